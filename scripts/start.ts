@@ -1,0 +1,72 @@
+// npm start: database (embedded unless DATABASE_URL), migrations, seed, build if needed, serve.
+//   --dev    run `next dev` instead of the production server
+//   --build  always rebuild first
+//   --fresh  drop and re-create the data first (used by the end-to-end tests)
+import { spawn, spawnSync } from "node:child_process";
+import { readEnv, describeDatabaseUrl } from "../src/runtime/env";
+import { provideDatabase } from "../src/runtime/database";
+import { migrate } from "../src/runtime/migrate";
+import { dropEverything } from "../src/runtime/reset";
+import { assertPortFree } from "../src/runtime/port";
+import { buildIsCurrent, recordBuild } from "../src/runtime/build";
+import { authSecret } from "../src/runtime/secret";
+import { runSeed } from "../src/server/seed/run-seed";
+import { ConfigError } from "../src/runtime/env";
+import { runMain } from "../src/runtime/cli";
+
+const args = new Set(process.argv.slice(2));
+const nextBin = "node_modules/next/dist/bin/next";
+
+runMain(async () => {
+  const env = readEnv();
+  await assertPortFree(env.PORT, env.HOSTNAME);
+  const database = await provideDatabase(env);
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await database.stop().catch(() => {});
+    process.exit(code);
+  };
+  try {
+    console.log(`Database: ${describeDatabaseUrl(database.url)}${database.embedded ? ` (embedded, data in ${env.dataDir})` : ""}`);
+    if (args.has("--fresh")) await dropEverything(database.url);
+    const applied = await migrate(database.url);
+    if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+    const seeded = await runSeed(database.url);
+    if (seeded.commitments || seeded.statusUpdates || seeded.deadlineRevisions) console.log(`Seeded: ${JSON.stringify(seeded)}`);
+  } catch (error) {
+    await database.stop().catch(() => {});
+    throw error;
+  }
+
+  const childEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: authSecret(env.dataDir),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const dev = args.has("--dev");
+  if (!dev && (args.has("--build") || !buildIsCurrent())) {
+    console.log("Building the production app (first start, or the sources changed)…");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
+    if (build.status !== 0) {
+      await database.stop().catch(() => {});
+      throw new ConfigError("The production build failed (see the output above).");
+    }
+    recordBuild();
+  }
+
+  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOSTNAME], {
+    stdio: "inherit",
+    env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
+  });
+  console.log(`Roadmap Tracker: http://localhost:${env.PORT}`);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      server.kill(signal);
+    });
+  }
+  server.on("exit", (code) => void shutdown(code ?? 0));
+});

@@ -1,0 +1,10 @@
+import { checkDatabase } from "@/server/health";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  const database = await checkDatabase();
+  const headers = { "Cache-Control": "no-store" };
+  if (database.ok) return Response.json({ status: "ok" }, { headers });
+  return Response.json({ status: "unavailable", reason: database.reason }, { status: 503, headers });
+}

@@ -1,0 +1,32 @@
+// `npm start` builds when there is no production build, or when the sources changed since.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+const INPUTS = ["src", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
+const STAMP = ".next/rt-build-fingerprint";
+
+function walk(target: string, out: string[]) {
+  if (!fs.existsSync(target)) return;
+  const stat = fs.statSync(target);
+  if (stat.isDirectory()) {
+    for (const entry of fs.readdirSync(target).sort()) walk(path.join(target, entry), out);
+  } else {
+    out.push(`${target}:${stat.size}:${stat.mtimeMs}`);
+  }
+}
+
+export function sourceFingerprint(root = process.cwd()): string {
+  const entries: string[] = [];
+  for (const input of INPUTS) walk(path.join(root, input), entries);
+  return crypto.createHash("sha256").update(entries.join("\n")).digest("hex");
+}
+
+export function buildIsCurrent(root = process.cwd()): boolean {
+  const stamp = path.join(root, STAMP);
+  return fs.existsSync(path.join(root, ".next/BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === sourceFingerprint(root);
+}
+
+export function recordBuild(root = process.cwd()) {
+  fs.writeFileSync(path.join(root, STAMP), sourceFingerprint(root));
+}

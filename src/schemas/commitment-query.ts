@@ -1,0 +1,95 @@
+// The filters of /commitments and GET /api/v1/commitments, defined once. Query strings are
+// parsed leniently: every bad parameter is reported by name, and the rest still apply.
+import { z } from "zod";
+import { STATUS_CODES } from "../domain/status";
+import { todayIso } from "../domain/dates";
+import { isoDateSchema, slugSchema } from "./common";
+
+export const SORTS = ["due", "overdue", "updated", "relevance"] as const;
+export type Sort = (typeof SORTS)[number];
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 25;
+export const MAX_QUERY_LENGTH = 200;
+
+export const commitmentQueryFields = {
+  area: z.array(slugSchema).max(10).describe("Area slug; repeat for several"),
+  organisation: z.array(slugSchema).max(20).describe("Organisation slug (lead or supporting owner); repeat for several"),
+  status: z.array(z.enum(STATUS_CODES)).max(STATUS_CODES.length).describe("Status code; repeat for several"),
+  overdue: z.enum(["true", "false"]).transform((v) => v === "true").describe("Only overdue (true) or only not overdue (false)"),
+  due_before: isoDateSchema.describe("Due on or before this date"),
+  due_after: isoDateSchema.describe("Due on or after this date"),
+  q: z.string().trim().min(1).max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`).describe("Full-text search of titles and summaries"),
+  as_of: isoDateSchema
+    .refine((d) => d >= "2026-01-01", "must be on or after 2026-01-01, when the roadmap was published")
+    .refine((d) => d <= todayIso(), "cannot be in the future")
+    .describe("Show the tracker as it stood on this date"),
+  sort: z.enum(SORTS).describe("due (soonest first), overdue (most overdue first), updated (recently confirmed first), relevance (with q)"),
+  page: z.coerce.number().int("must be a whole number").min(1, "must be 1 or more").max(10_000),
+  page_size: z.coerce.number().int("must be a whole number").min(1, "must be 1 or more").max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`),
+} as const;
+
+const LIST_FIELDS = new Set(["area", "organisation", "status"]);
+
+export type CommitmentQuery = {
+  area: string[];
+  organisation: string[];
+  status: (typeof STATUS_CODES)[number][];
+  overdue?: boolean;
+  dueBefore?: string;
+  dueAfter?: string;
+  q?: string;
+  asOf: string;
+  asOfGiven: boolean;
+  sort: Sort;
+  page: number;
+  pageSize: number;
+};
+
+export type FieldError = { field: string; message: string };
+export type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+export function paramValues(params: RawParams, name: string): string[] {
+  const values = params instanceof URLSearchParams ? params.getAll(name) : ([] as string[]).concat(params[name] ?? []);
+  return values.map((v) => v.trim()).filter((v) => v !== "");
+}
+
+/** Validates one parameter; returns undefined (and records the error) when it is bad. */
+export function parseParam<T>(params: RawParams, name: string, schema: z.ZodType<T>, errors: FieldError[], list = false): T | undefined {
+  const values = paramValues(params, name);
+  if (values.length === 0) return undefined;
+  const parsed = schema.safeParse(list ? values : values[0]);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const value = list && typeof issue.path[0] === "number" ? values[issue.path[0]] : values[0];
+  const shown = value && value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  errors.push({ field: name, message: `${name}${shown !== undefined ? ` "${shown}"` : ""} ${issue.message.replace(/^Invalid option: expected one of /, "must be one of ")}` });
+  return undefined;
+}
+
+export function parseCommitmentQuery(params: RawParams, today = todayIso()): { query: CommitmentQuery; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const f = commitmentQueryFields;
+  const get = <K extends keyof typeof f>(name: K) =>
+    parseParam(params, name, f[name] as unknown as z.ZodType<z.output<(typeof f)[K]>>, errors, LIST_FIELDS.has(name));
+  const asOf = get("as_of");
+  const q = get("q");
+  const query: CommitmentQuery = {
+    area: get("area") ?? [],
+    organisation: get("organisation") ?? [],
+    status: get("status") ?? [],
+    overdue: get("overdue"),
+    dueBefore: get("due_before"),
+    dueAfter: get("due_after"),
+    q,
+    asOf: asOf ?? today,
+    asOfGiven: asOf !== undefined,
+    sort: get("sort") ?? (q ? "relevance" : "due"),
+    page: get("page") ?? 1,
+    pageSize: get("page_size") ?? DEFAULT_PAGE_SIZE,
+  };
+  if (query.dueBefore && query.dueAfter && query.dueAfter > query.dueBefore) {
+    errors.push({ field: "due_after", message: "due_after must be on or before due_before" });
+    query.dueAfter = undefined;
+  }
+  return { query, errors };
+}

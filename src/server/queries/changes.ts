@@ -1,0 +1,130 @@
+// Published history: status updates and deadline revisions, for one commitment's timeline or
+// for the public log of every change. Only what was in effect by the as-of date is shown.
+import { Prisma } from "../../generated/prisma/client";
+import type { Db } from "../db";
+import type { ChangeEntry, DeadlineRevisionEntry, StatusUpdateEntry } from "./types";
+import type { StatusCode } from "../../domain/status";
+import type { Precision } from "../../domain/deadline";
+import { daysBetween } from "../../domain/dates";
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
+
+type Row = {
+  kind: "status_update" | "deadline_revision";
+  id: number;
+  event_date: Date;
+  published_at: Date;
+  status: StatusCode | null;
+  note: string | null;
+  label: string | null;
+  precision: Precision | null;
+  due_date: Date | null;
+  reason: string | null;
+  original: boolean;
+  previous_label: string | null;
+  previous_due_date: Date | null;
+  source_url: string | null;
+  source_publisher: string | null;
+  source_title: string | null;
+  source_published_on: Date | null;
+  commitment_slug: string;
+  commitment_title: string;
+  area_slug: string;
+  area_title: string;
+  total: bigint;
+};
+
+export type ChangeFilters = {
+  asOf: string;
+  commitmentSlug?: string;
+  area?: string[];
+  organisation?: string[];
+  since?: string;
+  kind?: "status_update" | "deadline_revision";
+  /** Include each commitment's original deadline (true for a commitment's own timeline). */
+  includeOriginalDeadlines?: boolean;
+};
+
+function toEntry(row: Row): ChangeEntry {
+  const source = row.source_url
+    ? { url: row.source_url, publisher: row.source_publisher!, title: row.source_title!, publishedOn: iso(row.source_published_on)! }
+    : null;
+  const commitment = { slug: row.commitment_slug, title: row.commitment_title, area: { slug: row.area_slug, title: row.area_title } };
+  const common = { id: row.id, date: iso(row.event_date)!, publishedAt: row.published_at.toISOString(), commitment };
+  if (row.kind === "status_update") {
+    return { kind: "status_update", ...common, status: row.status!, note: row.note!, source: source! } satisfies StatusUpdateEntry & { commitment: unknown };
+  }
+  const dueDate = iso(row.due_date);
+  const previousDue = iso(row.previous_due_date);
+  return {
+    kind: "deadline_revision",
+    ...common,
+    original: row.original,
+    label: row.label!,
+    precision: row.precision!,
+    dueDate,
+    previous: row.original ? null : { label: row.previous_label ?? "", dueDate: previousDue },
+    slipDays: !row.original && dueDate && previousDue ? daysBetween(previousDue, dueDate) : null,
+    reason: row.reason,
+    source,
+  } satisfies DeadlineRevisionEntry & { commitment: unknown };
+}
+
+export async function listChanges(db: Db, filters: ChangeFilters, paging: { page: number; pageSize: number } | "all" = { page: 1, pageSize: 50 }) {
+  const commitmentConditions: Prisma.Sql[] = [Prisma.sql`c.announced_on <= ${filters.asOf}::date`];
+  if (filters.commitmentSlug) commitmentConditions.push(Prisma.sql`c.slug = ${filters.commitmentSlug}`);
+  if (filters.area?.length) commitmentConditions.push(Prisma.sql`a.slug = ANY(${filters.area}::text[])`);
+  if (filters.organisation?.length) {
+    commitmentConditions.push(Prisma.sql`(
+      c.lead_organisation_id IN (SELECT id FROM organisation WHERE slug = ANY(${filters.organisation}::text[]))
+      OR EXISTS (SELECT 1 FROM commitment_owner co JOIN organisation o ON o.id = co.organisation_id
+                 WHERE co.commitment_id = c.id AND o.slug = ANY(${filters.organisation}::text[])))`);
+  }
+  const eventConditions: Prisma.Sql[] = [Prisma.sql`e.event_date <= ${filters.asOf}::date`];
+  if (!filters.includeOriginalDeadlines) eventConditions.push(Prisma.sql`NOT e.original`);
+  if (filters.since) eventConditions.push(Prisma.sql`e.event_date >= ${filters.since}::date`);
+  if (filters.kind) eventConditions.push(Prisma.sql`e.kind = ${filters.kind}`);
+  const limit = paging === "all" ? Prisma.empty : Prisma.sql`LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}`;
+
+  const rows = await db.$queryRaw<Row[]>`
+    WITH scope AS (
+      SELECT c.id, c.slug, c.title, a.slug AS area_slug, a.title AS area_title
+      FROM commitment c JOIN area a ON a.id = c.area_id
+      WHERE ${Prisma.join(commitmentConditions, " AND ")}
+    ), events AS (
+      SELECT 'status_update' AS kind, u.id, u.commitment_id, u.confirmed_on AS event_date, u.published_at,
+             u.status, u.note, NULL::text AS label, NULL::"Precision" AS precision, NULL::date AS due_date,
+             NULL::text AS reason, FALSE AS original, NULL::text AS previous_label, NULL::date AS previous_due_date, u.source_id
+      FROM status_update u WHERE u.commitment_id IN (SELECT id FROM scope)
+      UNION ALL
+      SELECT 'deadline_revision', d.id, d.commitment_id, d.effective_on, d.published_at,
+             NULL, NULL, d.label, d.precision, d.due_date, d.reason,
+             LAG(d.id) OVER w IS NULL, LAG(d.label) OVER w, LAG(d.due_date) OVER w, d.source_id
+      FROM deadline_revision d WHERE d.commitment_id IN (SELECT id FROM scope)
+      WINDOW w AS (PARTITION BY d.commitment_id ORDER BY d.effective_on, d.id)
+    )
+    SELECT e.kind, e.id, e.event_date, e.published_at, e.status, e.note, e.label, e.precision, e.due_date, e.reason,
+           e.original, e.previous_label, e.previous_due_date,
+           src.url AS source_url, src.publisher AS source_publisher, src.title AS source_title, src.published_on AS source_published_on,
+           s.slug AS commitment_slug, s.title AS commitment_title, s.area_slug, s.area_title,
+           COUNT(*) OVER () AS total
+    FROM events e
+    JOIN scope s ON s.id = e.commitment_id
+    LEFT JOIN source src ON src.id = e.source_id
+    WHERE ${Prisma.join(eventConditions, " AND ")}
+    ORDER BY e.event_date DESC, e.published_at DESC, e.kind, e.id DESC
+    ${limit}`;
+  return { items: rows.map(toEntry), total: rows[0] ? Number(rows[0].total) : 0 };
+}
+
+/** A commitment's timeline as of a date: every status update and deadline (original and revisions). */
+export async function commitmentTimeline(db: Db, slug: string, asOf: string) {
+  const { items } = await listChanges(db, { asOf, commitmentSlug: slug, includeOriginalDeadlines: true }, "all");
+  return items;
+}
+
+/** Every deadline revision (not originals), most slip first by default. */
+export async function listDeadlineMoves(db: Db, filters: Omit<ChangeFilters, "kind" | "includeOriginalDeadlines">) {
+  const { items } = await listChanges(db, { ...filters, kind: "deadline_revision" }, "all");
+  return items.filter((i): i is Extract<ChangeEntry, { kind: "deadline_revision" }> => i.kind === "deadline_revision");
+}

@@ -1,0 +1,58 @@
+import type { Db } from "../db";
+import type { StatusCode } from "../../domain/status";
+import { STATUS_CODES } from "../../domain/status";
+
+export type StatusCounts = Record<StatusCode, number>;
+const emptyCounts = (): StatusCounts => Object.fromEntries(STATUS_CODES.map((c) => [c, 0])) as StatusCounts;
+
+export type AreaProgress = { slug: string; title: string; position: number; total: number; overdue: number; counts: StatusCounts };
+
+/** Counts by status and overdue, overall and per area, as of a date. */
+export async function statusCountsByArea(db: Db, asOf: string): Promise<{ areas: AreaProgress[]; total: number; overdue: number; counts: StatusCounts; lastConfirmedOn: string | null }> {
+  const rows = await db.$queryRaw<{ slug: string; title: string; position: number; status: StatusCode | null; n: bigint; overdue: bigint; last_confirmed: Date | null }[]>`
+    SELECT a.slug, a.title, a.position, s.status, COUNT(s.commitment_id) AS n,
+           COUNT(*) FILTER (WHERE s.overdue) AS overdue, MAX(s.status_confirmed_on) AS last_confirmed
+    FROM area a
+    LEFT JOIN commitment c ON c.area_id = a.id
+    LEFT JOIN commitment_state_as_of(${asOf}::date) s ON s.commitment_id = c.id
+    GROUP BY a.slug, a.title, a.position, s.status
+    ORDER BY a.position`;
+  const areas = new Map<string, AreaProgress>();
+  const counts = emptyCounts();
+  let overdue = 0;
+  let last: Date | null = null;
+  for (const row of rows) {
+    const area = areas.get(row.slug) ?? { slug: row.slug, title: row.title, position: row.position, total: 0, overdue: 0, counts: emptyCounts() };
+    areas.set(row.slug, area);
+    if (row.status) {
+      area.counts[row.status] += Number(row.n);
+      area.total += Number(row.n);
+      area.overdue += Number(row.overdue);
+      counts[row.status] += Number(row.n);
+      overdue += Number(row.overdue);
+    }
+    if (row.last_confirmed && (!last || row.last_confirmed > last)) last = row.last_confirmed;
+  }
+  const list = [...areas.values()].sort((a, b) => a.position - b.position);
+  return { areas: list, total: list.reduce((n, a) => n + a.total, 0), overdue, counts, lastConfirmedOn: last ? last.toISOString().slice(0, 10) : null };
+}
+
+export async function listAreas(db: Db) {
+  return db.area.findMany({ orderBy: { position: "asc" }, select: { slug: true, title: true, summary: true, position: true } });
+}
+
+export async function listOrganisations(db: Db) {
+  const rows = await db.organisation.findMany({
+    orderBy: { name: "asc" },
+    select: { slug: true, name: true, abbreviation: true, _count: { select: { leads: true, supports: true } } },
+  });
+  return rows.map((o) => ({ slug: o.slug, name: o.name, abbreviation: o.abbreviation, leads: o._count.leads, supports: o._count.supports }));
+}
+
+export async function getArea(db: Db, slug: string) {
+  return db.area.findUnique({ where: { slug }, select: { slug: true, title: true, summary: true, position: true } });
+}
+
+export async function getOrganisation(db: Db, slug: string) {
+  return db.organisation.findUnique({ where: { slug }, select: { slug: true, name: true, abbreviation: true } });
+}
