@@ -1,0 +1,112 @@
+// The status taxonomy. Codes are stable: they are used by the API and stored in the database.
+
+export const STATUS_CODES = [
+  "not_started",
+  "in_progress",
+  "at_risk",
+  "delivered",
+  "delivered_differently",
+  "dropped",
+] as const;
+
+export type StatusCode = (typeof STATUS_CODES)[number];
+
+export type StatusTone = "grey" | "blue" | "orange" | "green" | "turquoise" | "red";
+
+export interface StatusDefinition {
+  code: StatusCode;
+  label: string;
+  /** Plain English, for the public methodology page. */
+  description: string;
+  /** Closed statuses end the commitment's life: it can no longer be overdue. */
+  closed: boolean;
+  /** Colour of the status tag. */
+  tone: StatusTone;
+}
+
+/** In display order. */
+export const STATUS_DEFINITIONS: readonly StatusDefinition[] = [
+  {
+    code: "not_started",
+    label: "Not started",
+    description:
+      "No published source has yet confirmed that work on this commitment has started. Every commitment has this status until its first update is published.",
+    closed: false,
+    tone: "grey",
+  },
+  {
+    code: "in_progress",
+    label: "In progress",
+    description:
+      "A published source confirms that work is under way, and nothing published suggests the commitment will miss its deadline.",
+    closed: false,
+    tone: "blue",
+  },
+  {
+    code: "at_risk",
+    label: "At risk",
+    description:
+      "Work is under way, but published evidence suggests the commitment may not be delivered on time or as promised.",
+    closed: false,
+    tone: "orange",
+  },
+  {
+    code: "delivered",
+    label: "Delivered",
+    description: "A published source confirms the commitment has been delivered as promised.",
+    closed: true,
+    tone: "green",
+  },
+  {
+    code: "delivered_differently",
+    label: "Delivered differently",
+    description:
+      "The work is done, but not as promised: what was delivered differs from the commitment, for example in scope, form or who it reaches. The update explains the difference.",
+    closed: true,
+    tone: "turquoise",
+  },
+  {
+    code: "dropped",
+    label: "Dropped",
+    description:
+      "Government has confirmed it will not deliver this commitment, or has withdrawn or replaced it.",
+    closed: true,
+    tone: "red",
+  },
+];
+
+const BY_CODE: ReadonlyMap<StatusCode, StatusDefinition> = new Map(STATUS_DEFINITIONS.map((d) => [d.code, d]));
+
+/** Statuses that end a commitment's life: delivered, delivered differently or dropped. */
+export const CLOSED_STATUS_CODES: readonly StatusCode[] = STATUS_DEFINITIONS.filter((d) => d.closed).map((d) => d.code);
+
+/** Statuses that mean the work was done: delivered or delivered differently. */
+export const DELIVERED_STATUS_CODES: readonly StatusCode[] = ["delivered", "delivered_differently"];
+
+export function isStatusCode(x: unknown): x is StatusCode {
+  return typeof x === "string" && (STATUS_CODES as readonly string[]).includes(x);
+}
+
+export function statusDefinition(code: StatusCode): StatusDefinition {
+  const def = BY_CODE.get(code);
+  if (!def) throw new RangeError(`unknown status code "${String(code)}"`);
+  return def;
+}
+
+export function statusLabel(code: StatusCode): string {
+  return statusDefinition(code).label;
+}
+
+export function statusTone(code: StatusCode): StatusTone {
+  return statusDefinition(code).tone;
+}
+
+/** Delivered, delivered differently and dropped are closed: a closed commitment is never overdue. */
+export function isClosedStatus(code: StatusCode): boolean {
+  return statusDefinition(code).closed;
+}
+
+/** Delivered or delivered differently. */
+export function isDeliveredStatus(code: StatusCode): boolean {
+  return code === "delivered" || code === "delivered_differently";
+}
