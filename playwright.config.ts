@@ -28,6 +28,12 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(port), HOSTNAME: "127.0.0.1", RT_DATA_DIR: ".data/e2e", EMBEDDED_PG_PORT: "54331", NEXTAUTH_URL: baseURL },
+    env: {
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      RT_DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e",
+      EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54331",
+      NEXTAUTH_URL: baseURL,
+    },
   },
 });

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 const INPUTS = ["src", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
-const STAMP = ".next/rt-build-fingerprint";
+const distDir = () => process.env.NEXT_DIST_DIR ?? ".next";
 
 function walk(target: string, out: string[]) {
   if (!fs.existsSync(target)) return;
@@ -23,10 +23,10 @@ export function sourceFingerprint(root = process.cwd()): string {
 }
 
 export function buildIsCurrent(root = process.cwd()): boolean {
-  const stamp = path.join(root, STAMP);
-  return fs.existsSync(path.join(root, ".next/BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === sourceFingerprint(root);
+  const stamp = path.join(root, distDir(), "rt-build-fingerprint");
+  return fs.existsSync(path.join(root, distDir(), "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === sourceFingerprint(root);
 }
 
 export function recordBuild(root = process.cwd()) {
-  fs.writeFileSync(path.join(root, STAMP), sourceFingerprint(root));
+  fs.writeFileSync(path.join(root, distDir(), "rt-build-fingerprint"), sourceFingerprint(root));
 }
