@@ -1,0 +1,134 @@
+// npm run db:seed:scale -- --commitments 10000 --updates-per-commitment 20 [--force]
+// Fills the database with a synthetic but realistic dataset for benchmarks: the real areas
+// and organisations, commitments with month deadlines, some revised, and long histories.
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { readEnv, describeDatabaseUrl, ConfigError } from "../src/runtime/env";
+import { provideDatabase } from "../src/runtime/database";
+import { migrate } from "../src/runtime/migrate";
+import { connect } from "../src/runtime/connect";
+import { runMain } from "../src/runtime/cli";
+import { loadSeedFiles } from "../src/server/seed/load-seed-files";
+
+const options = z.object({
+  commitments: z.coerce.number().int().min(1).max(1_000_000),
+  "updates-per-commitment": z.coerce.number().int().min(0).max(500),
+  force: z.boolean(),
+  database: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional(),
+});
+
+function progress(done: number, total: number, label: string) {
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  process.stderr.write(`\r${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total}`);
+  if (done === total) process.stderr.write("\n");
+}
+
+runMain(async () => {
+  const { values } = parseArgs({
+    options: {
+      commitments: { type: "string", default: "10000" },
+      "updates-per-commitment": { type: "string", default: "20" },
+      force: { type: "boolean", default: false },
+      database: { type: "string" },
+    },
+  });
+  const parsed = options.safeParse(values);
+  if (!parsed.success) throw new ConfigError(`Bad option: ${parsed.error.issues.map((i) => `--${i.path.join(".")} ${i.message}`).join("; ")}`);
+  const { commitments: total, "updates-per-commitment": perCommitment, force } = parsed.data;
+
+  const env = readEnv();
+  const database = await provideDatabase(env, { database: parsed.data.database });
+  const client = await connect(database.url);
+  try {
+    console.log(`Database: ${describeDatabaseUrl(database.url)}`);
+    await migrate(database.url);
+    const real = await client.query(`SELECT COUNT(*)::int AS n FROM commitment WHERE slug NOT LIKE 'synthetic-%'`);
+    if (real.rows[0].n > 0 && !force) {
+      throw new ConfigError(
+        `This database holds ${real.rows[0].n} real commitments. Synthetic data would mix with them. Use a separate database (--database roadmap_tracker_bench) or add --force if you mean it.`,
+      );
+    }
+    const data = loadSeedFiles();
+    await client.query("BEGIN");
+    for (const a of data.areas) {
+      await client.query(`INSERT INTO area (slug, title, summary, position) VALUES ($1,$2,$3,$4) ON CONFLICT (slug) DO NOTHING`, [a.slug, a.title, a.summary, a.position]);
+    }
+    for (const o of data.organisations) {
+      await client.query(`INSERT INTO organisation (slug, name, abbreviation) VALUES ($1,$2,$3) ON CONFLICT (slug) DO NOTHING`, [o.slug, o.name, o.abbreviation ?? null]);
+    }
+    await client.query(`
+      INSERT INTO source (url, publisher, title, published_on, published_label)
+      SELECT 'https://example.org/synthetic/report-' || n, 'Synthetic benchmark publisher', 'Synthetic progress report ' || n,
+             DATE '2026-01-20' + (n % 300), 'synthetic'
+      FROM generate_series(1, 500) n
+      ON CONFLICT (url) DO NOTHING`);
+    await client.query("COMMIT");
+
+    const start = (await client.query(`SELECT COUNT(*)::int AS n FROM commitment WHERE slug LIKE 'synthetic-%'`)).rows[0].n as number;
+    const batch = 1000;
+    for (let from = start + 1; from <= start + total; from += batch) {
+      const to = Math.min(from + batch - 1, start + total);
+      await client.query("BEGIN");
+      await client.query(
+        `
+        WITH words AS (SELECT ARRAY['digital','data','service','platform','cloud','identity','payments','records','skills','AI','procurement','security','API','licensing','benefits','health','tax','justice','transport','schools'] AS w),
+        new AS (
+          INSERT INTO commitment (slug, area_id, lead_organisation_id, title, summary, announced_on)
+          SELECT 'synthetic-' || n,
+                 (SELECT id FROM area ORDER BY id OFFSET (n % (SELECT COUNT(*) FROM area)) LIMIT 1),
+                 (SELECT id FROM organisation ORDER BY id OFFSET ((n * 7) % (SELECT COUNT(*) FROM organisation)) LIMIT 1),
+                 initcap(w[1 + n % 20]) || ' ' || w[1 + (n / 20) % 20] || ' ' || w[1 + (n / 400) % 20] || ' programme ' || n,
+                 'Synthetic commitment ' || n || ' to improve ' || w[1 + (n * 3) % 20] || ' and ' || w[1 + (n * 5) % 20] || ' services for citizens and businesses across government.',
+                 DATE '2026-01-19'
+          FROM generate_series($1::int, $2::int) n, words
+          RETURNING id, slug
+        ),
+        numbered AS (SELECT id, substring(slug FROM 11)::int AS n FROM new),
+        deadlines AS (
+          INSERT INTO deadline_revision (commitment_id, label, precision, due_date, effective_on)
+          SELECT id, to_char(d, 'FMMonth YYYY'), 'month', (d + INTERVAL '1 month - 1 day')::date, DATE '2026-01-19'
+          FROM numbered, LATERAL (SELECT (DATE '2026-03-01' + ((n * 13) % 54) * INTERVAL '1 month')::date AS d) due
+          RETURNING commitment_id
+        ),
+        revisions AS (
+          INSERT INTO deadline_revision (commitment_id, label, precision, due_date, reason, source_id, effective_on)
+          SELECT id, to_char(d, 'FMMonth YYYY'), 'month', (d + INTERVAL '1 month - 1 day')::date,
+                 'Synthetic revision: the delivery plan was re-baselined.', (SELECT MIN(id) FROM source WHERE url LIKE 'https://example.org/synthetic/%'),
+                 DATE '2026-01-20' + (n % 300)
+          FROM numbered, LATERAL (SELECT (DATE '2026-09-01' + ((n * 17) % 48) * INTERVAL '1 month')::date AS d) due
+          WHERE n % 10 = 0
+          RETURNING commitment_id
+        )
+        INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on)
+        SELECT id,
+               (CASE WHEN k = $3 AND n % 5 = 0 THEN 'delivered'
+                     WHEN (n + k) % 11 = 0 THEN 'at_risk'
+                     WHEN k = 1 AND n % 3 = 0 THEN 'not_started'
+                     ELSE 'in_progress' END)::"StatusCode",
+               'Synthetic progress note ' || k || ' for commitment ' || n || '.',
+               (SELECT MIN(id) FROM source WHERE url LIKE 'https://example.org/synthetic/%') + ((n + k) % 500),
+               DATE '2026-01-20' + (k * 300 / GREATEST($3::int, 1)) + (n % 3)
+        FROM numbered, generate_series(1, $3::int) k`,
+        [from, to, perCommitment],
+      );
+      await client.query(`
+        INSERT INTO commitment_owner (commitment_id, organisation_id)
+        SELECT c.id, o.id FROM commitment c
+        JOIN LATERAL (SELECT id FROM organisation WHERE id <> c.lead_organisation_id ORDER BY (id * 31 + c.id) % 97 LIMIT 1) o ON TRUE
+        WHERE c.slug LIKE 'synthetic-%' AND substring(c.slug FROM 11)::int BETWEEN $1 AND $2 AND c.id % 3 = 0
+        ON CONFLICT DO NOTHING`, [from, to]);
+      await client.query("COMMIT");
+      progress(to - start, total, "Synthetic commitments");
+    }
+    await client.query("ANALYZE");
+    const counts = await client.query(`SELECT (SELECT COUNT(*) FROM commitment)::int AS commitments, (SELECT COUNT(*) FROM status_update)::int AS updates, (SELECT COUNT(*) FROM deadline_revision)::int AS deadlines`);
+    console.log(`Now: ${JSON.stringify(counts.rows[0])}`);
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    await client.end();
+    await database.stop();
+  }
+});
