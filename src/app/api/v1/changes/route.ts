@@ -1,0 +1,18 @@
+import { changesBody } from "@/server/open-data/api-data";
+import { invalidParameters, linkHeader, preflight, requestOrigin, sendJson, withProblems } from "@/server/open-data/http";
+import { parseChangeListParams } from "@/server/open-data/params";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request) {
+  return withProblems(request, async () => {
+    const url = new URL(request.url);
+    const parsed = parseChangeListParams(url.searchParams);
+    if (!parsed.ok) return invalidParameters(request, parsed.errors);
+    const origin = requestOrigin(request);
+    const body = await changesBody(origin, parsed.value, url.searchParams.has("as_of"));
+    return sendJson(request, body, { headers: { Link: linkHeader(body.links, `${origin}/api/v1/openapi.json`) } });
+  });
+}
+
+export const OPTIONS = preflight;

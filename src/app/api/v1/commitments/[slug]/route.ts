@@ -1,0 +1,22 @@
+import { commitmentBody } from "@/server/open-data/api-data";
+import { invalidParameters, preflight, requestOrigin, sendJson, sendProblem, withProblems } from "@/server/open-data/http";
+import { parseAsOfParams } from "@/server/open-data/params";
+import { slugSchema } from "@/schemas/common";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  return withProblems(request, async () => {
+    const url = new URL(request.url);
+    const { slug } = await params;
+    const parsed = parseAsOfParams(url.searchParams);
+    if (!parsed.ok) return invalidParameters(request, parsed.errors);
+    if (!slugSchema.safeParse(slug).success) {
+      return sendProblem(request, "notFound", `There is no commitment "${slug.slice(0, 120)}": slugs are lower-case letters, digits and hyphens.`);
+    }
+    const result = await commitmentBody(requestOrigin(request), slug, parsed.value.asOf);
+    return result.found ? sendJson(request, result.body) : sendProblem(request, "notFound", result.detail);
+  });
+}
+
+export const OPTIONS = preflight;

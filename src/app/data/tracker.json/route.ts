@@ -1,0 +1,7 @@
+import { downloadHandler } from "@/server/open-data/downloads";
+import { preflight } from "@/server/open-data/http";
+
+export const dynamic = "force-dynamic";
+
+export const GET = downloadHandler("tracker");
+export const OPTIONS = preflight;

@@ -1,0 +1,21 @@
+import { deadlinesCalendarBody } from "@/server/open-data/feeds";
+import { ICS_CONTENT_TYPE } from "@/server/open-data/ics";
+import { invalidParameters, preflight, requestOrigin, sendProblem, sendText, withProblems } from "@/server/open-data/http";
+import { parseFeedParams } from "@/server/open-data/params";
+import { todayIso } from "@/domain/dates";
+
+export const dynamic = "force-dynamic";
+
+/** iCalendar of upcoming deadlines; ?area=<slug> for one area. */
+export async function GET(request: Request) {
+  return withProblems(request, async () => {
+    const url = new URL(request.url);
+    const parsed = parseFeedParams(url.searchParams);
+    if (!parsed.ok) return invalidParameters(request, parsed.errors);
+    const result = await deadlinesCalendarBody(requestOrigin(request), parsed.value.area, todayIso());
+    if (!result.found) return sendProblem(request, "notFound", result.detail);
+    return sendText(request, result.body, { contentType: ICS_CONTENT_TYPE, headers: { "Content-Disposition": 'inline; filename="roadmap-tracker-deadlines.ics"' } });
+  });
+}
+
+export const OPTIONS = preflight;

@@ -1,0 +1,267 @@
+// Shapes of the public JSON API (/api/v1), the tracker.json snapshot and problem+json errors,
+// defined once. The serialisers parse every response with these schemas before sending it, and
+// src/server/open-data/openapi.ts generates the OpenAPI 3.1 document from them, so the data, the
+// checks and the published contract cannot drift apart. `.meta({ id })` names a schema as an
+// OpenAPI component.
+import { z } from "zod";
+import { STATUS_CODES } from "../domain/status";
+import { PRECISIONS } from "../domain/deadline";
+import { commitmentQueryFields } from "./commitment-query";
+import { isoDateSchema } from "./common";
+
+export const API_VERSION = "1.0.0";
+
+const date = () => z.iso.date().meta({ example: "2026-08-31" });
+const dateTime = () => z.iso.datetime({ offset: true }).meta({ example: "2026-06-02T09:30:00.000Z" });
+const url = () => z.url();
+const count = () => z.number().int().min(0);
+/**
+ * A named schema or null. Written as a union rather than .nullable(): the OpenAPI generator would
+ * otherwise drop the null from the reference to the named component.
+ */
+const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
+
+export const statusCodeSchema = z.enum(STATUS_CODES).meta({
+  id: "StatusCode",
+  description: "Stable status code. See /methodology for what each means.",
+});
+
+export const precisionSchema = z.enum(PRECISIONS).meta({
+  id: "Precision",
+  description: "How precise the deadline as published is. The due date is the last day of the window it describes.",
+});
+
+export const areaRefSchema = z.object({ slug: z.string(), title: z.string() }).meta({ id: "AreaRef", description: "The roadmap area a commitment belongs to." });
+
+export const ownerSchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    abbreviation: z.string().nullable(),
+    lead: z.boolean().describe("True for the one lead owner; false for supporting owners."),
+  })
+  .meta({ id: "Owner", description: "An organisation that owns a commitment." });
+
+export const deadlineSchema = z
+  .object({
+    label: z.string().describe("The deadline exactly as published, e.g. \"by the end of 2026\"."),
+    precision: precisionSchema,
+    dueDate: date().nullable().describe("Last day of the deadline's window; null when no date was given (precision open)."),
+  })
+  .meta({ id: "Deadline", description: "The deadline in effect on the as-of date." });
+
+export const statusSchema = z
+  .object({
+    code: statusCodeSchema,
+    label: z.string(),
+    confirmedOn: date().nullable().describe("When a published source confirmed this status; null for not_started with no update yet."),
+  })
+  .meta({ id: "Status", description: "The status on the as-of date: the latest update confirmed on or before it." });
+
+export const sourceSchema = z
+  .object({ title: z.string(), publisher: z.string(), url: url(), publishedOn: date() })
+  .meta({ id: "Source", description: "The published evidence for a change." });
+
+export const commitmentLinksSchema = z
+  .object({ self: url().describe("This commitment in the API."), html: url().describe("This commitment's public page.") })
+  .meta({ id: "CommitmentLinks" });
+
+export const commitmentSchema = z
+  .object({
+    slug: z.string().describe("Stable identifier, used in links: /commitments/{slug}."),
+    title: z.string().describe("What government committed to."),
+    summary: z.string().describe("Plain-English summary."),
+    area: areaRefSchema,
+    owners: z.array(ownerSchema).describe("Lead owner first, then supporting owners by name."),
+    deadline: orNull(deadlineSchema),
+    status: statusSchema,
+    overdue: z.boolean().describe("Due date has passed and the status is not delivered, delivered_differently or dropped."),
+    daysOverdue: count().describe("Days from the due date to the as-of date; 0 when not overdue."),
+    daysUntilDue: z.number().int().min(0).nullable().describe("Days from the as-of date to the due date; null when closed, undated or past due."),
+    deliveredLate: z.boolean().describe("Delivery (delivered or delivered_differently) was first confirmed after the due date in effect then."),
+    daysLate: count().describe("Days from that due date to the confirmation of delivery; 0 when not late."),
+    revisionsCount: count().describe("Deadline revisions in effect by the as-of date (the original deadline is not counted)."),
+    announcedOn: date().describe("When the commitment was announced; it does not exist in views as of earlier dates."),
+    links: commitmentLinksSchema,
+  })
+  .meta({ id: "Commitment", description: "A commitment as it stood on the as-of date." });
+
+export const commitmentRefSchema = z
+  .object({ slug: z.string(), title: z.string(), area: areaRefSchema, links: commitmentLinksSchema })
+  .meta({ id: "CommitmentRef" });
+
+const changeBase = {
+  id: z.string().describe("Stable identifier, e.g. status-update-12 or deadline-revision-3."),
+  date: date().describe("When the change took effect: the confirmation date of a status update, the effective date of a deadline revision."),
+  publishedAt: dateTime().describe("When the tracker published the change."),
+  commitment: commitmentRefSchema,
+};
+
+export const statusUpdateChangeSchema = z
+  .object({
+    kind: z.literal("status_update"),
+    ...changeBase,
+    status: z.object({ code: statusCodeSchema, label: z.string() }),
+    note: z.string().describe("What happened, in plain English."),
+    source: sourceSchema,
+  })
+  .meta({ id: "StatusUpdateChange", description: "A published status update." });
+
+export const deadlineRevisionChangeSchema = z
+  .object({
+    kind: z.literal("deadline_revision"),
+    ...changeBase,
+    original: z.boolean().describe("True for the deadline as originally published; false for a revision."),
+    label: z.string(),
+    precision: precisionSchema,
+    dueDate: date().nullable(),
+    previous: z.object({ label: z.string(), dueDate: date().nullable() }).nullable().describe("The deadline this revision replaced; null for the original."),
+    slipDays: z.number().int().nullable().describe("New due date minus previous due date, in days (negative if brought forward)."),
+    reason: z.string().nullable(),
+    source: orNull(sourceSchema),
+  })
+  .meta({ id: "DeadlineRevisionChange", description: "A deadline as originally published, or a published revision of it." });
+
+export const changeSchema = z.discriminatedUnion("kind", [statusUpdateChangeSchema, deadlineRevisionChangeSchema]).meta({
+  id: "Change",
+  description: "One published change: a status update or a deadline revision.",
+});
+
+export const statusUpdateSchema = statusUpdateChangeSchema.omit({ commitment: true }).meta({ id: "StatusUpdate" });
+export const deadlineRevisionSchema = deadlineRevisionChangeSchema.omit({ commitment: true }).meta({ id: "DeadlineRevision" });
+
+export const commitmentDetailSchema = commitmentSchema
+  .extend({
+    history: z.object({
+      statusUpdates: z.array(statusUpdateSchema).describe("Every status update confirmed by the as-of date, newest first."),
+      deadlineRevisions: z.array(deadlineRevisionSchema).describe("The original deadline and every revision in effect by the as-of date, newest first."),
+    }),
+  })
+  .meta({ id: "CommitmentDetail", description: "A commitment with its full published history, with sources." });
+
+export const statusCountsSchema = z.object(Object.fromEntries(STATUS_CODES.map((c) => [c, count()])) as Record<(typeof STATUS_CODES)[number], ReturnType<typeof count>>).meta({
+  id: "StatusCounts",
+});
+
+export const areaSchema = z
+  .object({
+    slug: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    position: z.number().int(),
+    counts: z.object({ total: count(), overdue: count(), byStatus: statusCountsSchema }).describe("Commitments in this area on the as-of date."),
+    links: z.object({ html: url(), commitments: url().describe("This area's commitments in the API."), feed: url().describe("Atom feed of this area's changes.") }),
+  })
+  .meta({ id: "Area", description: "One of the six sections of the roadmap." });
+
+export const organisationSchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    abbreviation: z.string().nullable(),
+    leads: count().describe("Commitments this organisation leads."),
+    supports: count().describe("Commitments this organisation supports."),
+    links: z.object({ html: url(), commitments: url().describe("Commitments this organisation owns, in the API.") }),
+  })
+  .meta({ id: "Organisation", description: "A department or unit that owns commitments." });
+
+export const listMetaSchema = z
+  .object({
+    asOf: date().describe("The date the data is shown as of."),
+    total: count().describe("Items matching the filters, across all pages."),
+    page: z.number().int().min(1),
+    pageSize: z.number().int().min(1),
+  })
+  .meta({ id: "ListMeta" });
+
+export const pageLinksSchema = z
+  .object({
+    self: url(),
+    first: url(),
+    prev: url().nullable(),
+    next: url().nullable(),
+    last: url(),
+    html: url().optional().describe("The same list on the website, where there is one."),
+  })
+  .meta({ id: "PageLinks" });
+
+export const areaListSchema = z.object({ data: z.array(areaSchema), meta: listMetaSchema }).meta({ id: "AreaList" });
+export const organisationListSchema = z.object({ data: z.array(organisationSchema), meta: listMetaSchema }).meta({ id: "OrganisationList" });
+export const commitmentListSchema = z.object({ data: z.array(commitmentSchema), meta: listMetaSchema, links: pageLinksSchema }).meta({ id: "CommitmentList" });
+export const changeListSchema = z.object({ data: z.array(changeSchema), meta: listMetaSchema, links: pageLinksSchema }).meta({ id: "ChangeList" });
+export const commitmentResponseSchema = z
+  .object({ data: commitmentDetailSchema, meta: z.object({ asOf: date() }) })
+  .meta({ id: "CommitmentResponse" });
+
+export const problemSchema = z
+  .object({
+    type: z.string().describe("A URI reference identifying the problem type; its page explains it."),
+    title: z.string(),
+    status: z.number().int().min(400).max(599),
+    detail: z.string().optional(),
+    instance: z.string().optional().describe("The request path and query that caused the problem."),
+    errors: z
+      .array(z.object({ parameter: z.string().describe("The name of the bad query parameter."), detail: z.string() }))
+      .optional()
+      .describe("One entry per bad parameter (400 only)."),
+  })
+  .meta({ id: "Problem", description: "An error, as RFC 9457 problem details (application/problem+json)." });
+
+export const licenceSchema = z.object({ name: z.string(), url: url(), attribution: z.string() }).meta({ id: "Licence" });
+
+export const snapshotMetaSchema = z
+  .object({
+    title: z.string(),
+    asOf: date().describe("Statuses, deadlines and history are as they stood on this date."),
+    generatedAt: dateTime().describe("When this file was produced. History published after this moment is not included."),
+    licence: licenceSchema,
+    citation: z.string().describe("Suggested citation."),
+    documentation: url(),
+    schema: url().describe("The OpenAPI document whose TrackerSnapshot schema describes this file."),
+  })
+  .meta({ id: "SnapshotMeta" });
+
+export const trackerSnapshotSchema = z
+  .object({
+    meta: snapshotMetaSchema,
+    areas: z.array(areaSchema),
+    organisations: z.array(organisationSchema),
+    commitments: z.array(commitmentSchema),
+    statusUpdates: z.array(statusUpdateChangeSchema),
+    deadlineRevisions: z.array(deadlineRevisionChangeSchema),
+  })
+  .meta({ id: "TrackerSnapshot", description: "The whole tracker in one file: /data/tracker.json." });
+
+export type ApiCommitment = z.infer<typeof commitmentSchema>;
+export type ApiCommitmentDetail = z.infer<typeof commitmentDetailSchema>;
+export type ApiChange = z.infer<typeof changeSchema>;
+export type ApiStatusUpdateChange = z.infer<typeof statusUpdateChangeSchema>;
+export type ApiDeadlineRevisionChange = z.infer<typeof deadlineRevisionChangeSchema>;
+export type ApiArea = z.infer<typeof areaSchema>;
+export type ApiOrganisation = z.infer<typeof organisationSchema>;
+export type ApiListMeta = z.infer<typeof listMetaSchema>;
+export type ApiPageLinks = z.infer<typeof pageLinksSchema>;
+export type Problem = z.infer<typeof problemSchema>;
+export type SnapshotMeta = z.infer<typeof snapshotMetaSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Query parameters of the endpoints other than /commitments (which uses commitmentQueryFields as
+// they are). Built from the same field schemas, so a parameter means the same everywhere.
+
+export const CHANGE_KINDS = ["status_update", "deadline_revision"] as const;
+
+export const asOfQueryFields = { as_of: commitmentQueryFields.as_of } as const;
+
+export const changeQueryFields = {
+  area: commitmentQueryFields.area,
+  organisation: commitmentQueryFields.organisation,
+  kind: z.enum(CHANGE_KINDS).describe("Only status updates or only deadline revisions"),
+  since: isoDateSchema.describe("Only changes that took effect on or after this date (confirmation date of an update, effective date of a revision)"),
+  as_of: commitmentQueryFields.as_of,
+  page: commitmentQueryFields.page,
+  page_size: commitmentQueryFields.page_size,
+} as const;
+
+export const feedQueryFields = {
+  area: commitmentQueryFields.area.describe("Only this area (slug); repeat for several"),
+} as const;

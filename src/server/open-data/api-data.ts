@@ -1,0 +1,120 @@
+// The bodies of the /api/v1 responses, built from the shared queries and cached. Each returns
+// plain JSON that has been parsed with its response schema.
+import { getDb } from "../db";
+import { listAreas, listOrganisations, statusCountsByArea } from "../queries/overview";
+import { commitmentExists, getCommitmentSummary, listCommitments } from "../queries/commitments";
+import { commitmentTimeline, listChanges } from "../queries/changes";
+import type { CommitmentQuery } from "../../schemas/commitment-query";
+import {
+  areaListSchema,
+  changeListSchema,
+  commitmentListSchema,
+  commitmentResponseSchema,
+  organisationListSchema,
+  type ApiPageLinks,
+} from "../../schemas/api";
+import { apiBase, toApiArea, toApiChange, toApiCommitment, toApiHistoryEntry, toApiOrganisation, urlWith } from "./serialise";
+import { cachedPublicRead } from "./cache";
+import type { ChangeListParams } from "./params";
+
+type QueryValues = Record<string, string | number | boolean | readonly string[] | undefined>;
+
+/** self/first/prev/next/last links for a paged list, keeping every filter. */
+export function pageLinks(base: string, filters: QueryValues, page: number, pageSize: number, total: number, html?: string): ApiPageLinks {
+  const last = Math.max(1, Math.ceil(total / pageSize));
+  const at = (p: number) => urlWith(base, { ...filters, page: p, page_size: pageSize });
+  return {
+    self: at(page),
+    first: at(1),
+    prev: page > 1 ? at(Math.min(page - 1, last)) : null,
+    next: page < last ? at(page + 1) : null,
+    last: at(last),
+    ...(html ? { html } : {}),
+  };
+}
+
+export const areasBody = cachedPublicRead(async (origin: string, asOf: string) => {
+  const db = getDb();
+  const [areas, progress] = await Promise.all([listAreas(db), statusCountsByArea(db, asOf)]);
+  const bySlug = new Map(progress.areas.map((a) => [a.slug, a]));
+  const data = areas.map((a) => toApiArea(a, bySlug.get(a.slug), origin));
+  return areaListSchema.parse({ data, meta: { asOf, total: data.length, page: 1, pageSize: Math.max(1, data.length) } });
+}, "areas");
+
+export const organisationsBody = cachedPublicRead(async (origin: string, asOf: string) => {
+  const data = (await listOrganisations(getDb())).map((o) => toApiOrganisation(o, origin));
+  return organisationListSchema.parse({ data, meta: { asOf, total: data.length, page: 1, pageSize: Math.max(1, data.length) } });
+}, "organisations");
+
+/** The filters of a commitment query, written back as query parameters. */
+export function commitmentFilters(query: CommitmentQuery): QueryValues {
+  return {
+    area: query.area,
+    organisation: query.organisation,
+    status: query.status,
+    overdue: query.overdue,
+    due_before: query.dueBefore,
+    due_after: query.dueAfter,
+    q: query.q,
+    as_of: query.asOfGiven ? query.asOf : undefined,
+    sort: query.sort === (query.q ? "relevance" : "due") ? undefined : query.sort,
+  };
+}
+
+export const commitmentsBody = cachedPublicRead(async (origin: string, query: CommitmentQuery) => {
+  const { items, total } = await listCommitments(getDb(), query, { page: query.page, pageSize: query.pageSize });
+  const filters = commitmentFilters(query);
+  return commitmentListSchema.parse({
+    data: items.map((c) => toApiCommitment(c, origin)),
+    meta: { asOf: query.asOf, total, page: query.page, pageSize: query.pageSize },
+    links: pageLinks(`${apiBase(origin)}/commitments`, filters, query.page, query.pageSize, total, urlWith(`${origin}/commitments`, filters)),
+  });
+}, "commitments");
+
+export type CommitmentBody = { found: true; body: ReturnType<typeof commitmentResponseSchema.parse> } | { found: false; detail: string };
+
+export const commitmentBody = cachedPublicRead(async (origin: string, slug: string, asOf: string): Promise<CommitmentBody> => {
+  const db = getDb();
+  const summary = await getCommitmentSummary(db, slug, asOf);
+  if (!summary) {
+    const exists = await commitmentExists(db, slug);
+    return exists
+      ? { found: false, detail: `The commitment "${slug}" was announced on ${exists.announcedOn}, after the as_of date ${asOf}.` }
+      : { found: false, detail: `There is no commitment "${slug}". GET ${apiBase(origin)}/commitments lists them all.` };
+  }
+  const timeline = await commitmentTimeline(db, slug, asOf);
+  const body = commitmentResponseSchema.parse({
+    data: {
+      ...toApiCommitment(summary, origin),
+      history: {
+        statusUpdates: timeline.filter((e) => e.kind === "status_update").map(toApiHistoryEntry),
+        deadlineRevisions: timeline.filter((e) => e.kind === "deadline_revision").map(toApiHistoryEntry),
+      },
+    },
+    meta: { asOf },
+  });
+  return { found: true, body };
+}, "commitment");
+
+export const changesBody = cachedPublicRead(async (origin: string, params: ChangeListParams, asOfGiven: boolean) => {
+  const { items, total } = await listChanges(
+    getDb(),
+    { asOf: params.asOf, area: params.area, organisation: params.organisation, since: params.since, kind: params.kind },
+    { page: params.page, pageSize: params.pageSize },
+  );
+  const filters: QueryValues = {
+    area: params.area,
+    organisation: params.organisation,
+    kind: params.kind,
+    since: params.since,
+    as_of: asOfGiven ? params.asOf : undefined,
+  };
+  return changeListSchema.parse({
+    data: items.map((e) => toApiChange(e, origin)),
+    meta: { asOf: params.asOf, total, page: params.page, pageSize: params.pageSize },
+    links: pageLinks(`${apiBase(origin)}/changes`, filters, params.page, params.pageSize, total, `${origin}/changes`),
+  });
+}, "changes");
+
+/** The areas, for links to their feeds on /data. */
+export const areaList = cachedPublicRead(async () => listAreas(getDb()), "area-list");

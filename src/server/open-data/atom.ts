@@ -1,0 +1,82 @@
+// The Atom 1.0 feed of published changes (/changes.atom, and ?area= for one area), written by
+// the `feed` library. One entry per change; entry ids are name-based UUIDs of the change id, so
+// they never change and do not depend on the host name.
+import { Feed } from "feed";
+import type { ApiChange } from "../../schemas/api";
+import { formatLongDate } from "../../domain/dates";
+import { escapeHtml } from "./html";
+import { urnUuid } from "./ids";
+import { LICENCE } from "./licence";
+import { urlWith } from "./serialise";
+
+export const ATOM_CONTENT_TYPE = "application/atom+xml; charset=utf-8";
+/** The newest changes in the feed; the full log is at /changes and /api/v1/changes. */
+export const FEED_ENTRY_LIMIT = 100;
+
+export const changeEntryId = (changeId: string) => urnUuid(`change/${changeId}`);
+export const feedId = (areaSlugs: readonly string[]) => urnUuid(areaSlugs.length ? `changes.atom?area=${[...areaSlugs].sort().join(",")}` : "changes.atom");
+
+function entryTitle(change: ApiChange): string {
+  if (change.kind === "status_update") return `${change.commitment.title}: ${change.status.label}`;
+  return change.original ? `${change.commitment.title}: deadline published as “${change.label}”` : `${change.commitment.title}: deadline moved to “${change.label}”`;
+}
+
+function entryContent(change: ApiChange): string {
+  const p = (html: string) => `<p>${html}</p>`;
+  const source = change.source
+    ? p(`Source: <a href="${escapeHtml(change.source.url)}">${escapeHtml(change.source.title)}</a>, ${escapeHtml(change.source.publisher)}, published ${formatLongDate(change.source.publishedOn)}.`)
+    : "";
+  if (change.kind === "status_update") {
+    return [p(`Status: <strong>${escapeHtml(change.status.label)}</strong>, confirmed ${formatLongDate(change.date)}.`), p(escapeHtml(change.note)), source].join("");
+  }
+  const due = (d: string | null) => (d ? ` (due ${formatLongDate(d)})` : "");
+  const moved = change.previous ? `Deadline moved from “${escapeHtml(change.previous.label)}”${due(change.previous.dueDate)} to ` : "Deadline published as ";
+  const slip = change.slipDays ? ` The due date moved ${Math.abs(change.slipDays)} days ${change.slipDays > 0 ? "later" : "earlier"}.` : "";
+  return [
+    p(`${moved}“${escapeHtml(change.label)}”${due(change.dueDate)}, from ${formatLongDate(change.date)}.${slip}`),
+    change.reason ? p(`Reason: ${escapeHtml(change.reason)}`) : "",
+    source,
+  ].join("");
+}
+
+export type ChangesFeedInput = {
+  origin: string;
+  /** The areas the feed is limited to (empty: every area). */
+  areas: readonly { slug: string; title: string }[];
+  changes: readonly ApiChange[];
+  /** When anything in the feed last changed; stable between publications so the ETag is too. */
+  updated: Date;
+};
+
+export function changesFeed({ origin, areas, changes, updated }: ChangesFeedInput): string {
+  const areaSlugs = areas.map((a) => a.slug);
+  const scope = areas.length ? `: ${areas.map((a) => a.title).join(", ")}` : "";
+  const feed = new Feed({
+    id: feedId(areaSlugs),
+    title: `Roadmap Tracker: published changes${scope}`,
+    description: "Every status update and deadline revision published by Roadmap Tracker, newest first.",
+    link: areas.length === 1 ? `${origin}/areas/${encodeURIComponent(areas[0]!.slug)}` : `${origin}/changes`,
+    feedLinks: { atom: urlWith(`${origin}/changes.atom`, { area: areaSlugs }) },
+    updated,
+    language: "en-GB",
+    author: { name: "Roadmap Tracker", link: `${origin}/` },
+    copyright: `${LICENCE.name}: ${LICENCE.url}`,
+    generator: "Roadmap Tracker",
+  });
+  for (const change of changes) {
+    const published = new Date(change.publishedAt);
+    feed.addItem({
+      id: changeEntryId(change.id),
+      title: escapeHtml(entryTitle(change)),
+      link: change.commitment.links.html,
+      date: published,
+      published,
+      content: entryContent(change),
+      category: [
+        { term: change.commitment.area.slug, name: change.commitment.area.title, scheme: `${origin}/areas/` },
+        { term: change.kind === "status_update" ? `status:${change.status.code}` : "deadline", name: change.kind === "status_update" ? change.status.label : "Deadline" },
+      ],
+    });
+  }
+  return feed.atom1();
+}

@@ -1,0 +1,114 @@
+// The CSV downloads: RFC 4180 (CRLF line ends, double-quoted fields), UTF-8 with a byte-order
+// mark so Excel reads accents and curly quotes correctly, and every text cell that a
+// spreadsheet could run as a formula neutralised. Written by csv-stringify, streamed row by row.
+import { Readable, pipeline } from "node:stream";
+import { stringify } from "csv-stringify";
+import type { ApiCommitment, ApiDeadlineRevisionChange, ApiStatusUpdateChange } from "../../schemas/api";
+import { toWebStream } from "./stream";
+
+export type CsvValue = string | number | boolean | null;
+
+export type CsvColumn<T> = { header: string; description: string; value: (row: T) => CsvValue };
+
+/**
+ * Characters that make Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP "CSV
+ * injection"): = + - @, and tab or carriage return/line feed before them.
+ */
+const FORMULA_START = /^[=+\-@\t\r\n]/;
+
+/** Prefixes a single quote to text that would otherwise be read as a formula. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+export const CSV_CONTENT_TYPE = "text/csv; charset=utf-8; header=present";
+
+export function csvStream<T>(rows: AsyncIterable<T>, columns: readonly CsvColumn<T>[]): ReadableStream<Uint8Array> {
+  const stringifier = stringify({
+    bom: true,
+    header: true,
+    columns: columns.map((c) => c.header),
+    record_delimiter: "windows",
+    quoted_string: true,
+    cast: {
+      // Numbers (including negative ones such as a deadline brought forward) stay numbers; only
+      // text can carry a formula.
+      string: (value) => neutraliseFormula(value),
+      boolean: (value) => (value ? "true" : "false"),
+    },
+  });
+  async function* records() {
+    for await (const row of rows) yield columns.map((c) => c.value(row));
+  }
+  // pipeline() passes errors and early ends both ways: if the client leaves, the database reads stop.
+  pipeline(Readable.from(records()), stringifier, () => {});
+  return toWebStream(stringifier);
+}
+
+const yesNo = (b: boolean) => b;
+const list = (values: string[]) => values.join("; ");
+
+export const COMMITMENT_COLUMNS: readonly CsvColumn<ApiCommitment>[] = [
+  { header: "slug", description: "Stable identifier of the commitment", value: (c) => c.slug },
+  { header: "title", description: "What government committed to", value: (c) => c.title },
+  { header: "summary", description: "Plain-English summary", value: (c) => c.summary },
+  { header: "area_slug", description: "Roadmap area (identifier)", value: (c) => c.area.slug },
+  { header: "area_title", description: "Roadmap area", value: (c) => c.area.title },
+  { header: "lead_owner_slug", description: "Lead organisation (identifier)", value: (c) => c.owners.find((o) => o.lead)?.slug ?? null },
+  { header: "lead_owner_name", description: "Lead organisation", value: (c) => c.owners.find((o) => o.lead)?.name ?? null },
+  { header: "supporting_owner_slugs", description: "Supporting organisations (identifiers), separated by semicolons", value: (c) => list(c.owners.filter((o) => !o.lead).map((o) => o.slug)) },
+  { header: "supporting_owner_names", description: "Supporting organisations, separated by semicolons", value: (c) => list(c.owners.filter((o) => !o.lead).map((o) => o.name)) },
+  { header: "deadline_label", description: "The deadline in effect, exactly as published", value: (c) => c.deadline?.label ?? null },
+  { header: "deadline_precision", description: "day, month, quarter, season, half, year or open", value: (c) => c.deadline?.precision ?? null },
+  { header: "due_date", description: "Last day of the deadline's window (YYYY-MM-DD); empty when open", value: (c) => c.deadline?.dueDate ?? null },
+  { header: "status_code", description: "Stable status code", value: (c) => c.status.code },
+  { header: "status_label", description: "Status", value: (c) => c.status.label },
+  { header: "status_confirmed_on", description: "When a source confirmed the status (YYYY-MM-DD)", value: (c) => c.status.confirmedOn },
+  { header: "overdue", description: "true when the due date has passed and the commitment is not closed", value: (c) => yesNo(c.overdue) },
+  { header: "days_overdue", description: "Days past the due date (0 when not overdue)", value: (c) => c.daysOverdue },
+  { header: "days_until_due", description: "Days until the due date; empty when closed, open or past due", value: (c) => c.daysUntilDue },
+  { header: "delivered_late", description: "true when delivery was confirmed after the due date", value: (c) => yesNo(c.deliveredLate) },
+  { header: "days_late", description: "Days between the due date and the confirmation of delivery", value: (c) => c.daysLate },
+  { header: "revisions_count", description: "Deadline revisions in effect", value: (c) => c.revisionsCount },
+  { header: "announced_on", description: "When the commitment was announced (YYYY-MM-DD)", value: (c) => c.announcedOn },
+  { header: "url", description: "The commitment's public page", value: (c) => c.links.html },
+];
+
+export const STATUS_UPDATE_COLUMNS: readonly CsvColumn<ApiStatusUpdateChange>[] = [
+  { header: "id", description: "Stable identifier of the update", value: (u) => u.id },
+  { header: "commitment_slug", description: "The commitment (identifier)", value: (u) => u.commitment.slug },
+  { header: "commitment_title", description: "The commitment", value: (u) => u.commitment.title },
+  { header: "area_slug", description: "Roadmap area (identifier)", value: (u) => u.commitment.area.slug },
+  { header: "status_code", description: "Stable status code", value: (u) => u.status.code },
+  { header: "status_label", description: "Status", value: (u) => u.status.label },
+  { header: "confirmed_on", description: "When the source confirmed progress (YYYY-MM-DD)", value: (u) => u.date },
+  { header: "note", description: "What happened, in plain English", value: (u) => u.note },
+  { header: "source_title", description: "Evidence: title", value: (u) => u.source.title },
+  { header: "source_publisher", description: "Evidence: publisher", value: (u) => u.source.publisher },
+  { header: "source_url", description: "Evidence: link", value: (u) => u.source.url },
+  { header: "source_published_on", description: "Evidence: publication date (YYYY-MM-DD)", value: (u) => u.source.publishedOn },
+  { header: "published_at", description: "When the tracker published the update (UTC, ISO 8601)", value: (u) => u.publishedAt },
+  { header: "commitment_url", description: "The commitment's public page", value: (u) => u.commitment.links.html },
+];
+
+export const DEADLINE_REVISION_COLUMNS: readonly CsvColumn<ApiDeadlineRevisionChange>[] = [
+  { header: "id", description: "Stable identifier of the deadline or revision", value: (d) => d.id },
+  { header: "commitment_slug", description: "The commitment (identifier)", value: (d) => d.commitment.slug },
+  { header: "commitment_title", description: "The commitment", value: (d) => d.commitment.title },
+  { header: "area_slug", description: "Roadmap area (identifier)", value: (d) => d.commitment.area.slug },
+  { header: "original", description: "true for the deadline as first published; false for a revision", value: (d) => yesNo(d.original) },
+  { header: "effective_on", description: "When this deadline took effect (YYYY-MM-DD)", value: (d) => d.date },
+  { header: "label", description: "The deadline exactly as published", value: (d) => d.label },
+  { header: "precision", description: "day, month, quarter, season, half, year or open", value: (d) => d.precision },
+  { header: "due_date", description: "Last day of the deadline's window (YYYY-MM-DD); empty when open", value: (d) => d.dueDate },
+  { header: "previous_label", description: "The deadline this one replaced (empty for the original)", value: (d) => d.previous?.label ?? null },
+  { header: "previous_due_date", description: "Due date of the deadline this one replaced", value: (d) => d.previous?.dueDate ?? null },
+  { header: "slip_days", description: "Days the due date moved (negative if brought forward)", value: (d) => d.slipDays },
+  { header: "reason", description: "Why the deadline was revised", value: (d) => d.reason },
+  { header: "source_title", description: "Evidence: title", value: (d) => d.source?.title ?? null },
+  { header: "source_publisher", description: "Evidence: publisher", value: (d) => d.source?.publisher ?? null },
+  { header: "source_url", description: "Evidence: link", value: (d) => d.source?.url ?? null },
+  { header: "source_published_on", description: "Evidence: publication date (YYYY-MM-DD)", value: (d) => d.source?.publishedOn ?? null },
+  { header: "published_at", description: "When the tracker published it (UTC, ISO 8601)", value: (d) => d.publishedAt },
+  { header: "commitment_url", description: "The commitment's public page", value: (d) => d.commitment.links.html },
+];

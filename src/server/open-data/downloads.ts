@@ -1,0 +1,111 @@
+// The bulk downloads of /data: three CSV files and the tracker.json snapshot. Each is streamed
+// from the database in batches (src/server/queries/open-data.ts), never built whole in memory.
+import type { Db } from "../db";
+import { getDb } from "../db";
+import { listAreas, listOrganisations, statusCountsByArea } from "../queries/overview";
+import { publicDataVersion, streamCommitments, streamDeadlineRevisions, streamStatusUpdates, type HistoryScope } from "../queries/open-data";
+import { snapshotMetaSchema, statusUpdateChangeSchema, deadlineRevisionChangeSchema, type SnapshotMeta } from "../../schemas/api";
+import { todayIso } from "../../domain/dates";
+import { COMMITMENT_COLUMNS, CSV_CONTENT_TYPE, DEADLINE_REVISION_COLUMNS, STATUS_UPDATE_COLUMNS, csvStream } from "./csv";
+import { apiBase, toApiArea, toApiChange, toApiCommitment, toApiOrganisation } from "./serialise";
+import { inChunks, mapAsync, toWebStream } from "./stream";
+import { DATASET_TITLE, LICENCE, suggestedCitation } from "./licence";
+import { invalidParameters, requestOrigin, sendStream, weakEtag, withProblems } from "./http";
+import { parseAsOfParams } from "./params";
+import type { ApiDeadlineRevisionChange, ApiStatusUpdateChange } from "../../schemas/api";
+
+export type DownloadContext = { db: Db; origin: string; asOf: string; now: Date };
+
+const historyScope = (ctx: DownloadContext): HistoryScope => ({ asOf: ctx.asOf, publishedBy: ctx.now });
+
+const commitments = (ctx: DownloadContext) => mapAsync(streamCommitments(ctx.db, ctx.asOf), (c) => toApiCommitment(c, ctx.origin));
+const statusUpdates = (ctx: DownloadContext) =>
+  mapAsync(streamStatusUpdates(ctx.db, historyScope(ctx)), (u) => toApiChange(u, ctx.origin) as ApiStatusUpdateChange);
+const deadlineRevisions = (ctx: DownloadContext) =>
+  mapAsync(streamDeadlineRevisions(ctx.db, historyScope(ctx)), (d) => toApiChange(d, ctx.origin) as ApiDeadlineRevisionChange);
+
+async function* jsonArray(items: AsyncIterable<unknown>): AsyncGenerator<string> {
+  yield "[";
+  let first = true;
+  for await (const item of items) {
+    yield (first ? "" : ",") + JSON.stringify(item);
+    first = false;
+  }
+  yield "]";
+}
+
+/** The whole tracker as one JSON document (schema: TrackerSnapshot in the OpenAPI document). */
+async function* snapshot(ctx: DownloadContext): AsyncGenerator<string> {
+  const meta: SnapshotMeta = snapshotMetaSchema.parse({
+    title: DATASET_TITLE,
+    asOf: ctx.asOf,
+    generatedAt: ctx.now.toISOString(),
+    licence: LICENCE,
+    citation: suggestedCitation(ctx.origin, ctx.asOf, todayIso(ctx.now)),
+    documentation: `${ctx.origin}/data`,
+    schema: `${apiBase(ctx.origin)}/openapi.json`,
+  });
+  const [areas, progress, organisations] = await Promise.all([listAreas(ctx.db), statusCountsByArea(ctx.db, ctx.asOf), listOrganisations(ctx.db)]);
+  const bySlug = new Map(progress.areas.map((a) => [a.slug, a]));
+  yield `{"meta":${JSON.stringify(meta)}`;
+  yield `,"areas":${JSON.stringify(areas.map((a) => toApiArea(a, bySlug.get(a.slug), ctx.origin)))}`;
+  yield `,"organisations":${JSON.stringify(organisations.map((o) => toApiOrganisation(o, ctx.origin)))}`;
+  yield `,"commitments":`;
+  yield* jsonArray(commitments(ctx));
+  yield `,"statusUpdates":`;
+  yield* jsonArray(mapAsync(statusUpdates(ctx), (u) => statusUpdateChangeSchema.parse(u)));
+  yield `,"deadlineRevisions":`;
+  yield* jsonArray(mapAsync(deadlineRevisions(ctx), (d) => deadlineRevisionChangeSchema.parse(d)));
+  yield "}\n";
+}
+
+export const DOWNLOADS = {
+  commitments: {
+    path: "/data/commitments.csv",
+    filename: (asOf: string) => `roadmap-tracker-commitments-${asOf}.csv`,
+    contentType: CSV_CONTENT_TYPE,
+    open: (ctx: DownloadContext) => csvStream(commitments(ctx), COMMITMENT_COLUMNS),
+  },
+  statusUpdates: {
+    path: "/data/status-updates.csv",
+    filename: (asOf: string) => `roadmap-tracker-status-updates-${asOf}.csv`,
+    contentType: CSV_CONTENT_TYPE,
+    open: (ctx: DownloadContext) => csvStream(statusUpdates(ctx), STATUS_UPDATE_COLUMNS),
+  },
+  deadlineRevisions: {
+    path: "/data/deadline-revisions.csv",
+    filename: (asOf: string) => `roadmap-tracker-deadline-revisions-${asOf}.csv`,
+    contentType: CSV_CONTENT_TYPE,
+    open: (ctx: DownloadContext) => csvStream(deadlineRevisions(ctx), DEADLINE_REVISION_COLUMNS),
+  },
+  tracker: {
+    path: "/data/tracker.json",
+    filename: (asOf: string) => `roadmap-tracker-${asOf}.json`,
+    contentType: "application/json",
+    open: (ctx: DownloadContext) => toWebStream(inChunks(snapshot(ctx))),
+  },
+} as const;
+
+export type DownloadKind = keyof typeof DOWNLOADS;
+
+/** GET handler of one download: ?as_of= chooses the date; the ETag follows the data's version. */
+export function downloadHandler(kind: DownloadKind) {
+  return async function GET(request: Request): Promise<Response> {
+    return withProblems(request, async () => {
+      const url = new URL(request.url);
+      const parsed = parseAsOfParams(url.searchParams);
+      if (!parsed.ok) return invalidParameters(request, parsed.errors);
+      const db = getDb();
+      const { asOf } = parsed.value;
+      const version = await publicDataVersion(db);
+      const download = DOWNLOADS[kind];
+      const origin = requestOrigin(request);
+      const ctx: DownloadContext = { db, origin, asOf, now: new Date() };
+      return sendStream(request, () => download.open(ctx), {
+        etag: weakEtag([kind, asOf, origin, version.fingerprint]),
+        contentType: download.contentType,
+        filename: download.filename(asOf),
+      });
+    });
+  };
+}

@@ -1,0 +1,51 @@
+// Bodies of /changes.atom and /deadlines.ics, cached like the API.
+import { getDb } from "../db";
+import { listAreas } from "../queries/overview";
+import { listChanges } from "../queries/changes";
+import { listCommitments } from "../queries/commitments";
+import { publicDataVersion } from "../queries/open-data";
+import { STATUS_DEFINITIONS } from "../../domain/status";
+import { changesFeed, FEED_ENTRY_LIMIT } from "./atom";
+import { deadlineCalendar } from "./ics";
+import { cachedPublicRead } from "./cache";
+import { toApiChange, toApiCommitment } from "./serialise";
+
+/** Used as "last updated" before anything has been published: the roadmap's publication date. */
+const ROADMAP_PUBLISHED = new Date("2026-01-21T00:00:00.000Z");
+
+export type FeedBody = { found: true; body: string } | { found: false; detail: string };
+
+async function areasFor(slugs: readonly string[]) {
+  const areas = await listAreas(getDb());
+  const chosen = areas.filter((a) => slugs.includes(a.slug));
+  const unknown = slugs.filter((s) => !areas.some((a) => a.slug === s));
+  return { chosen, unknown, all: areas };
+}
+
+const unknownAreas = (unknown: string[], all: { slug: string }[]) =>
+  `There is no area ${unknown.map((s) => `"${s}"`).join(", ")}. Areas are: ${all.map((a) => a.slug).join(", ")}.`;
+
+export const changesFeedBody = cachedPublicRead(async (origin: string, areaSlugs: string[], today: string): Promise<FeedBody> => {
+  const { chosen, unknown, all } = await areasFor(areaSlugs);
+  if (unknown.length) return { found: false, detail: unknownAreas(unknown, all) };
+  const db = getDb();
+  const { items } = await listChanges(db, { asOf: today, area: areaSlugs }, { page: 1, pageSize: FEED_ENTRY_LIMIT });
+  const changes = items.map((e) => toApiChange(e, origin));
+  const newest = changes.reduce<Date | null>((max, c) => (max && max >= new Date(c.publishedAt) ? max : new Date(c.publishedAt)), null);
+  const updated = newest ?? (await publicDataVersion(db)).lastPublishedAt ?? ROADMAP_PUBLISHED;
+  return { found: true, body: changesFeed({ origin, areas: chosen, changes, updated }) };
+}, "changes.atom");
+
+const OPEN_STATUSES = STATUS_DEFINITIONS.filter((d) => !d.closed).map((d) => d.code);
+
+export const deadlinesCalendarBody = cachedPublicRead(async (origin: string, areaSlugs: string[], today: string): Promise<FeedBody> => {
+  const { chosen, unknown, all } = await areasFor(areaSlugs);
+  if (unknown.length) return { found: false, detail: unknownAreas(unknown, all) };
+  const db = getDb();
+  const [{ items }, version] = await Promise.all([
+    listCommitments(db, { asOf: today, area: areaSlugs, status: OPEN_STATUSES, dueAfter: today, sort: "due" }, "all"),
+    publicDataVersion(db),
+  ]);
+  const upcoming = items.filter((c) => c.daysUntilDue !== null).map((c) => toApiCommitment(c, origin));
+  return { found: true, body: deadlineCalendar({ origin, areas: chosen, commitments: upcoming, asOf: today, stamp: version.lastPublishedAt ?? ROADMAP_PUBLISHED }) };
+}, "deadlines.ics");

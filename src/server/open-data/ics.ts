@@ -1,0 +1,62 @@
+// The iCalendar of upcoming deadlines (/deadlines.ics), written by ical-generator: one all-day
+// event on each open commitment's due date. The event's UID is fixed per commitment and its
+// SEQUENCE is the number of deadline revisions, so calendars move the event when a deadline moves.
+import ical, { ICalEventTransparency } from "ical-generator";
+import type { ApiCommitment } from "../../schemas/api";
+import { addDays, formatLongDate } from "../../domain/dates";
+import { LICENCE } from "./licence";
+import { urlWith } from "./serialise";
+
+export const ICS_CONTENT_TYPE = "text/calendar; charset=utf-8";
+
+const utcMidnight = (isoDate: string) => new Date(`${isoDate}T00:00:00.000Z`);
+
+export const deadlineEventUid = (slug: string) => `deadline-${slug}@roadmap-tracker`;
+
+export type DeadlineCalendarInput = {
+  origin: string;
+  areas: readonly { slug: string; title: string }[];
+  /** Open commitments with a due date on or after asOf. */
+  commitments: readonly ApiCommitment[];
+  asOf: string;
+  /** DTSTAMP of every event: when the data last changed, so the file is stable between publications. */
+  stamp: Date;
+};
+
+export function deadlineCalendar({ origin, areas, commitments, asOf, stamp }: DeadlineCalendarInput): string {
+  const scope = areas.length ? `: ${areas.map((a) => a.title).join(", ")}` : "";
+  const calendar = ical({
+    name: `Roadmap Tracker: upcoming deadlines${scope}`,
+    description: `Due dates of open commitments in the Roadmap for Modern Digital Government, from Roadmap Tracker. ${LICENCE.name}.`,
+    prodId: { company: "Roadmap Tracker", product: "Deadlines", language: "EN" },
+    url: urlWith(`${origin}/deadlines.ics`, { area: areas.map((a) => a.slug) }),
+    ttl: 60 * 60,
+  });
+  for (const c of commitments) {
+    const dueDate = c.deadline?.dueDate;
+    if (!c.deadline || !dueDate) continue;
+    const lead = c.owners.find((o) => o.lead);
+    calendar.createEvent({
+      id: deadlineEventUid(c.slug),
+      sequence: c.revisionsCount,
+      stamp,
+      allDay: true,
+      start: utcMidnight(dueDate),
+      end: utcMidnight(addDays(dueDate, 1)),
+      summary: `Due: ${c.title} (${c.deadline.label})`,
+      description: [
+        `Deadline as published: “${c.deadline.label}” (due by ${formatLongDate(dueDate)}).`,
+        `Status on ${formatLongDate(asOf)}: ${c.status.label}.`,
+        `Area: ${c.area.title}.`,
+        lead ? `Lead: ${lead.name}.` : "",
+        c.links.html,
+      ]
+        .filter(Boolean)
+        .join("\n"),
+      url: c.links.html,
+      categories: [{ name: c.area.title }],
+      transparency: ICalEventTransparency.TRANSPARENT,
+    });
+  }
+  return calendar.toString();
+}
