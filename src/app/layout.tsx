@@ -1,11 +1,14 @@
-import type { Metadata } from "next";
-import Link from "next/link";
+import type { Metadata, Viewport } from "next";
 import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Roadmap Tracker", template: "%s – Roadmap Tracker" },
   description: "Independent, always-current record of progress on the UK government's Roadmap for Modern Digital Government.",
+  // No crown or logo: an empty icon stops browsers asking for /favicon.ico (a 404 on every page).
+  icons: { icon: "data:," },
 };
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b0c0c" };
 
 const navigation = [
   { href: "/commitments", label: "Commitments" },
@@ -15,25 +18,27 @@ const navigation = [
   { href: "/methodology", label: "Methodology" },
 ];
 
+// Plain links, not next/link: public pages are server-rendered documents that work the same
+// with or without JavaScript, and nothing is prefetched behind the reader's back.
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en-GB">
       <body className="min-h-screen flex flex-col text-base md:text-lg">
-        <a href="#main-content" className="sr-only focus:not-sr-only focus:block focus:p-2 focus:bg-[var(--color-focus)] focus:text-ink">
+        <a href="#main-content" className="sr-only focus:not-sr-only focus:block focus:p-3 focus:underline">
           Skip to main content
         </a>
-        <header className="bg-ink text-white border-b-8 border-brand">
+        <header className="bg-ink text-white border-b-[10px] border-brand">
           <div className="mx-auto max-w-5xl px-4 py-3 flex flex-wrap items-center gap-x-8 gap-y-2">
-            <Link href="/" className="text-white! visited:text-white font-bold text-xl no-underline">
+            <a href="/" className="text-white visited:text-white hover:text-white font-bold text-xl md:text-2xl no-underline">
               Roadmap Tracker
-            </Link>
+            </a>
             <nav aria-label="Main">
               <ul className="flex flex-wrap gap-x-5 gap-y-1">
                 {navigation.map((item) => (
                   <li key={item.href}>
-                    <Link href={item.href} className="text-white! visited:text-white font-bold">
+                    <a href={item.href} className="text-white visited:text-white hover:text-white font-bold">
                       {item.label}
-                    </Link>
+                    </a>
                   </li>
                 ))}
               </ul>
@@ -41,8 +46,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           </div>
         </header>
         <div className="mx-auto w-full max-w-5xl px-4">
-          <p className="py-2 border-b border-border text-sm">
-            <strong className="inline-block bg-brand text-white px-2 py-0.5 mr-2 uppercase tracking-wide">Beta</strong>
+          <p className="py-2 border-b border-border text-sm md:text-base">
+            <strong className="inline-block bg-brand text-white px-2 py-0.5 mr-2 uppercase tracking-wide font-bold">Beta</strong>
             An independent tracker built from published sources. Every claim links to its source.
           </p>
         </div>
@@ -50,8 +55,22 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           {children}
         </main>
         <footer className="bg-panel border-t border-border mt-8">
-          <div className="mx-auto max-w-5xl px-4 py-6 text-sm text-secondary-ink">
-            <p>Data available under the Open Government Licence v3.0. See <Link href="/data">open data</Link> and <Link href="/methodology">methodology</Link>.</p>
+          <div className="mx-auto max-w-5xl px-4 py-6 text-sm md:text-base">
+            <h2 className="sr-only">Support links</h2>
+            <ul className="flex flex-wrap gap-x-6 gap-y-2 mb-4">
+              <li><a href="/methodology">Methodology</a></li>
+              <li><a href="/data">Open data and API</a></li>
+              <li><a href="/changes">Changes</a></li>
+              <li><a href="/areas">Areas</a></li>
+              <li><a href="/organisations">Organisations</a></li>
+            </ul>
+            <p className="text-secondary-ink">
+              All content is available under the{" "}
+              <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" rel="license noopener noreferrer">
+                Open Government Licence v3.0
+              </a>
+              , except where otherwise stated.
+            </p>
           </div>
         </footer>
       </body>

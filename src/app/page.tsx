@@ -1,26 +1,131 @@
-import Link from "next/link";
-import { getDb } from "@/server/db";
+import type { Metadata } from "next";
+import { loadOverviewPage, UPCOMING_DAYS, type RawParams } from "@/server/public-data";
+import { STATUS_DEFINITIONS } from "@/domain/status";
+import { ErrorSummary } from "@/components/ErrorSummary";
+import { AsOfBanner } from "@/components/AsOfBanner";
+import { AsOfForm } from "@/components/AsOfForm";
+import { ProgressBar } from "@/components/ProgressBar";
+import { StatusTag } from "@/components/StatusTag";
+import { DeadlineText } from "@/components/DeadlineText";
+import { ChangeList } from "@/components/Timeline";
+import { ownerNames } from "@/components/CommitmentList";
+import { asOfParams, buildHref } from "@/components/urls";
+import { longDate, plural } from "@/components/format";
 
-export const dynamic = "force-dynamic";
+type Props = { searchParams: Promise<RawParams> };
 
-export default async function HomePage() {
-  const areas = await getDb().area.findMany({
-    orderBy: { position: "asc" },
-    include: { commitments: { orderBy: { title: "asc" }, select: { slug: true, title: true } } },
-  });
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const data = await loadOverviewPage(await searchParams);
+  const title = data.asOfGiven ? `Overview as of ${longDate(data.asOf)}` : "Is government delivering its digital roadmap?";
+  return { title: { absolute: `${data.errors.length ? "Error: " : ""}${title} – Roadmap Tracker` } };
+}
+
+export default async function OverviewPage({ searchParams }: Props) {
+  const data = await loadOverviewPage(await searchParams);
+  const { progress } = data;
+  const keep = asOfParams(data.asOf, data.asOfGiven);
+  const when = data.asOfGiven ? `on ${longDate(data.asOf)}` : "today";
   return (
     <>
+      <ErrorSummary errors={data.errors} />
+      {data.asOfGiven && <AsOfBanner asOf={data.asOf} todayHref="/" />}
       <h1 className="text-3xl md:text-5xl font-bold mb-6">Is government delivering its digital roadmap?</h1>
-      {areas.map((area) => (
-        <section key={area.slug} aria-labelledby={`area-${area.slug}`} className="mb-8">
-          <h2 id={`area-${area.slug}`} className="text-2xl font-bold mb-2">{area.title}</h2>
-          <ul className="list-disc pl-6">
-            {area.commitments.map((c) => (
-              <li key={c.slug}><Link href={`/commitments/${c.slug}`}>{c.title}</Link></li>
+      <p className="text-xl md:text-2xl mb-4 max-w-3xl">
+        Progress on the {plural(progress.total, "commitment")} of the UK government’s Roadmap for Modern Digital Government (January 2026), as
+        confirmed by published sources.
+      </p>
+      <p className="mb-8" id="last-confirmed">
+        {progress.lastConfirmedOn ? (
+          <>
+            Progress last confirmed: <strong>{longDate(progress.lastConfirmedOn)}</strong>
+          </>
+        ) : (
+          <>No progress had been confirmed {when}.</>
+        )}
+      </p>
+
+      <section aria-labelledby="status-heading" className="mb-12">
+        <h2 id="status-heading" className="text-2xl md:text-3xl font-bold mb-4">
+          Commitments by status
+        </h2>
+        {progress.total === 0 ? (
+          <p>No commitments had been announced {when}. The roadmap was launched on 19 January 2026.</p>
+        ) : (
+          <ul className="grid grid-cols-2 md:grid-cols-4 gap-4">
+            <li className="border-4 border-error p-3">
+              <a href={buildHref("/missed", keep)} className="block no-underline">
+                <span className="block text-4xl md:text-5xl font-bold">{progress.overdue}</span>{" "}
+                <span className="underline">Overdue</span>
+              </a>
+            </li>
+            {STATUS_DEFINITIONS.map((d) => (
+              <li key={d.code} className="border-t-4 border-border bg-panel p-3">
+                <a href={buildHref("/commitments", { status: d.code, ...keep })} className="block no-underline">
+                  <span className="block text-4xl md:text-5xl font-bold">{progress.counts[d.code]}</span>{" "}
+                  <span className="underline">{d.label}</span>
+                </a>
+              </li>
             ))}
           </ul>
-        </section>
-      ))}
+        )}
+      </section>
+
+      <section aria-labelledby="areas-heading" className="mb-12">
+        <h2 id="areas-heading" className="text-2xl md:text-3xl font-bold mb-4">
+          Progress by area
+        </h2>
+        <ul className="space-y-8">
+          {progress.areas.map((area) => (
+            <li key={area.slug}>
+              <h3 className="text-lg md:text-xl font-bold mb-2">
+                <a href={buildHref(`/areas/${area.slug}`, keep)}>{area.title}</a>
+              </h3>
+              {area.total === 0 ? <p>No commitments announced {when}.</p> : <ProgressBar counts={area.counts} total={area.total} overdue={area.overdue} label={area.title} />}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="upcoming-heading" className="mb-12">
+        <h2 id="upcoming-heading" className="text-2xl md:text-3xl font-bold mb-2">
+          Deadlines in the next {UPCOMING_DAYS} days
+        </h2>
+        <p className="text-secondary-ink mb-4">Commitments not yet delivered or dropped, soonest first.</p>
+        {data.upcoming.length === 0 ? (
+          <p>No deadlines fall in the {UPCOMING_DAYS} days from {longDate(data.asOf)}.</p>
+        ) : (
+          <ul className="border-t border-border">
+            {data.upcoming.map((c) => (
+              <li key={c.slug} className="border-b border-border py-3">
+                <a href={buildHref(`/commitments/${c.slug}`, keep)} className="font-bold">
+                  {c.title}
+                </a>
+                <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1">
+                  <StatusTag code={c.status.code} />
+                  <span>Due {longDate(c.deadline?.dueDate)}</span>
+                  <DeadlineText facts={c} />
+                </p>
+                <p className="text-secondary-ink text-base mt-1">Lead: {ownerNames(c.owners, true)}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="mt-4">
+          <a href={buildHref("/commitments", { sort: "due", overdue: "false", ...keep })}>All commitments by due date</a>
+        </p>
+      </section>
+
+      <section aria-labelledby="latest-heading" className="mb-12">
+        <h2 id="latest-heading" className="text-2xl md:text-3xl font-bold mb-4">
+          Latest confirmed changes
+        </h2>
+        {data.latest.length === 0 ? <p>No changes had been published {when}.</p> : <ChangeList items={data.latest} linkParams={keep} />}
+        <p>
+          <a href={buildHref("/changes", keep)}>All changes</a>
+        </p>
+      </section>
+
+      <AsOfForm action="/" value={data.values.as_of?.[0]} errors={data.errors} />
     </>
   );
 }

@@ -114,7 +114,12 @@ export async function listChanges(db: Db, filters: ChangeFilters, paging: { page
     WHERE ${Prisma.join(eventConditions, " AND ")}
     ORDER BY e.event_date DESC, e.published_at DESC, e.kind, e.id DESC
     ${limit}`;
-  return { items: rows.map(toEntry), total: rows[0] ? Number(rows[0].total) : 0 };
+  let total = rows[0] ? Number(rows[0].total) : 0;
+  if (rows.length === 0 && paging !== "all" && paging.page > 1) {
+    // Past the last page: still report how many changes there are, so pages can say so.
+    total = (await listChanges(db, filters, { page: 1, pageSize: 1 })).total;
+  }
+  return { items: rows.map(toEntry), total };
 }
 
 /** A commitment's timeline as of a date: every status update and deadline (original and revisions). */

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { loadAreaPage, type RawParams } from "@/server/public-data";
+import { ErrorSummary } from "@/components/ErrorSummary";
+import { AsOfBanner } from "@/components/AsOfBanner";
+import { AsOfForm } from "@/components/AsOfForm";
+import { Breadcrumbs } from "@/components/Breadcrumbs";
+import { ProgressBar } from "@/components/ProgressBar";
+import { CommitmentList } from "@/components/CommitmentList";
+import { StatusCountsList } from "@/components/StatusCountsList";
+import { asOfParams, buildHref } from "@/components/urls";
+import { longDate, plural } from "@/components/format";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawParams> };
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const data = await loadAreaPage((await params).slug, await searchParams);
+  if (!data) return { title: "Page not found" };
+  return { title: `${data.errors.length ? "Error: " : ""}${data.area.title}` };
+}
+
+export default async function AreaPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const data = await loadAreaPage(slug, await searchParams);
+  if (!data) notFound();
+  const keep = asOfParams(data.asOf, data.asOfGiven);
+  const path = `/areas/${slug}`;
+  return (
+    <>
+      <Breadcrumbs items={[{ href: "/", label: "Home" }, { href: buildHref("/areas", keep), label: "Areas" }]} />
+      <ErrorSummary errors={data.errors} />
+      {data.asOfGiven && <AsOfBanner asOf={data.asOf} todayHref={path} />}
+      <p className="text-lg md:text-xl text-secondary-ink mb-1">Area {data.area.position} of 6</p>
+      <h1 className="text-3xl md:text-5xl font-bold mb-6">{data.area.title}</h1>
+      <p className="text-lg md:text-xl mb-8 max-w-3xl">{data.area.summary}</p>
+
+      <h2 className="text-2xl md:text-3xl font-bold mb-4">Summary</h2>
+      {data.total === 0 ? (
+        <p className="mb-8">No commitments in this area had been announced on {longDate(data.asOf)}.</p>
+      ) : (
+        <div className="mb-8">
+          <ProgressBar counts={data.counts} total={data.total} overdue={data.overdue} label={data.area.title} />
+          <StatusCountsList counts={data.counts} overdue={data.overdue} baseHref="/commitments" baseParams={{ area: slug, ...keep }} />
+        </div>
+      )}
+
+      <h2 className="text-2xl md:text-3xl font-bold mb-2">{plural(data.total, "commitment")}</h2>
+      <p className="text-secondary-ink mb-4">Soonest deadline first.</p>
+      {data.total > 0 && <CommitmentList items={data.items} linkParams={keep} showArea={false} />}
+      <p>
+        <a href={buildHref("/commitments", { area: slug, ...keep })}>Search and filter this area’s commitments</a>
+      </p>
+      <AsOfForm action={path} value={data.values.as_of?.[0]} errors={data.errors} />
+    </>
+  );
+}

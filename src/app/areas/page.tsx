@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { loadAreasPage, type RawParams } from "@/server/public-data";
+import { ErrorSummary } from "@/components/ErrorSummary";
+import { AsOfBanner } from "@/components/AsOfBanner";
+import { AsOfForm } from "@/components/AsOfForm";
+import { Breadcrumbs } from "@/components/Breadcrumbs";
+import { ProgressBar } from "@/components/ProgressBar";
+import { asOfParams, buildHref } from "@/components/urls";
+
+type Props = { searchParams: Promise<RawParams> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const data = await loadAreasPage(await searchParams);
+  return { title: `${data.errors.length ? "Error: " : ""}Areas` };
+}
+
+export default async function AreasPage({ searchParams }: Props) {
+  const data = await loadAreasPage(await searchParams);
+  const keep = asOfParams(data.asOf, data.asOfGiven);
+  return (
+    <>
+      <Breadcrumbs items={[{ href: "/", label: "Home" }]} />
+      <ErrorSummary errors={data.errors} />
+      {data.asOfGiven && <AsOfBanner asOf={data.asOf} todayHref="/areas" />}
+      <h1 className="text-3xl md:text-5xl font-bold mb-6">Areas of the roadmap</h1>
+      <p className="text-lg md:text-xl mb-8 max-w-3xl">The roadmap groups its commitments into six areas.</p>
+      <ul className="space-y-10">
+        {data.progress.areas.map((area) => (
+          <li key={area.slug}>
+            <h2 className="text-xl md:text-2xl font-bold mb-2">
+              <a href={buildHref(`/areas/${area.slug}`, keep)}>{area.title}</a>
+            </h2>
+            <p className="mb-3 max-w-3xl">{data.summaries.get(area.slug)}</p>
+            {area.total > 0 ? <ProgressBar counts={area.counts} total={area.total} overdue={area.overdue} label={area.title} /> : <p>No commitments announced yet.</p>}
+          </li>
+        ))}
+      </ul>
+      <AsOfForm action="/areas" value={data.values.as_of?.[0]} errors={data.errors} />
+    </>
+  );
+}

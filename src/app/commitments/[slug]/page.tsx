@@ -1,0 +1,203 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { loadCommitmentPage, STALE_AFTER_DAYS, type RawParams } from "@/server/public-data";
+import { precisionLabel } from "@/domain/deadline";
+import { ErrorSummary } from "@/components/ErrorSummary";
+import { AsOfBanner } from "@/components/AsOfBanner";
+import { AsOfForm } from "@/components/AsOfForm";
+import { Breadcrumbs } from "@/components/Breadcrumbs";
+import { StatusTag } from "@/components/StatusTag";
+import { DeadlineText, deadlinePhrase } from "@/components/DeadlineText";
+import { SummaryList } from "@/components/SummaryList";
+import { InsetText, WarningText } from "@/components/WarningText";
+import { SourceLink, Timeline, commitmentTimelineItems, type TimelineItem } from "@/components/Timeline";
+import { buildHref } from "@/components/urls";
+import { days, longDate } from "@/components/format";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawParams> };
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const data = await loadCommitmentPage((await params).slug, await searchParams);
+  if (data.kind === "not-found") return { title: "Page not found" };
+  const title = data.kind === "found" ? data.summary.title : data.title;
+  return { title: `${data.errors.length ? "Error: " : ""}${title}${data.asOfGiven ? ` (as of ${longDate(data.asOf)})` : ""}` };
+}
+
+/** The site's own address, for the citation text (links themselves are relative). */
+async function siteOrigin(): Promise<string> {
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host");
+  if (!host || !/^[a-z0-9.:[\]-]+$/i.test(host)) return "";
+  const proto = h.get("x-forwarded-proto") === "https" ? "https" : host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https";
+  return `${proto}://${host}`;
+}
+
+export default async function CommitmentPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const data = await loadCommitmentPage(slug, await searchParams);
+  if (data.kind === "not-found") notFound();
+  const path = `/commitments/${slug}`;
+  const crumbs = [
+    { href: "/", label: "Home" },
+    { href: "/commitments", label: "Commitments" },
+  ];
+
+  if (data.kind === "not-yet-announced") {
+    return (
+      <>
+        <Breadcrumbs items={crumbs} />
+        <ErrorSummary errors={data.errors} />
+        <AsOfBanner asOf={data.asOf} todayHref={path} />
+        <h1 className="text-3xl md:text-5xl font-bold mb-6">{data.title}</h1>
+        <InsetText>
+          <p className="text-lg md:text-xl">
+            This commitment had not been announced yet on {longDate(data.asOf)}. It was announced on {longDate(data.announcedOn)}.
+          </p>
+        </InsetText>
+        <p>
+          <a href={buildHref(path, { as_of: data.announcedOn })}>See it as it stood when it was announced</a> or{" "}
+          <a href={path}>see it as it is today</a>.
+        </p>
+        <AsOfForm action={path} value={data.values.as_of?.[0]} errors={data.errors} />
+      </>
+    );
+  }
+
+  const { summary: c, timeline, announcement } = data;
+  const lead = c.owners.filter((o) => o.lead);
+  const supporting = c.owners.filter((o) => !o.lead);
+  const keep = data.asOfGiven ? { as_of: data.asOf } : {};
+  const citePath = buildHref(path, { as_of: data.asOf });
+  const origin = await siteOrigin();
+
+  const announced: TimelineItem[] = announcement
+    ? [
+        {
+          key: "announced",
+          heading: "Announced",
+          date: announcement.announcedOn,
+          body: (
+            <>
+              <p>The commitment was announced as part of the Roadmap for Modern Digital Government.</p>
+              {announcement.source && <SourceLink source={announcement.source} />}
+            </>
+          ),
+        },
+      ]
+    : [];
+
+  return (
+    <>
+      <Breadcrumbs items={[...crumbs, { href: buildHref(`/areas/${c.area.slug}`, keep), label: c.area.title }]} />
+      <ErrorSummary errors={data.errors} />
+      {data.asOfGiven && <AsOfBanner asOf={data.asOf} todayHref={path} />}
+      <p className="text-lg md:text-xl text-secondary-ink mb-1">{c.area.title}</p>
+      <h1 className="text-3xl md:text-5xl font-bold mb-4">{c.title}</h1>
+      <p className="flex flex-wrap items-center gap-x-4 gap-y-2 mb-6 text-lg md:text-xl">
+        <StatusTag code={c.status.code} />
+        <DeadlineText facts={c} />
+      </p>
+      <p className="text-lg md:text-xl mb-6 max-w-3xl">{c.summary}</p>
+
+      {data.stale && (
+        <WarningText>
+          {data.lastConfirmedOn
+            ? `Progress was last confirmed ${days(data.daysSinceConfirmed)} before ${data.asOfGiven ? longDate(data.asOf) : "today"}, on ${longDate(data.lastConfirmedOn)}. It may have changed since.`
+            : `No progress has been confirmed in the ${days(data.daysSinceConfirmed)} since this commitment was announced.`}
+        </WarningText>
+      )}
+
+      <h2 className="text-2xl md:text-3xl font-bold mb-4 mt-8">At a glance</h2>
+      <SummaryList
+        rows={[
+          {
+            key: "Status",
+            value: (
+              <>
+                <StatusTag code={c.status.code} />{" "}
+                {c.status.confirmedOn ? <span className="block mt-1">Confirmed on {longDate(c.status.confirmedOn)}</span> : <span className="block mt-1">No update published yet</span>}
+              </>
+            ),
+          },
+          {
+            key: "Lead owner",
+            value: lead.map((o) => (
+              <a key={o.slug} href={buildHref(`/organisations/${o.slug}`, keep)}>
+                {o.name}
+              </a>
+            )),
+          },
+          {
+            key: "Supporting owners",
+            value: supporting.length ? (
+              <ul>
+                {supporting.map((o) => (
+                  <li key={o.slug}>
+                    <a href={buildHref(`/organisations/${o.slug}`, keep)}>{o.name}</a>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              "None"
+            ),
+          },
+          { key: "Deadline as published", value: c.deadline ? `“${c.deadline.label}”` : "None published" },
+          { key: "Precision", value: c.deadline ? precisionLabel(c.deadline.precision) : "None" },
+          {
+            key: "Due date",
+            value: c.deadline?.dueDate ? (
+              <>
+                {longDate(c.deadline.dueDate)}
+                <span className="block text-secondary-ink text-base mt-1">
+                  The last day of the period the deadline describes (<a href="/methodology#deadlines">how we work this out</a>)
+                </span>
+              </>
+            ) : (
+              "None: no date was given, so it cannot be overdue"
+            ),
+          },
+          { key: "Against the deadline", value: deadlinePhrase(c) ? <DeadlineText facts={c} /> : "Not applicable" },
+          { key: "Deadline changes", value: c.revisionsCount === 0 ? "None" : `Moved ${c.revisionsCount === 1 ? "once" : `${c.revisionsCount} times`}` },
+          { key: "Announced", value: longDate(c.announcedOn) },
+          {
+            key: "Progress last confirmed",
+            value: data.lastConfirmedOn ? (
+              <>
+                {longDate(data.lastConfirmedOn)}
+                {data.stale && <strong className="block mt-1">More than {STALE_AFTER_DAYS} days ago</strong>}
+              </>
+            ) : (
+              <>
+                Never
+                {data.stale && <strong className="block mt-1">Nothing confirmed in more than {STALE_AFTER_DAYS} days</strong>}
+              </>
+            ),
+          },
+        ]}
+      />
+
+      <h2 className="text-2xl md:text-3xl font-bold mb-2 mt-8">History</h2>
+      <p className="text-secondary-ink mb-6">Status updates and deadline changes, newest first, each with its source.</p>
+      <Timeline items={[...commitmentTimelineItems(timeline), ...announced]} />
+
+      <h2 className="text-2xl md:text-3xl font-bold mb-4 mt-8" id="cite">
+        Cite this page
+      </h2>
+      <p className="mb-2">This link always shows the commitment as it stood on {longDate(data.asOf)}, even after later updates:</p>
+      <p className="mb-4">
+        <a href={citePath} className="font-bold">
+          {c.title}, as of {longDate(data.asOf)}
+        </a>
+      </p>
+      <InsetText>
+        <p>
+          Roadmap Tracker, “{c.title}”, as of {longDate(data.asOf)}. {origin}
+          {citePath}
+        </p>
+      </InsetText>
+
+      <AsOfForm action={path} value={data.values.as_of?.[0]} errors={data.errors} />
+    </>
+  );
+}

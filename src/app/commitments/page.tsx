@@ -1,0 +1,107 @@
+import type { Metadata } from "next";
+import { loadCommitmentsPage, type CommitmentsPage, type RawParams } from "@/server/public-data";
+import { ErrorSummary } from "@/components/ErrorSummary";
+import { AsOfBanner } from "@/components/AsOfBanner";
+import { Breadcrumbs } from "@/components/Breadcrumbs";
+import { CommitmentFilters } from "@/components/CommitmentFilters";
+import { CommitmentList } from "@/components/CommitmentList";
+import { Pagination } from "@/components/Pagination";
+import { asOfParams, buildHref, type QueryValues } from "@/components/urls";
+import { longDate, plural } from "@/components/format";
+
+type Props = { searchParams: Promise<RawParams> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const data = await loadCommitmentsPage(await searchParams);
+  const title = data.page > 1 ? `Commitments (page ${data.page} of ${data.pageCount})` : "Commitments";
+  return { title: `${data.errors.length ? "Error: " : ""}${title}` };
+}
+
+/** The valid filters as GET parameters: what pagination and "today" links carry over. */
+function filterParams(data: CommitmentsPage, withAsOf = true): QueryValues {
+  const f = data.filters;
+  const defaultSort = f.q ? "relevance" : "due";
+  return {
+    q: f.q,
+    status: f.status,
+    overdue: f.overdue === undefined ? undefined : String(f.overdue),
+    area: f.area,
+    organisation: f.organisation,
+    due_after: f.dueAfter,
+    due_before: f.dueBefore,
+    ...(withAsOf ? asOfParams(data.asOf, data.asOfGiven) : {}),
+    sort: f.sort === defaultSort ? undefined : f.sort,
+    page_size: data.pageSizeGiven ? data.pageSize : undefined,
+  };
+}
+
+function hasFilters(data: CommitmentsPage): boolean {
+  const f = data.filters;
+  return Boolean(f.q || f.status.length || f.area.length || f.organisation.length || f.overdue !== undefined || f.dueAfter || f.dueBefore);
+}
+
+export default async function CommitmentsPage({ searchParams }: Props) {
+  const data = await loadCommitmentsPage(await searchParams);
+  const params = filterParams(data);
+  const first = (data.page - 1) * data.pageSize + 1;
+  const last = Math.min(data.total, data.page * data.pageSize);
+  return (
+    <>
+      <Breadcrumbs items={[{ href: "/", label: "Home" }]} />
+      <ErrorSummary errors={data.errors} />
+      {data.asOfGiven && <AsOfBanner asOf={data.asOf} todayHref={buildHref("/commitments", { ...filterParams(data, false) })} />}
+      <h1 className="text-3xl md:text-5xl font-bold mb-6">Commitments</h1>
+      <p className="text-lg md:text-xl mb-8 max-w-3xl">
+        Every commitment in the roadmap with its status, owner and deadline. Search and filter them; every combination has its own address you can
+        share.
+      </p>
+      <div className="md:grid md:grid-cols-[minmax(0,1fr)_minmax(0,2fr)] md:gap-8">
+        <div>
+          <p className="md:hidden mb-4">
+            <a href="#results">Skip to the {plural(data.total, "result")}</a>
+          </p>
+          <CommitmentFilters
+            values={data.values}
+            errors={data.errors}
+            areas={data.areas}
+            organisations={data.organisations}
+            sort={data.filters.sort}
+            hasQuery={Boolean(data.filters.q)}
+            pageSize={data.pageSizeGiven ? data.pageSize : undefined}
+          />
+        </div>
+        <div>
+          <h2 id="results" className="text-2xl md:text-3xl font-bold mb-2" tabIndex={-1}>
+            {plural(data.total, "commitment")}
+            {hasFilters(data) ? (data.total === 1 ? " matches your filters" : " match your filters") : ""}
+          </h2>
+          <p className="text-secondary-ink mb-4">
+            {data.asOfGiven ? `As it stood on ${longDate(data.asOf)}` : `As of today, ${longDate(data.asOf)}`}
+            {data.total > 0 && !data.pastLastPage ? `. Showing ${first} to ${last}.` : "."}
+          </p>
+          {data.total === 0 ? (
+            <div className="mb-8">
+              <p className="font-bold mb-2">No commitments match.</p>
+              <ul className="list-disc pl-6">
+                <li>check the spelling of your search words, or use fewer words</li>
+                <li>remove some filters</li>
+                {data.asOf < "2026-01-19" && <li>choose a later date: the roadmap was launched on 19 January 2026</li>}
+              </ul>
+              <p className="mt-4">
+                <a href="/commitments">Clear all filters</a>
+              </p>
+            </div>
+          ) : data.pastLastPage ? (
+            <p className="mb-8">
+              There is no page {data.page}: there {data.pageCount === 1 ? "is 1 page" : `are ${data.pageCount} pages`}.{" "}
+              <a href={buildHref("/commitments", { ...params, page: 1 })}>Go to the first page</a>
+            </p>
+          ) : (
+            <CommitmentList items={data.items} linkParams={asOfParams(data.asOf, data.asOfGiven)} />
+          )}
+          <Pagination page={data.page} pageCount={data.pageCount} hrefFor={(page) => buildHref("/commitments", { ...params, page: page === 1 ? undefined : page })} />
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+import type { Metadata } from "next";
+import { loadMissedPage, type RawParams } from "@/server/public-data";
+import { ErrorSummary } from "@/components/ErrorSummary";
+import { AsOfBanner } from "@/components/AsOfBanner";
+import { Breadcrumbs } from "@/components/Breadcrumbs";
+import { OwnerFilters } from "@/components/OwnerFilters";
+import { DataTable, cellClass } from "@/components/DataTable";
+import { StatusTag } from "@/components/StatusTag";
+import { ownerNames } from "@/components/CommitmentList";
+import { SourceLink, slipText } from "@/components/Timeline";
+import { asOfParams, buildHref } from "@/components/urls";
+import { longDate, plural } from "@/components/format";
+
+type Props = { searchParams: Promise<RawParams> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const data = await loadMissedPage(await searchParams);
+  return { title: `${data.errors.length ? "Error: " : ""}Missed deadlines${data.asOfGiven ? ` as of ${longDate(data.asOf)}` : ""}` };
+}
+
+export default async function MissedPage({ searchParams }: Props) {
+  const data = await loadMissedPage(await searchParams);
+  const keep = asOfParams(data.asOf, data.asOfGiven);
+  const filtered = data.area.length > 0 || data.organisation.length > 0;
+  const when = data.asOfGiven ? `on ${longDate(data.asOf)}` : "today";
+  return (
+    <>
+      <Breadcrumbs items={[{ href: "/", label: "Home" }]} />
+      <ErrorSummary errors={data.errors} />
+      {data.asOfGiven && <AsOfBanner asOf={data.asOf} todayHref={buildHref("/missed", { area: data.area, organisation: data.organisation })} />}
+      <h1 className="text-3xl md:text-5xl font-bold mb-6">Missed deadlines</h1>
+      <p className="text-lg md:text-xl mb-4 max-w-3xl">
+        Commitments whose due date has passed and that have not been delivered, delivered differently or dropped, most overdue first. Below them,
+        every deadline that has been moved.
+      </p>
+      <p className="mb-8">
+        Nobody types in “overdue”: it is worked out from the published deadline and the confirmed status. <a href="/methodology">How we work it out</a>.
+      </p>
+
+      <OwnerFilters
+        action="/missed"
+        label="Filter missed deadlines"
+        areas={data.areas}
+        organisations={data.organisations}
+        area={data.area[0] ?? ""}
+        organisation={data.organisation[0] ?? ""}
+        asOf={data.values.as_of?.[0]}
+        errors={data.errors}
+      />
+
+      <h2 id="missed" className="text-2xl md:text-3xl font-bold mb-4">
+        {plural(data.missed.length, "commitment")} overdue {when}
+        {filtered ? " for your filters" : ""}
+      </h2>
+      {data.missed.length === 0 ? (
+        <p className="mb-12">No commitment was past its due date {when}{filtered ? " for the area and organisation you chose" : ""}.</p>
+      ) : (
+        <DataTable
+          id="missed-table"
+          caption={<span className="sr-only">Overdue commitments, most overdue first</span>}
+          head={["Commitment", "Lead owner", "Due date", "Days overdue"]}
+        >
+          {data.missed.map((c) => (
+            <tr key={c.slug}>
+              <td className={cellClass}>
+                <a href={buildHref(`/commitments/${c.slug}`, keep)} className="font-bold">
+                  {c.title}
+                </a>
+                <span className="block mt-1">
+                  <StatusTag code={c.status.code} />
+                </span>
+                <span className="block text-secondary-ink mt-1">{c.area.title}</span>
+              </td>
+              <td className={cellClass}>{ownerNames(c.owners, true)}</td>
+              <td className={cellClass}>
+                {longDate(c.deadline?.dueDate)}
+                {c.deadline && <span className="block text-secondary-ink">“{c.deadline.label}”</span>}
+              </td>
+              <td className={`${cellClass} font-bold text-right tabular-nums`}>
+                {c.daysOverdue.toLocaleString("en-GB")}
+                <span className="sr-only"> days</span>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+
+      <h2 id="moved" className="text-2xl md:text-3xl font-bold mb-2 mt-12">
+        Deadlines moved
+      </h2>
+      <p className="text-secondary-ink mb-4">Every published change to a deadline, newest first, with the reason and source.</p>
+      {data.moves.length === 0 ? (
+        <p>No deadline had been moved {when}{filtered ? " for the area and organisation you chose" : ""}.</p>
+      ) : (
+        <ul className="border-t border-border">
+          {data.moves.map((m) => (
+            <li key={m.id} className="border-b border-border py-4">
+              <h3 className="text-lg md:text-xl font-bold mb-2">
+                <a href={buildHref(`/commitments/${m.commitment.slug}`, keep)}>{m.commitment.title}</a>
+              </h3>
+              <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1">
+                <dt className="text-secondary-ink">Moved on</dt>
+                <dd>{longDate(m.date)}</dd>
+                <dt className="text-secondary-ink">From</dt>
+                <dd>
+                  “{m.previous?.label}” {m.previous?.dueDate ? `(due ${longDate(m.previous.dueDate)})` : "(no due date)"}
+                </dd>
+                <dt className="text-secondary-ink">To</dt>
+                <dd>
+                  “{m.label}” {m.dueDate ? `(due ${longDate(m.dueDate)})` : "(no due date)"}
+                </dd>
+                <dt className="text-secondary-ink">Slip</dt>
+                <dd className="font-bold">{slipText(m.slipDays) ?? "Cannot be worked out: one of the deadlines has no date"}</dd>
+                <dt className="text-secondary-ink">Reason</dt>
+                <dd>{m.reason ?? "None given"}</dd>
+              </dl>
+              {m.source ? <SourceLink source={m.source} /> : <p className="text-secondary-ink">No source recorded.</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
