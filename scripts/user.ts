@@ -1,0 +1,152 @@
+// npm run user -- <command>: editor accounts from the command line (works on a fresh install,
+// before anyone can sign in, so it is how the first admin is created).
+//
+//   add --email you@example.gov.uk --role admin|editor [--organisation slug]... [--name "Full Name"]
+//       The password is read from standard input when it is piped in
+//       (`printf '%s' "$PW" | npm run user -- add …`); otherwise a one-time password is printed,
+//       which must be replaced at the first sign-in. --one-time-password forces the latter.
+//   reset-password --email …   prints a new one-time password and ends the person's sessions
+//   disable --email … | enable --email …
+//   list
+//
+// It uses the same database as everything else: DATABASE_URL, or the embedded PostgreSQL.
+import { parseArgs } from "node:util";
+import { readEnv, describeDatabaseUrl, ConfigError } from "../src/runtime/env";
+import { provideDatabase } from "../src/runtime/database";
+import { migrate } from "../src/runtime/migrate";
+import { runMain } from "../src/runtime/cli";
+import { createPrismaClient, type Db } from "../src/server/db";
+import { userCreateSchema } from "../src/schemas/editor";
+import { insertUser } from "../src/server/editor/users";
+import { recordAudit } from "../src/server/editor/audit";
+import { generateOneTimePassword, hashPassword } from "../src/server/auth/password";
+import { transaction } from "../src/server/editor/tx";
+
+const USAGE = `Usage:
+  npm run user -- add --email you@example.gov.uk --role admin|editor [--organisation slug]... [--name "Full Name"] [--one-time-password]
+  npm run user -- reset-password --email you@example.gov.uk
+  npm run user -- disable --email … | enable --email …
+  npm run user -- list`;
+
+const { values, positionals } = parseArgs({
+  args: process.argv.slice(2),
+  allowPositionals: true,
+  options: {
+    email: { type: "string" },
+    role: { type: "string" },
+    organisation: { type: "string", multiple: true },
+    name: { type: "string" },
+    "one-time-password": { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  },
+});
+
+/** "jane.smith@example.gov.uk" → "Jane Smith" */
+function nameFromEmail(email: string): string {
+  const local = email.split("@")[0] ?? email;
+  return local
+    .split(/[._-]+/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(" ") || email;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+}
+
+async function add(db: Db) {
+  const organisations = (values.organisation ?? []).flatMap((o) => o.split(",")).map((o) => o.trim()).filter(Boolean);
+  const parsed = userCreateSchema.safeParse({ email: values.email ?? "", name: values.name ?? nameFromEmail(values.email ?? ""), role: values.role ?? "", organisations });
+  if (!parsed.success) {
+    throw new ConfigError(`${parsed.error.issues.map((i) => `--${String(i.path[0] === "organisations" ? "organisation" : i.path[0])}: ${i.message}`).join("\n  ")}\n\n${USAGE}`);
+  }
+  let password: string | undefined;
+  if (!values["one-time-password"] && !process.stdin.isTTY) {
+    const piped = await readStdin();
+    if (piped.length > 0) password = piped;
+  }
+  const result = await transaction(db, (tx) => insertUser(tx, null, parsed.data, password, "cli"));
+  if (!result.ok) {
+    const message = result.kind === "invalid" ? result.errors.map((e) => e.message).join("; ") : result.kind === "conflict" ? result.message : result.message;
+    throw new ConfigError(`${message}.${result.kind === "invalid" && result.errors.some((e) => e.field === "organisations") ? " Organisation slugs are listed in seeds/organisations.json (run npm run db:seed if the database is empty)." : ""}`);
+  }
+  const who = `${parsed.data.role} ${parsed.data.email} (${parsed.data.name}${organisations.length ? `, ${organisations.join(", ")}` : ""})`;
+  if (result.value.oneTimePassword) {
+    console.log(`Created ${who}.\nOne-time password: ${result.value.oneTimePassword}\nGive it to them securely; they must choose their own password when they first sign in at /editor/sign-in.`);
+  } else {
+    console.log(`Created ${who} with the password from standard input.`);
+  }
+}
+
+async function findUser(db: Db) {
+  const email = values.email?.trim().toLowerCase();
+  if (!email) throw new ConfigError(`--email is required.\n\n${USAGE}`);
+  const user = await db.user.findUnique({ where: { email } });
+  if (!user) throw new ConfigError(`There is no account with the email address ${email}.`);
+  return user;
+}
+
+async function resetPassword(db: Db) {
+  const user = await findUser(db);
+  const oneTimePassword = generateOneTimePassword();
+  const passwordHash = await hashPassword(oneTimePassword);
+  await transaction(db, async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } } });
+    await recordAudit(tx, { actorId: null, action: "user.reset_password", entityType: "user", entityId: user.id, after: { email: user.email, oneTimePassword: true, via: "cli" } });
+  });
+  console.log(`New one-time password for ${user.email}: ${oneTimePassword}\nTheir existing sessions have ended; they must choose a new password when they sign in.`);
+}
+
+async function setDisabled(db: Db, disabled: boolean) {
+  const user = await findUser(db);
+  await transaction(db, async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { disabledAt: disabled ? new Date() : null, sessionVersion: { increment: 1 } } });
+    await recordAudit(tx, {
+      actorId: null,
+      action: "user.update",
+      entityType: "user",
+      entityId: user.id,
+      before: { disabled: user.disabledAt !== null },
+      after: { disabled, via: "cli" },
+    });
+  });
+  console.log(`${user.email} is now ${disabled ? "disabled" : "enabled"}.`);
+}
+
+async function list(db: Db) {
+  const users = await db.user.findMany({ include: { organisations: { include: { organisation: true } } }, orderBy: { email: "asc" } });
+  if (users.length === 0) console.log("No accounts yet. Create the first admin with: npm run user -- add --email you@example.gov.uk --role admin");
+  for (const u of users) {
+    const orgs = u.organisations.map((o) => o.organisation.slug).join(", ");
+    console.log(`${u.email}\t${u.role}\t${u.disabledAt ? "disabled" : "active"}\t${orgs}`);
+  }
+}
+
+runMain(async () => {
+  const command = positionals[0];
+  if (values.help || !command || !["add", "reset-password", "disable", "enable", "list"].includes(command)) {
+    if (values.help) {
+      console.log(USAGE);
+      return;
+    }
+    throw new ConfigError(USAGE);
+  }
+  const env = readEnv();
+  const database = await provideDatabase(env);
+  const db = createPrismaClient(database.url);
+  try {
+    console.error(`Database: ${describeDatabaseUrl(database.url)}${database.embedded ? " (embedded)" : ""}`);
+    await migrate(database.url);
+    if (command === "add") await add(db);
+    else if (command === "reset-password") await resetPassword(db);
+    else if (command === "disable") await setDisabled(db, true);
+    else if (command === "enable") await setDisabled(db, false);
+    else await list(db);
+  } finally {
+    await db.$disconnect();
+    await database.stop();
+  }
+});

@@ -1,0 +1,14 @@
+"use server";
+import { redirect } from "next/navigation";
+import { getDb } from "@/server/db";
+import { changeOwnPassword } from "@/server/editor/users";
+import { failureState, sessionUser, valuesOf } from "@/server/editor/form-actions";
+import type { FormState } from "@/components/editor/form-state";
+
+export async function changePasswordAction(prev: FormState, formData: FormData): Promise<FormState> {
+  const values = valuesOf(formData);
+  const result = await changeOwnPassword(getDb(), await sessionUser({ allowPasswordChange: true }), values);
+  if (!result.ok) return failureState(prev, result, values);
+  // Changing the password ends every session, this one included.
+  redirect("/editor/sign-in?passwordChanged=1");
+}

@@ -1,0 +1,13 @@
+"use server";
+import { redirect } from "next/navigation";
+import { getDb } from "@/server/db";
+import { proposeDeadlineRevision } from "@/server/editor/proposals";
+import { failureState, sessionUser, valuesOf } from "@/server/editor/form-actions";
+import type { FormState } from "@/components/editor/form-state";
+
+export async function proposeDeadlineRevisionAction(prev: FormState, formData: FormData): Promise<FormState> {
+  const values = valuesOf(formData);
+  const result = await proposeDeadlineRevision(getDb(), await sessionUser(), values);
+  if (!result.ok) return failureState(prev, result, values);
+  redirect(`/editor/proposals/${result.value.id}?notice=proposed`);
+}

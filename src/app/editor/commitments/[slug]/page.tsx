@@ -1,0 +1,76 @@
+// One commitment, as editors see it: its current state, what they can do, and its proposals.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/server/auth/session";
+import { getDb } from "@/server/db";
+import { getEditorCommitment, listProposals } from "@/server/editor/queries";
+import { canWorkOn } from "@/domain/permissions";
+import { precisionLabel } from "@/domain/deadline";
+import { ProposalTable } from "@/components/editor/lists";
+import { BackLink, ButtonLink, ImportantBanner, PageHeading, StatusTag, SuccessBanner, SummaryList, dateTime, longDate } from "@/components/editor/ui";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  return { title: `Commitment ${slug}` };
+}
+
+export default async function EditorCommitmentPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const user = await requireUser(`/editor/commitments/${slug}`);
+  const db = getDb();
+  const commitment = await getEditorCommitment(db, { slug });
+  if (!commitment) notFound();
+  const notice = (await searchParams).notice;
+  const proposals = await listProposals(db, { commitmentId: commitment.id, take: 50 });
+  const open = proposals.filter((p) => p.state === "pending" || p.state === "returned");
+  const decided = proposals.filter((p) => p.state === "approved" || p.state === "withdrawn").slice(0, 10);
+  const mayWork = canWorkOn(user, commitment.ownership).allowed;
+  const s = commitment.state;
+  return (
+    <>
+      <BackLink href="/editor/commitments">All commitments</BackLink>
+      {notice === "created" && <SuccessBanner title="Commitment created">It is now on the public site.</SuccessBanner>}
+      {notice === "saved" && <SuccessBanner title="Changes saved">The public pages show them now.</SuccessBanner>}
+      <PageHeading caption={commitment.area.title}>{commitment.title}</PageHeading>
+      {!mayWork && (
+        <ImportantBanner title="You can read this commitment but not change it">
+          <p>Only editors of the organisations that own or support it can propose changes.</p>
+        </ImportantBanner>
+      )}
+      <SummaryList
+        rows={[
+          { key: "Status", value: <><StatusTag code={s.status} />{s.statusConfirmedOn ? ` confirmed on ${longDate(s.statusConfirmedOn)}` : " (no update yet)"}</> },
+          {
+            key: "Deadline",
+            value: s.deadlineLabel ? `${s.deadlineLabel} (${s.deadlinePrecision ? precisionLabel(s.deadlinePrecision).toLowerCase() : ""}${s.dueDate ? `, due ${longDate(s.dueDate)}` : ", no due date"})${s.overdue ? " – overdue" : ""}` : "None",
+          },
+          { key: "Lead organisation", value: commitment.lead.name },
+          { key: "Supporting organisations", value: commitment.supporting.length ? commitment.supporting.map((o) => o.name).join(", ") : "None" },
+          { key: "Summary", value: commitment.summary },
+          { key: "Announced", value: longDate(commitment.announcedOn) },
+          { key: "Last edited", value: `${dateTime(commitment.updatedAt)} (version ${commitment.version})` },
+        ]}
+      />
+      {mayWork && (
+        <div className="mb-4">
+          <ButtonLink href={`/editor/commitments/${slug}/status-update`}>Propose a status update</ButtonLink>
+          <ButtonLink href={`/editor/commitments/${slug}/deadline`} secondary>
+            Propose a new deadline
+          </ButtonLink>
+          <ButtonLink href={`/editor/commitments/${slug}/edit`} secondary>
+            Edit title, summary or owners
+          </ButtonLink>
+        </div>
+      )}
+      <p className="mb-8">
+        <a href={`/commitments/${slug}`}>See the public page for this commitment</a>
+      </p>
+      <h2 className="text-2xl font-bold mb-2">Proposals waiting for a check or returned</h2>
+      <ProposalTable rows={open} caption="Open proposals for this commitment" empty="There are no open proposals for this commitment." />
+      <h2 className="text-2xl font-bold mb-2">Recent decisions</h2>
+      <ProposalTable rows={decided} caption="Recently published or withdrawn proposals" empty="No proposals for this commitment have been published or withdrawn yet." />
+    </>
+  );
+}

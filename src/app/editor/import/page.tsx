@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/server/auth/session";
+import { IMPORT_COLUMNS } from "@/schemas/editor";
+import { ImportForm } from "@/components/editor/ImportForm";
+import { PageHeading } from "@/components/editor/ui";
+import { importAction } from "./actions";
+
+export const metadata: Metadata = { title: "Import from a CSV file" };
+
+export default async function ImportPage() {
+  await requireUser("/editor/import");
+  return (
+    <div className="md:w-3/4">
+      <PageHeading>Import from a CSV file</PageHeading>
+      <p className="mb-4">Preview the file first: every row is checked, exactly as the forms check them, and nothing is saved. Then import it. Either every row is imported, or none is.</p>
+      <details className="mb-8">
+        <summary className="cursor-pointer text-link underline">How to lay out the file</summary>
+        <div className="pt-2 space-y-2">
+          <p>The first line names the columns, in any order:</p>
+          <p>
+            New commitments: <code>{IMPORT_COLUMNS.commitments.join(",")}</code>. Separate several supporting organisations with semicolons. Area and organisations are given by
+            their slugs, as in the web addresses of the public site.
+          </p>
+          <p>
+            Status updates: <code>{IMPORT_COLUMNS["status-updates"].join(",")}</code>. The commitment is given by its slug; status is one of not_started, in_progress, at_risk,
+            delivered, delivered_differently, dropped.
+          </p>
+          <p>Dates are written year-month-day, for example 2026-06-30. Links must start with http:// or https://.</p>
+        </div>
+      </details>
+      <ImportForm action={importAction} columns={IMPORT_COLUMNS} />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+// The editor's dashboard: changes waiting for my check, my own proposals, my commitments, and
+// those not confirmed for 90 days.
+import type { Metadata } from "next";
+import { requireUser } from "@/server/auth/session";
+import { getDb } from "@/server/db";
+import { listEditorCommitments, myProposals, reviewQueue, STALE_AFTER_DAYS } from "@/server/editor/queries";
+import { CommitmentTable, ProposalTable } from "@/components/editor/lists";
+import { ButtonLink, PageHeading } from "@/components/editor/ui";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default async function DashboardPage() {
+  const user = await requireUser("/editor");
+  const db = getDb();
+  const scope = user.role === "admin" ? "all" : "mine";
+  const [queue, mine, commitments, stale] = await Promise.all([
+    reviewQueue(db, user),
+    myProposals(db, user),
+    listEditorCommitments(db, user, { scope }),
+    listEditorCommitments(db, user, { scope, staleOnly: true }),
+  ]);
+  const returned = mine.open.filter((p) => p.state === "returned");
+  return (
+    <>
+      <PageHeading caption={user.name}>Dashboard</PageHeading>
+      <ButtonLink href="/editor/commitments">Find a commitment to update</ButtonLink>
+
+      <h2 className="text-2xl font-bold mb-2" id="awaiting-review">
+        Waiting for your check ({queue.length})
+      </h2>
+      <p className="text-secondary-ink mb-4">Proposals by other editors. Nothing is published until a second editor or an admin checks it.</p>
+      <ProposalTable rows={queue} caption="Proposals waiting for your check" empty="Nothing is waiting for your check." />
+
+      <h2 className="text-2xl font-bold mb-2" id="my-proposals">
+        Your proposals ({mine.open.length})
+      </h2>
+      {returned.length > 0 && <p className="font-bold mb-4">{returned.length === 1 ? "1 proposal was" : `${returned.length} proposals were`} returned to you with a comment.</p>}
+      <ProposalTable rows={mine.open} caption="Your proposals waiting for a check or returned to you" empty="You have no proposals waiting for a check." showAuthor={false} />
+
+      <h2 className="text-2xl font-bold mb-2" id="not-confirmed">
+        Not confirmed for {STALE_AFTER_DAYS} days ({stale.length})
+      </h2>
+      <p className="text-secondary-ink mb-4">Open commitments whose progress has not been confirmed for {STALE_AFTER_DAYS} days or more, the longest first.</p>
+      <CommitmentTable rows={stale} caption={`Commitments not confirmed for ${STALE_AFTER_DAYS} days`} empty="Every open commitment has been confirmed recently." showConfirmed />
+
+      <h2 className="text-2xl font-bold mb-2" id="my-commitments">
+        {scope === "all" ? "All commitments" : "Your organisations’ commitments"} ({commitments.length})
+      </h2>
+      <CommitmentTable rows={commitments} caption={scope === "all" ? "All commitments" : "Your organisations’ commitments"} empty="Your organisations do not own or support any commitments yet." />
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+// One proposal: what it would publish, and — for a second editor or an admin — the decision.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/server/auth/session";
+import { getDb } from "@/server/db";
+import { commitmentStateToday, getProposal, proposalHistory } from "@/server/editor/queries";
+import { describeProposal } from "@/server/editor/proposals";
+import { canResubmit, canReview, canWithdraw, canWorkOn } from "@/domain/permissions";
+import { ActionForm, HiddenField, Radios, SubmitButton, TextArea } from "@/components/editor/Form";
+import { ProposalSummary } from "@/components/editor/ProposalSummary";
+import { BackLink, ButtonLink, ImportantBanner, PageHeading, ProposalStateTag, SuccessBanner, dateTime } from "@/components/editor/ui";
+import { reviewProposalAction, withdrawProposalAction } from "./actions";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const metadata: Metadata = { title: "Proposal" };
+
+const NOTICES: Record<string, { title: string; body: string }> = {
+  proposed: { title: "Sent for checking", body: "A second editor or an admin will check it before it is published. You can see it on your dashboard." },
+  approved: { title: "Approved and published", body: "The change is now on the public site." },
+  returned: { title: "Returned to the author", body: "They can change it and send it again, or withdraw it." },
+  withdrawn: { title: "Proposal withdrawn", body: "It will not be published." },
+  resubmitted: { title: "Sent for checking again", body: "A second editor or an admin will check the new version." },
+};
+
+const ACTIONS: Record<string, string> = {
+  "proposal.create": "Proposed",
+  "proposal.approve": "Approved and published",
+  "proposal.return": "Returned to the author",
+  "proposal.withdraw": "Withdrawn",
+  "proposal.resubmit": "Changed and sent again",
+};
+
+export default async function ProposalPage({ params, searchParams }: Props) {
+  const { id: rawId } = await params;
+  const id = Number(rawId);
+  const user = await requireUser(`/editor/proposals/${rawId}`);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const db = getDb();
+  const proposal = await getProposal(db, id);
+  if (!proposal) notFound();
+  // Proposals are visible to those who may work on the commitment (and admins).
+  const facts = { authorId: proposal.author.id, state: proposal.state, commitment: proposal.ownership };
+  if (!canWorkOn(user, proposal.ownership).allowed && proposal.author.id !== user.id) notFound();
+  const notice = (await searchParams).notice;
+  const noticeKey = Array.isArray(notice) ? notice[0] : notice;
+  const [current, history] = await Promise.all([commitmentStateToday(db, proposal.commitmentId), proposalHistory(db, id)]);
+  const mayReview = canReview(user, facts).allowed;
+  const mayWithdraw = canWithdraw(user, facts).allowed;
+  const mayResubmit = canResubmit(user, facts).allowed;
+  const ownPending = proposal.state === "pending" && proposal.author.id === user.id;
+
+  return (
+    <div className="md:w-3/4">
+      <BackLink href={`/editor/commitments/${proposal.commitment.slug}`}>Back to the commitment</BackLink>
+      {noticeKey && NOTICES[noticeKey] && (
+        <SuccessBanner title={NOTICES[noticeKey].title}>
+          <p>{NOTICES[noticeKey].body}</p>
+        </SuccessBanner>
+      )}
+      {noticeKey === "stale" && (
+        <ImportantBanner title="Someone else acted on this proposal first">
+          <p>Nothing you submitted was saved. This is the proposal as it is now.</p>
+        </ImportantBanner>
+      )}
+      <PageHeading caption={proposal.commitment.title}>{describeProposal(proposal.kind, proposal.payload)}</PageHeading>
+      <p className="mb-6">
+        <ProposalStateTag state={proposal.state} /> Proposed by {proposal.author.name} on {dateTime(proposal.createdAt)}
+        {proposal.reviewer && proposal.reviewedAt ? `; ${proposal.state === "approved" ? "approved" : "checked"} by ${proposal.reviewer.name} on ${dateTime(proposal.reviewedAt)}` : ""}.
+      </p>
+      {proposal.state === "returned" && proposal.reviewComment && (
+        <div className="border-l-[10px] border-border pl-4 py-2 my-6">
+          <h2 className="font-bold">Comment from {proposal.reviewer?.name ?? "the reviewer"}</h2>
+          <p className="whitespace-pre-wrap">{proposal.reviewComment}</p>
+        </div>
+      )}
+      <ProposalSummary kind={proposal.kind} payload={proposal.payload} current={current} />
+      {proposal.state === "approved" && (
+        <p className="mb-8">
+          <a href={`/commitments/${proposal.commitment.slug}`}>See it on the public page</a>
+        </p>
+      )}
+
+      {mayReview && (
+        <section aria-labelledby="decision-heading" className="mb-8">
+          <h2 id="decision-heading" className="text-2xl font-bold mb-4">
+            Check this proposal
+          </h2>
+          <p className="mb-4">Check that the evidence says what the proposal says, and that the wording is clear to the public.</p>
+          <ActionForm action={reviewProposalAction} defaults={{ proposalId: String(proposal.id), version: String(proposal.version) }}>
+            <HiddenField name="proposalId" />
+            <HiddenField name="version" />
+            <Radios
+              name="decision"
+              legend="Your decision"
+              options={[
+                { value: "approve", label: "Approve and publish", hint: "It goes on the public site straight away." },
+                { value: "return", label: "Return it to the author", hint: "Tell them what to change in the comment." },
+              ]}
+            />
+            <TextArea name="comment" label="Comment for the author" hint="Needed if you return it. Optional if you approve it." rows={3} />
+            <SubmitButton>Confirm decision</SubmitButton>
+          </ActionForm>
+        </section>
+      )}
+      {ownPending && <p className="mb-6 font-bold">You proposed this, so a second editor or an admin must check it.</p>}
+      {mayResubmit && <ButtonLink href={`/editor/proposals/${proposal.id}/edit`}>Change it and send it again</ButtonLink>}
+      {mayWithdraw && (
+        <section aria-labelledby="withdraw-heading" className="mb-8">
+          <h2 id="withdraw-heading" className="text-xl font-bold mb-2">
+            Withdraw this proposal
+          </h2>
+          <p className="mb-4">It will not be published. It stays in the audit log.</p>
+          <ActionForm action={withdrawProposalAction} defaults={{ proposalId: String(proposal.id), version: String(proposal.version) }}>
+            <HiddenField name="proposalId" />
+            <HiddenField name="version" />
+            <SubmitButton warning>Withdraw proposal</SubmitButton>
+          </ActionForm>
+        </section>
+      )}
+
+      <h2 className="text-2xl font-bold mb-2">History</h2>
+      <ol className="border-l-4 border-brand ml-2 mb-8">
+        {history.map((event) => (
+          <li key={event.id} className="pl-4 pb-4">
+            <p className="font-bold">{ACTIONS[event.action] ?? event.action}</p>
+            <p className="text-secondary-ink">
+              {event.actorName ?? "System"}, {dateTime(event.at)}
+            </p>
+            {typeof event.after?.comment === "string" && <p className="whitespace-pre-wrap">“{event.after.comment}”</p>}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

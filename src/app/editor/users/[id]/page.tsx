@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireAdmin } from "@/server/auth/session";
+import { getDb } from "@/server/db";
+import { formOptions, getUser } from "@/server/editor/queries";
+import { ActionForm, HiddenField, Radios, SubmitButton } from "@/components/editor/Form";
+import { UserFields } from "@/components/editor/user-fields";
+import { BackLink, PageHeading } from "@/components/editor/ui";
+import { resetPasswordAction, updateUserAction } from "../actions";
+
+export const metadata: Metadata = { title: "Change a user" };
+
+export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id: rawId } = await params;
+  const admin = await requireAdmin(`/editor/users/${rawId}`);
+  const id = Number(rawId);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const db = getDb();
+  const [user, { organisations }] = await Promise.all([getUser(db, id), formOptions(db)]);
+  if (!user) notFound();
+  const self = user.id === admin.id;
+  return (
+    <div className="md:w-3/4">
+      <BackLink href="/editor/users">All users</BackLink>
+      <PageHeading caption={user.email}>{user.name}</PageHeading>
+      {self && <p className="mb-6 font-bold">This is your own account: another admin must change your role or disable it.</p>}
+      <ActionForm
+        action={updateUserAction}
+        defaults={{ userId: String(user.id), name: user.name, role: user.role, organisations: user.organisations.map((o) => o.slug), disabled: user.disabled ? "yes" : "no" }}
+      >
+        <HiddenField name="userId" />
+        <UserFields organisations={organisations} withEmail={false} />
+        <Radios
+          name="disabled"
+          legend="Can they sign in?"
+          options={[
+            { value: "no", label: "Yes, the account is active" },
+            { value: "yes", label: "No, disable the account", hint: "They are signed out at once. Their work stays in the history and the audit log." },
+          ]}
+        />
+        <SubmitButton>Save changes</SubmitButton>
+      </ActionForm>
+      <h2 className="text-2xl font-bold mb-2 mt-4">Reset their password</h2>
+      <p className="mb-4">They get a new one-time password and are signed out everywhere.</p>
+      <ActionForm action={resetPasswordAction} defaults={{ userId: String(user.id) }}>
+        <HiddenField name="userId" />
+        <SubmitButton secondary>Reset password</SubmitButton>
+      </ActionForm>
+    </div>
+  );
+}

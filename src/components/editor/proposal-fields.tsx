@@ -1,0 +1,55 @@
+// The fields of the two proposal forms (new and returned-then-changed proposals share them).
+import { STATUS_DEFINITIONS } from "../../domain/status";
+import { PRECISIONS, precisionLabel, DEADLINE_RULES } from "../../domain/deadline";
+import { DateField, Radios, TextArea, TextField } from "./Form";
+
+export function EvidenceFields({ prefix, legend }: { prefix: "evidence" | "source"; legend: string }) {
+  const noun = prefix === "evidence" ? "evidence" : "source";
+  return (
+    <fieldset className="mb-6">
+      <legend className="text-xl md:text-2xl font-bold mb-2">{legend}</legend>
+      <p className="text-secondary-ink mb-4">
+        A published page or document that anyone can check. If the link is already recorded in the tracker, the details recorded with it are kept.
+      </p>
+      <TextField name={`${prefix}Url`} label={`Link to the ${noun}`} hint="The full web address, starting with https://" type="url" inputMode="url" spellCheck={false} />
+      <TextField name={`${prefix}Title`} label={`Title of the ${noun}`} hint="As it appears on the page, for example “Government Digital Service annual report 2026”" />
+      <TextField name={`${prefix}Publisher`} label="Who published it" hint="For example, Cabinet Office or Civil Service World" width="medium" />
+      <DateField name={`${prefix}PublishedOn`} label="Date it was published" />
+    </fieldset>
+  );
+}
+
+export function StatusUpdateFields() {
+  return (
+    <>
+      <Radios
+        name="status"
+        legend="What is the status now?"
+        legendAsHeading
+        options={STATUS_DEFINITIONS.map((d) => ({ value: d.code, label: d.label, hint: d.description }))}
+      />
+      <TextArea name="note" label="What happened" hint="In plain English, for the public: what was done or confirmed, and what it means for the commitment." rows={5} />
+      <DateField name="confirmedOn" label="Date progress was confirmed" hint="The date the evidence confirms this progress, usually the date it was published." />
+      <EvidenceFields prefix="evidence" legend="Evidence" />
+    </>
+  );
+}
+
+const example = (p: (typeof PRECISIONS)[number]) => DEADLINE_RULES.find((r) => r.precision === p)?.examples[0]?.label;
+
+export function DeadlineRevisionFields() {
+  return (
+    <>
+      <TextField name="label" label="New deadline, as published" hint="In the words government used, for example “spring 2027” or “by the end of 2027”." width="medium" />
+      <Radios
+        name="precision"
+        legend="How precise is the new deadline?"
+        hint="The due date is the last day of the period the deadline describes (see the methodology page)."
+        options={PRECISIONS.map((p) => ({ value: p, label: precisionLabel(p), hint: example(p) ? `For example, “${example(p)}”` : undefined }))}
+      />
+      <TextArea name="reason" label="Why the deadline changed" hint="In plain English, as government explained it." rows={4} />
+      <DateField name="effectiveOn" label="Date the change took effect (optional)" hint="Leave empty to use the date the change is published." />
+      <EvidenceFields prefix="source" legend="Source of the change" />
+    </>
+  );
+}

@@ -1,0 +1,410 @@
+// The editor back office's inputs, defined once: the server validates every form (and every CSV
+// row) with these, and the forms use the same field names. Messages follow the GOV.UK style
+// ("Enter…", "Select…", "… must be…") because they are shown to editors as they are.
+import { z } from "zod";
+import { STATUS_CODES } from "../domain/status";
+import { PRECISIONS } from "../domain/deadline";
+import { isIsoDate, todayIso } from "../domain/dates";
+import { ROLES } from "../domain/permissions";
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Required text, trimmed. `what` completes "Enter …", e.g. "a title". */
+export function requiredText(what: string, label: string, max: number) {
+  return z
+    .string({ error: `Enter ${what}` })
+    .trim()
+    .min(1, `Enter ${what}`)
+    .max(max, `${capitalise(label)} must be ${max.toLocaleString("en-GB")} characters or fewer`);
+}
+
+/** Optional text, trimmed; empty becomes undefined. */
+export function optionalText(label: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `${capitalise(label)} must be ${max.toLocaleString("en-GB")} characters or fewer`)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+}
+
+/**
+ * A calendar date written YYYY-MM-DD. `label` is the subject of the messages, e.g. "the date
+ * progress was confirmed".
+ */
+export function dateField(label: string, options: { notFuture?: boolean } = {}) {
+  const schema = z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${capitalise(label)} must be written as year-month-day, for example 2026-06-30`)
+    .refine((s) => isIsoDate(s), `${capitalise(label)} must be a real date`);
+  return options.notFuture ? schema.refine((s) => !isIsoDate(s) || s <= todayIso(), `${capitalise(label)} must be today or in the past`) : schema;
+}
+
+/** True for an absolute http: or https: URL with a host (so never javascript:, data: or a relative path). */
+export function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\//i.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** A link to published evidence: http(s) only. */
+export function httpLinkField(what: string) {
+  return z
+    .string({ error: `Enter ${what}` })
+    .trim()
+    .min(1, `Enter ${what}`)
+    .max(2000, "The link must be 2,000 characters or fewer")
+    .refine((v) => isHttpUrl(v), "Enter a full web address that starts with http:// or https://, for example https://www.gov.uk/…");
+}
+
+const idField = (what: string) =>
+  z.coerce.number({ error: `Missing ${what}: reload the page and try again` }).int(`Missing ${what}: reload the page and try again`).positive(`Missing ${what}: reload the page and try again`);
+
+const versionField = z.coerce.number({ error: "Reload the page and try again" }).int("Reload the page and try again").min(1, "Reload the page and try again");
+
+const slugRef = (what: string) =>
+  z
+    .string({ error: `Select ${what}` })
+    .trim()
+    .min(1, `Select ${what}`)
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `Select ${what} from the list`);
+
+/** Checkbox lists arrive as arrays (possibly empty, or missing when nothing is ticked). */
+const slugList = (what: string) =>
+  z
+    .array(z.string().trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `Select ${what} from the list`), { error: `Select ${what} from the list` })
+    .max(30, `Select at most 30 ${what}`)
+    .default([]);
+
+// ---------------------------------------------------------------------------------------------
+// Evidence and sources
+
+export const EVIDENCE_FIELDS = {
+  evidenceUrl: httpLinkField("the link to the evidence"),
+  evidenceTitle: requiredText("the title of the evidence", "the title of the evidence", 300),
+  evidencePublisher: requiredText("who published the evidence", "the publisher", 200),
+  evidencePublishedOn: dateField("the date the evidence was published", { notFuture: true }),
+} as const;
+
+export const SOURCE_FIELDS = {
+  sourceUrl: httpLinkField("the link to the source"),
+  sourceTitle: requiredText("the title of the source", "the title of the source", 300),
+  sourcePublisher: requiredText("who published the source", "the publisher", 200),
+  sourcePublishedOn: dateField("the date the source was published", { notFuture: true }),
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Proposals
+
+export const NOTE_MAX = 2000;
+
+/** Propose a status update. Field order is the form's order (and the error summary's). */
+export const statusUpdateFields = {
+  status: z.enum(STATUS_CODES, { error: "Select the status" }),
+  note: requiredText("what happened, in plain English", "the note", NOTE_MAX),
+  confirmedOn: dateField("the date progress was confirmed", { notFuture: true }),
+  ...EVIDENCE_FIELDS,
+} as const;
+
+export const statusUpdateProposalSchema = z.object({ commitmentId: idField("commitment"), ...statusUpdateFields });
+export type StatusUpdateProposalInput = z.infer<typeof statusUpdateProposalSchema>;
+
+/** Propose a deadline revision. */
+export const deadlineRevisionFields = {
+  label: requiredText("the new deadline as it was published, for example “summer 2027”", "the new deadline", 200),
+  precision: z.enum(PRECISIONS, { error: "Select how precise the new deadline is" }),
+  reason: requiredText("the reason the deadline changed", "the reason", NOTE_MAX),
+  effectiveOn: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(dateField("the date the change took effect", { notFuture: true }).optional()),
+  ...SOURCE_FIELDS,
+} as const;
+
+export const deadlineRevisionProposalSchema = z.object({ commitmentId: idField("commitment"), ...deadlineRevisionFields });
+export type DeadlineRevisionProposalInput = z.infer<typeof deadlineRevisionProposalSchema>;
+
+/** What a proposal stores (proposal.payload), by kind. */
+export const statusUpdatePayloadSchema = z.object({
+  status: z.enum(STATUS_CODES),
+  note: z.string(),
+  confirmedOn: z.string(),
+  evidence: z.object({ url: z.string(), title: z.string(), publisher: z.string(), publishedOn: z.string() }),
+});
+export type StatusUpdatePayload = z.infer<typeof statusUpdatePayloadSchema>;
+
+export const deadlineRevisionPayloadSchema = z.object({
+  label: z.string(),
+  precision: z.enum(PRECISIONS),
+  /** As resolved when proposed; recomputed from the effective date when published. */
+  dueDate: z.string().nullable(),
+  reason: z.string(),
+  effectiveOn: z.string().nullable(),
+  source: z.object({ url: z.string(), title: z.string(), publisher: z.string(), publishedOn: z.string() }),
+});
+export type DeadlineRevisionPayload = z.infer<typeof deadlineRevisionPayloadSchema>;
+
+export const REVIEW_COMMENT_MAX = 2000;
+
+export const reviewSchema = z
+  .object({
+    proposalId: idField("proposal"),
+    version: versionField,
+    decision: z.enum(["approve", "return"], { error: "Select whether to publish the proposal or return it to its author" }),
+    comment: optionalText("the comment", REVIEW_COMMENT_MAX),
+  })
+  .superRefine((value, ctx) => {
+    if (value.decision === "return" && !value.comment) {
+      ctx.addIssue({ code: "custom", path: ["comment"], message: "Enter a comment telling the author what to change" });
+    }
+  });
+export type ReviewInput = z.infer<typeof reviewSchema>;
+
+export const withdrawSchema = z.object({ proposalId: idField("proposal"), version: versionField });
+export type WithdrawInput = z.infer<typeof withdrawSchema>;
+
+export const resubmitStatusUpdateSchema = z.object({ proposalId: idField("proposal"), version: versionField, ...statusUpdateFields });
+export const resubmitDeadlineRevisionSchema = z.object({ proposalId: idField("proposal"), version: versionField, ...deadlineRevisionFields });
+
+// ---------------------------------------------------------------------------------------------
+// Commitments
+
+export const TITLE_MAX = 200;
+export const SUMMARY_MAX = 2000;
+
+export const commitmentFields = {
+  title: requiredText("a title", "the title", TITLE_MAX),
+  summary: requiredText("a plain-English summary", "the summary", SUMMARY_MAX),
+  area: slugRef("the area"),
+  lead: slugRef("the lead organisation"),
+  supporting: slugList("supporting organisations"),
+} as const;
+
+export const slugField = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(120, "The web address name must be 120 characters or fewer")
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "The web address name must use only lower-case letters, digits and single hyphens, for example publish-the-roadmap").optional());
+
+export const commitmentCreateSchema = z.object({
+  ...commitmentFields,
+  slug: slugField,
+  announcedOn: dateField("the date the commitment was announced", { notFuture: true }),
+  deadlineLabel: requiredText("the deadline as it was published, for example “by the end of 2026”", "the deadline", 200),
+  deadlinePrecision: z.enum(PRECISIONS, { error: "Select how precise the deadline is" }),
+  ...SOURCE_FIELDS,
+});
+export type CommitmentCreateInput = z.infer<typeof commitmentCreateSchema>;
+
+export const commitmentUpdateSchema = z.object({
+  commitmentId: idField("commitment"),
+  version: versionField,
+  ...commitmentFields,
+});
+export type CommitmentUpdateInput = z.infer<typeof commitmentUpdateSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Users and passwords
+
+export const emailField = z
+  .string({ error: "Enter an email address" })
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter an email address")
+  .max(254, "The email address must be 254 characters or fewer")
+  .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.gov.uk" }));
+
+export const userCreateSchema = z
+  .object({
+    email: emailField,
+    name: requiredText("the person’s full name", "the name", 200),
+    role: z.enum(ROLES, { error: "Select a role" }),
+    organisations: slugList("organisations"),
+  })
+  .superRefine((value, ctx) => {
+    if (value.role === "editor" && value.organisations.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["organisations"], message: "Select at least one organisation for an editor" });
+    }
+  });
+export type UserCreateInput = z.infer<typeof userCreateSchema>;
+
+export const userUpdateSchema = z
+  .object({
+    userId: idField("user"),
+    name: requiredText("the person’s full name", "the name", 200),
+    role: z.enum(ROLES, { error: "Select a role" }),
+    organisations: slugList("organisations"),
+    disabled: z
+      .enum(["yes", "no"], { error: "Select whether the account can sign in" })
+      .transform((v) => v === "yes"),
+  })
+  .superRefine((value, ctx) => {
+    if (value.role === "editor" && value.organisations.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["organisations"], message: "Select at least one organisation for an editor" });
+    }
+  });
+export type UserUpdateInput = z.infer<typeof userUpdateSchema>;
+
+export const resetPasswordSchema = z.object({ userId: idField("user") });
+
+export const passwordChangeSchema = z
+  .object({
+    currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password"),
+    newPassword: z.string({ error: "Enter a new password" }).min(1, "Enter a new password"),
+    confirmPassword: z.string({ error: "Enter the new password again" }).min(1, "Enter the new password again"),
+  })
+  .superRefine((value, ctx) => {
+    if (value.newPassword && value.confirmPassword && value.newPassword !== value.confirmPassword) {
+      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The passwords do not match: enter the same new password twice" });
+    }
+  });
+export type PasswordChangeInput = z.infer<typeof passwordChangeSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// CSV import
+
+export const IMPORT_KINDS = ["commitments", "status-updates"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+/** Keeps a file and its previewed copy within the 1 MB limit of a server action's request. */
+export const IMPORT_MAX_BYTES = 450_000;
+export const IMPORT_MAX_ROWS = 1000;
+
+/** The columns of each kind of file, in order. */
+export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
+  commitments: [
+    "slug",
+    "title",
+    "summary",
+    "area",
+    "lead",
+    "supporting",
+    "announced_on",
+    "deadline_label",
+    "deadline_precision",
+    "source_url",
+    "source_title",
+    "source_publisher",
+    "source_published_on",
+  ],
+  "status-updates": ["commitment", "status", "note", "confirmed_on", "evidence_url", "evidence_title", "evidence_publisher", "evidence_published_on"],
+};
+
+export const importRequestSchema = z.object({
+  kind: z.enum(IMPORT_KINDS, { error: "Select what the file contains" }),
+  csv: z
+    .string({ error: "Choose a CSV file or paste its contents" })
+    .max(IMPORT_MAX_BYTES, `The file must be ${IMPORT_MAX_BYTES.toLocaleString("en-GB")} bytes or smaller`)
+    .refine((v) => v.trim().length > 0, "Choose a CSV file or paste its contents"),
+  mode: z.enum(["preview", "apply"]).default("preview"),
+});
+export type ImportRequest = z.infer<typeof importRequestSchema>;
+
+const semicolonList = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v.split(/[;|]/).map((s) => s.trim()).filter(Boolean) : []));
+
+/** One row of a commitments file (column names as in the file). */
+export const commitmentCsvRowSchema = z.object({
+  slug: z
+    .string({ error: "Enter a slug" })
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter a slug (the commitment’s web address name)")
+    .max(120, "The slug must be 120 characters or fewer")
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "The slug must use only lower-case letters, digits and single hyphens"),
+  title: commitmentFields.title,
+  summary: commitmentFields.summary,
+  area: commitmentFields.area,
+  lead: commitmentFields.lead,
+  supporting: semicolonList.pipe(z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Supporting organisations must be slugs separated by semicolons"))),
+  announced_on: commitmentCreateSchema.shape.announcedOn,
+  deadline_label: commitmentCreateSchema.shape.deadlineLabel,
+  deadline_precision: commitmentCreateSchema.shape.deadlinePrecision,
+  source_url: SOURCE_FIELDS.sourceUrl,
+  source_title: SOURCE_FIELDS.sourceTitle,
+  source_publisher: SOURCE_FIELDS.sourcePublisher,
+  source_published_on: SOURCE_FIELDS.sourcePublishedOn,
+});
+export type CommitmentCsvRow = z.infer<typeof commitmentCsvRowSchema>;
+
+/** One row of a status-updates file. */
+export const statusUpdateCsvRowSchema = z.object({
+  commitment: slugRef("the commitment (its slug)"),
+  status: statusUpdateFields.status,
+  note: statusUpdateFields.note,
+  confirmed_on: statusUpdateFields.confirmedOn,
+  evidence_url: EVIDENCE_FIELDS.evidenceUrl,
+  evidence_title: EVIDENCE_FIELDS.evidenceTitle,
+  evidence_publisher: EVIDENCE_FIELDS.evidencePublisher,
+  evidence_published_on: EVIDENCE_FIELDS.evidencePublishedOn,
+});
+export type StatusUpdateCsvRow = z.infer<typeof statusUpdateCsvRowSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Audit log filters (GET parameters)
+
+export const auditFilterSchema = z.object({
+  actor: z.string().trim().max(254).optional().transform((v) => (v ? v.toLowerCase() : undefined)),
+  action: z.string().trim().max(100).optional().transform((v) => (v ? v : undefined)),
+  entityType: z.string().trim().max(100).optional().transform((v) => (v ? v : undefined)),
+  entityId: z.string().trim().max(100).optional().transform((v) => (v ? v : undefined)),
+  from: z.string().trim().optional().transform((v) => (v ? v : undefined)).pipe(dateField("the ‘from’ date").optional()),
+  to: z.string().trim().optional().transform((v) => (v ? v : undefined)).pipe(dateField("the ‘to’ date").optional()),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers shared by the server and the forms
+
+export type FieldError = { field: string; message: string };
+export type FormValues = Record<string, string | string[]>;
+
+/** Fields whose form controls are checkboxes (so they arrive as lists). */
+export const LIST_FIELDS = new Set(["supporting", "organisations"]);
+
+/** FormData (or any list of entries) as plain values: list fields become arrays; files are left out. */
+export function formValues(entries: Iterable<[string, unknown]>, listFields: ReadonlySet<string> = LIST_FIELDS): FormValues {
+  const values: FormValues = {};
+  for (const [key, raw] of entries) {
+    if (key.startsWith("$ACTION") || typeof raw !== "string") continue;
+    if (listFields.has(key)) {
+      const list = (values[key] as string[] | undefined) ?? [];
+      list.push(raw);
+      values[key] = list;
+    } else if (!(key in values)) {
+      values[key] = raw;
+    }
+  }
+  for (const field of listFields) if (!(field in values)) values[field] = [];
+  return values;
+}
+
+/** zod issues as one message per field, in the order of the schema's fields. */
+export function fieldErrors(error: z.ZodError, fallbackField = "form"): FieldError[] {
+  const seen = new Set<string>();
+  const errors: FieldError[] = [];
+  for (const issue of error.issues) {
+    const field = typeof issue.path[0] === "string" ? issue.path[0] : fallbackField;
+    if (seen.has(field)) continue;
+    seen.add(field);
+    errors.push({ field, message: issue.message });
+  }
+  return errors;
+}

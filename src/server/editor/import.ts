@@ -1,0 +1,182 @@
+// CSV import of commitments and status updates.
+//
+// A preview and an import run exactly the same code: every row is validated and written inside
+// one transaction, row by row, with the same checks as the forms (so duplicates within the file,
+// unknown organisations and permissions are all caught). A preview then rolls the transaction
+// back; an import commits it only if every row is valid — all or nothing.
+//
+// Commitments are created directly, as with the "Create a commitment" form. Status updates are
+// created as proposals: like any other, each is published only after a second editor approves it.
+import { parse } from "csv-parse/sync";
+import type { Db } from "../db";
+import type { Actor } from "../../domain/permissions";
+import { canImport, SIGN_IN_REQUIRED } from "../../domain/permissions";
+import { statusLabel } from "../../domain/status";
+import {
+  commitmentCsvRowSchema,
+  IMPORT_COLUMNS,
+  IMPORT_MAX_ROWS,
+  importRequestSchema,
+  statusUpdateCsvRowSchema,
+  type ImportKind,
+} from "../../schemas/editor";
+import { fromZod, ok, refused, type Failure, type Result } from "./result";
+import { recordAudit } from "./audit";
+import { insertCommitment } from "./commitments";
+import { checkStatusUpdate, insertProposal, statusUpdateDraft } from "./proposals";
+import { transaction, type Tx } from "./tx";
+
+export type RowError = { column: string; message: string };
+export type ImportRow = { line: number; summary: string; errors: RowError[]; created?: { type: "commitment" | "proposal"; id: number; slug: string } };
+export type ImportPreview = {
+  kind: ImportKind;
+  mode: "preview" | "apply";
+  /** Problems with the file as a whole (unreadable, wrong columns, too many rows). */
+  fileErrors: string[];
+  rows: ImportRow[];
+  /** True when every row is valid (and, in "apply" mode, when everything was written). */
+  valid: boolean;
+  applied: boolean;
+};
+
+const unauthenticated: Failure = { ok: false, kind: "unauthenticated", message: SIGN_IN_REQUIRED };
+
+/** Rolls a preview back after it has run. */
+class RollBack extends Error {
+  constructor(readonly preview: ImportPreview) {
+    super("rollback");
+  }
+}
+
+const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** A Failure from a form-level function, as errors against this row's columns. */
+function rowErrors(failure: Failure, columnFor: (field: string) => string, fallback: string): RowError[] {
+  if (failure.kind === "invalid") return failure.errors.map((e) => ({ column: columnFor(e.field), message: e.message }));
+  return [{ column: fallback, message: failure.message }];
+}
+
+type ParsedFile = { records: Record<string, string>[]; fileErrors: string[] };
+
+export function readCsv(kind: ImportKind, text: string): ParsedFile {
+  let rows: string[][];
+  try {
+    rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: false }) as string[][];
+  } catch (error) {
+    return { records: [], fileErrors: [`The file could not be read as CSV: ${(error as Error).message}`] };
+  }
+  const [header, ...data] = rows;
+  if (!header) return { records: [], fileErrors: ["The file is empty: the first line must name the columns"] };
+  const columns = header.map((h) => h.trim().toLowerCase());
+  const expected = IMPORT_COLUMNS[kind];
+  const missing = expected.filter((c) => !columns.includes(c));
+  const unknown = columns.filter((c) => !expected.includes(c));
+  const fileErrors: string[] = [];
+  if (missing.length) fileErrors.push(`The first line must name the columns. Missing: ${missing.join(", ")}`);
+  if (unknown.length) fileErrors.push(`The file has columns this import does not use: ${unknown.join(", ")}. Remove them, or check you chose the right kind of file`);
+  if (data.length === 0) fileErrors.push("The file has no rows below the column names");
+  if (data.length > IMPORT_MAX_ROWS) fileErrors.push(`The file has ${data.length} rows; import at most ${IMPORT_MAX_ROWS} at a time`);
+  const records = data.map((cells) => Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? ""])));
+  data.forEach((cells, i) => {
+    if (cells.length !== columns.length) fileErrors.push(`Row ${i + 2} has ${cells.length} values but there are ${columns.length} columns`);
+  });
+  return { records, fileErrors };
+}
+
+async function importCommitmentRow(tx: Tx, actor: Actor, record: Record<string, string>, line: number): Promise<ImportRow> {
+  const parsed = commitmentCsvRowSchema.safeParse(record);
+  const summary = record.title?.trim() || record.slug?.trim() || "(no title)";
+  if (!parsed.success) {
+    const failure = fromZod(parsed.error);
+    return { line, summary, errors: rowErrors(failure, (f) => f, "slug") };
+  }
+  const r = parsed.data;
+  const result = await insertCommitment(
+    tx,
+    actor,
+    {
+      slug: r.slug,
+      title: r.title,
+      summary: r.summary,
+      area: r.area,
+      lead: r.lead,
+      supporting: r.supporting,
+      announcedOn: r.announced_on,
+      deadlineLabel: r.deadline_label,
+      deadlinePrecision: r.deadline_precision,
+      sourceUrl: r.source_url,
+      sourceTitle: r.source_title,
+      sourcePublisher: r.source_publisher,
+      sourcePublishedOn: r.source_published_on,
+    },
+    { fields: { slug: "slug", area: "area", lead: "lead", supporting: "supporting", deadlineLabel: "deadline_label", announcedOn: "announced_on" } },
+  );
+  if (!result.ok) return { line, summary, errors: rowErrors(result, snake, "lead") };
+  return { line, summary, errors: [], created: { type: "commitment", id: result.value.id, slug: result.value.slug } };
+}
+
+async function importStatusUpdateRow(tx: Tx, actor: Actor, record: Record<string, string>, line: number): Promise<ImportRow> {
+  const parsed = statusUpdateCsvRowSchema.safeParse(record);
+  const summary = `${record.commitment?.trim() || "(no commitment)"}: ${record.status?.trim() || "(no status)"}`;
+  if (!parsed.success) return { line, summary, errors: rowErrors(fromZod(parsed.error), (f) => f, "commitment") };
+  const r = parsed.data;
+  const payload = statusUpdateDraft({
+    status: r.status,
+    note: r.note,
+    confirmedOn: r.confirmed_on,
+    evidenceUrl: r.evidence_url,
+    evidenceTitle: r.evidence_title,
+    evidencePublisher: r.evidence_publisher,
+    evidencePublishedOn: r.evidence_published_on,
+  });
+  const result = await insertProposal(tx, actor, "status_update", { commitmentSlug: r.commitment, payload }, checkStatusUpdate);
+  const niceSummary = `${r.commitment}: ${statusLabel(r.status)}`;
+  if (!result.ok) {
+    const errors = result.kind === "not_found" ? [{ column: "commitment", message: `There is no commitment with the slug “${r.commitment}”` }] : rowErrors(result, snake, "commitment");
+    return { line, summary: niceSummary, errors };
+  }
+  return { line, summary: niceSummary, errors: [], created: { type: "proposal", id: result.value.id, slug: result.value.commitmentSlug } };
+}
+
+/**
+ * Previews (mode "preview") or imports (mode "apply") a CSV file. Always returns the per-row
+ * outcome; nothing is written unless the mode is "apply" and every row is valid.
+ */
+export async function importCsv(db: Db, actor: Actor | null, input: unknown): Promise<Result<ImportPreview>> {
+  if (!actor) return unauthenticated;
+  const allowed = canImport(actor);
+  if (!allowed.allowed) return refused(allowed, true);
+  const parsed = importRequestSchema.safeParse(input);
+  if (!parsed.success) return fromZod(parsed.error);
+  const { kind, csv, mode } = parsed.data;
+
+  const file = readCsv(kind, csv);
+  if (file.fileErrors.length) return ok({ kind, mode, fileErrors: file.fileErrors, rows: [], valid: false, applied: false });
+
+  try {
+    return await transaction(db, async (tx) => {
+      const rows: ImportRow[] = [];
+      for (const [i, record] of file.records.entries()) {
+        const line = i + 2; // line 1 is the column names
+        rows.push(kind === "commitments" ? await importCommitmentRow(tx, actor, record, line) : await importStatusUpdateRow(tx, actor, record, line));
+      }
+      const valid = rows.every((r) => r.errors.length === 0);
+      const preview: ImportPreview = { kind, mode, fileErrors: [], rows, valid, applied: false };
+      if (mode === "preview" || !valid) throw new RollBack(preview);
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "import.apply",
+        entityType: "import",
+        entityId: kind,
+        after: { kind, rows: rows.length, created: rows.map((r) => r.created) },
+      });
+      return ok({ ...preview, applied: true });
+    });
+  } catch (error) {
+    if (error instanceof RollBack) {
+      // The preview wrote nothing: its created ids were rolled back, so leave them out.
+      return ok({ ...error.preview, rows: error.preview.rows.map(({ created: _created, ...row }) => row) });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,20 @@
+import type { Prisma } from "../../generated/prisma/client";
+import type { Db } from "../db";
+
+/** A database handle inside a transaction (or the client itself, for reads). */
+export type Tx = Prisma.TransactionClient;
+
+/** Interactive transactions: generous limits, since approvals may wait on a row lock. */
+export const TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 } as const;
+
+export function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.$transaction(work, TX_OPTIONS);
+}
+
+export const isoDay = (d: Date | null | undefined): string | null => (d ? d.toISOString().slice(0, 10) : null);
+export const dayDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** Prisma's error code for a unique constraint violation. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}

@@ -1,0 +1,48 @@
+// Helpers for the editor end-to-end tests: accounts made with the real `npm run user` command
+// against the e2e database, signing in through the real form, and direct reads of the database.
+import { spawnSync } from "node:child_process";
+import { expect, type Page } from "@playwright/test";
+import pg from "pg";
+
+export const E2E_DATABASE_URL = `postgresql://postgres:roadmap-tracker-local@127.0.0.1:${process.env.E2E_PG_PORT ?? "54331"}/roadmap_tracker`;
+export const PASSWORD = "plum tractor velvet harbour";
+/** Led by GDS, supported by HM Treasury. */
+export const COMMITMENT = "simpler-spending-approvals";
+
+export type Account = { email: string; name: string; password: string };
+
+/** Creates an account with `npm run user -- add` (password on standard input); idempotent within a run. */
+export function createAccount(email: string, role: "admin" | "editor", organisations: string[], name: string): Account {
+  const args = ["--import", "tsx", "scripts/user.ts", "add", "--email", email, "--role", role, "--name", name, ...organisations.flatMap((o) => ["--organisation", o])];
+  const result = spawnSync(process.execPath, args, { env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL }, input: PASSWORD, encoding: "utf8", timeout: 60_000 });
+  if (result.status !== 0 && !/already an account/.test(result.stderr)) throw new Error(`could not create ${email}: ${result.stderr}`);
+  return { email, name, password: PASSWORD };
+}
+
+export async function signIn(page: Page, account: Account, then = "/editor") {
+  await page.goto(`/editor/sign-in?callbackUrl=${encodeURIComponent(then)}`);
+  await page.getByLabel("Email address").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${then.replace(/[/?]/g, "\\$&")}$`));
+}
+
+export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+export const uniqueSuffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** Clicks a form's submit button and waits until the server's answer has replaced the form. */
+export async function submit(page: Page, button: string) {
+  const locator = page.getByRole("button", { name: button, exact: true });
+  const handle = await locator.elementHandle();
+  await locator.click();
+  await handle?.waitForElementState("hidden").catch(() => {});
+}
