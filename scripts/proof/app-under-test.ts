@@ -1,0 +1,134 @@
+// Shared by the load and fault tests: run the real production app on its own embedded
+// PostgreSQL, create editor accounts with the real CLI, and drive the editor forms in Chromium.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export type AppUnderTest = { base: string; databaseUrl: string; dataDir: string; env: NodeJS.ProcessEnv; process: ChildProcess };
+
+export function appEnvironment(name: string, appPort: number, pgPort: number) {
+  const base = `http://127.0.0.1:${appPort}`;
+  const dataDir = `.data/${name}`;
+  return {
+    base,
+    dataDir,
+    databaseUrl: `postgresql://postgres:roadmap-tracker-local@127.0.0.1:${pgPort}/roadmap_tracker`,
+    env: { ...process.env, RT_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), PORT: String(appPort), HOSTNAME: "127.0.0.1", NEXTAUTH_URL: base } as NodeJS.ProcessEnv,
+  };
+}
+
+export async function startApp(settings: ReturnType<typeof appEnvironment>, options: { fresh: boolean }): Promise<AppUnderTest> {
+  if (options.fresh) fs.rmSync(settings.dataDir, { recursive: true, force: true });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { stdio: ["ignore", "inherit", "inherit"], env: settings.env });
+  const deadline = Date.now() + 15 * 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error("the app exited during start-up");
+    try {
+      if ((await fetch(`${settings.base}/api/health`)).ok) return { ...settings, process: child };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the app did not become healthy");
+}
+
+export async function stopApp(app: AppUnderTest) {
+  if (app.process.exitCode !== null) return;
+  app.process.kill("SIGINT");
+  await new Promise((resolve) => app.process.once("exit", resolve));
+}
+
+/** The pid of the Next.js server the launcher started (for kill -9). */
+export function nextServerPid(port: number): number {
+  const found = spawnSync("pgrep", ["-f", `next/dist/bin/next start -p ${port}`], { encoding: "utf8" }).stdout.trim().split("\n")[0];
+  if (!found) throw new Error("no Next.js server found");
+  return Number(found);
+}
+
+export function postmasterPid(dataDir: string): number {
+  return Number(fs.readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
+}
+
+export const PASSWORD = "plum tractor velvet harbour";
+export type Account = { email: string; password: string };
+
+export function createAccount(settings: { env: NodeJS.ProcessEnv; databaseUrl: string }, email: string, organisation: string): Account {
+  const args = ["--import", "tsx", "scripts/user.ts", "add", "--email", email, "--role", "editor", "--name", email.split("@")[0]!, "--organisation", organisation];
+  const result = spawnSync(process.execPath, args, { env: { ...settings.env, DATABASE_URL: settings.databaseUrl }, input: PASSWORD, encoding: "utf8", timeout: 60_000 });
+  if (result.status !== 0 && !/already an account/.test(result.stderr)) throw new Error(`could not create ${email}: ${result.stderr}`);
+  return { email, password: PASSWORD };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+  });
+}
+
+export async function signedInPage(browser: Browser, base: string, account: Account): Promise<Page> {
+  const context = await browser.newContext({ baseURL: base });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  await page.goto("/editor/sign-in?callbackUrl=%2Feditor");
+  await page.getByLabel("Email address").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL(/\/editor$/);
+  return page;
+}
+
+export async function proposeStatusUpdate(page: Page, commitment: string, note: string, evidenceUrl: string): Promise<number> {
+  const today = new Date().toISOString().slice(0, 10);
+  await page.goto(`/editor/commitments/${commitment}`);
+  await page.getByRole("button", { name: "Propose a status update" }).click();
+  await page.getByLabel("In progress").check();
+  await page.getByLabel("What happened").fill(note);
+  await page.getByLabel("Date progress was confirmed").fill(today);
+  await page.getByLabel("Link to the evidence").fill(evidenceUrl);
+  await page.getByLabel("Title of the evidence").fill("Progress report");
+  await page.getByLabel("Who published it").fill("Government Digital Service");
+  await page.getByLabel("Date it was published").fill(today);
+  await page.getByRole("button", { name: "Send for checking" }).click();
+  await page.getByRole("heading", { name: "Sent for checking" }).waitFor();
+  const id = Number(page.url().match(/\/editor\/proposals\/(\d+)/)?.[1]);
+  if (!(id > 0)) throw new Error(`no proposal id in ${page.url()}`);
+  return id;
+}
+
+export async function approve(page: Page, proposalId: number, options: { waitForOutcome?: boolean } = {}) {
+  await page.goto(`/editor/proposals/${proposalId}`);
+  await page.getByLabel("Approve and publish").check();
+  const click = page.getByRole("button", { name: "Confirm decision" }).click();
+  if (options.waitForOutcome === false) return click;
+  await click;
+  await page.getByRole("heading", { name: /Approved and published|Someone else acted on this proposal first/ }).waitFor();
+}
+
+export async function sql<T extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Commitments an editor of this organisation may propose changes to. */
+export async function commitmentsOf(url: string, organisation: string): Promise<string[]> {
+  const rows = await sql<{ slug: string }>(
+    url,
+    `SELECT c.slug FROM commitment c JOIN organisation o ON o.slug = $1
+     WHERE c.lead_organisation_id = o.id OR EXISTS (SELECT 1 FROM commitment_owner co WHERE co.commitment_id = c.id AND co.organisation_id = o.id)
+     ORDER BY c.slug`,
+    [organisation],
+  );
+  return rows.map((r) => r.slug);
+}
+
+export function check(failures: string[], ok: boolean, message: string) {
+  console.log(`${ok ? "✓" : "✗"} ${message}`);
+  if (!ok) failures.push(message);
+}

@@ -1,0 +1,78 @@
+// npm run test:load — 60 s of mixed public reads at 50 connections while 5 editors propose and
+// approve updates, against the production app on loopback. Afterwards: zero 5xx, and every
+// approved update is present exactly once in the history, the API and the feed.
+// Bounded: fixed duration, fixed number of editor rounds, loopback only.
+import autocannon from "autocannon";
+import { parseArgs } from "node:util";
+import { appEnvironment, approve, check, commitmentsOf, createAccount, launchBrowser, proposeStatusUpdate, signedInPage, sql, startApp, stopApp } from "./proof/app-under-test";
+
+const { values } = parseArgs({ options: { seconds: { type: "string", default: "60" }, connections: { type: "string", default: "50" }, rounds: { type: "string", default: "6" } } });
+const seconds = Number(values.seconds);
+const settings = appEnvironment("load", 3650, 54375);
+const ORGANISATION = "government-digital-service";
+
+async function main() {
+  const failures: string[] = [];
+  const app = await startApp(settings, { fresh: true });
+  const browser = await launchBrowser();
+  try {
+    const editors = Array.from({ length: 5 }, (_, i) => createAccount(settings, `load-editor-${i + 1}@example.gov.uk`, ORGANISATION));
+    const commitments = await commitmentsOf(settings.databaseUrl, ORGANISATION);
+    const pages = await Promise.all(editors.map((e) => signedInPage(browser, settings.base, e)));
+    const paths = ["/", "/commitments", "/commitments?status=in_progress&sort=overdue", `/commitments/${commitments[0]}`, "/missed", "/changes", "/api/v1/commitments", "/changes.atom"];
+
+    const reads = autocannon({
+      url: settings.base,
+      connections: Number(values.connections),
+      duration: seconds,
+      timeout: 20,
+      requests: paths.map((path) => ({ method: "GET", path })),
+    });
+    const started = Date.now();
+    const approved: { id: number; note: string; commitment: string }[] = [];
+    const writeErrors: string[] = [];
+    await Promise.all(
+      pages.map(async (page, i) => {
+        const reviewer = pages[(i + 1) % pages.length]!;
+        for (let round = 0; round < Number(values.rounds) && Date.now() - started < (seconds - 5) * 1000; round++) {
+          const commitment = commitments[(i * 7 + round) % commitments.length]!;
+          const note = `Load test update ${i + 1}.${round + 1}: progress confirmed under load (${started}).`;
+          try {
+            const id = await proposeStatusUpdate(page, commitment, note, `https://www.gov.uk/load-test/${started}/${i}/${round}`);
+            await approve(reviewer, id);
+            approved.push({ id, note, commitment });
+          } catch (error) {
+            writeErrors.push(`editor ${i + 1} round ${round + 1}: ${(error as Error).message.split("\n")[0]}`);
+          }
+        }
+      }),
+    );
+    const result = await reads;
+    console.log(`Reads: ${result.requests.total} requests, ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, 2xx ${result["2xx"]}, 4xx ${result["4xx"]}, 5xx ${result["5xx"]}, errors ${result.errors}, timeouts ${result.timeouts}`);
+    console.log(`Writes: ${approved.length} updates proposed and approved by 5 editors`);
+
+    check(failures, result["5xx"] === 0, `no 5xx responses among ${result.requests.total} reads`);
+    check(failures, result.errors === 0 && result.timeouts === 0, "no connection errors or timeouts");
+    check(failures, writeErrors.length === 0, `every editor round succeeded${writeErrors.length ? `: ${writeErrors.join("; ")}` : ""}`);
+    check(failures, approved.length > 0, "updates were published during the load");
+
+    const feed = await (await fetch(`${settings.base}/changes.atom`)).text();
+    for (const update of approved) {
+      const rows = await sql<{ n: string }>(settings.databaseUrl, "SELECT COUNT(*) AS n FROM status_update WHERE proposal_id = $1 AND note = $2", [update.id, update.note]);
+      const api = (await (await fetch(`${settings.base}/api/v1/commitments/${update.commitment}`)).json()) as unknown;
+      const inApi = JSON.stringify(api).split(JSON.stringify(update.note).slice(1, -1)).length - 1;
+      const inFeed = feed.split(update.note).length - 1;
+      check(failures, Number(rows[0]!.n) === 1 && inApi === 1 && inFeed === 1, `proposal ${update.id}: once in history (${rows[0]!.n}), API (${inApi}) and feed (${inFeed})`);
+    }
+  } finally {
+    await browser.close();
+    await stopApp(app);
+  }
+  console.log(failures.length ? `\n${failures.length} check(s) failed` : "\nAll load checks passed");
+  process.exit(failures.length ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
