@@ -68,8 +68,13 @@ async function main() {
     await approve(reviewerPage, proposals[1]!);
     const approvedBefore = await sql<{ id: number }>(settings.databaseUrl, `SELECT id FROM proposal WHERE state = 'approved'`);
     // Submit the next approvals and kill the server while they are in flight.
-    const inFlight = [approve(reviewerPage, proposals[2]!, { waitForOutcome: false }), approve(await signedInPage(browser, settings.base, reviewer), proposals[3]!, { waitForOutcome: false })];
-    await sleep(30);
+    const secondReviewerPage = await signedInPage(browser, settings.base, reviewer);
+    for (const [page, id] of [[reviewerPage, proposals[2]!], [secondReviewerPage, proposals[3]!]] as const) {
+      await page.goto(`/editor/proposals/${id}`);
+      await page.getByLabel("Approve and publish").check();
+    }
+    const inFlight = [reviewerPage, secondReviewerPage].map((page) => page.getByRole("button", { name: "Confirm decision" }).click().catch(() => "interrupted"));
+    await sleep(20);
     process.kill(nextServerPid(APP_PORT), "SIGKILL");
     await Promise.allSettled(inFlight);
     await new Promise((resolve) => app.process.once("exit", resolve));

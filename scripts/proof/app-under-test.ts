@@ -97,12 +97,10 @@ export async function proposeStatusUpdate(page: Page, commitment: string, note: 
   return id;
 }
 
-export async function approve(page: Page, proposalId: number, options: { waitForOutcome?: boolean } = {}) {
+export async function approve(page: Page, proposalId: number) {
   await page.goto(`/editor/proposals/${proposalId}`);
   await page.getByLabel("Approve and publish").check();
-  const click = page.getByRole("button", { name: "Confirm decision" }).click();
-  if (options.waitForOutcome === false) return click;
-  await click;
+  await page.getByRole("button", { name: "Confirm decision" }).click();
   await page.getByRole("heading", { name: /Approved and published|Someone else acted on this proposal first/ }).waitFor();
 }
 
