@@ -3,6 +3,8 @@
 //   --build  always rebuild first
 //   --fresh  drop and re-create the data first (used by the end-to-end tests)
 import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { readEnv, describeDatabaseUrl } from "../src/runtime/env";
 import { provideDatabase } from "../src/runtime/database";
 import { migrate } from "../src/runtime/migrate";
@@ -62,6 +64,8 @@ runMain(async () => {
     stdio: "inherit",
     env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
   });
+  // Lets operators and the fault tests find the server process (it renames itself "next-server").
+  fs.writeFileSync(path.join(env.dataDir, "server.pid"), String(server.pid));
   console.log(`Roadmap Tracker: http://localhost:${env.PORT}`);
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {

@@ -75,7 +75,7 @@ async function main() {
     }
     const inFlight = [reviewerPage, secondReviewerPage].map((page) => page.getByRole("button", { name: "Confirm decision" }).click().catch(() => "interrupted"));
     await sleep(20);
-    process.kill(nextServerPid(APP_PORT), "SIGKILL");
+    process.kill(nextServerPid(settings.dataDir), "SIGKILL");
     await Promise.allSettled(inFlight);
     await new Promise((resolve) => app.process.once("exit", resolve));
     console.log("Killed the app with SIGKILL during approvals; restarting…");

@@ -40,10 +40,8 @@ export async function stopApp(app: AppUnderTest) {
 }
 
 /** The pid of the Next.js server the launcher started (for kill -9). */
-export function nextServerPid(port: number): number {
-  const found = spawnSync("pgrep", ["-f", `next/dist/bin/next start -p ${port}`], { encoding: "utf8" }).stdout.trim().split("\n")[0];
-  if (!found) throw new Error("no Next.js server found");
-  return Number(found);
+export function nextServerPid(dataDir: string): number {
+  return Number(fs.readFileSync(path.join(dataDir, "server.pid"), "utf8"));
 }
 
 export function postmasterPid(dataDir: string): number {

@@ -9,18 +9,26 @@ const RECHECK_WHEN_DOWN_MS = 500;
 type Status = { ok: true } | { ok: false; reason: string };
 const state = globalThis as unknown as { __rtDatabase?: { status: Status; checkedAt: number; pending?: Promise<Status> } };
 
+function current() {
+  return (state.__rtDatabase ??= { status: { ok: true }, checkedAt: 0 });
+}
+
+/** Lets a fresher check (e.g. /api/health's own) update what the breaker believes. */
+export function recordDatabaseStatus(status: Status) {
+  Object.assign(current(), { status, checkedAt: Date.now() });
+}
+
 export async function databaseStatus(): Promise<Status> {
-  const current = (state.__rtDatabase ??= { status: { ok: true }, checkedAt: 0 });
-  const age = Date.now() - current.checkedAt;
-  if (age < (current.status.ok ? RECHECK_WHEN_UP_MS : RECHECK_WHEN_DOWN_MS)) return current.status;
-  current.pending ??= checkDatabase().then((status) => {
-    current.status = status;
-    current.checkedAt = Date.now();
-    current.pending = undefined;
+  const known = current();
+  const age = Date.now() - known.checkedAt;
+  if (age < (known.status.ok ? RECHECK_WHEN_UP_MS : RECHECK_WHEN_DOWN_MS)) return known.status;
+  // A stale answer is re-checked (one SELECT 1 shared by all requests arriving meanwhile).
+  known.pending ??= checkDatabase().then((status) => {
+    recordDatabaseStatus(status);
+    known.pending = undefined;
     return status;
   });
-  // While the database is believed up, do not make this request wait for the check.
-  return current.status.ok ? current.status : current.pending;
+  return known.pending;
 }
 
 export const UNAVAILABLE_MESSAGE =
