@@ -9,7 +9,7 @@ import type { Precision } from "../../domain/deadline";
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
 
-type Row = {
+export type CommitmentRow = {
   id: number;
   slug: string;
   title: string;
@@ -29,8 +29,8 @@ type Row = {
   days_until_due: number | null;
   delivered_late: boolean;
   days_late: number;
-  total: bigint;
 };
+type Row = CommitmentRow & { total: bigint };
 
 function whereClause(query: Partial<CommitmentQuery>): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
@@ -64,7 +64,8 @@ function orderClause(query: Partial<CommitmentQuery>): Prisma.Sql {
   }
 }
 
-async function ownersOf(db: Db, ids: number[]): Promise<Map<number, Owner[]>> {
+/** Lead and supporting owners of each commitment, lead first. */
+export async function ownersOf(db: Db, ids: number[]): Promise<Map<number, Owner[]>> {
   const owners = new Map<number, Owner[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return owners;
   const rows = await db.$queryRaw<{ commitment_id: number; slug: string; name: string; abbreviation: string | null; lead: boolean }[]>`
@@ -78,7 +79,7 @@ async function ownersOf(db: Db, ids: number[]): Promise<Map<number, Owner[]>> {
   return owners;
 }
 
-function toSummary(row: Row, owners: Owner[]): CommitmentSummary {
+export function toSummary(row: CommitmentRow, owners: Owner[]): CommitmentSummary {
   return {
     id: row.id,
     slug: row.slug,

@@ -3,7 +3,8 @@
 // row published mid-download is neither skipped nor repeated.
 import { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../db";
-import type { ChangeEntry, CommitmentSummary, Owner } from "./types";
+import type { ChangeEntry, CommitmentSummary } from "./types";
+import { ownersOf, toSummary, type CommitmentRow as BaseCommitmentRow } from "./commitments";
 import type { StatusCode } from "../../domain/status";
 import type { Precision } from "../../domain/deadline";
 import { daysBetween } from "../../domain/dates";
@@ -12,63 +13,7 @@ export const EXPORT_BATCH_SIZE = 1000;
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
 
-type CommitmentRow = {
-  id: number;
-  slug: string;
-  title: string;
-  summary: string;
-  announced_on: Date;
-  version: number;
-  area_slug: string;
-  area_title: string;
-  area_position: number;
-  status: StatusCode;
-  status_confirmed_on: Date | null;
-  deadline_label: string | null;
-  deadline_precision: Precision | null;
-  due_date: Date | null;
-  revisions_count: number;
-  overdue: boolean;
-  days_overdue: number;
-  days_until_due: number | null;
-  delivered_late: boolean;
-  days_late: number;
-};
-
-async function ownersOf(db: Db, ids: number[]): Promise<Map<number, Owner[]>> {
-  const owners = new Map<number, Owner[]>(ids.map((id) => [id, []]));
-  if (ids.length === 0) return owners;
-  const rows = await db.$queryRaw<{ commitment_id: number; slug: string; name: string; abbreviation: string | null; lead: boolean }[]>`
-    SELECT c.id AS commitment_id, o.slug, o.name, o.abbreviation, TRUE AS lead
-    FROM commitment c JOIN organisation o ON o.id = c.lead_organisation_id WHERE c.id = ANY(${ids}::int[])
-    UNION ALL
-    SELECT co.commitment_id, o.slug, o.name, o.abbreviation, FALSE AS lead
-    FROM commitment_owner co JOIN organisation o ON o.id = co.organisation_id WHERE co.commitment_id = ANY(${ids}::int[])
-    ORDER BY commitment_id, lead DESC, name`;
-  for (const row of rows) owners.get(row.commitment_id)?.push({ slug: row.slug, name: row.name, abbreviation: row.abbreviation, lead: row.lead });
-  return owners;
-}
-
-function toSummary(row: CommitmentRow, owners: Owner[]): CommitmentSummary {
-  return {
-    id: row.id,
-    slug: row.slug,
-    title: row.title,
-    summary: row.summary,
-    area: { slug: row.area_slug, title: row.area_title },
-    owners,
-    deadline: row.deadline_label && row.deadline_precision ? { label: row.deadline_label, precision: row.deadline_precision, dueDate: iso(row.due_date) } : null,
-    status: { code: row.status, confirmedOn: iso(row.status_confirmed_on) },
-    overdue: row.overdue,
-    daysOverdue: row.days_overdue,
-    daysUntilDue: row.days_until_due,
-    deliveredLate: row.delivered_late,
-    daysLate: row.days_late,
-    revisionsCount: row.revisions_count,
-    announcedOn: iso(row.announced_on)!,
-    version: row.version,
-  };
-}
+type CommitmentRow = BaseCommitmentRow & { area_position: number };
 
 /** Every commitment announced by asOf, as it stood then, ordered by area then slug. */
 export async function* streamCommitments(db: Db, asOf: string, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<CommitmentSummary> {
