@@ -66,25 +66,20 @@ export function TextInput({
 
 export type Option = { value: string; label: string };
 
-export function Checkboxes({
+type ChoiceProps = { id: string; name: string; legend: ReactNode; hint?: ReactNode; options: Option[]; error?: string };
+
+/** A GOV.UK-style fieldset of checkboxes or radios; the first input takes the group's id. */
+function ChoiceGroup({
   id,
   name,
   legend,
   hint,
   options,
-  selected,
   error,
-  small = true,
-}: {
-  id: string;
-  name: string;
-  legend: ReactNode;
-  hint?: ReactNode;
-  options: Option[];
-  selected: readonly string[];
-  error?: string;
-  small?: boolean;
-}) {
+  type,
+  isChecked,
+  inputSize,
+}: ChoiceProps & { type: "checkbox" | "radio"; isChecked: (value: string) => boolean; inputSize: string }) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return (
@@ -98,14 +93,7 @@ export function Checkboxes({
             const optionId = i === 0 ? id : `${id}-${i + 1}`;
             return (
               <li key={option.value} className="flex items-start gap-2">
-                <input
-                  id={optionId}
-                  type="checkbox"
-                  name={name}
-                  value={option.value}
-                  defaultChecked={selected.includes(option.value)}
-                  className={`${small ? "w-6 h-6" : "w-8 h-8"} mt-0.5 shrink-0`}
-                />
+                <input id={optionId} type={type} name={name} value={option.value} defaultChecked={isChecked(option.value)} className={`${inputSize} mt-0.5 shrink-0`} />
                 <label htmlFor={optionId} className="pt-0.5">
                   {option.label}
                 </label>
@@ -118,47 +106,12 @@ export function Checkboxes({
   );
 }
 
-export function Radios({
-  id,
-  name,
-  legend,
-  hint,
-  options,
-  selected,
-  error,
-}: {
-  id: string;
-  name: string;
-  legend: ReactNode;
-  hint?: ReactNode;
-  options: Option[];
-  selected: string;
-  error?: string;
-}) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  return (
-    <FormGroup error={error}>
-      <fieldset aria-describedby={describedBy(hintId, errorId)}>
-        <legend className="font-bold mb-2">{legend}</legend>
-        {hint && hintId && <Hint id={hintId}>{hint}</Hint>}
-        {error && errorId && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
-        <ul className="space-y-2">
-          {options.map((option, i) => {
-            const optionId = i === 0 ? id : `${id}-${i + 1}`;
-            return (
-              <li key={option.value} className="flex items-start gap-2">
-                <input id={optionId} type="radio" name={name} value={option.value} defaultChecked={selected === option.value} className="w-6 h-6 mt-0.5 shrink-0" />
-                <label htmlFor={optionId} className="pt-0.5">
-                  {option.label}
-                </label>
-              </li>
-            );
-          })}
-        </ul>
-      </fieldset>
-    </FormGroup>
-  );
+export function Checkboxes({ selected, small = true, ...props }: ChoiceProps & { selected: readonly string[]; small?: boolean }) {
+  return <ChoiceGroup {...props} type="checkbox" isChecked={(value) => selected.includes(value)} inputSize={small ? "w-6 h-6" : "w-8 h-8"} />;
+}
+
+export function Radios({ selected, ...props }: ChoiceProps & { selected: string }) {
+  return <ChoiceGroup {...props} type="radio" isChecked={(value) => selected === value} inputSize="w-6 h-6" />;
 }
 
 export function Select({
