@@ -1,5 +1,6 @@
 import { describe, it, expect, afterEach } from "vitest";
 import { GET } from "../../src/app/api/health/route";
+import { createPrismaClient } from "../../src/server/db";
 import { useTestDatabase } from "../helpers/test-database";
 
 const database = useTestDatabase();
@@ -14,6 +15,7 @@ async function useDatabaseUrl(url: string) {
 afterEach(async () => {
   await globalForPrisma.prisma?.$disconnect();
   globalForPrisma.prisma = undefined;
+  delete process.env.DATABASE_POOL_SIZE;
 });
 
 describe("GET /api/health", () => {
@@ -32,4 +34,21 @@ describe("GET /api/health", () => {
     expect(body.status).toBe("unavailable");
     expect(body.reason).toMatch(/database is unreachable/);
   });
+
+  it("still answers ok when every pooled connection is busy (load is not an outage)", async () => {
+    const { url } = await database.get();
+    await useDatabaseUrl(url);
+    // The app's pool, one connection wide, held by a slow query for longer than the check's timeout.
+    process.env.DATABASE_POOL_SIZE = "1";
+    const app = createPrismaClient(url);
+    globalForPrisma.prisma = app;
+    // Prisma queries are lazy: then() starts this one now.
+    const busy = app.$queryRaw`SELECT pg_sleep(4)::text`.then(() => undefined);
+    await new Promise((r) => setTimeout(r, 200));
+    const started = Date.now();
+    const response = await GET();
+    expect(response.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    await busy;
+  }, 15_000);
 });
