@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadOverviewPage, UPCOMING_DAYS, type RawParams } from "@/server/public-data";
+import { loadOverviewPage, upcomingFilters, UPCOMING_DAYS, type RawParams } from "@/server/public-data";
 import { STATUS_DEFINITIONS } from "@/domain/status";
 import { ErrorSummary } from "@/components/ErrorSummary";
 import { AsOfBanner } from "@/components/AsOfBanner";
@@ -9,7 +9,7 @@ import { StatusTag } from "@/components/StatusTag";
 import { DeadlineText } from "@/components/DeadlineText";
 import { ChangeList } from "@/components/Timeline";
 import { ownerNames } from "@/components/CommitmentList";
-import { asOfParams, buildHref } from "@/components/urls";
+import { asOfParams, buildHref, type QueryValues } from "@/components/urls";
 import { longDate, plural } from "@/components/format";
 
 type Props = { searchParams: Promise<RawParams> };
@@ -18,6 +18,12 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   const data = await loadOverviewPage(await searchParams);
   const title = data.asOfGiven ? `Overview as of ${longDate(data.asOf)}` : "Is government delivering its digital roadmap?";
   return { title: { absolute: `${data.errors.length ? "Error: " : ""}${title} – Roadmap Tracker` } };
+}
+
+/** The commitments list filtered to the overview's upcoming deadlines. */
+function upcomingHref(asOf: string, keep: QueryValues) {
+  const f = upcomingFilters(asOf);
+  return buildHref("/commitments", { status: f.status, due_after: f.dueAfter, due_before: f.dueBefore, sort: f.sort, ...keep });
 }
 
 export default async function OverviewPage({ searchParams }: Props) {
@@ -90,7 +96,11 @@ export default async function OverviewPage({ searchParams }: Props) {
         <h2 id="upcoming-heading" className="text-2xl md:text-3xl font-bold mb-2">
           Deadlines in the next {UPCOMING_DAYS} days
         </h2>
-        <p className="text-secondary-ink mb-4">Commitments not yet delivered or dropped, soonest first.</p>
+        <p className="text-secondary-ink mb-4">
+          {data.upcomingTotal > data.upcoming.length
+            ? `The ${data.upcoming.length} soonest of ${plural(data.upcomingTotal, "commitment")} not yet delivered or dropped.`
+            : "Commitments not yet delivered or dropped, soonest first."}
+        </p>
         {data.upcoming.length === 0 ? (
           <p>No deadlines fall in the {UPCOMING_DAYS} days from {longDate(data.asOf)}.</p>
         ) : (
@@ -110,9 +120,18 @@ export default async function OverviewPage({ searchParams }: Props) {
             ))}
           </ul>
         )}
-        <p className="mt-4">
-          <a href={buildHref("/commitments", { sort: "due", overdue: "false", ...keep })}>All commitments by due date</a>
-        </p>
+        <ul className="mt-4 space-y-2">
+          {data.upcomingTotal > data.upcoming.length && (
+            <li>
+              <a href={upcomingHref(data.asOf, keep)}>
+                All {plural(data.upcomingTotal, "commitment")} due in the next {UPCOMING_DAYS} days
+              </a>
+            </li>
+          )}
+          <li>
+            <a href={buildHref("/commitments", { sort: "due", overdue: "false", ...keep })}>All commitments by due date</a>
+          </li>
+        </ul>
       </section>
 
       <section aria-labelledby="latest-heading" className="mb-12">

@@ -14,10 +14,10 @@ import { cache } from "react";
 import { PUBLIC_DATA_TAG } from "./cache-tags";
 import { getDb, type Db } from "./db";
 import { commitmentExists, getCommitmentSummary, listCommitments } from "./queries/commitments";
-import { commitmentTimeline, listChanges, listDeadlineMoves } from "./queries/changes";
+import { commitmentTimeline, listChanges } from "./queries/changes";
 import { getArea, getOrganisation, listAreas, listOrganisations, statusCountsByArea, type StatusCounts } from "./queries/overview";
 import { getCommitmentAnnouncement } from "./queries/commitment-detail";
-import type { CommitmentSummary } from "./queries/types";
+import type { ChangeEntry, CommitmentSummary } from "./queries/types";
 import type { PageError } from "../components/ErrorSummary";
 import {
   commitmentQueryFields,
@@ -68,7 +68,6 @@ export const publicData = {
   getCommitmentAnnouncement: cachedQuery("getCommitmentAnnouncement", getCommitmentAnnouncement),
   commitmentTimeline: cachedQuery("commitmentTimeline", commitmentTimeline),
   listChanges: cachedQuery("listChanges", listChanges),
-  listDeadlineMoves: cachedQuery("listDeadlineMoves", listDeadlineMoves),
   statusCountsByArea: cachedQuery("statusCountsByArea", statusCountsByArea),
   listAreas: cachedQuery("listAreas", listAreas),
   listOrganisations: cachedQuery("listOrganisations", listOrganisations),
@@ -87,6 +86,8 @@ export type { PageError };
 /** A parameter problem; `friendly` is set when the wording for people is already known. */
 type ParamError = FieldError & { friendly?: string };
 
+type DeadlineMove = Extract<ChangeEntry, { kind: "deadline_revision" }>;
+
 export type AsOfView = { asOf: string; asOfGiven: boolean; today: string };
 
 /** Statuses that can still be overdue. */
@@ -95,6 +96,10 @@ export const OPEN_STATUS_CODES: StatusCode[] = STATUS_CODES.filter((c) => !isClo
 export const UPCOMING_DAYS = 90;
 export const STALE_AFTER_DAYS = 90;
 export const CHANGES_PAGE_SIZE = 25;
+/** Pages show the first of a long list and link to all of it, so a page's size does not grow with the data. */
+export const UPCOMING_SHOWN = 10;
+export const MISSED_SHOWN = 50;
+export const MOVES_PAGE_SIZE = 25;
 
 /** Where each field's error links to, and the order errors are listed in (the form's order). */
 const FIELD_TARGETS: Record<string, string> = {
@@ -223,6 +228,11 @@ export function countStatuses(items: CommitmentSummary[]): { counts: StatusCount
 // ---------------------------------------------------------------------------------------------
 // 3. Page loaders
 
+/** Open commitments due in the UPCOMING_DAYS from a date, soonest first (the overview's list, and its "see all" link). */
+export function upcomingFilters(asOf: string) {
+  return { asOf, status: OPEN_STATUS_CODES, dueAfter: asOf, dueBefore: addDays(asOf, UPCOMING_DAYS), sort: "due" as const };
+}
+
 /** `/`: counts, progress per area, upcoming deadlines, latest changes. */
 export const loadOverviewPage = (raw: RawParams) => overviewByKey(canonical(raw));
 const overviewByKey = cache(async (key: string) => {
@@ -231,13 +241,18 @@ const overviewByKey = cache(async (key: string) => {
   const when = parseAsOf(raw, errors, todayIso());
   const [progress, upcoming, latest] = await Promise.all([
     publicData.statusCountsByArea(when.asOf),
-    publicData.listCommitments(
-      { asOf: when.asOf, status: OPEN_STATUS_CODES, dueAfter: when.asOf, dueBefore: addDays(when.asOf, UPCOMING_DAYS), sort: "due" },
-      "all",
-    ),
+    publicData.listCommitments(upcomingFilters(when.asOf), { page: 1, pageSize: UPCOMING_SHOWN }),
     publicData.listChanges({ asOf: when.asOf }, { page: 1, pageSize: 5 }),
   ]);
-  return { ...when, errors: toPageErrors(errors, raw), values: formValues(raw), progress, upcoming: upcoming.items, latest: latest.items };
+  return {
+    ...when,
+    errors: toPageErrors(errors, raw),
+    values: formValues(raw),
+    progress,
+    upcoming: upcoming.items,
+    upcomingTotal: upcoming.total,
+    latest: latest.items,
+  };
 });
 
 export type CommitmentsPage = Awaited<ReturnType<typeof loadCommitmentsPage>>;
@@ -317,18 +332,36 @@ const commitmentByKey = cache(async (slug: string, key: string) => {
   };
 });
 
-/** `/missed`: overdue commitments (most overdue first) and every deadline that moved. */
+/** `/missed`: the most overdue commitments (linking to all of them) and every deadline that moved, a page at a time. */
 export const loadMissedPage = (raw: RawParams) => missedByKey(canonical(raw));
 const missedByKey = cache(async (key: string) => {
   const raw = new URLSearchParams(key);
   const errors: ParamError[] = [];
   const when = parseAsOf(raw, errors, todayIso());
   const { area, organisation, areas, organisations } = await parseOwnerFilters(raw, errors);
+  const page = parseParam(raw, "page", commitmentQueryFields.page, errors) ?? 1;
   const [missed, moves] = await Promise.all([
-    publicData.listCommitments({ asOf: when.asOf, overdue: true, sort: "overdue", area, organisation }, "all"),
-    publicData.listDeadlineMoves({ asOf: when.asOf, area, organisation }),
+    publicData.listCommitments({ asOf: when.asOf, overdue: true, sort: "overdue", area, organisation }, { page: 1, pageSize: MISSED_SHOWN }),
+    publicData.listChanges({ asOf: when.asOf, area, organisation, kind: "deadline_revision" }, { page, pageSize: MOVES_PAGE_SIZE }),
   ]);
-  return { ...when, errors: toPageErrors(errors, raw), values: formValues(raw), area, organisation, areas, organisations, missed: missed.items, moves };
+  const pageCount = Math.max(1, Math.ceil(moves.total / MOVES_PAGE_SIZE));
+  return {
+    ...when,
+    // The page number belongs to the list of moved deadlines.
+    errors: toPageErrors(errors, raw).map((e) => (e.field === "page" ? { ...e, href: "#moved" } : e)),
+    values: formValues(raw),
+    area,
+    organisation,
+    areas,
+    organisations,
+    missed: missed.items,
+    missedTotal: missed.total,
+    moves: moves.items.filter((i): i is DeadlineMove => i.kind === "deadline_revision"),
+    movesTotal: moves.total,
+    page,
+    pageCount,
+    pastLastPage: page > pageCount,
+  };
 });
 
 /** `/changes`: every published change, newest first, by area and organisation. */

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { loadMissedPage, type RawParams } from "@/server/public-data";
+import { loadMissedPage, MOVES_PAGE_SIZE, type RawParams } from "@/server/public-data";
+import { Pagination } from "@/components/Pagination";
 import { ErrorSummary } from "@/components/ErrorSummary";
 import { AsOfBanner } from "@/components/AsOfBanner";
 import { Breadcrumbs } from "@/components/Breadcrumbs";
@@ -15,7 +16,8 @@ type Props = { searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const data = await loadMissedPage(await searchParams);
-  return { title: `${data.errors.length ? "Error: " : ""}Missed deadlines${data.asOfGiven ? ` as of ${longDate(data.asOf)}` : ""}` };
+  const page = data.page > 1 ? ` (deadlines moved, page ${data.page} of ${data.pageCount})` : "";
+  return { title: `${data.errors.length ? "Error: " : ""}Missed deadlines${data.asOfGiven ? ` as of ${longDate(data.asOf)}` : ""}${page}` };
 }
 
 export default async function MissedPage({ searchParams }: Props) {
@@ -23,6 +25,10 @@ export default async function MissedPage({ searchParams }: Props) {
   const keep = asOfParams(data.asOf, data.asOfGiven);
   const filtered = data.area.length > 0 || data.organisation.length > 0;
   const when = data.asOfGiven ? `on ${longDate(data.asOf)}` : "today";
+  const params = { area: data.area, organisation: data.organisation, ...keep };
+  const allOverdueHref = buildHref("/commitments", { overdue: "true", sort: "overdue", ...params });
+  const firstMove = (data.page - 1) * MOVES_PAGE_SIZE + 1;
+  const lastMove = Math.min(data.movesTotal, data.page * MOVES_PAGE_SIZE);
   return (
     <>
       <Breadcrumbs items={[{ href: "/", label: "Home" }]} />
@@ -49,9 +55,14 @@ export default async function MissedPage({ searchParams }: Props) {
       />
 
       <h2 id="missed" className="text-2xl md:text-3xl font-bold mb-4">
-        {plural(data.missed.length, "commitment")} overdue {when}
+        {plural(data.missedTotal, "commitment")} overdue {when}
         {filtered ? " for your filters" : ""}
       </h2>
+      {data.missedTotal > data.missed.length && (
+        <p className="mb-4">
+          The {data.missed.length} most overdue are listed here. <a href={allOverdueHref}>See all {plural(data.missedTotal, "overdue commitment")}</a>.
+        </p>
+      )}
       {data.missed.length === 0 ? (
         <p className="mb-12">No commitment was past its due date {when}{filtered ? " for the area and organisation you chose" : ""}.</p>
       ) : (
@@ -88,8 +99,16 @@ export default async function MissedPage({ searchParams }: Props) {
       <h2 id="moved" className="text-2xl md:text-3xl font-bold mb-2 mt-12">
         Deadlines moved
       </h2>
-      <p className="text-secondary-ink mb-4">Every published change to a deadline, newest first, with the reason and source.</p>
-      {data.moves.length === 0 ? (
+      <p className="text-secondary-ink mb-4">
+        Every published change to a deadline, newest first, with the reason and source
+        {data.movesTotal > 0 && !data.pastLastPage ? `. Showing ${firstMove} to ${lastMove} of ${data.movesTotal.toLocaleString("en-GB")}.` : "."}
+      </p>
+      {data.pastLastPage && data.movesTotal > 0 ? (
+        <p>
+          There is no page {data.page} of moved deadlines: there {data.pageCount === 1 ? "is 1 page" : `are ${data.pageCount} pages`}.{" "}
+          <a href={buildHref("/missed", params)}>Go to the first page</a>
+        </p>
+      ) : data.moves.length === 0 ? (
         <p>No deadline had been moved {when}{filtered ? " for the area and organisation you chose" : ""}.</p>
       ) : (
         <ul className="border-t border-border">
@@ -119,6 +138,12 @@ export default async function MissedPage({ searchParams }: Props) {
           ))}
         </ul>
       )}
+      <Pagination
+        label="Pages of moved deadlines"
+        page={data.page}
+        pageCount={data.pageCount}
+        hrefFor={(page) => `${buildHref("/missed", { ...params, page: page === 1 ? undefined : page })}#moved`}
+      />
     </>
   );
 }

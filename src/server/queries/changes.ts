@@ -143,8 +143,3 @@ export async function commitmentTimeline(db: Db, slug: string, asOf: string) {
   return items;
 }
 
-/** Every deadline revision (not originals), most slip first by default. */
-export async function listDeadlineMoves(db: Db, filters: Omit<ChangeFilters, "kind" | "includeOriginalDeadlines">) {
-  const { items } = await listChanges(db, { ...filters, kind: "deadline_revision" }, "all");
-  return items.filter((i): i is Extract<ChangeEntry, { kind: "deadline_revision" }> => i.kind === "deadline_revision");
-}
