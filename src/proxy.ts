@@ -1,43 +1,18 @@
-// Runs before every request (Next 16's "proxy", formerly middleware): a fresh nonce and a strict
-// Content-Security-Policy for each response. Next.js reads the nonce from the request's CSP
-// header and puts it on its own scripts, so no inline script runs without it. The other
-// security headers are static and set for every path in next.config.ts.
-// See docs/decisions/0003-editor-workflow-and-auth.md.
+// Runs before every request (Next 16's "proxy", formerly middleware):
+//  - during a database outage, a fast 503 with a clear message (src/server/database-breaker.ts);
+//  - public pages with no query string are answered here from the whole-page cache
+//    (src/server/page-cache), with a Content-Security-Policy of the hashes of their inline scripts;
+//  - everything else gets a fresh nonce and a strict Content-Security-Policy. Next.js reads the
+//    nonce from the request's CSP header and puts it on its own scripts.
+// The other security headers are static and set for every path in next.config.ts.
+// See docs/decisions/0003-editor-workflow-and-auth.md and 0007-whole-page-cache.md.
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseStatus, UNAVAILABLE_MESSAGE, unavailableHtml } from "./server/database-breaker";
-
-/** The Content-Security-Policy for a response, with its nonce. */
-export function contentSecurityPolicy(nonce: string, options: { dev?: boolean; https?: boolean; formTargets?: string[] } = {}): string {
-  const directives = [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
-    // Styles only: React and Next.js set style attributes; no script can be injected this way.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    `form-action 'self'${options.formTargets?.length ? ` ${options.formTargets.join(" ")}` : ""}`,
-    "frame-ancestors 'none'",
-    "frame-src 'none'",
-    "worker-src 'self'",
-    "manifest-src 'self'",
-    ...(options.https ? ["upgrade-insecure-requests"] : []),
-  ];
-  return directives.join("; ");
-}
-
-/** The identity provider's origin: signing in with it redirects a form post there. */
-function identityProviderOrigin(): string[] {
-  const issuer = process.env.OIDC_ISSUER;
-  if (!issuer) return [];
-  try {
-    return [new URL(issuer).origin];
-  } catch {
-    return [];
-  }
-}
+import { contentSecurityPolicy, policyOptions } from "./server/content-security-policy";
+import { isCacheablePage } from "./server/page-cache/routing";
+import { RENDER_HEADER, renderSecret } from "./server/page-cache/render";
+import { cachedPageResponse } from "./server/page-cache/respond";
+import { SECURITY_HEADERS } from "./server/security-headers";
 
 /** During a database outage every page and API call answers 503 at once, with a clear message. */
 async function unavailableResponse(request: NextRequest): Promise<Response | null> {
@@ -57,16 +32,17 @@ async function unavailableResponse(request: NextRequest): Promise<Response | nul
 
 export async function proxy(request: NextRequest) {
   const unavailable = await unavailableResponse(request);
-  const nonce = btoa(crypto.randomUUID());
-  const csp = contentSecurityPolicy(nonce, {
-    dev: process.env.NODE_ENV === "development",
-    https: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
-    formTargets: identityProviderOrigin(),
-  });
   if (unavailable) {
-    unavailable.headers.set("Content-Security-Policy", csp);
+    unavailable.headers.set("Content-Security-Policy", contentSecurityPolicy({ hashes: [] }, policyOptions()));
     return unavailable;
   }
+  const { pathname, search } = request.nextUrl;
+  const fromThisServer = request.headers.get(RENDER_HEADER) === renderSecret();
+  if (!fromThisServer && isCacheablePage({ method: request.method, pathname, search, headers: request.headers })) {
+    return cachedPageResponse(request, pathname, request.nextUrl.origin, SECURITY_HEADERS);
+  }
+  const nonce = btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy({ nonce }, policyOptions());
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);

@@ -27,7 +27,7 @@ function expectSecurityHeaders(response: APIResponse, label: string) {
 }
 
 test("every kind of response carries the security headers, with a fresh nonce per request", async ({ request }) => {
-  const paths = ["/", "/commitments", `/commitments/${COMMITMENT}`, "/methodology", "/editor/sign-in", "/editor", "/api/health", "/api/v1/areas", "/api/auth/csrf", "/no-such-page"];
+  const paths = ["/commitments?status=delivered", `/commitments/${COMMITMENT}?as_of=2026-06-01`, "/editor/sign-in", "/editor", "/api/health", "/api/v1/areas", "/api/auth/csrf", "/no-such-page"];
   const nonces = new Set<string>();
   for (const path of paths) {
     const response = await request.get(path, { maxRedirects: 0 });
@@ -38,6 +38,14 @@ test("every kind of response carries the security headers, with a fresh nonce pe
     nonces.add(csp.match(/'nonce-([^']+)'/)![1]!);
   }
   expect(nonces.size).toBe(paths.length);
+
+  // Pages served whole from the cache cannot carry a fresh nonce: their policy lists the hash of
+  // each inline script instead, and still allows nothing else inline.
+  for (const path of ["/", "/commitments", `/commitments/${COMMITMENT}`, "/methodology"]) {
+    const csp = expectSecurityHeaders(await request.get(path), path);
+    expect(csp, path).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
+    expect(csp, path).not.toMatch(/nonce-/);
+  }
 
   // Build assets get a fixed policy that allows nothing to run in their own context.
   const html = await (await request.get("/editor/sign-in")).text();

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { areaList } from "@/server/open-data/api-data";
 import { ENDPOINT_EXAMPLES, openApiDocument } from "@/server/open-data/openapi";
 import { COMMITMENT_COLUMNS, DEADLINE_REVISION_COLUMNS, STATUS_UPDATE_COLUMNS, type CsvColumn } from "@/server/open-data/csv";
 import { LICENCE, suggestedCitation } from "@/server/open-data/licence";
 import { FEED_ENTRY_LIMIT } from "@/server/open-data/atom";
-import { PUBLIC_CACHE_CONTROL, publicOrigin } from "@/server/open-data/http";
+import { PUBLIC_CACHE_CONTROL, siteOrigin } from "@/server/open-data/http";
 import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from "@/schemas/commitment-query";
 import { formatLongDate, todayIso } from "@/domain/dates";
 import { Code, CodeBlock, EndpointReference, SchemaReference, Table } from "./reference";
@@ -17,10 +16,6 @@ export const metadata: Metadata = {
   description: "Download everything in Roadmap Tracker as CSV or JSON, use the JSON API, follow changes by Atom feed and deadlines by calendar. Open Government Licence v3.0.",
   alternates: { types: { "application/atom+xml": [{ url: "/changes.atom", title: "Roadmap Tracker: published changes" }], "text/calendar": "/deadlines.ics" } },
 };
-
-async function siteOrigin(): Promise<string> {
-  return publicOrigin(await headers(), "http://localhost:3000");
-}
 
 const DOWNLOADS: { file: string; href: string; format: string; what: string; columns?: readonly CsvColumn<never>[] }[] = [
   { file: "commitments.csv", href: "/data/commitments.csv", format: "CSV", what: "One row per commitment: owners, deadline as published and its due date, status, overdue and days overdue.", columns: COMMITMENT_COLUMNS as readonly CsvColumn<never>[] },
@@ -36,7 +31,7 @@ const PROBLEMS = [
 ];
 
 export default async function DataPage() {
-  const origin = await siteOrigin();
+  const origin = siteOrigin();
   const today = todayIso();
   const areas = await areaList();
   const document = openApiDocument();

@@ -103,6 +103,21 @@ function configuredOrigin(): string | null {
 }
 
 /**
+ * The site's public address for text on pages (citations, the API's base address): SITE_URL, or
+ * else NEXTAUTH_URL, which the launcher always sets. Pages do not read the Host header: they are
+ * cached whole and shared by every reader (src/server/page-cache).
+ */
+export function siteOrigin(): string {
+  const configured = configuredOrigin();
+  if (configured) return configured;
+  try {
+    return new URL(process.env.NEXTAUTH_URL ?? "").origin;
+  } catch {
+    return "http://localhost:3000";
+  }
+}
+
+/**
  * The public origin for absolute links (API links, CSV urls, feeds, calendar): SITE_URL when the
  * operator sets it (do, behind a proxy or CDN), otherwise the Host header the client sent, with
  * X-Forwarded-Proto for the scheme. X-Forwarded-Host is not trusted: a cache that does not key

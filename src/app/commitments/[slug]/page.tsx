@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { loadCommitmentPage, STALE_AFTER_DAYS, type RawParams } from "@/server/public-data";
 import { precisionLabel } from "@/domain/deadline";
@@ -13,6 +12,7 @@ import { SummaryList } from "@/components/SummaryList";
 import { InsetText, WarningText } from "@/components/WarningText";
 import { SourceLink, Timeline, commitmentTimelineItems, type TimelineItem } from "@/components/Timeline";
 import { buildHref } from "@/components/urls";
+import { siteOrigin } from "@/server/open-data/http";
 import { days, longDate } from "@/components/format";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawParams> };
@@ -22,15 +22,6 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   if (data.kind === "not-found") return { title: "Page not found" };
   const title = data.kind === "found" ? data.summary.title : data.title;
   return { title: `${data.errors.length ? "Error: " : ""}${title}${data.asOfGiven ? ` (as of ${longDate(data.asOf)})` : ""}` };
-}
-
-/** The site's own address, for the citation text (links themselves are relative). */
-async function siteOrigin(): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host");
-  if (!host || !/^[a-z0-9.:[\]-]+$/i.test(host)) return "";
-  const proto = h.get("x-forwarded-proto") === "https" ? "https" : host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https";
-  return `${proto}://${host}`;
 }
 
 export default async function CommitmentPage({ params, searchParams }: Props) {
@@ -69,7 +60,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
   const supporting = c.owners.filter((o) => !o.lead);
   const keep = data.asOfGiven ? { as_of: data.asOf } : {};
   const citePath = buildHref(path, { as_of: data.asOf });
-  const origin = await siteOrigin();
+  const origin = siteOrigin();
 
   const announced: TimelineItem[] = announcement
     ? [

@@ -1,0 +1,138 @@
+import crypto from "node:crypto";
+import { describe, it, expect } from "vitest";
+import { isCacheablePage } from "../../src/server/page-cache/routing";
+import { inlineScriptHashes, withoutNonces, entityTag } from "../../src/server/page-cache/html";
+import { PageStore, type RenderResult } from "../../src/server/page-cache/store";
+import { contentSecurityPolicy } from "../../src/server/content-security-policy";
+
+const noHeaders = { has: () => false };
+const get = (pathname: string, search = "", headers: { has(name: string): boolean } = noHeaders, method = "GET") => ({ method, pathname, search, headers });
+
+describe("which requests the page cache answers", () => {
+  it("takes public pages without a query string", () => {
+    for (const path of ["/", "/commitments", "/missed", "/changes", "/areas", "/organisations", "/data", "/methodology", "/commitments/digital-sourcing-strategy", "/areas/ai-for-the-public-good", "/organisations/cabinet-office"]) {
+      expect(isCacheablePage(get(path)), path).toBe(true);
+      expect(isCacheablePage(get(path, "", noHeaders, "HEAD")), path).toBe(true);
+    }
+  });
+
+  it("leaves filtered, dated and paged views, other methods, router requests and everything else to the per-request render", () => {
+    expect(isCacheablePage(get("/commitments", "?status=delivered"))).toBe(false);
+    expect(isCacheablePage(get("/", "?as_of=2026-06-01"))).toBe(false);
+    expect(isCacheablePage(get("/", "", noHeaders, "POST"))).toBe(false);
+    expect(isCacheablePage(get("/", "", { has: (name) => name === "rsc" }))).toBe(false);
+    expect(isCacheablePage(get("/", "", { has: (name) => name === "next-action" }))).toBe(false);
+    for (const path of ["/editor", "/editor/sign-in", "/api/v1/commitments", "/api/health", "/changes.atom", "/data/commitments.csv", "/commitments/Not-A-Slug", "/commitments/a/b", "/no-such-page", `/commitments/${"a".repeat(200)}`]) {
+      expect(isCacheablePage(get(path)), path).toBe(false);
+    }
+  });
+});
+
+describe("cached pages' Content-Security-Policy", () => {
+  const html = `<html><head><script src="/_next/static/a.js" async="" nonce="abc"></script><script nonce="abc">self.__next_f=[]</script></head>
+    <body><script>self.__next_f.push([1,"x"])</script><script type="application/ld+json">{}</script><script>self.__next_f.push([1,"x"])</script></body></html>`;
+  const sha = (text: string) => `'sha256-${crypto.createHash("sha256").update(text).digest("base64")}'`;
+
+  it("hashes each inline script once, and not external ones", () => {
+    expect(inlineScriptHashes(html)).toEqual([sha("self.__next_f=[]"), sha('self.__next_f.push([1,"x"])'), sha("{}")]);
+  });
+
+  it("drops the nonces the render was given", () => {
+    const stripped = withoutNonces(html);
+    expect(stripped).not.toContain("nonce=");
+    expect(stripped).toContain('<script src="/_next/static/a.js" async="">');
+  });
+
+  it("allows the hashed scripts and the site's own files, and nothing inline otherwise", () => {
+    const policy = contentSecurityPolicy({ hashes: inlineScriptHashes(html) });
+    const scriptSrc = policy.match(/script-src ([^;]*)/)![1]!;
+    expect(scriptSrc).toBe(`'self' ${inlineScriptHashes(html).join(" ")}`);
+    expect(policy).not.toMatch(/unsafe-inline'[^;]*;.*script|script-src[^;]*unsafe/);
+    expect(policy).toMatch(/object-src 'none'/);
+    expect(policy).toMatch(/frame-ancestors 'none'/);
+  });
+
+  it("gives a page's validator from its content", () => {
+    expect(entityTag("a")).toBe(entityTag("a"));
+    expect(entityTag("a")).not.toBe(entityTag("b"));
+    expect(entityTag("a")).toMatch(/^"[A-Za-z0-9_-]+"$/);
+  });
+});
+
+describe("the page store", () => {
+  function setup(options: { maxBytes?: number } = {}) {
+    let now = 0;
+    const renders: string[] = [];
+    let version = 1;
+    const store = new PageStore({ freshMs: 1_000, maxBytes: options.maxBytes, now: () => now });
+    const renderer = (path: string, delay = 0) => () =>
+      new Promise<RenderResult>((resolve) => {
+        renders.push(path);
+        const html = `${path} v${version}`;
+        setTimeout(() => resolve({ page: { html, body: new Uint8Array(), contentSecurityPolicy: "", etag: html } }), delay);
+      });
+    return { store, renders, renderer, tick: (ms: number) => (now += ms), publish: () => (version += 1) };
+  }
+  const html = (result: RenderResult) => ("page" in result ? result.page.html : `status ${result.response.status}`);
+
+  it("renders a page once and serves it from memory while fresh", async () => {
+    const { store, renders, renderer } = setup();
+    expect(html(await store.get("/", renderer("/")))).toBe("/ v1");
+    expect(html(await store.get("/", renderer("/")))).toBe("/ v1");
+    expect(renders).toEqual(["/"]);
+  });
+
+  it("shares one render among readers who arrive while it runs", async () => {
+    const { store, renders, renderer } = setup();
+    const pages = await Promise.all(Array.from({ length: 20 }, () => store.get("/missed", renderer("/missed", 20))));
+    expect(new Set(pages.map(html))).toEqual(new Set(["/missed v1"]));
+    expect(renders).toEqual(["/missed"]);
+  });
+
+  it("serves an old page while one background render replaces it", async () => {
+    const { store, renders, renderer, tick, publish } = setup();
+    await store.get("/", renderer("/"));
+    tick(1_500);
+    publish();
+    expect(html(await store.get("/", renderer("/", 5)))).toBe("/ v1");
+    await new Promise((r) => setTimeout(r, 20));
+    expect(html(await store.get("/", renderer("/")))).toBe("/ v2");
+    expect(renders).toEqual(["/", "/"]);
+  });
+
+  it("drops every page when something is published, and never keeps a render begun before it", async () => {
+    const { store, renderer, publish } = setup();
+    await store.get("/", renderer("/"));
+    const before = store.get("/changes", renderer("/changes", 20));
+    publish();
+    store.expireAll();
+    expect(html(await store.get("/", renderer("/")))).toBe("/ v2");
+    // The reader who came after the publish waits for a fresh render, not the one already running.
+    expect(html(await store.get("/changes", renderer("/changes")))).toBe("/changes v2");
+    await before;
+    expect(html(await store.get("/changes", renderer("/changes")))).toBe("/changes v2");
+  });
+
+  it("passes on answers that are not pages (not found, errors) without keeping them", async () => {
+    const { store } = setup();
+    let calls = 0;
+    const notFound = async (): Promise<RenderResult> => ((calls += 1), { response: new Response("no", { status: 404 }) });
+    expect(html(await store.get("/commitments/nope", notFound))).toBe("status 404");
+    expect(html(await store.get("/commitments/nope", notFound))).toBe("status 404");
+    expect(calls).toBe(2);
+    expect(store.size).toBe(0);
+  });
+
+  it("evicts the least recently read pages to stay within its memory bound", async () => {
+    // Each page here takes 10 bytes: room for two.
+    const { store, renders, renderer } = setup({ maxBytes: 25 });
+    await store.get("/a", renderer("/a"));
+    await store.get("/b", renderer("/b"));
+    await store.get("/a", renderer("/a"));
+    await store.get("/c", renderer("/c"));
+    expect(store.size).toBe(2);
+    await store.get("/a", renderer("/a"));
+    await store.get("/b", renderer("/b"));
+    expect(renders).toEqual(["/a", "/b", "/c", "/b"]);
+  });
+});
