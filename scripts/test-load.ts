@@ -1,9 +1,10 @@
 // npm run test:load — 60 s of mixed public reads at 50 connections while 5 editors propose and
-// approve updates, against the production app on loopback. Afterwards: zero 5xx, and every
-// approved update is present exactly once in the history, the API and the feed.
+// approve updates, against the production app on loopback. Afterwards: zero 5xx, every approved
+// update on its public page within 1 s, and present exactly once in the history, the API and the feed.
 // Bounded: fixed duration, fixed number of editor rounds, loopback only.
 import autocannon from "autocannon";
 import { parseArgs } from "node:util";
+import { waitUntilVisible } from "./bench/publish";
 import { appEnvironment, approve, check, commitmentsOf, createAccount, launchBrowser, proposeStatusUpdate, signedInPage, sql, startApp, stopApp } from "./proof/app-under-test";
 
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "60" }, connections: { type: "string", default: "50" }, rounds: { type: "string", default: "6" } } });
@@ -29,7 +30,7 @@ async function main() {
       requests: paths.map((path) => ({ method: "GET", path })),
     });
     const started = Date.now();
-    const approved: { id: number; note: string; commitment: string }[] = [];
+    const approved: { id: number; note: string; commitment: string; visibleAfterMs: number }[] = [];
     const writeErrors: string[] = [];
     await Promise.all(
       pages.map(async (page, i) => {
@@ -40,7 +41,8 @@ async function main() {
           try {
             const id = await proposeStatusUpdate(page, commitment, note, `https://www.gov.uk/load-test/${started}/${i}/${round}`);
             await approve(reviewer, id);
-            approved.push({ id, note, commitment });
+            const visibleAfterMs = await waitUntilVisible(settings.base, `/commitments/${commitment}`, note);
+            approved.push({ id, note, commitment, visibleAfterMs });
           } catch (error) {
             writeErrors.push(`editor ${i + 1} round ${round + 1}: ${(error as Error).message.split("\n")[0]}`);
           }
@@ -50,11 +52,14 @@ async function main() {
     const result = await reads;
     console.log(`Reads: ${result.requests.total} requests, ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, 2xx ${result["2xx"]}, 4xx ${result["4xx"]}, 5xx ${result["5xx"]}, errors ${result.errors}, timeouts ${result.timeouts}`);
     console.log(`Writes: ${approved.length} updates proposed and approved by 5 editors`);
+    const slowest = Math.max(0, ...approved.map((a) => a.visibleAfterMs));
+    console.log(`Published changes on their public page after (ms): ${approved.map((a) => Math.round(a.visibleAfterMs)).join(", ")}`);
 
     check(failures, result["5xx"] === 0, `no 5xx responses among ${result.requests.total} reads`);
     check(failures, result.errors === 0 && result.timeouts === 0, "no connection errors or timeouts");
     check(failures, writeErrors.length === 0, `every editor round succeeded${writeErrors.length ? `: ${writeErrors.join("; ")}` : ""}`);
     check(failures, approved.length > 0, "updates were published during the load");
+    check(failures, slowest <= 1_000, `every published change was on its public page within 1 s, under load (slowest ${Math.round(slowest)} ms)`);
 
     const feed = await (await fetch(`${settings.base}/changes.atom`)).text();
     for (const update of approved) {
