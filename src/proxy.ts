@@ -1,6 +1,6 @@
 // Runs before every request (Next 16's "proxy", formerly middleware):
 //  - during a database outage, a fast 503 with a clear message (src/server/database-breaker.ts);
-//  - public pages with no query string are answered here from the whole-page cache
+//  - public pages (any query string up to a length) are answered here from the whole-page cache
 //    (src/server/page-cache), with a Content-Security-Policy of the hashes of their inline scripts;
 //  - everything else gets a fresh nonce and a strict Content-Security-Policy. Next.js reads the
 //    nonce from the request's CSP header and puts it on its own scripts.
@@ -39,7 +39,7 @@ export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const fromThisServer = request.headers.get(RENDER_HEADER) === renderSecret();
   if (!fromThisServer && isCacheablePage({ method: request.method, pathname, search, headers: request.headers })) {
-    return cachedPageResponse(request, pathname, request.nextUrl.origin, SECURITY_HEADERS);
+    return cachedPageResponse(request, pathname + search, request.nextUrl.origin, SECURITY_HEADERS);
   }
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy({ nonce }, policyOptions());

@@ -27,7 +27,7 @@ function expectSecurityHeaders(response: APIResponse, label: string) {
 }
 
 test("every kind of response carries the security headers, with a fresh nonce per request", async ({ request }) => {
-  const paths = ["/commitments?status=delivered", `/commitments/${COMMITMENT}?as_of=2026-06-01`, "/editor/sign-in", "/editor", "/api/health", "/api/v1/areas", "/api/auth/csrf", "/no-such-page"];
+  const paths = [`/commitments?q=${"long+search+".repeat(40)}`, "/editor/sign-in", "/editor", "/api/health", "/api/v1/areas", "/api/auth/csrf", "/no-such-page"];
   const nonces = new Set<string>();
   for (const path of paths) {
     const response = await request.get(path, { maxRedirects: 0 });
@@ -41,7 +41,7 @@ test("every kind of response carries the security headers, with a fresh nonce pe
 
   // Pages served whole from the cache cannot carry a fresh nonce: their policy lists the hash of
   // each inline script instead, and still allows nothing else inline.
-  for (const path of ["/", "/commitments", `/commitments/${COMMITMENT}`, "/methodology"]) {
+  for (const path of ["/", "/commitments", `/commitments/${COMMITMENT}`, "/methodology", "/commitments?status=delivered", `/commitments/${COMMITMENT}?as_of=2026-06-01`]) {
     const csp = expectSecurityHeaders(await request.get(path), path);
     expect(csp, path).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
     expect(csp, path).not.toMatch(/nonce-/);

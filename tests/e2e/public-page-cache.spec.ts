@@ -1,5 +1,5 @@
-// Public pages without a query string are served whole from memory (src/server/page-cache) and
-// may be kept by a CDN for a minute; filtered and dated views are rendered per request.
+// Public pages are served whole from memory (src/server/page-cache), each URL (with its filters,
+// as-of date or page) its own page, and may be kept by a CDN for a minute.
 import crypto from "node:crypto";
 import { test, expect } from "@playwright/test";
 
@@ -16,10 +16,16 @@ test("a cached page says how a CDN may keep it, and answers a conditional reques
   expect(again.status()).toBe(304);
   expect(await again.body()).toHaveLength(0);
 
-  // A filtered view is rendered for its request and not kept by shared caches.
+  // A filtered view is a page of its own, cached the same way.
   const filtered = await request.get("/commitments?status=delivered");
-  expect(filtered.headers()["cache-control"]).toMatch(/no-store|private/);
-  expect(filtered.headers()["etag"]).toBeUndefined();
+  expect(filtered.headers()["cache-control"]).toBe(headers["cache-control"]);
+  expect(filtered.headers()["etag"]).not.toBe(headers["etag"]);
+  expect(await filtered.text()).toContain("Delivered");
+
+  // A query too long to be worth keeping is rendered for its request only.
+  const long = await request.get(`/commitments?q=${"long+search+".repeat(40)}`);
+  expect(long.headers()["cache-control"]).toMatch(/no-store|private/);
+  expect(long.headers()["etag"]).toBeUndefined();
 });
 
 test("a cached page's policy lists exactly the hash of each of its inline scripts", async ({ request }) => {

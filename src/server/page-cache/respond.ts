@@ -9,8 +9,9 @@ const VARY = "RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Seg
 /** What a render that is not a cacheable page (404, 503, a redirect) passes on to the reader. */
 const PASSED_ON = ["content-type", "retry-after", "cache-control", "content-security-policy", "location"];
 
-export async function cachedPageResponse(request: Request, path: string, serverOrigin: string, extraHeaders: Record<string, string>): Promise<Response> {
-  const result = await pageStore().get(path, () => renderPage(serverOrigin, path));
+/** `url` is the page's path and query string: each URL is its own page. */
+export async function cachedPageResponse(request: Request, url: string, serverOrigin: string, extraHeaders: Record<string, string>): Promise<Response> {
+  const result = await pageStore().get(url, () => renderPage(serverOrigin, url));
   if ("response" in result) {
     const headers = new Headers(extraHeaders);
     for (const name of PASSED_ON) {
