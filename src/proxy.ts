@@ -1,7 +1,8 @@
 // Runs before every request (Next 16's "proxy", formerly middleware):
 //  - during a database outage, a fast 503 with a clear message (src/server/database-breaker.ts);
-//  - public pages (any query string up to a length) are answered here from the whole-page cache
-//    (src/server/page-cache), with a Content-Security-Policy of the hashes of their inline scripts;
+//  - public pages and the JSON API (any query string up to a length) are answered here from the
+//    whole-response cache (src/server/page-cache); pages carry a Content-Security-Policy of the
+//    hashes of their inline scripts;
 //  - everything else gets a fresh nonce and a strict Content-Security-Policy. Next.js reads the
 //    nonce from the request's CSP header and puts it on its own scripts.
 // The other security headers are static and set for every path in next.config.ts.
@@ -9,7 +10,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseStatus, UNAVAILABLE_MESSAGE, unavailableHtml } from "./server/database-breaker";
 import { contentSecurityPolicy, policyOptions } from "./server/content-security-policy";
-import { isCacheablePage } from "./server/page-cache/routing";
+import { cacheKind } from "./server/page-cache/routing";
 import { RENDER_HEADER, renderSecret } from "./server/page-cache/render";
 import { cachedPageResponse } from "./server/page-cache/respond";
 import { SECURITY_HEADERS } from "./server/security-headers";
@@ -38,9 +39,8 @@ export async function proxy(request: NextRequest) {
   }
   const { pathname, search } = request.nextUrl;
   const fromThisServer = request.headers.get(RENDER_HEADER) === renderSecret();
-  if (!fromThisServer && isCacheablePage({ method: request.method, pathname, search, headers: request.headers })) {
-    return cachedPageResponse(request, pathname + search, request.nextUrl.origin, SECURITY_HEADERS);
-  }
+  const kind = fromThisServer ? null : cacheKind({ method: request.method, pathname, search, headers: request.headers });
+  if (kind) return cachedPageResponse(request, pathname + search, kind, request.nextUrl.origin, SECURITY_HEADERS);
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy({ nonce }, policyOptions());
   const requestHeaders = new Headers(request.headers);

@@ -344,6 +344,11 @@ describe("absolute links", () => {
       expect(publicOrigin(headers({ host: "tracker.example", "x-forwarded-host": "evil.example" }), "http://localhost:3000/x")).toBe("http://tracker.example");
       expect(publicOrigin(headers({ host: "bad host/<script>" }), "http://localhost:3000/x")).toBe("http://localhost:3000");
       expect(publicOrigin(headers({ host: "tracker.example", "x-forwarded-proto": "javascript" }), "http://localhost:3000/x")).toBe("http://tracker.example");
+      // The response cache renders on the reader's behalf and passes their Host in a header that
+      // only counts with this process's secret.
+      const { RENDER_HEADER, RENDER_HOST_HEADER, renderSecret } = await import("../../src/server/page-cache/render");
+      expect(publicOrigin(headers({ host: "127.0.0.1:3000", [RENDER_HEADER]: renderSecret(), [RENDER_HOST_HEADER]: "tracker.example" }), "http://localhost:3000/x")).toBe("http://tracker.example");
+      expect(publicOrigin(headers({ host: "tracker.example", [RENDER_HEADER]: "a guess", [RENDER_HOST_HEADER]: "evil.example" }), "http://localhost:3000/x")).toBe("http://tracker.example");
       process.env.SITE_URL = "https://roadmap-tracker.example/ignored/path";
       expect(publicOrigin(headers({ host: "other.example" }), "http://localhost:3000/x")).toBe("https://roadmap-tracker.example");
       const { body } = await checked("/commitments/ai-exemplars");

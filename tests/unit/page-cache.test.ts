@@ -1,12 +1,14 @@
 import crypto from "node:crypto";
 import { describe, it, expect } from "vitest";
-import { isCacheablePage } from "../../src/server/page-cache/routing";
+import { cacheKind } from "../../src/server/page-cache/routing";
 import { inlineScriptHashes, withoutNonces, entityTag } from "../../src/server/page-cache/html";
 import { PageStore, type RenderResult } from "../../src/server/page-cache/store";
 import { contentSecurityPolicy } from "../../src/server/content-security-policy";
 
 const noHeaders = { has: () => false };
 const get = (pathname: string, search = "", headers: { has(name: string): boolean } = noHeaders, method = "GET") => ({ method, pathname, search, headers });
+
+const isCacheablePage = (request: Parameters<typeof cacheKind>[0]) => cacheKind(request) === "page";
 
 describe("which requests the page cache answers", () => {
   it("takes public pages, with or without a query string", () => {
@@ -23,9 +25,19 @@ describe("which requests the page cache answers", () => {
     expect(isCacheablePage(get("/", "", noHeaders, "POST"))).toBe(false);
     expect(isCacheablePage(get("/", "", { has: (name) => name === "rsc" }))).toBe(false);
     expect(isCacheablePage(get("/", "", { has: (name) => name === "next-action" }))).toBe(false);
-    for (const path of ["/editor", "/editor/sign-in", "/api/v1/commitments", "/api/health", "/changes.atom", "/data/commitments.csv", "/commitments/Not-A-Slug", "/commitments/a/b", "/no-such-page", `/commitments/${"a".repeat(200)}`]) {
-      expect(isCacheablePage(get(path)), path).toBe(false);
+    for (const path of ["/editor", "/editor/sign-in", "/api/health", "/api/auth/session", "/data/commitments.csv", "/data/tracker.json", "/commitments/Not-A-Slug", "/commitments/a/b", "/no-such-page", `/commitments/${"a".repeat(200)}`]) {
+      expect(cacheKind(get(path)), path).toBe(null);
     }
+  });
+
+  it("takes the JSON API's and the feeds' GETs, but no other method and no very long query", () => {
+    expect(cacheKind(get("/api/v1/commitments", "?page_size=25"))).toBe("data");
+    expect(cacheKind(get("/api/v1/commitments/digital-sourcing-strategy"))).toBe("data");
+    expect(cacheKind(get("/api/v1/openapi.json"))).toBe("data");
+    expect(cacheKind(get("/changes.atom", "?area=ai-for-the-public-good"))).toBe("data");
+    expect(cacheKind(get("/deadlines.ics"))).toBe("data");
+    expect(cacheKind(get("/api/v1/commitments", "", noHeaders, "OPTIONS"))).toBe(null);
+    expect(cacheKind(get("/api/v1/commitments", `?q=${"x".repeat(500)}`))).toBe(null);
   });
 });
 
@@ -70,11 +82,11 @@ describe("the page store", () => {
       new Promise<RenderResult>((resolve) => {
         renders.push(path);
         const html = `${path} v${version}`;
-        setTimeout(() => resolve({ page: { html, body: new Uint8Array(), contentSecurityPolicy: "", etag: html } }), delay);
+        setTimeout(() => resolve({ page: { body: new TextEncoder().encode(html), headers: {}, etag: html } }), delay);
       });
     return { store, renders, renderer, tick: (ms: number) => (now += ms), publish: () => (version += 1) };
   }
-  const html = (result: RenderResult) => ("page" in result ? result.page.html : `status ${result.response.status}`);
+  const html = (result: RenderResult) => ("page" in result ? new TextDecoder().decode(result.page.body) : `status ${result.response.status}`);
 
   it("renders a page once and serves it from memory while fresh", async () => {
     const { store, renders, renderer } = setup();
@@ -125,8 +137,8 @@ describe("the page store", () => {
   });
 
   it("evicts the least recently read pages to stay within its memory bound", async () => {
-    // Each page here takes 10 bytes: room for two.
-    const { store, renders, renderer } = setup({ maxBytes: 25 });
+    // Each page here takes 5 bytes: room for two.
+    const { store, renders, renderer } = setup({ maxBytes: 12 });
     await store.get("/a", renderer("/a"));
     await store.get("/b", renderer("/b"));
     await store.get("/a", renderer("/a"));

@@ -3,6 +3,7 @@
 // RFC 9457 problem details. See docs/decisions/0005-open-data.md.
 import crypto from "node:crypto";
 import { problemSchema, type Problem } from "../../schemas/api";
+import { RENDER_HEADER, RENDER_HOST_HEADER, renderSecret } from "../page-cache/render";
 import type { FieldError } from "../../schemas/commitment-query";
 
 /**
@@ -128,7 +129,9 @@ export function publicOrigin(headers: { get(name: string): string | null }, fall
   const configured = configuredOrigin();
   if (configured) return configured;
   const fallbackUrl = new URL(fallback);
-  const host = headers.get("host")?.trim();
+  // A render for the response cache carries the reader's Host in its own header (fetch cannot set Host).
+  const forCache = headers.get(RENDER_HEADER) === renderSecret();
+  const host = ((forCache ? headers.get(RENDER_HOST_HEADER) : null) ?? headers.get("host"))?.trim();
   const forwardedProto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
   const proto = forwardedProto === "https" || forwardedProto === "http" ? forwardedProto : fallbackUrl.protocol.replace(":", "");
   return host && HOST.test(host) ? `${proto}://${host.toLowerCase()}` : `${proto}://${fallbackUrl.host}`;

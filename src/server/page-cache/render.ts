@@ -1,13 +1,39 @@
-// Renders a public page for the whole-page cache by asking this same server for it, marked with
-// a per-process secret so that src/proxy.ts lets it through to the normal per-request render
-// (rather than sending it back to the cache). The page comes back exactly as a reader would get
-// it uncached; it is kept with the hashes of its inline scripts as its Content-Security-Policy.
+// Renders a page or API answer for the cache by asking this same server for it, marked with a
+// per-process secret so that src/proxy.ts lets it through to the normal per-request render
+// (rather than sending it back to the cache). It comes back exactly as a reader would get it
+// uncached. A page is kept with the hashes of its inline scripts as its Content-Security-Policy;
+// API answers and feeds with their own headers (ETag, Cache-Control, CORS, Link).
 import crypto from "node:crypto";
 import { contentSecurityPolicy, policyOptions } from "../content-security-policy";
 import { entityTag, inlineScriptHashes, withoutNonces } from "./html";
 import type { RenderResult } from "./store";
+import type { CacheKind } from "./routing";
+import { PAGE_CACHE_CONTROL } from "./store";
+import { SECURITY_HEADERS } from "../security-headers";
+
+// The same URL answers Next's client router with something other than this HTML.
+const PAGE_VARY = "RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch";
+/**
+ * Headers that describe one connection or one send, not the response to keep; and the security
+ * headers, which are set afresh on every response (kept, they would be sent twice).
+ */
+const NOT_KEPT = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "date",
+  "content-length",
+  "content-encoding",
+  "set-cookie",
+  ...Object.keys(SECURITY_HEADERS).map((name) => name.toLowerCase()),
+]);
 
 export const RENDER_HEADER = "x-roadmap-tracker-render";
+/** The Host the reader asked for (fetch cannot set Host): API links and feeds are built from it. */
+export const RENDER_HOST_HEADER = "x-roadmap-tracker-host";
+
+/** Who asked: what absolute links in API answers and feeds are built from (see publicOrigin). */
+export type Client = { host: string | null; proto: string | null };
 
 const globalForRender = globalThis as unknown as { __rtRenderSecret?: string };
 
@@ -16,13 +42,40 @@ export function renderSecret(): string {
   return (globalForRender.__rtRenderSecret ??= crypto.randomBytes(24).toString("base64url"));
 }
 
-export async function renderPage(serverOrigin: string, path: string): Promise<RenderResult> {
-  const response = await fetch(new URL(path, serverOrigin), {
-    headers: { [RENDER_HEADER]: renderSecret(), accept: "text/html" },
+export async function renderPage(serverOrigin: string, url: string, kind: CacheKind, client: Client): Promise<RenderResult> {
+  const headers: Record<string, string> = { [RENDER_HEADER]: renderSecret(), accept: kind === "page" ? "text/html" : "*/*" };
+  if (client.host) headers[RENDER_HOST_HEADER] = client.host;
+  if (client.proto) headers["x-forwarded-proto"] = client.proto;
+  const response = await fetch(new URL(url, serverOrigin), {
+    headers,
     redirect: "manual",
     cache: "no-store",
   });
-  if (response.status !== 200 || !(response.headers.get("content-type") ?? "").startsWith("text/html")) return { response };
+  const type = response.headers.get("content-type") ?? "";
+  if (response.status !== 200) return { response };
+  if (kind === "data") {
+    const body = new Uint8Array(await response.arrayBuffer());
+    const etag = response.headers.get("etag") ?? entityTag(new TextDecoder().decode(body));
+    return { page: { body, headers: { ...keptHeaders(response.headers), etag }, etag } };
+  }
+  if (!type.startsWith("text/html")) return { response };
   const html = withoutNonces(await response.text());
-  return { page: { html, body: new TextEncoder().encode(html), contentSecurityPolicy: contentSecurityPolicy({ hashes: inlineScriptHashes(html) }, policyOptions()), etag: entityTag(html) } };
+  const etag = entityTag(html);
+  const pageHeaders = {
+    "content-type": "text/html; charset=utf-8",
+    "content-security-policy": contentSecurityPolicy({ hashes: inlineScriptHashes(html) }, policyOptions()),
+    "cache-control": PAGE_CACHE_CONTROL,
+    etag,
+    vary: PAGE_VARY,
+  };
+  return { page: { body: new TextEncoder().encode(html), headers: pageHeaders, etag } };
+}
+
+/** A response's headers without those that describe one connection or one send. */
+export function keptHeaders(headers: Headers): Record<string, string> {
+  const kept: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    if (!NOT_KEPT.has(name)) kept[name] = value;
+  });
+  return kept;
 }

@@ -1,34 +1,26 @@
 // The answer to a cacheable request (see routing.ts), served by src/proxy.ts before Next.js
-// routes it: the page from memory, rendered when missing or expired. Cached pages may also be
-// kept by a CDN or caching proxy for a minute (the scale-out path). No framework imports.
-import { PAGE_CACHE_CONTROL, pageStore } from "./store";
-import { renderPage } from "./render";
+// routes it: from memory, rendered when missing or expired. Pages may also be kept by a CDN or
+// caching proxy for a minute (the scale-out path); API answers say so themselves.
+import { etagMatches } from "../open-data/http";
+import { pageStore } from "./store";
+import { keptHeaders, renderPage } from "./render";
+import type { CacheKind } from "./routing";
 
-// The same URL answers Next's client router with something other than this HTML.
-const VARY = "RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch";
-/** What a render that is not a cacheable page (404, 503, a redirect) passes on to the reader. */
-const PASSED_ON = ["content-type", "retry-after", "cache-control", "content-security-policy", "location"];
-
-/** `url` is the page's path and query string: each URL is its own page. */
-export async function cachedPageResponse(request: Request, url: string, serverOrigin: string, extraHeaders: Record<string, string>): Promise<Response> {
-  const result = await pageStore().get(url, () => renderPage(serverOrigin, url));
+/**
+ * `url` is the path and query string: each URL is its own entry. API answers and feeds hold
+ * absolute links built from the Host the reader used, so they are kept per host as well.
+ */
+export async function cachedPageResponse(request: Request, url: string, kind: CacheKind, serverOrigin: string, extraHeaders: Record<string, string>): Promise<Response> {
+  const client = { host: request.headers.get("host"), proto: request.headers.get("x-forwarded-proto") };
+  const key = kind === "page" ? url : `${client.host ?? ""} ${client.proto ?? ""} ${url}`;
+  const result = await pageStore().get(key, () => renderPage(serverOrigin, url, kind, client));
   if ("response" in result) {
-    const headers = new Headers(extraHeaders);
-    for (const name of PASSED_ON) {
-      const value = result.response.headers.get(name);
-      if (value) headers.set(name, value);
-    }
+    // Not kept (404, 400, 503, a redirect): passed on as it came.
+    const headers = { ...extraHeaders, ...keptHeaders(result.response.headers) };
     return new Response(request.method === "HEAD" ? null : await result.response.arrayBuffer(), { status: result.response.status, headers });
   }
   const { page } = result;
-  const headers = {
-    ...extraHeaders,
-    "Content-Type": "text/html; charset=utf-8",
-    "Content-Security-Policy": page.contentSecurityPolicy,
-    "Cache-Control": PAGE_CACHE_CONTROL,
-    ETag: page.etag,
-    Vary: VARY,
-  };
-  if (request.headers.get("if-none-match") === page.etag) return new Response(null, { status: 304, headers });
+  const headers = { ...extraHeaders, ...page.headers };
+  if (etagMatches(request.headers.get("if-none-match"), page.etag)) return new Response(null, { status: 304, headers });
   return new Response(request.method === "HEAD" ? null : page.body, { headers });
 }

@@ -1,11 +1,12 @@
-// Which requests the whole-page cache answers: GET or HEAD of a public page, with or without a
-// query string (filters, as-of dates, paging: each URL is its own page), asked for as a document
-// (not a React Server Components request from Next's client router). Editor pages, the API,
-// feeds and downloads are not pages of this cache.
+// Which requests the whole-response cache answers: GET or HEAD of a public page, the JSON API or
+// the Atom and iCalendar feeds, with or without a query string (filters, as-of dates, paging: each URL is its own entry),
+// pages asked for as documents (not React Server Components requests from Next's client router).
+// Editor pages, sign-in and the (large, streamed) downloads are not cached here.
 // No framework imports: src/proxy.ts calls this on every request, and it is unit-tested.
 
 const LIST_PAGES = new Set(["/", "/commitments", "/missed", "/changes", "/areas", "/organisations", "/data", "/methodology"]);
 const DETAIL_PAGE = /^\/(?:commitments|areas|organisations)\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const DATA = /^\/api\/v1\/[a-z0-9./-]*$|^\/changes\.atom$|^\/deadlines\.ics$/;
 const MAX_PATH_LENGTH = 160;
 /** Longer queries (nobody types them; someone probing might) are rendered but not kept. */
 const MAX_SEARCH_LENGTH = 400;
@@ -15,9 +16,13 @@ const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch",
 
 export type CacheableRequest = { method: string; pathname: string; search: string; headers: { has(name: string): boolean } };
 
-export function isCacheablePage(request: CacheableRequest): boolean {
-  if (request.method !== "GET" && request.method !== "HEAD") return false;
-  if (request.search.length > MAX_SEARCH_LENGTH || request.pathname.length > MAX_PATH_LENGTH) return false;
-  if (ROUTER_HEADERS.some((name) => request.headers.has(name))) return false;
-  return LIST_PAGES.has(request.pathname) || DETAIL_PAGE.test(request.pathname);
+export type CacheKind = "page" | "data";
+
+/** "page" for a public HTML page, "data" for the JSON API and the feeds, null for everything else. */
+export function cacheKind(request: CacheableRequest): CacheKind | null {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  if (request.search.length > MAX_SEARCH_LENGTH || request.pathname.length > MAX_PATH_LENGTH) return null;
+  if (DATA.test(request.pathname)) return "data";
+  if (ROUTER_HEADERS.some((name) => request.headers.has(name))) return null;
+  return LIST_PAGES.has(request.pathname) || DETAIL_PAGE.test(request.pathname) ? "page" : null;
 }

@@ -1,4 +1,4 @@
-// The whole-page cache: rendered HTML per public path, in this process's memory.
+// The whole-response cache: rendered pages and API answers per URL, in this process's memory.
 //
 // - Publishing bumps the generation (expirePublicData), so every page rendered before the
 //   publish is dropped at once and the next reader gets a fresh render.
@@ -8,8 +8,8 @@
 // - Concurrent misses for one path share one render. Memory is bounded (least recently used
 //   pages are evicted first). No framework imports; unit-tested with a fake renderer and clock.
 
-/** `body` is the HTML already encoded as UTF-8, so serving it copies bytes and encodes nothing. */
-export type CachedPage = { html: string; body: Uint8Array<ArrayBuffer>; contentSecurityPolicy: string; etag: string };
+/** A response as it will be sent: `body` is already encoded, so serving it copies bytes and encodes nothing. */
+export type CachedPage = { body: Uint8Array<ArrayBuffer>; headers: Record<string, string>; etag: string };
 export type RenderResult = { page: CachedPage } | { response: Response };
 
 type Entry = { page: CachedPage; bytes: number; renderedAt: number; generation: number };
@@ -96,7 +96,7 @@ export class PageStore {
 }
 
 function sizeOf(page: CachedPage): number {
-  return page.html.length * 2 + page.body.byteLength + page.contentSecurityPolicy.length * 2;
+  return page.body.byteLength + Object.entries(page.headers).reduce((n, [k, v]) => n + 2 * (k.length + v.length), 0);
 }
 
 const globalForPages = globalThis as unknown as { __rtPageStore?: PageStore };
