@@ -1,8 +1,8 @@
 // Runs before every request (Next 16's "proxy", formerly middleware):
 //  - during a database outage, a fast 503 with a clear message (src/server/database-breaker.ts);
 //  - public pages and the JSON API (any query string up to a length) are answered here from the
-//    whole-response cache (src/server/page-cache); pages carry a Content-Security-Policy of the
-//    hashes of their inline scripts;
+//    whole-response cache (src/server/page-cache); pages are served without scripts, under a
+//    Content-Security-Policy that allows none;
 //  - everything else gets a fresh nonce and a strict Content-Security-Policy. Next.js reads the
 //    nonce from the request's CSP header and puts it on its own scripts.
 // The other security headers are static and set for every path in next.config.ts.
@@ -34,12 +34,13 @@ async function unavailableResponse(request: NextRequest): Promise<Response | nul
 export async function proxy(request: NextRequest) {
   const unavailable = await unavailableResponse(request);
   if (unavailable) {
-    unavailable.headers.set("Content-Security-Policy", contentSecurityPolicy({ hashes: [] }, policyOptions()));
+    unavailable.headers.set("Content-Security-Policy", contentSecurityPolicy({ none: true }, policyOptions()));
     return unavailable;
   }
   const { pathname, search } = request.nextUrl;
   const fromThisServer = request.headers.get(RENDER_HEADER) === renderSecret();
-  const kind = fromThisServer ? null : cacheKind({ method: request.method, pathname, search, headers: request.headers });
+  // In development pages change with the code, and Next's dev tools need their scripts.
+  const kind = fromThisServer || process.env.NODE_ENV === "development" ? null : cacheKind({ method: request.method, pathname, search, headers: request.headers });
   if (kind) return cachedPageResponse(request, pathname + search, kind, request.nextUrl.origin, SECURITY_HEADERS);
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy({ nonce }, policyOptions());

@@ -1,18 +1,17 @@
 // The Content-Security-Policy of every page. Scripts run only if the policy names them: pages
 // rendered per request carry a fresh nonce (set by src/proxy.ts, which Next.js puts on its own
-// scripts); pages served from the whole-page cache carry the SHA-256 hash of each of their inline
-// scripts instead (src/server/page-cache), because a cached page cannot have a fresh nonce.
-// Neither allows 'unsafe-inline' or 'unsafe-eval' (except eval in development, for React).
+// scripts); public pages served from the cache have no scripts (src/server/page-cache/html.ts)
+// and allow none. Neither allows 'unsafe-inline' or 'unsafe-eval' (except eval in development).
 // No framework imports. See docs/decisions/0003 and 0007.
 
-export type ScriptPolicy = { nonce: string } | { hashes: readonly string[] };
+export type ScriptPolicy = { nonce: string } | { none: true };
 export type PolicyOptions = { dev?: boolean; https?: boolean; formTargets?: string[] };
 
 export function contentSecurityPolicy(scripts: ScriptPolicy, options: PolicyOptions = {}): string {
-  const allowed = "nonce" in scripts ? `'nonce-${scripts.nonce}' 'strict-dynamic'` : scripts.hashes.join(" ");
+  const scriptSrc = "nonce" in scripts ? `'self' 'nonce-${scripts.nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}` : "'none'";
   const directives = [
     "default-src 'self'",
-    `script-src 'self'${allowed ? ` ${allowed}` : ""}${options.dev ? " 'unsafe-eval'" : ""}`,
+    `script-src ${scriptSrc}`,
     // Styles only: React and Next.js set style attributes; no script can be injected this way.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",

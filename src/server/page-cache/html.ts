@@ -1,26 +1,20 @@
-// A rendered page made cacheable without weakening its Content-Security-Policy: instead of a
-// per-request nonce (which cannot be cached), the policy lists the SHA-256 hash of each inline
-// script the page contains, so only exactly those scripts run. No framework imports.
+// A rendered public page made into a plain document for the cache. Public pages have no
+// interactive parts (plain links, GET forms; see docs/decisions/0004), so the framework's
+// hydration scripts do nothing for the reader but cost a phone several hundred milliseconds of
+// main-thread work. The cached copy leaves them out, and its Content-Security-Policy allows no
+// script at all. No framework imports.
 import crypto from "node:crypto";
 
-const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script>/gi;
-const NONCE_ATTRIBUTE = /(<script\b[^>]*?)\snonce="[^"]*"/gi;
+/** Script elements that run: no type, or a JavaScript type. Data blocks (JSON-LD) stay. */
+const EXECUTABLE_SCRIPT = /<script\b(?![^>]*\btype\s*=\s*"(?!(?:text\/javascript|module)")[^"]*")[^>]*>[\s\S]*?<\/script>/gi;
+/** Hints that would make the browser fetch those scripts anyway. */
+const SCRIPT_PRELOAD = /<link\b(?=[^>]*\brel="modulepreload"|[^>]*\bas="script")[^>]*>/gi;
 
-/** The page without the nonce its render was given: a cached copy must not carry a stale one. */
-export function withoutNonces(html: string): string {
-  return html.replace(NONCE_ATTRIBUTE, "$1");
-}
-
-/** CSP source expressions ('sha256-…') for every inline script, in order, without repeats. */
-export function inlineScriptHashes(html: string): string[] {
-  const hashes = new Set<string>();
-  for (const match of html.matchAll(INLINE_SCRIPT)) {
-    hashes.add(`'sha256-${crypto.createHash("sha256").update(match[1] ?? "", "utf8").digest("base64")}'`);
-  }
-  return [...hashes];
+export function withoutScripts(html: string): string {
+  return html.replace(EXECUTABLE_SCRIPT, "").replace(SCRIPT_PRELOAD, "");
 }
 
 /** A strong validator for conditional requests (If-None-Match). */
-export function entityTag(html: string): string {
-  return `"${crypto.createHash("sha256").update(html, "utf8").digest("base64url").slice(0, 27)}"`;
+export function entityTag(text: string): string {
+  return `"${crypto.createHash("sha256").update(text, "utf8").digest("base64url").slice(0, 27)}"`;
 }
