@@ -60,9 +60,11 @@ runMain(async () => {
     recordBuild();
   }
 
-  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOSTNAME], {
+  // Production: Next.js behind the response cache's fast path (scripts/serve.ts); development: `next dev`.
+  const command = dev ? [nextBin, "dev", "-p", String(env.PORT), "-H", env.HOSTNAME] : ["--import", "tsx", "scripts/serve.ts"];
+  const server = spawn(process.execPath, command, {
     stdio: "inherit",
-    env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
+    env: { ...childEnv, PORT: String(env.PORT), HOSTNAME: env.HOSTNAME, NODE_ENV: dev ? "development" : "production" },
   });
   // Lets operators and the fault tests find the server process (it renames itself "next-server").
   fs.writeFileSync(path.join(env.dataDir, "server.pid"), String(server.pid));

@@ -18,6 +18,13 @@ export function recordDatabaseStatus(status: Status) {
   Object.assign(current(), { status, checkedAt: Date.now() });
 }
 
+/** What the breaker knows, if it is recent enough to act on without checking again; else null. */
+export function recentDatabaseStatus(): Status | null {
+  const known = current();
+  const age = Date.now() - known.checkedAt;
+  return age < (known.status.ok ? RECHECK_WHEN_UP_MS : RECHECK_WHEN_DOWN_MS) ? known.status : null;
+}
+
 export async function databaseStatus(): Promise<Status> {
   const known = current();
   const age = Date.now() - known.checkedAt;

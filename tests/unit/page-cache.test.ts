@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { cacheKind } from "../../src/server/page-cache/routing";
+import { cacheKey, cacheKind } from "../../src/server/page-cache/routing";
 import { withoutScripts, entityTag } from "../../src/server/page-cache/html";
 import { PageStore, type RenderResult } from "../../src/server/page-cache/store";
 import { contentSecurityPolicy } from "../../src/server/content-security-policy";
@@ -37,6 +37,16 @@ describe("which requests the page cache answers", () => {
     expect(cacheKind(get("/deadlines.ics"))).toBe("data");
     expect(cacheKind(get("/api/v1/commitments", "", noHeaders, "OPTIONS"))).toBe(null);
     expect(cacheKind(get("/api/v1/commitments", `?q=${"x".repeat(500)}`))).toBe(null);
+  });
+});
+
+describe("cache keys", () => {
+  it("share pages across hosts, but keep API answers and feeds per host and scheme", () => {
+    expect(cacheKey("page", "/missed", "a.example", "https")).toBe(cacheKey("page", "/missed", "b.example", null));
+    expect(cacheKey("data", "/api/v1/areas", "a.example", null)).not.toBe(cacheKey("data", "/api/v1/areas", "b.example", null));
+    expect(cacheKey("data", "/api/v1/areas", "a.example", "https")).not.toBe(cacheKey("data", "/api/v1/areas", "a.example", "http"));
+    // No X-Forwarded-Proto is plain http, as Next.js records it before its proxy runs.
+    expect(cacheKey("data", "/api/v1/areas", "a.example", null)).toBe(cacheKey("data", "/api/v1/areas", "a.example", "http"));
   });
 });
 

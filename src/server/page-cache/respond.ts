@@ -4,15 +4,12 @@
 import { etagMatches } from "../open-data/http";
 import { pageStore } from "./store";
 import { keptHeaders, renderPage } from "./render";
-import type { CacheKind } from "./routing";
+import { cacheKey, type CacheKind } from "./routing";
 
-/**
- * `url` is the path and query string: each URL is its own entry. API answers and feeds hold
- * absolute links built from the Host the reader used, so they are kept per host as well.
- */
+/** `url` is the path and query string: each URL is its own entry (see cacheKey). */
 export async function cachedPageResponse(request: Request, url: string, kind: CacheKind, serverOrigin: string, extraHeaders: Record<string, string>): Promise<Response> {
   const client = { host: request.headers.get("host"), proto: request.headers.get("x-forwarded-proto") };
-  const key = kind === "page" ? url : `${client.host ?? ""} ${client.proto ?? ""} ${url}`;
+  const key = cacheKey(kind, url, client.host, client.proto);
   const result = await pageStore().get(key, () => renderPage(serverOrigin, url, kind, client));
   if ("response" in result) {
     // Not kept (404, 400, 503, a redirect): passed on as it came.

@@ -26,3 +26,13 @@ export function cacheKind(request: CacheableRequest): CacheKind | null {
   if (ROUTER_HEADERS.some((name) => request.headers.has(name))) return null;
   return LIST_PAGES.has(request.pathname) || DETAIL_PAGE.test(request.pathname) ? "page" : null;
 }
+
+/**
+ * The store's key for a cacheable request. API answers and feeds hold absolute links built from
+ * the Host the reader used, so they are kept per host (and scheme); pages are shared by all.
+ */
+export function cacheKey(kind: CacheKind, url: string, host: string | null, proto: string | null): string {
+  // Next.js fills in X-Forwarded-Proto ("http" here) before its proxy runs when a client sent none.
+  const scheme = proto?.split(",")[0]?.trim().toLowerCase() || "http";
+  return kind === "page" ? url : `${host ?? ""} ${scheme} ${url}`;
+}

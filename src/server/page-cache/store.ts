@@ -8,8 +8,11 @@
 // - Concurrent misses for one path share one render. Memory is bounded (least recently used
 //   pages are evicted first). No framework imports; unit-tested with a fake renderer and clock.
 
-/** A response as it will be sent: `body` is already encoded, so serving it copies bytes and encodes nothing. */
-export type CachedPage = { body: Uint8Array<ArrayBuffer>; headers: Record<string, string>; etag: string };
+/**
+ * A response as it will be sent: `body` is already encoded, so serving it copies bytes and encodes
+ * nothing; `gzipped` is filled in the first time a reader accepts gzip (see fast-path.ts).
+ */
+export type CachedPage = { body: Uint8Array<ArrayBuffer>; headers: Record<string, string>; etag: string; gzipped?: Buffer };
 export type RenderResult = { page: CachedPage } | { response: Response };
 
 type Entry = { page: CachedPage; bytes: number; renderedAt: number; generation: number };
@@ -36,6 +39,13 @@ export class PageStore {
     this.generation += 1;
     this.entries.clear();
     this.bytes = 0;
+  }
+
+  /** The entry for `key` if it is current and fresh, without rendering or refreshing anything. */
+  peek(key: string): CachedPage | null {
+    const entry = this.entries.get(key);
+    if (!entry || entry.generation !== this.generation) return null;
+    return this.now - entry.renderedAt < (this.options.freshMs ?? FRESH_MS) ? entry.page : null;
   }
 
   get size() {

@@ -1,0 +1,27 @@
+// The production server started by `npm start` (scripts/start.ts): Next.js's request handler
+// behind one fast path, answers that are fresh in the response cache, written from memory
+// (src/server/page-cache/fast-path.ts). Same build, same proxy, same config as `next start`.
+import http from "node:http";
+import next from "next";
+import { serveFromMemory } from "../src/server/page-cache/fast-path";
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+
+async function main() {
+  const app = next({ dev: false, hostname, port, dir: process.cwd() });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((request, response) => {
+    if (serveFromMemory(request, response)) return;
+    void handle(request, response);
+  });
+  // As `next start` does: keep-alive longer than common load balancers' idle timeouts.
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, hostname, () => console.log(`▲ Next.js production server on http://${hostname}:${port}`));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

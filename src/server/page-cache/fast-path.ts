@@ -1,0 +1,54 @@
+// The production server's first look at a request (scripts/serve.ts), before Next.js: a GET or
+// HEAD whose answer is fresh in the response cache is written straight from memory. Anything
+// else (a miss, a stale entry, a database the breaker has not checked in the last seconds, every
+// other request) goes to Next.js, whose proxy renders, refreshes and answers as before. This
+// skips Next's routing and response pipeline, about a millisecond per request, which at 50
+// connections is what separates a p99 of ~150 ms from one well under 100 ms.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import zlib from "node:zlib";
+import { etagMatches } from "../open-data/http";
+import { recentDatabaseStatus } from "../database-breaker";
+import { SECURITY_HEADERS } from "../security-headers";
+import { pageStore, type CachedPage } from "./store";
+import { cacheKey, cacheKind } from "./routing";
+
+const MIN_GZIP_BYTES = 1024;
+
+function gzipped(page: CachedPage): Buffer {
+  return (page.gzipped ??= zlib.gzipSync(page.body, { level: 6 }));
+}
+
+/** Answers the request from memory and returns true, or returns false and leaves it untouched. */
+export function serveFromMemory(request: IncomingMessage, response: ServerResponse): boolean {
+  const method = request.method ?? "GET";
+  if (method !== "GET" && method !== "HEAD") return false;
+  const raw = request.url ?? "/";
+  const q = raw.indexOf("?");
+  const pathname = q === -1 ? raw : raw.slice(0, q);
+  const search = q === -1 ? "" : raw.slice(q);
+  const headers = { has: (name: string) => request.headers[name] !== undefined };
+  const kind = cacheKind({ method, pathname, search: search === "?" ? "" : search, headers });
+  if (!kind || search === "?") return false;
+  // During an outage (or when the breaker's knowledge is stale) Next's proxy decides.
+  if (recentDatabaseStatus()?.ok !== true) return false;
+  const host = request.headers.host ?? null;
+  const proto = (request.headers["x-forwarded-proto"] as string | undefined) ?? null;
+  const page = pageStore().peek(cacheKey(kind, pathname + search, host, proto));
+  if (!page) return false;
+
+  const out: Record<string, string> = { ...SECURITY_HEADERS, ...page.headers };
+  const vary = out.vary ? `${out.vary}, Accept-Encoding` : "Accept-Encoding";
+  out.vary = vary;
+  if (etagMatches((request.headers["if-none-match"] as string | undefined) ?? null, page.etag)) {
+    response.writeHead(304, out);
+    response.end();
+    return true;
+  }
+  const acceptsGzip = /\bgzip\b/.test((request.headers["accept-encoding"] as string | undefined) ?? "");
+  const body = acceptsGzip && page.body.byteLength >= MIN_GZIP_BYTES ? gzipped(page) : page.body;
+  if (body !== page.body) out["content-encoding"] = "gzip";
+  out["content-length"] = String(body.byteLength);
+  response.writeHead(200, out);
+  response.end(method === "HEAD" ? undefined : body);
+  return true;
+}
