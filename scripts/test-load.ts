@@ -44,7 +44,9 @@ async function main() {
             const visibleAfterMs = await waitUntilVisible(settings.base, `/commitments/${commitment}`, note);
             approved.push({ id, note, commitment, visibleAfterMs });
           } catch (error) {
-            writeErrors.push(`editor ${i + 1} round ${round + 1}: ${(error as Error).message.split("\n")[0]}`);
+            // Where each editor was when it stopped, to tell a slow server from a wrong page.
+            const where = await Promise.all([page, reviewer].map(async (p) => `${p.url()} "${(await p.locator("h1").first().textContent({ timeout: 1_000 }).catch(() => ""))?.trim()}"`));
+            writeErrors.push(`editor ${i + 1} round ${round + 1}: ${(error as Error).message.split("\n")[0]} (author at ${where[0]}, reviewer at ${where[1]})`);
           }
         }
       }),
