@@ -7,6 +7,8 @@ import { serveFromMemory } from "../src/server/page-cache/fast-path";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+// Where the response cache asks this server for a page: its own address, no name lookup.
+process.env.RT_INTERNAL_ORIGIN ??= `http://${hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname}:${port}`;
 
 async function main() {
   const app = next({ dev: false, hostname, port, dir: process.cwd() });

@@ -19,10 +19,15 @@ async function main() {
   try {
     const editors = Array.from({ length: 5 }, (_, i) => createAccount(settings, `load-editor-${i + 1}@example.gov.uk`, ORGANISATION));
     const commitments = await commitmentsOf(settings.databaseUrl, ORGANISATION);
-    // Each editor has a tab for their own proposals and another for reviewing the next editor's,
-    // so no browser tab is driven by two rounds at once.
+    // One tab per editor, used for their own proposals and for reviewing the previous editor's:
+    // a tab is lent to one step at a time, so no tab is driven by two rounds at once.
     const pages = await Promise.all(editors.map((e) => signedInPage(browser, settings.base, e)));
-    const reviewTabs = await Promise.all(editors.map((e) => signedInPage(browser, settings.base, e)));
+    const queues = pages.map(() => Promise.resolve() as Promise<unknown>);
+    const inTab = <T>(tab: number, step: () => Promise<T>): Promise<T> => {
+      const run = queues[tab]!.then(step, step);
+      queues[tab] = run.catch(() => {});
+      return run;
+    };
     const paths = ["/", "/commitments", "/commitments?status=in_progress&sort=overdue", `/commitments/${commitments[0]}`, "/missed", "/changes", "/api/v1/commitments", "/changes.atom"];
 
     const reads = autocannon({
@@ -37,13 +42,14 @@ async function main() {
     const writeErrors: string[] = [];
     await Promise.all(
       pages.map(async (page, i) => {
-        const reviewer = reviewTabs[(i + 1) % reviewTabs.length]!;
+        const next = (i + 1) % pages.length;
+        const reviewer = pages[next]!;
         for (let round = 0; round < Number(values.rounds) && Date.now() - started < (seconds - 5) * 1000; round++) {
           const commitment = commitments[(i * 7 + round) % commitments.length]!;
           const note = `Load test update ${i + 1}.${round + 1}: progress confirmed under load (${started}).`;
           try {
-            const id = await proposeStatusUpdate(page, commitment, note, `https://www.gov.uk/load-test/${started}/${i}/${round}`);
-            await approve(reviewer, id);
+            const id = await inTab(i, () => proposeStatusUpdate(page, commitment, note, `https://www.gov.uk/load-test/${started}/${i}/${round}`));
+            await inTab(next, () => approve(reviewer, id));
             const visibleAfterMs = await waitUntilVisible(settings.base, `/commitments/${commitment}`, note);
             approved.push({ id, note, commitment, visibleAfterMs });
           } catch (error) {

@@ -41,7 +41,7 @@ export async function proxy(request: NextRequest) {
   const fromThisServer = request.headers.get(RENDER_HEADER) === renderSecret();
   // In development pages change with the code, and Next's dev tools need their scripts.
   const kind = fromThisServer || process.env.NODE_ENV === "development" ? null : cacheKind({ method: request.method, pathname, search, headers: request.headers });
-  if (kind) return cachedPageResponse(request, pathname + search, kind, request.nextUrl.origin, SECURITY_HEADERS);
+  if (kind) return cachedPageResponse(request, pathname + search, kind, process.env.RT_INTERNAL_ORIGIN ?? request.nextUrl.origin, SECURITY_HEADERS);
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy({ nonce }, policyOptions());
   const requestHeaders = new Headers(request.headers);

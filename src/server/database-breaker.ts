@@ -15,7 +15,11 @@ function current() {
 
 /** Lets a fresher check (e.g. /api/health's own) update what the breaker believes. */
 export function recordDatabaseStatus(status: Status) {
-  Object.assign(current(), { status, checkedAt: Date.now() });
+  const known = current();
+  // Operators see each change of state once, with the reason.
+  if (known.status.ok && !status.ok) console.error(`Database unavailable: ${status.reason}. Answering 503 until it returns.`);
+  if (!known.status.ok && status.ok) console.error("Database available again.");
+  Object.assign(known, { status, checkedAt: Date.now() });
 }
 
 /** What the breaker knows, if it is recent enough to act on without checking again; else null. */

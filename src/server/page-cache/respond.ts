@@ -10,8 +10,14 @@ import { cacheKey, type CacheKind } from "./routing";
 export async function cachedPageResponse(request: Request, url: string, kind: CacheKind, serverOrigin: string, extraHeaders: Record<string, string>): Promise<Response> {
   const client = { host: request.headers.get("host"), proto: request.headers.get("x-forwarded-proto") };
   const key = cacheKey(kind, url, client.host, client.proto);
-  const result = await pageStore().get(key, () => renderPage(serverOrigin, url, kind, client));
+  const result = await pageStore()
+    .get(key, () => renderPage(serverOrigin, url, kind, client))
+    .catch((error: unknown) => {
+      console.error(`Response cache: rendering ${url} failed:`, error);
+      throw error;
+    });
   if ("response" in result) {
+    if (result.response.status >= 500) console.error(`Response cache: ${url} rendered ${result.response.status}; passed on, not kept.`);
     // Not kept (404, 400, 503, a redirect): passed on as it came.
     const headers = { ...extraHeaders, ...keptHeaders(result.response.headers) };
     return new Response(request.method === "HEAD" ? null : await result.response.arrayBuffer(), { status: result.response.status, headers });
