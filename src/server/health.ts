@@ -1,26 +1,47 @@
-// Is the database answering? Asked on a connection of its own, never through the app's pool:
-// under heavy load every pooled connection can be busy, and waiting for one would make a busy
-// database look like a dead one (the outage breaker would then turn load into 503s).
+// Is the database answering? Asked on a connection of its own, kept open between checks, never
+// through the app's pool: under heavy load every pooled connection can be busy, and waiting for
+// one (or for a new connection's start-up and authentication) would make a busy database look
+// like a dead one, and the outage breaker would turn load into 503s. When PostgreSQL stops, this
+// connection is closed by the server, the next check fails, and later checks reconnect.
 import pg from "pg";
 
 const TIMEOUT_MS = 3_000;
 
 type Status = { ok: true } | { ok: false; reason: string };
+type Held = { url: string; client: Promise<pg.Client> };
+const state = globalThis as unknown as { __rtHealthConnection?: Held };
+
+function forget(held: Held) {
+  if (state.__rtHealthConnection === held) state.__rtHealthConnection = undefined;
+  held.client.then((c) => c.end()).catch(() => {});
+}
+
+function connection(url: string): Promise<pg.Client> {
+  const known = state.__rtHealthConnection;
+  if (known?.url === url) return known.client;
+  if (known) forget(known);
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: TIMEOUT_MS, query_timeout: TIMEOUT_MS });
+  const held: Held = { url, client: client.connect().then(() => client) };
+  // A connection closed by the server (PostgreSQL stopping) must not crash the process; the
+  // next check opens a new one.
+  client.on("error", () => forget(held));
+  client.on("end", () => forget(held));
+  held.client.catch(() => forget(held));
+  state.__rtHealthConnection = held;
+  return held.client;
+}
 
 /** Never throws; says why not. */
 export async function checkDatabase(connectionString = process.env.DATABASE_URL): Promise<Status> {
   if (!connectionString) return { ok: false, reason: "The database is unreachable: DATABASE_URL is not set" };
-  const client = new pg.Client({ connectionString, connectionTimeoutMillis: TIMEOUT_MS, query_timeout: TIMEOUT_MS });
-  // A connection that fails after connecting (the server shutting down) must not crash the process.
-  client.on("error", () => {});
   try {
-    await client.connect();
+    const client = await connection(connectionString);
     await client.query("SELECT 1");
     return { ok: true };
   } catch (error) {
+    const held = state.__rtHealthConnection;
+    if (held) forget(held);
     const message = error instanceof Error ? error.message.split("\n").filter(Boolean).pop() : String(error);
     return { ok: false, reason: `The database is unreachable: ${message || "no answer"}` };
-  } finally {
-    client.end().catch(() => {});
   }
 }
