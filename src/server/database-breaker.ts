@@ -7,18 +7,31 @@ const RECHECK_WHEN_UP_MS = 2_000;
 const RECHECK_WHEN_DOWN_MS = 500;
 
 type Status = { ok: true } | { ok: false; reason: string };
-const state = globalThis as unknown as { __rtDatabase?: { status: Status; checkedAt: number; pending?: Promise<Status> } };
+const state = globalThis as unknown as { __rtDatabase?: { status: Status; checkedAt: number; failures?: number; pending?: Promise<Status> } };
 
 function current() {
   return (state.__rtDatabase ??= { status: { ok: true }, checkedAt: 0 });
 }
 
+/** Failed checks in a row that make an outage: one can be a slow answer under heavy load. */
+const STRIKES_FOR_OUTAGE = 2;
+
 /** Lets a fresher check (e.g. /api/health's own) update what the breaker believes. */
 export function recordDatabaseStatus(status: Status) {
   const known = current();
+  if (status.ok) {
+    if (!known.status.ok) console.error("Database available again.");
+    Object.assign(known, { status, checkedAt: Date.now(), failures: 0 });
+    return;
+  }
+  known.failures = (known.failures ?? 0) + 1;
+  if (known.status.ok && known.failures < STRIKES_FOR_OUTAGE) {
+    // Not yet an outage: keep serving, and make the next request check again at once.
+    known.checkedAt = 0;
+    return;
+  }
   // Operators see each change of state once, with the reason.
-  if (known.status.ok && !status.ok) console.error(`Database unavailable: ${status.reason}. Answering 503 until it returns.`);
-  if (!known.status.ok && status.ok) console.error("Database available again.");
+  if (known.status.ok) console.error(`Database unavailable: ${status.reason}. Answering 503 until it returns.`);
   Object.assign(known, { status, checkedAt: Date.now() });
 }
 
