@@ -4,6 +4,9 @@
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import { COMMITMENT, createAccount, query, signIn, submit, uniqueSuffix, type Account } from "./editor-support";
 
+/** A commitment the publishing in these tests never touches. */
+const UNRELATED_COMMITMENT = "digital-sourcing-strategy";
+
 let alice: Account;
 let bob: Account;
 let admin: Account;
@@ -40,12 +43,14 @@ async function proposeStatusUpdate(page: Page, note: string, evidenceUrl: string
   return id;
 }
 
-test("editor A proposes an update, editor B approves it, and the public pages show it at once", async ({ browser }) => {
+test("editor A proposes an update, editor B approves it, and the public pages show it at once", async ({ browser, request }) => {
   const note = `The spending approvals pilot slipped by a quarter (${uniqueSuffix()}).`;
   const a = await signedInPage(browser, alice);
   // Warm the public cache first, so the test proves publishing refreshes it.
   await a.goto(`/commitments/${COMMITMENT}`);
   await expect(a.getByText(note)).toHaveCount(0);
+  const unrelated = `/commitments/${UNRELATED_COMMITMENT}`;
+  const unrelatedTag = (await request.get(unrelated)).headers()["etag"]!;
 
   const id = await proposeStatusUpdate(a, note, `https://www.gov.uk/government/news/spending-approvals-${uniqueSuffix()}`);
   // Not public yet, and the author cannot approve their own proposal.
@@ -70,6 +75,9 @@ test("editor A proposes an update, editor B approves it, and the public pages sh
   await expect(reader.getByText(note)).toBeVisible();
   await reader.goto("/changes");
   await expect(reader.getByText(note)).toBeVisible();
+  // Publishing dropped every cached page; a page it did not change is rendered again to the same
+  // bytes, so a CDN's or browser's copy of it is still confirmed with a 304.
+  expect((await request.get(unrelated, { headers: { "If-None-Match": unrelatedTag } })).status()).toBe(304);
 
   const rows = await query<{ count: string }>("SELECT COUNT(*) FROM status_update WHERE proposal_id = $1 AND approved_by_id = (SELECT id FROM app_user WHERE email = $2)", [id, bob.email]);
   expect(Number(rows[0]!.count)).toBe(1);

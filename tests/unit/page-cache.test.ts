@@ -64,6 +64,16 @@ describe("cached pages are documents without scripts", () => {
     expect(page).toContain('<script type="application/ld+json">{"@type":"Dataset"}</script>');
   });
 
+  it("are the same bytes, and the same validator, whatever nonce the render was given", () => {
+    const render = (nonce: string) =>
+      `<html><head><link rel="stylesheet" href="/a.css" nonce="${nonce}" data-precedence="next"/><script nonce="${nonce}">1</script></head><body><p>nonce="text" stays</p></body></html>`;
+    const first = withoutScripts(render("Zmlyc3Q="));
+    expect(first).toBe(withoutScripts(render("c2Vjb25k")));
+    expect(entityTag(first)).toBe(entityTag(withoutScripts(render("c2Vjb25k"))));
+    expect(first).toContain('<link rel="stylesheet" href="/a.css" data-precedence="next"/>');
+    expect(first).toContain('<p>nonce="text" stays</p>');
+  });
+
   it("are sent with a policy that allows no script", () => {
     const policy = contentSecurityPolicy({ none: true });
     expect(policy).toMatch(/script-src 'none'/);
