@@ -5,7 +5,29 @@ import { pageStore } from "./page-cache/store";
 
 export const PUBLIC_DATA_TAG = "tracker-data";
 
+const globalForData = globalThis as unknown as { __rtPublicCacheEpoch?: string; __rtPublicDataGeneration?: number };
+
+/**
+ * Fresh for each server process: the data lives in PostgreSQL, which can change while the app is
+ * stopped (a re-seed, a restore), so a restarted process starts with a cold cache rather than
+ * trusting entries an earlier one left in Next's data cache.
+ */
+export const CACHE_EPOCH = (globalForData.__rtPublicCacheEpoch ??= `${Date.now().toString(36)}-${process.pid}`);
+
+/**
+ * Part of every data-cache key (src/server/public-data.ts, open-data/cache.ts): the process's
+ * epoch and the number of publishes so far. Next.js applies a revalidateTag made in a server
+ * action only once the action has finished, so until then a reader would still get the data
+ * cached before the publish, and the page rendered from it would be kept in the freshly emptied
+ * page store. A new generation at the moment of publishing makes every earlier entry unreachable
+ * at once; the tag then frees their memory.
+ */
+export function publicDataGeneration(): string {
+  return `${CACHE_EPOCH}.${globalForData.__rtPublicDataGeneration ?? 0}`;
+}
+
 export function expirePublicData() {
+  globalForData.__rtPublicDataGeneration = (globalForData.__rtPublicDataGeneration ?? 0) + 1;
   revalidateTag(PUBLIC_DATA_TAG, { expire: 0 });
   pageStore().expireAll();
 }

@@ -11,7 +11,7 @@
 // See docs/decisions/0004-public-page-caching.md.
 import { unstable_cache } from "next/cache";
 import { cache } from "react";
-import { PUBLIC_DATA_TAG } from "./cache-tags";
+import { CACHE_EPOCH, PUBLIC_DATA_TAG, publicDataGeneration } from "./cache-tags";
 import { getDb, type Db } from "./db";
 import { commitmentExists, getCommitmentSummary, listCommitments } from "./queries/commitments";
 import { commitmentTimeline, listChanges } from "./queries/changes";
@@ -44,21 +44,17 @@ import { addDays, daysBetween, todayIso } from "../domain/dates";
  */
 export const CACHE_SAFETY_SECONDS = 300;
 
-/**
- * Part of every key, fresh for each server process: the data lives in PostgreSQL, which can change
- * while the app is stopped (a re-seed, a restore), so a restarted process starts with a cold cache
- * rather than trusting entries written by an earlier one.
- */
-const globalForCache = globalThis as unknown as { __rtPublicCacheEpoch?: string };
-export const CACHE_EPOCH = (globalForCache.__rtPublicCacheEpoch ??= `${Date.now().toString(36)}-${process.pid}`);
+export { CACHE_EPOCH };
 
 function cachedQuery<A extends unknown[], R>(name: string, query: (db: Db, ...args: A) => Promise<R>): (...args: A) => Promise<R> {
   // The key is ["public-data", epoch, name] plus the JSON of the arguments, so every argument
   // (as-of date, filters, paging) is part of it. Results must be JSON: the queries return ISO strings.
-  return unstable_cache(async (...args: A) => query(getDb(), ...args), ["public-data", CACHE_EPOCH, name], {
+  // The generation argument makes each publish start a new set of keys (see publicDataGeneration).
+  const cached = unstable_cache(async (_generation: string, ...args: A) => query(getDb(), ...args), ["public-data", CACHE_EPOCH, name], {
     tags: [PUBLIC_DATA_TAG],
     revalidate: CACHE_SAFETY_SECONDS,
   });
+  return (...args: A) => cached(publicDataGeneration(), ...args);
 }
 
 export const publicData = {

@@ -2,16 +2,17 @@
 // publication expires (src/server/cache-tags.ts). Outside a Next server (scripts, integration
 // tests) there is no data cache, and the read simply runs.
 import { unstable_cache } from "next/cache";
-import { PUBLIC_DATA_TAG } from "../cache-tags";
+import { PUBLIC_DATA_TAG, publicDataGeneration } from "../cache-tags";
 
 /** Safety net only: publishing expires the tag at once; this bounds the age of anything missed. */
 export const DATA_CACHE_SECONDS = 3600;
 
 export function cachedPublicRead<Args extends unknown[], R>(read: (...args: Args) => Promise<R>, key: string): (...args: Args) => Promise<R> {
-  const cached = unstable_cache(read, ["open-data", key], { tags: [PUBLIC_DATA_TAG], revalidate: DATA_CACHE_SECONDS });
+  // The generation argument makes each publish start a new set of keys (see publicDataGeneration).
+  const cached = unstable_cache((_generation: string, ...args: Args) => read(...args), ["open-data", key], { tags: [PUBLIC_DATA_TAG], revalidate: DATA_CACHE_SECONDS });
   return async (...args: Args) => {
     try {
-      return await cached(...args);
+      return await cached(publicDataGeneration(), ...args);
     } catch (error) {
       if (error instanceof Error && error.message.includes("incrementalCache missing")) return read(...args);
       throw error;
