@@ -32,6 +32,9 @@ async function main() {
 
     const reads = autocannon({
       url: settings.base,
+      // In a thread of its own: a load generator in this event loop would delay the poller below
+      // and the editors' browser driver, and the times measured would be partly its own.
+      workers: 1,
       connections: Number(values.connections),
       duration: seconds,
       timeout: 20,
