@@ -1,9 +1,12 @@
 // npm run test:faults — failure tests against the production app on loopback:
 //  1. kill -9 the app in the middle of approvals, restart it: no partial change, nothing
 //     approved is lost, and the remaining work can still be done.
-//  2. stop PostgreSQL while serving: pages and /api/health answer 503 with a clear message,
+//  2. kill -9 the app while a 1,000-row CSV import is writing (its transaction seen open in
+//     PostgreSQL): none of it is there after the restart, and the same file then imports whole.
+//  3. stop PostgreSQL while serving: pages and /api/health answer 503 with a clear message,
 //     and the app recovers on its own when the database returns.
 import { setTimeout as sleep } from "node:timers/promises";
+import type { Page } from "playwright-core";
 import { startEmbeddedPostgres } from "../src/runtime/embedded-postgres";
 import {
   appEnvironment,
@@ -49,6 +52,34 @@ async function consistency(failures: string[]) {
   check(failures, broken.length === 0, `every approved proposal is published exactly once and nothing else is${broken.length ? `: ${JSON.stringify(broken)}` : ""}`);
 }
 
+/** A file of `rows` new commitments led by ORGANISATION, each with its slug starting `prefix`. */
+function commitmentsCsv(prefix: string, rows: number): string {
+  const header = "slug,title,summary,area,lead,supporting,announced_on,deadline_label,deadline_precision,source_url,source_title,source_publisher,source_published_on";
+  const today = new Date().toISOString().slice(0, 10);
+  const line = (i: number) =>
+    [`${prefix}-${i}`, `Fault test commitment ${i}`, "Imported by the fault test.", "digital-and-data-infrastructure", ORGANISATION, "", today, "by the end of 2027", "year", `https://www.gov.uk/faults/import/${i}`, "Fault test", "GDS", today].join(",");
+  return [header, ...Array.from({ length: rows }, (_, i) => line(i + 1))].join("\n");
+}
+
+/** Pastes the file, previews it, and returns once the import button is on the page. */
+async function previewImport(page: Page, csv: string, rows: number) {
+  await page.goto("/editor/import");
+  await page.getByLabel("New commitments").check();
+  await page.getByLabel("Or paste the CSV").fill(csv);
+  await page.getByRole("button", { name: "Preview", exact: true }).click();
+  await page.getByRole("button", { name: `Import ${rows} rows` }).waitFor({ timeout: 120_000 });
+}
+
+/** True once PostgreSQL shows a transaction of the app's that has written and not yet committed. */
+async function openWriteTransaction(): Promise<boolean> {
+  const rows = await sql<{ n: string }>(
+    settings.databaseUrl,
+    `SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+       AND backend_xid IS NOT NULL AND xact_start < now() - interval '100 milliseconds'`,
+  );
+  return Number(rows[0]!.n) > 0;
+}
+
 async function main() {
   const failures: string[] = [];
   let app = await startApp(settings, { fresh: true });
@@ -83,6 +114,8 @@ async function main() {
 
     await consistency(failures);
     const approvedAfter = await sql<{ id: number }>(settings.databaseUrl, `SELECT id FROM proposal WHERE state = 'approved'`);
+    const landed = [proposals[2]!, proposals[3]!].filter((id) => approvedAfter.some((a) => a.id === id)).length;
+    console.log(`  (of the two approvals in flight, ${landed} had committed before the kill and ${2 - landed} had not)`);
     check(failures, approvedBefore.every((a) => approvedAfter.some((b) => b.id === a.id)), "approvals completed before the crash are still there");
     reviewerPage = await signedInPage(browser, settings.base, reviewer);
     for (const id of proposals.slice(2)) await approve(reviewerPage, id);
@@ -90,9 +123,32 @@ async function main() {
     const published = await sql<{ n: string }>(settings.databaseUrl, `SELECT COUNT(*) AS n FROM status_update WHERE proposal_id = ANY($1::int[])`, [proposals]);
     check(failures, Number(published[0]!.n) === proposals.length, `after restart every proposal could be approved, each published once (${published[0]!.n}/${proposals.length})`);
     authorPage = await signedInPage(browser, settings.base, author);
+
+    // 2. kill -9 during a large import (one transaction, all or nothing)
+    const ROWS = 1000;
+    const prefix = `fault-import-${Date.now().toString(36)}`;
+    const imported = async () => Number((await sql<{ n: string }>(settings.databaseUrl, `SELECT COUNT(*) AS n FROM commitment WHERE slug LIKE $1`, [`${prefix}-%`]))[0]!.n);
+    const csv = commitmentsCsv(prefix, ROWS);
+    await previewImport(authorPage, csv, ROWS);
+    const importing = authorPage.getByRole("button", { name: `Import ${ROWS} rows` }).click().catch(() => "interrupted");
+    const caughtInFlight = await waitFor("the import's transaction to be open", openWriteTransaction, 60);
+    check(failures, caughtInFlight, "the app was killed while the import's transaction was open in PostgreSQL");
+    process.kill(nextServerPid(settings.dataDir), "SIGKILL");
+    await importing;
+    await new Promise((resolve) => app.process.once("exit", resolve));
+    console.log("Killed the app with SIGKILL during a 1,000-row import; restarting…");
+    app = await startApp(settings, { fresh: false });
+    check(failures, (await imported()) === 0, `none of the interrupted import is in the database (${await imported()} of ${ROWS} rows)`);
+    authorPage = await signedInPage(browser, settings.base, author);
+    await previewImport(authorPage, csv, ROWS);
+    await authorPage.getByRole("button", { name: `Import ${ROWS} rows` }).click();
+    await authorPage.getByRole("heading", { name: `Imported ${ROWS} commitments` }).waitFor({ timeout: 120_000 });
+    check(failures, (await imported()) === ROWS, `after the restart the same file imports whole (${await imported()} of ${ROWS} rows)`);
+    const publicPage = await fetch(`${settings.base}/commitments/${prefix}-${ROWS}`);
+    check(failures, publicPage.status === 200, `an imported commitment is on the public site (${publicPage.status})`);
     await authorPage.close();
 
-    // 2. database outage
+    // 3. database outage
     const before = await fetch(`${settings.base}/`);
     check(failures, before.status === 200, "the overview answers 200 before the outage");
     process.kill(postmasterPid(settings.dataDir), "SIGINT");
