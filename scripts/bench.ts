@@ -11,6 +11,7 @@ import { timeQueries } from "./bench/queries";
 import { projectScriptBytes } from "./bench/client-js";
 import { measurePublishVisibility } from "./bench/publish";
 import { todayIso } from "../src/domain/dates";
+import { BENCHMARKS_FILE, NOTES_MARKER, readSection, section } from "./bench/report-sections";
 
 const { values } = parseArgs({
   options: {
@@ -20,7 +21,7 @@ const { values } = parseArgs({
     connections: { type: "string", default: "1,10,50" },
     port: { type: "string", default: "3500" },
     "keep-data": { type: "boolean", default: false },
-    out: { type: "string", default: "docs/benchmarks.md" },
+    out: { type: "string", default: BENCHMARKS_FILE },
   },
 });
 const seconds = Number(values.seconds);
@@ -47,7 +48,6 @@ async function waitForHealth(child: ChildProcess) {
   throw new Error("the app did not become healthy in 15 minutes");
 }
 
-const NOTES_MARKER = "<!-- Notes below this line are written by people and kept by npm run bench. -->";
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main() {
@@ -143,10 +143,12 @@ function writeReport(data: {
   lines.push("## Cache-Control sent by each page", "", "| page | Cache-Control |", "|---|---|");
   for (const [path, value] of Object.entries(data.headers)) lines.push(`| \`${path}\` | \`${value}\` |`);
   lines.push("");
-  // Hand-written notes below the marker (what was changed, before and after) are kept.
+  // Lighthouse's scores (npm run lighthouse) and the notes below the marker (what was changed,
+  // before and after) are kept.
   const previous = fs.existsSync(values.out!) ? fs.readFileSync(values.out!, "utf8") : "";
+  const lighthouse = readSection(previous, "lighthouse") ?? section("lighthouse", "## Lighthouse\n\nNot measured yet: `npm run lighthouse` writes its scores here.");
   const notes = previous.includes(NOTES_MARKER) ? previous.slice(previous.indexOf(NOTES_MARKER)) : `${NOTES_MARKER}\n`;
-  const report = `${lines.join("\n")}\n${notes}`;
+  const report = `${lines.join("\n")}\n${lighthouse}\n\n${notes}`;
   fs.writeFileSync(values.out!, report);
   console.log(`\n${report}\nWritten to ${values.out}`);
 }

@@ -9,6 +9,7 @@ import fs from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { type Result } from "lighthouse";
 import { appEnvironment, startApp, stopApp } from "./proof/app-under-test";
+import { BENCHMARKS_FILE, writeSection } from "./bench/report-sections";
 
 const RUNS = 3;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -148,6 +149,7 @@ function report(measured: Measured[], chromium: string) {
     lines.push(`| ${m.name} \`${m.path}\` | ${cells.join(" | ")} |`);
   }
   lines.push(`| target | ${CATEGORIES.map((c) => (c.target === 100 ? "100" : `≥ ${c.target}`)).join(" | ")} |`, "");
+  const scoresTable = lines.slice(lines.findIndex((l) => l.startsWith("| page |")));
   lines.push(
     "Metrics of the median runs (simulated), and Lighthouse's benchmark index of the machine during that run (higher is faster; it drops when other work competes for the CPU, and the simulated times grow with it):",
     "",
@@ -168,7 +170,19 @@ function report(measured: Measured[], chromium: string) {
   if (!any) lines.push("None: every category scored 100.", "");
   const text = lines.join("\n");
   fs.writeFileSync(OUT, text);
-  console.log(`\n${text}\nWritten to ${OUT}`);
+  writeSection(
+    BENCHMARKS_FILE,
+    "lighthouse",
+    [
+      "## Lighthouse (mobile profile)",
+      "",
+      `Measured ${new Date().toISOString()} by \`npm run lighthouse\`: Lighthouse ${first.lighthouseVersion}, ${chromium}, the median of ${RUNS} runs per page. Settings, metrics and the audits that lost points: \`${OUT}\`.`,
+      "",
+      ...scoresTable,
+      missed.length ? `Targets missed: ${missed.join("; ")}.` : "Every target met.",
+    ].join("\n"),
+  );
+  console.log(`\n${text}\nWritten to ${OUT}; scores to ${BENCHMARKS_FILE}`);
   console.log(missed.length ? `\nTARGETS MISSED (${missed.length}):\n${missed.map((m) => `  ✗ ${m}`).join("\n")}` : "\nAll targets met.");
 }
 
