@@ -8,6 +8,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Page } from "playwright-core";
 import { startEmbeddedPostgres } from "../src/runtime/embedded-postgres";
+import { IMPORT_COLUMNS } from "../src/schemas/editor";
 import {
   appEnvironment,
   approve,
@@ -54,11 +55,28 @@ async function consistency(failures: string[]) {
 
 /** A file of `rows` new commitments led by ORGANISATION, each with its slug starting `prefix`. */
 function commitmentsCsv(prefix: string, rows: number): string {
-  const header = "slug,title,summary,area,lead,supporting,announced_on,deadline_label,deadline_precision,source_url,source_title,source_publisher,source_published_on";
+  const columns = IMPORT_COLUMNS.commitments;
   const today = new Date().toISOString().slice(0, 10);
-  const line = (i: number) =>
-    [`${prefix}-${i}`, `Fault test commitment ${i}`, "Imported by the fault test.", "digital-and-data-infrastructure", ORGANISATION, "", today, "by the end of 2027", "year", `https://www.gov.uk/faults/import/${i}`, "Fault test", "GDS", today].join(",");
-  return [header, ...Array.from({ length: rows }, (_, i) => line(i + 1))].join("\n");
+  const row = (i: number): Record<string, string> => ({
+    slug: `${prefix}-${i}`,
+    title: `Fault test commitment ${i}`,
+    summary: "Imported by the fault test.",
+    area: "digital-and-data-infrastructure",
+    lead: ORGANISATION,
+    supporting: "",
+    announced_on: today,
+    deadline_label: "by the end of 2027",
+    deadline_precision: "year",
+    source_url: `https://www.gov.uk/faults/import/${i}`,
+    source_title: "Fault test",
+    source_publisher: "GDS",
+    source_published_on: today,
+  });
+  const lines = Array.from({ length: rows }, (_, i) => {
+    const values = row(i + 1);
+    return columns.map((c) => values[c]).join(",");
+  });
+  return [columns.join(","), ...lines].join("\n");
 }
 
 /** Pastes the file, previews it, and returns once the import button is on the page. */

@@ -9,9 +9,8 @@
 //     (the page still renders, with the rest of the filters applied), then call publicData.
 //
 // See docs/decisions/0004-public-page-caching.md.
-import { unstable_cache } from "next/cache";
 import { cache } from "react";
-import { CACHE_EPOCH, PUBLIC_DATA_TAG, publicDataGeneration } from "./cache-tags";
+import { CACHE_EPOCH, cachedPublicData } from "./cache-tags";
 import { getDb, type Db } from "./db";
 import { commitmentExists, getCommitmentSummary, listCommitments } from "./queries/commitments";
 import { commitmentTimeline, listChanges } from "./queries/changes";
@@ -44,17 +43,10 @@ import { addDays, daysBetween, todayIso } from "../domain/dates";
  */
 export const CACHE_SAFETY_SECONDS = 300;
 
-export { CACHE_EPOCH };
-
 function cachedQuery<A extends unknown[], R>(name: string, query: (db: Db, ...args: A) => Promise<R>): (...args: A) => Promise<R> {
   // The key is ["public-data", epoch, name] plus the JSON of the arguments, so every argument
   // (as-of date, filters, paging) is part of it. Results must be JSON: the queries return ISO strings.
-  // The generation argument makes each publish start a new set of keys (see publicDataGeneration).
-  const cached = unstable_cache(async (_generation: string, ...args: A) => query(getDb(), ...args), ["public-data", CACHE_EPOCH, name], {
-    tags: [PUBLIC_DATA_TAG],
-    revalidate: CACHE_SAFETY_SECONDS,
-  });
-  return (...args: A) => cached(publicDataGeneration(), ...args);
+  return cachedPublicData((...args: A) => query(getDb(), ...args), ["public-data", CACHE_EPOCH, name], CACHE_SAFETY_SECONDS);
 }
 
 export const publicData = {

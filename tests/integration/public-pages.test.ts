@@ -36,9 +36,8 @@ const {
   loadAreaPage,
   loadOrganisationPage,
   OPEN_STATUS_CODES,
-  CACHE_EPOCH,
 } = await import("../../src/server/public-data");
-const { PUBLIC_DATA_TAG } = await import("../../src/server/cache-tags");
+const { PUBLIC_DATA_TAG, CACHE_EPOCH } = await import("../../src/server/cache-tags");
 const { todayIso, addDays } = await import("../../src/domain/dates");
 
 const database = useTestDatabase();
