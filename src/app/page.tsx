@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { loadOverviewPage, upcomingFilters, UPCOMING_DAYS, type RawParams } from "@/server/public-data";
+import { loadOverviewPage, upcomingFilters, type RawParams } from "@/server/public-data";
+import { UPCOMING_DAYS } from "@/domain/attention";
 import { STATUS_DEFINITIONS } from "@/domain/status";
 import { ErrorSummary } from "@/components/ErrorSummary";
 import { AsOfBanner } from "@/components/AsOfBanner";

@@ -1,4 +1,6 @@
-export type PageError = { field: string; href: string; message: string };
+import type { PageError } from "../schemas/errors";
+
+export type { PageError };
 
 /**
  * GOV.UK error summary, at the top of the page, linking to each field with a problem. role=alert

@@ -167,3 +167,28 @@ export function formatLongDate(d: IsoDate): string {
   const { year, month, day } = parseIsoDate(d);
   return `${day} ${MONTH_NAMES[month - 1]} ${year}`;
 }
+
+/** For pages: formatLongDate of an ISO date, '' for none, and anything else shown as it is. */
+export function longDate(d: string | null | undefined): string {
+  if (!d) return "";
+  return isIsoDate(d) ? formatLongDate(d) : d;
+}
+
+/**
+ * The calendar day of a value from a PostgreSQL DATE column (the driver gives midnight UTC), or
+ * the UTC day of any other instant.
+ */
+export function isoDay(d: Date): IsoDate;
+export function isoDay(d: Date | null | undefined): IsoDate | null;
+export function isoDay(d: Date | null | undefined): IsoDate | null {
+  return d ? d.toISOString().slice(0, 10) : null;
+}
+
+/**
+ * An instant (an ISO timestamp: when something was proposed, reviewed or audited) as people in
+ * the UK read it: '14 March 2026 at 10:03', in UK time. The only formatting here that uses a
+ * time zone: calendar dates above have none.
+ */
+export function formatDateTime(instant: string): string {
+  return new Date(instant).toLocaleString("en-GB", { timeZone: "Europe/London", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
+}

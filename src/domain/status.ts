@@ -80,6 +80,9 @@ const BY_CODE: ReadonlyMap<StatusCode, StatusDefinition> = new Map(STATUS_DEFINI
 /** Statuses that end a commitment's life: delivered, delivered differently or dropped. */
 export const CLOSED_STATUS_CODES: readonly StatusCode[] = STATUS_DEFINITIONS.filter((d) => d.closed).map((d) => d.code);
 
+/** Statuses that can still be overdue: not started, in progress and at risk. */
+export const OPEN_STATUS_CODES: readonly StatusCode[] = STATUS_DEFINITIONS.filter((d) => !d.closed).map((d) => d.code);
+
 /** Statuses that mean the work was done: delivered or delivered differently. */
 export const DELIVERED_STATUS_CODES: readonly StatusCode[] = ["delivered", "delivered_differently"];
 

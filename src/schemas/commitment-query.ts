@@ -3,7 +3,9 @@
 import { z } from "zod";
 import { STATUS_CODES } from "../domain/status";
 import { todayIso } from "../domain/dates";
+import { shorten } from "../domain/wording";
 import { isoDateSchema, slugSchema } from "./common";
+import type { FieldError } from "./errors";
 
 export const SORTS = ["due", "overdue", "updated", "relevance"] as const;
 export type Sort = (typeof SORTS)[number];
@@ -45,8 +47,12 @@ export type CommitmentQuery = {
   pageSize: number;
 };
 
-export type FieldError = { field: string; message: string };
 export type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+/** The first value of a page's search parameter (Next.js gives a list when one is repeated). */
+export function firstParam(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
 
 export function paramValues(params: RawParams, name: string): string[] {
   const values = params instanceof URLSearchParams ? params.getAll(name) : ([] as string[]).concat(params[name] ?? []);
@@ -61,7 +67,7 @@ export function parseParam<T>(params: RawParams, name: string, schema: z.ZodType
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const value = list && typeof issue.path[0] === "number" ? values[issue.path[0]] : values[0];
-  const shown = value && value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  const shown = value === undefined ? undefined : shorten(value);
   errors.push({ field: name, message: `${name}${shown !== undefined ? ` "${shown}"` : ""} ${issue.message.replace(/^Invalid option: expected one of /, "must be one of ")}` });
   return undefined;
 }

@@ -6,6 +6,7 @@ import { STATUS_CODES } from "../domain/status";
 import { PRECISIONS } from "../domain/deadline";
 import { isIsoDate, todayIso } from "../domain/dates";
 import { ROLES } from "../domain/permissions";
+import type { FieldError } from "./errors";
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -373,7 +374,6 @@ export type AuditFilter = z.infer<typeof auditFilterSchema>;
 // ---------------------------------------------------------------------------------------------
 // Helpers shared by the server and the forms
 
-export type FieldError = { field: string; message: string };
 export type FormValues = Record<string, string | string[]>;
 
 /** Fields whose form controls are checkboxes (so they arrive as lists). */

@@ -1,13 +1,12 @@
 // Remembers whether the database answered recently, so that during an outage every request
 // gets a fast 503 with a clear message instead of waiting on a dead connection and failing
 // with an error page, and so the app recovers by itself when the database returns.
-import { checkDatabase } from "./health";
+import { checkDatabase, type DatabaseStatus } from "./health";
 
 const RECHECK_WHEN_UP_MS = 2_000;
 const RECHECK_WHEN_DOWN_MS = 500;
 
-type Status = { ok: true } | { ok: false; reason: string };
-const state = globalThis as unknown as { __rtDatabase?: { status: Status; checkedAt: number; failures?: number; pending?: Promise<Status> } };
+const state = globalThis as unknown as { __rtDatabase?: { status: DatabaseStatus; checkedAt: number; failures?: number; pending?: Promise<DatabaseStatus> } };
 
 function current() {
   return (state.__rtDatabase ??= { status: { ok: true }, checkedAt: 0 });
@@ -17,7 +16,7 @@ function current() {
 const STRIKES_FOR_OUTAGE = 2;
 
 /** Lets a fresher check (e.g. /api/health's own) update what the breaker believes. */
-export function recordDatabaseStatus(status: Status) {
+export function recordDatabaseStatus(status: DatabaseStatus) {
   const known = current();
   if (status.ok) {
     if (!known.status.ok) console.error("Database available again.");
@@ -36,13 +35,13 @@ export function recordDatabaseStatus(status: Status) {
 }
 
 /** What the breaker knows, if it is recent enough to act on without checking again; else null. */
-export function recentDatabaseStatus(): Status | null {
+export function recentDatabaseStatus(): DatabaseStatus | null {
   const known = current();
   const age = Date.now() - known.checkedAt;
   return age < (known.status.ok ? RECHECK_WHEN_UP_MS : RECHECK_WHEN_DOWN_MS) ? known.status : null;
 }
 
-export async function databaseStatus(): Promise<Status> {
+export async function databaseStatus(): Promise<DatabaseStatus> {
   const known = current();
   const age = Date.now() - known.checkedAt;
   if (age < (known.status.ok ? RECHECK_WHEN_UP_MS : RECHECK_WHEN_DOWN_MS)) return known.status;

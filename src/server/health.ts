@@ -7,7 +7,8 @@ import pg from "pg";
 
 const TIMEOUT_MS = 3_000;
 
-type Status = { ok: true } | { ok: false; reason: string };
+/** Whether the database answered, and if not, why (for the health endpoint and the outage breaker). */
+export type DatabaseStatus = { ok: true } | { ok: false; reason: string };
 type Held = { url: string; client: Promise<pg.Client> };
 const state = globalThis as unknown as { __rtHealthConnection?: Held };
 
@@ -32,7 +33,7 @@ function connection(url: string): Promise<pg.Client> {
 }
 
 /** Never throws; says why not. */
-export async function checkDatabase(connectionString = process.env.DATABASE_URL): Promise<Status> {
+export async function checkDatabase(connectionString = process.env.DATABASE_URL): Promise<DatabaseStatus> {
   if (!connectionString) return { ok: false, reason: "The database is unreachable: DATABASE_URL is not set" };
   try {
     const client = await connection(connectionString);

@@ -17,7 +17,7 @@ import { commitmentTimeline, listChanges } from "./queries/changes";
 import { getArea, getOrganisation, listAreas, listOrganisations, statusCountsByArea, type StatusCounts } from "./queries/overview";
 import { getCommitmentAnnouncement } from "./queries/commitment-detail";
 import type { ChangeEntry, CommitmentSummary } from "./queries/types";
-import type { PageError } from "../components/ErrorSummary";
+import type { FieldError, PageError } from "../schemas/errors";
 import {
   commitmentQueryFields,
   MAX_PAGE_SIZE,
@@ -26,12 +26,12 @@ import {
   parseCommitmentQuery,
   parseParam,
   type CommitmentQuery,
-  type FieldError,
   type RawParams,
 } from "../schemas/commitment-query";
 import { slugSchema } from "../schemas/common";
-import { STATUS_CODES, isClosedStatus, isStatusCode, type StatusCode } from "../domain/status";
-import { addDays, daysBetween, todayIso } from "../domain/dates";
+import { OPEN_STATUS_CODES, STATUS_CODES, isStatusCode } from "../domain/status";
+import { daysBetween, todayIso } from "../domain/dates";
+import { isStale, lastConfirmedOrAnnounced, upcomingWindow } from "../domain/attention";
 
 // ---------------------------------------------------------------------------------------------
 // 1. Cached queries
@@ -78,11 +78,6 @@ type DeadlineMove = Extract<ChangeEntry, { kind: "deadline_revision" }>;
 
 export type AsOfView = { asOf: string; asOfGiven: boolean; today: string };
 
-/** Statuses that can still be overdue. */
-export const OPEN_STATUS_CODES: StatusCode[] = STATUS_CODES.filter((c) => !isClosedStatus(c));
-
-export const UPCOMING_DAYS = 90;
-export const STALE_AFTER_DAYS = 90;
 export const CHANGES_PAGE_SIZE = 25;
 /** Pages show the first of a long list and link to all of it, so a page's size does not grow with the data. */
 export const UPCOMING_SHOWN = 10;
@@ -216,9 +211,10 @@ export function countStatuses(items: CommitmentSummary[]): { counts: StatusCount
 // ---------------------------------------------------------------------------------------------
 // 3. Page loaders
 
-/** Open commitments due in the UPCOMING_DAYS from a date, soonest first (the overview's list, and its "see all" link). */
+/** Open commitments due in the upcoming window from a date, soonest first (the overview's list, and its "see all" link). */
 export function upcomingFilters(asOf: string) {
-  return { asOf, status: OPEN_STATUS_CODES, dueAfter: asOf, dueBefore: addDays(asOf, UPCOMING_DAYS), sort: "due" as const };
+  const window = upcomingWindow(asOf);
+  return { asOf, status: [...OPEN_STATUS_CODES], dueAfter: window.from, dueBefore: window.to, sort: "due" as const };
 }
 
 /** `/`: counts, progress per area, upcoming deadlines, latest changes. */
@@ -307,7 +303,8 @@ const commitmentByKey = cache(async (slug: string, key: string) => {
   }
   const [timeline, announcement] = await Promise.all([publicData.commitmentTimeline(slug, when.asOf), publicData.getCommitmentAnnouncement(slug)]);
   const lastConfirmedOn = summary.status.confirmedOn;
-  const daysSinceConfirmed = daysBetween(lastConfirmedOn ?? summary.announcedOn, when.asOf);
+  const facts = { status: summary.status.code, statusConfirmedOn: lastConfirmedOn, announcedOn: summary.announcedOn };
+  const daysSinceConfirmed = daysBetween(lastConfirmedOrAnnounced(facts), when.asOf);
   return {
     kind: "found" as const,
     ...base,
@@ -316,7 +313,7 @@ const commitmentByKey = cache(async (slug: string, key: string) => {
     announcement,
     lastConfirmedOn,
     daysSinceConfirmed,
-    stale: daysSinceConfirmed > STALE_AFTER_DAYS,
+    stale: isStale(facts, when.asOf),
   };
 });
 

@@ -35,8 +35,10 @@ const {
   loadOverviewPage,
   loadAreaPage,
   loadOrganisationPage,
-  OPEN_STATUS_CODES,
 } = await import("../../src/server/public-data");
+const { OPEN_STATUS_CODES } = await import("../../src/domain/status");
+const { listEditorCommitments } = await import("../../src/server/editor/queries");
+const { isStale, STALE_AFTER_DAYS } = await import("../../src/domain/attention");
 const { PUBLIC_DATA_TAG, CACHE_EPOCH } = await import("../../src/server/cache-tags");
 const { todayIso, addDays } = await import("../../src/domain/dates");
 
@@ -212,6 +214,27 @@ describe("/commitments/[slug]", () => {
     const data = await loadCommitmentPage("digital-sourcing-strategy", { as_of: "2026-08-01" });
     if (data.kind !== "found") throw new Error(`expected found, got ${data.kind}`);
     expect(data.stale).toBe(false);
+  });
+
+  it("flags the same commitments as the editor's dashboard, from the one rule in src/domain/attention.ts", async () => {
+    const admin = { id: 0, role: "admin" as const, organisationIds: [] };
+    // digital-sourcing-strategy (at risk) was last confirmed on 2026-06-01: not stale on day 90, stale on day 91.
+    for (const [asOf, expected] of [
+      [addDays("2026-06-01", STALE_AFTER_DAYS), false],
+      [addDays("2026-06-01", STALE_AFTER_DAYS + 1), true],
+    ] as const) {
+      const all = await listEditorCommitments(state.db, admin, { scope: "all", today: asOf });
+      const stale = await listEditorCommitments(state.db, admin, { scope: "all", staleOnly: true, today: asOf });
+      const byRule = all.filter((c) => isStale({ status: c.status, statusConfirmedOn: c.statusConfirmedOn, announcedOn: c.lastConfirmedOrAnnounced }, asOf));
+      expect(stale.map((c) => c.slug).sort()).toEqual(byRule.map((c) => c.slug).sort());
+      expect(stale.some((c) => c.slug === "digital-sourcing-strategy")).toBe(expected);
+      const page = await loadCommitmentPage("digital-sourcing-strategy", { as_of: asOf });
+      if (page.kind !== "found") throw new Error(`expected found, got ${page.kind}`);
+      expect(page.stale).toBe(expected);
+    }
+    // Delivered commitments are never stale, on either side.
+    const later = await listEditorCommitments(state.db, admin, { scope: "all", staleOnly: true, today: "2026-11-21" });
+    expect(later.every((c) => OPEN_STATUS_CODES.includes(c.status))).toBe(true);
   });
 
   it("explains, rather than 404s, a commitment not yet announced on the date", async () => {

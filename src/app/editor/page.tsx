@@ -1,9 +1,10 @@
 // The editor's dashboard: changes waiting for my check, my own proposals, my commitments, and
-// those not confirmed for 90 days.
+// those not confirmed recently (src/domain/attention.ts).
 import type { Metadata } from "next";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
-import { listEditorCommitments, myProposals, reviewQueue, STALE_AFTER_DAYS } from "@/server/editor/queries";
+import { listEditorCommitments, myProposals, reviewQueue } from "@/server/editor/queries";
+import { STALE_AFTER_DAYS } from "@/domain/attention";
 import { CommitmentTable, ProposalTable } from "@/components/editor/lists";
 import { ButtonLink, PageHeading } from "@/components/editor/ui";
 
@@ -38,10 +39,10 @@ export default async function DashboardPage() {
       <ProposalTable rows={mine.open} caption="Your proposals waiting for a check or returned to you" empty="You have no proposals waiting for a check." showAuthor={false} />
 
       <h2 className="text-2xl font-bold mb-2" id="not-confirmed">
-        Not confirmed for {STALE_AFTER_DAYS} days ({stale.length})
+        Not confirmed for more than {STALE_AFTER_DAYS} days ({stale.length})
       </h2>
-      <p className="text-secondary-ink mb-4">Open commitments whose progress has not been confirmed for {STALE_AFTER_DAYS} days or more, the longest first.</p>
-      <CommitmentTable rows={stale} caption={`Commitments not confirmed for ${STALE_AFTER_DAYS} days`} empty="Every open commitment has been confirmed recently." showConfirmed />
+      <p className="text-secondary-ink mb-4">Open commitments whose progress has not been confirmed for more than {STALE_AFTER_DAYS} days, the longest first. Their public pages say so too.</p>
+      <CommitmentTable rows={stale} caption={`Commitments not confirmed for more than ${STALE_AFTER_DAYS} days`} empty="Every open commitment has been confirmed recently." showConfirmed />
 
       <h2 className="text-2xl font-bold mb-2" id="my-commitments">
         {scope === "all" ? "All commitments" : "Your organisations’ commitments"} ({commitments.length})

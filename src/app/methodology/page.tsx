@@ -6,7 +6,7 @@ import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { StatusTag } from "@/components/StatusTag";
 import { DataTable, cellClass } from "@/components/DataTable";
 import { longDate } from "@/components/format";
-import { STALE_AFTER_DAYS, UPCOMING_DAYS } from "@/server/public-data";
+import { ATTENTION_RULES } from "@/domain/attention";
 
 export const metadata: Metadata = { title: "Methodology: statuses and deadline rules" };
 // Rendered per request, though it has no data: the Content-Security-Policy nonce (src/proxy.ts)
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Methodology: statuses and deadline r
 export const dynamic = "force-dynamic";
 
 // Everything on this page comes from the rule definitions the code itself uses
-// (src/domain/status.ts, deadline.ts, history.ts), so it cannot drift from what the tracker does.
+// (src/domain/status.ts, deadline.ts, history.ts, attention.ts), so it cannot drift from what the tracker does.
 export default function MethodologyPage() {
   return (
     <>
@@ -111,11 +111,9 @@ export default function MethodologyPage() {
           What the pages show
         </h2>
         <ul className="list-disc pl-6 space-y-2 max-w-3xl">
-          <li>
-            A commitment’s page warns you when its progress was last confirmed more than {STALE_AFTER_DAYS} days before the date you are
-            looking at.
-          </li>
-          <li>The overview lists deadlines that fall in the next {UPCOMING_DAYS} days, for commitments that are not closed.</li>
+          {ATTENTION_RULES.map((rule) => (
+            <li key={rule}>{rule}</li>
+          ))}
           <li>
             Add <code>?as_of=YYYY-MM-DD</code> to the overview, the commitments list, a commitment or the missed deadlines page to see the tracker
             as it stood that day. Every commitment page has a “cite this page” link that pins it to its date.

@@ -6,7 +6,7 @@
 import { createContext, useActionState, useContext, useEffect, useRef, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import type { FormValues } from "../../schemas/editor";
-import { initialFormState, type FormState } from "./form-state";
+import { initialFormState, type FormState } from "../../schemas/form-state";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 

@@ -4,7 +4,7 @@
 import type { ImportPreview } from "../../server/editor/import";
 import type { ImportKind } from "../../schemas/editor";
 import { ActionForm, FileField, Radios, SubmitButton, TextArea, useFormState } from "./Form";
-import type { FormState } from "./form-state";
+import type { FormState } from "../../schemas/form-state";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 

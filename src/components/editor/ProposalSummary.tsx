@@ -1,7 +1,7 @@
 // What a proposal would publish, next to what is published now.
 import { deadlineRevisionPayloadSchema, statusUpdatePayloadSchema } from "../../schemas/editor";
 import { precisionLabel } from "../../domain/deadline";
-import type { CommitmentState } from "../../server/editor/queries";
+import type { CurrentStateRow } from "../../server/editor/queries";
 import { StatusTag, SummaryList, longDate } from "./ui";
 
 function SourceValue({ source }: { source: { url: string; title: string; publisher: string; publishedOn: string } }) {
@@ -18,7 +18,7 @@ function SourceValue({ source }: { source: { url: string; title: string; publish
   );
 }
 
-export function ProposalSummary({ kind, payload, current }: { kind: "status_update" | "deadline_revision"; payload: unknown; current: CommitmentState }) {
+export function ProposalSummary({ kind, payload, current }: { kind: "status_update" | "deadline_revision"; payload: unknown; current: CurrentStateRow }) {
   if (kind === "status_update") {
     const parsed = statusUpdatePayloadSchema.safeParse(payload);
     if (!parsed.success) return <p>This proposal cannot be read.</p>;

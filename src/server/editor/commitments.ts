@@ -3,16 +3,15 @@
 // stale version changes nothing and reports what changed meanwhile.
 import type { Db } from "../db";
 import type { Actor, Ownership } from "../../domain/permissions";
-import { canCreateCommitment, canEditCommitment, SIGN_IN_REQUIRED } from "../../domain/permissions";
+import { canCreateCommitment, canEditCommitment } from "../../domain/permissions";
 import { resolveDeadline } from "../../domain/deadline";
 import { commitmentCreateSchema, commitmentUpdateSchema, type CommitmentCreateInput } from "../../schemas/editor";
-import { Abort, conflict, fromZod, invalid, invalidField, notFound, ok, refused, runAbortable, type Failure, type Result } from "./result";
+import { Abort, conflict, fromZod, invalid, invalidField, notFound, ok, refused, unauthenticated, runAbortable, type Failure, type Result } from "./result";
 import { recordAudit } from "./audit";
 import { findOrCreateSource } from "./sources";
-import { dayDate, isoDay, isUniqueViolation, transaction, type Tx } from "./tx";
-import type { FieldError } from "../../schemas/editor";
+import { dayDate, isUniqueViolation, transaction, type Tx } from "./tx";
+import type { FieldError } from "../../schemas/errors";
 
-const unauthenticated: Failure = { ok: false, kind: "unauthenticated", message: SIGN_IN_REQUIRED };
 
 /** The editable fields of a commitment, as shown to editors and kept in the audit log. */
 export type CommitmentSnapshot = { title: string; summary: string; area: string; lead: string; supporting: string[] };
@@ -248,4 +247,4 @@ async function staleCommitment(tx: Tx, id: number): Promise<Failure> {
   });
 }
 
-export { FIELD_LABELS as COMMITMENT_FIELD_LABELS, isoDay };
+export { FIELD_LABELS as COMMITMENT_FIELD_LABELS };

@@ -1,7 +1,7 @@
 // Loading the facts the permission rules need (owners, authors, states), inside a transaction.
 import type { Ownership, ProposalFacts, ProposalState } from "../../domain/permissions";
 import type { Tx } from "./tx";
-import { isoDay } from "./tx";
+import { isoDay } from "../../domain/dates";
 
 export type CommitmentFacts = {
   id: number;
@@ -22,7 +22,7 @@ export async function loadCommitmentFacts(tx: Tx, where: { id: number } | { slug
     id: c.id,
     slug: c.slug,
     title: c.title,
-    announcedOn: isoDay(c.announcedOn)!,
+    announcedOn: isoDay(c.announcedOn),
     version: c.version,
     ownership: { leadOrganisationId: c.leadOrganisationId, supportingOrganisationIds: c.supporters.map((s) => s.organisationId) },
   };
@@ -57,7 +57,7 @@ export async function loadProposalFacts(tx: Tx, id: number): Promise<LoadedPropo
     authorId: p.authorId,
     commitmentId: p.commitment.id,
     commitmentSlug: p.commitment.slug,
-    commitmentAnnouncedOn: isoDay(p.commitment.announcedOn)!,
+    commitmentAnnouncedOn: isoDay(p.commitment.announcedOn),
     reviewerName: p.reviewer?.name ?? null,
     commitment: {
       leadOrganisationId: p.commitment.leadOrganisationId,

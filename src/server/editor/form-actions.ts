@@ -4,10 +4,11 @@
 import { redirect } from "next/navigation";
 import { headers } from "next/headers";
 import { currentUser, signInUrl } from "../auth/session";
+import { editorReturnPath } from "../auth/return-path";
 import { expirePublicData } from "../cache-tags";
 import type { EditorUser } from "./actor";
 import type { Failure } from "./result";
-import type { FormState } from "../../components/editor/form-state";
+import type { FormState } from "../../schemas/form-state";
 import { formValues, type FormValues } from "../../schemas/editor";
 
 /**
@@ -21,15 +22,8 @@ export async function sessionUser(options: { allowPasswordChange?: boolean } = {
 }
 
 /** The editor page the form was posted from (to come back to after signing in). */
-export async function returnPath(fallback = "/editor"): Promise<string> {
-  const referer = (await headers()).get("referer");
-  if (!referer) return fallback;
-  try {
-    const url = new URL(referer);
-    return url.pathname.startsWith("/editor") && !url.pathname.startsWith("/editor/sign-") ? `${url.pathname}${url.search}` : fallback;
-  } catch {
-    return fallback;
-  }
+async function returnPath(): Promise<string> {
+  return editorReturnPath((await headers()).get("referer"));
 }
 
 export function valuesOf(formData: FormData): FormValues {

@@ -10,7 +10,7 @@
 import { parse } from "csv-parse/sync";
 import type { Db } from "../db";
 import type { Actor } from "../../domain/permissions";
-import { canImport, SIGN_IN_REQUIRED } from "../../domain/permissions";
+import { canImport } from "../../domain/permissions";
 import { statusLabel } from "../../domain/status";
 import {
   commitmentCsvRowSchema,
@@ -20,7 +20,7 @@ import {
   statusUpdateCsvRowSchema,
   type ImportKind,
 } from "../../schemas/editor";
-import { fromZod, ok, refused, type Failure, type Result } from "./result";
+import { fromZod, ok, refused, unauthenticated, type Failure, type Result } from "./result";
 import { recordAudit } from "./audit";
 import { insertCommitment } from "./commitments";
 import { checkStatusUpdate, insertProposal, statusUpdateDraft } from "./proposals";
@@ -39,7 +39,6 @@ export type ImportPreview = {
   applied: boolean;
 };
 
-const unauthenticated: Failure = { ok: false, kind: "unauthenticated", message: SIGN_IN_REQUIRED };
 
 /** Rolls a preview back after it has run. */
 class RollBack extends Error {

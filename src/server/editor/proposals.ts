@@ -7,7 +7,7 @@
 // returns a Result (nothing is written on any failure).
 import type { Db } from "../db";
 import type { Actor } from "../../domain/permissions";
-import { canPropose, canResubmit, canReview, canWithdraw, SIGN_IN_REQUIRED } from "../../domain/permissions";
+import { canPropose, canResubmit, canReview, canWithdraw } from "../../domain/permissions";
 import { resolveDeadline } from "../../domain/deadline";
 import { todayIso } from "../../domain/dates";
 import { statusLabel } from "../../domain/status";
@@ -25,7 +25,7 @@ import {
   type StatusUpdateProposalInput,
   type StatusUpdatePayload,
 } from "../../schemas/editor";
-import { Abort, conflict, fromZod, invalidField, notFound, ok, refused, runAbortable, type Failure, type Result } from "./result";
+import { Abort, conflict, fromZod, invalidField, notFound, ok, refused, unauthenticated, runAbortable, type Failure, type Result } from "./result";
 import { recordAudit } from "./audit";
 import { loadCommitmentFacts, loadProposalFacts, type LoadedProposal } from "./facts";
 import { findOrCreateSource } from "./sources";
@@ -33,7 +33,6 @@ import { dayDate, isUniqueViolation, transaction, type Tx } from "./tx";
 
 export type Options = { today?: string };
 
-const unauthenticated: Failure = { ok: false, kind: "unauthenticated", message: SIGN_IN_REQUIRED };
 
 const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

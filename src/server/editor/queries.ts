@@ -2,13 +2,11 @@
 import { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../db";
 import type { Actor, Ownership } from "../../domain/permissions";
-import type { StatusCode } from "../../domain/status";
+import { CLOSED_STATUS_CODES, type StatusCode } from "../../domain/status";
+import { staleBefore } from "../../domain/attention";
 import type { Precision } from "../../domain/deadline";
-import { addDays, todayIso } from "../../domain/dates";
+import { addDays, todayIso, isoDay } from "../../domain/dates";
 import type { AuditFilter } from "../../schemas/editor";
-import { isoDay } from "./tx";
-
-export const STALE_AFTER_DAYS = 90;
 
 export type EditorCommitmentRow = {
   id: number;
@@ -52,13 +50,18 @@ const toRow = (r: CommitmentRow): EditorCommitmentRow => ({
   dueDate: isoDay(r.due_date),
   overdue: r.overdue ?? false,
   pendingProposals: Number(r.pending),
-  lastConfirmedOrAnnounced: isoDay(r.status_confirmed_on ?? r.announced_on)!,
+  lastConfirmedOrAnnounced: isoDay(r.status_confirmed_on ?? r.announced_on),
 });
 
 /** SQL condition: the commitment is owned or supported by one of the actor's organisations. */
 const ownedBy = (organisationIds: readonly number[]) => Prisma.sql`(
   c.lead_organisation_id = ANY(${[...organisationIds]}::int[])
   OR EXISTS (SELECT 1 FROM commitment_owner co WHERE co.commitment_id = c.id AND co.organisation_id = ANY(${[...organisationIds]}::int[])))`;
+
+/** SQL condition: src/domain/attention.ts isStale() on `today`, for rows of commitment c joined to its state s. */
+const staleCondition = (today: string) => Prisma.sql`(
+  NOT (COALESCE(s.status, 'not_started')::text = ANY(${[...CLOSED_STATUS_CODES]}::text[]))
+  AND COALESCE(s.status_confirmed_on, c.announced_on) < ${staleBefore(today)}::date)`;
 
 export async function listEditorCommitments(
   db: Db,
@@ -69,10 +72,7 @@ export async function listEditorCommitments(
   const conditions: Prisma.Sql[] = [];
   if (options.scope === "mine") conditions.push(ownedBy(actor.organisationIds));
   if (options.q) conditions.push(Prisma.sql`(c.search @@ websearch_to_tsquery('english', ${options.q}) OR c.slug ILIKE ${`%${options.q}%`})`);
-  if (options.staleOnly) {
-    conditions.push(Prisma.sql`COALESCE(s.status, 'not_started') NOT IN ('delivered', 'delivered_differently', 'dropped')`);
-    conditions.push(Prisma.sql`COALESCE(s.status_confirmed_on, c.announced_on) <= ${addDays(today, -STALE_AFTER_DAYS)}::date`);
-  }
+  if (options.staleOnly) conditions.push(staleCondition(today));
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   const order = options.staleOnly ? Prisma.sql`ORDER BY COALESCE(s.status_confirmed_on, c.announced_on) ASC, c.title` : Prisma.sql`ORDER BY a.position, c.title`;
   const rows = await db.$queryRaw<CommitmentRow[]>`
@@ -165,7 +165,8 @@ export async function listProposals(db: Db, filter: { state?: "pending" | "retur
   return rows.map(toProposalItem);
 }
 
-export type CommitmentState = {
+/** What is in effect today for one commitment (the editor's view; the as-of engine's is domain/history.ts CommitmentState). */
+export type CurrentStateRow = {
   status: StatusCode;
   statusConfirmedOn: string | null;
   deadlineLabel: string | null;
@@ -174,7 +175,7 @@ export type CommitmentState = {
   overdue: boolean;
 };
 
-export async function commitmentStateToday(db: Db, commitmentId: number, today = todayIso()): Promise<CommitmentState> {
+export async function commitmentStateToday(db: Db, commitmentId: number, today = todayIso()): Promise<CurrentStateRow> {
   const [row] = await db.$queryRaw<
     { status: StatusCode; status_confirmed_on: Date | null; deadline_label: string | null; deadline_precision: Precision | null; due_date: Date | null; overdue: boolean }[]
   >`SELECT status, status_confirmed_on, deadline_label, deadline_precision, due_date, overdue FROM commitment_state_as_of(${today}::date) WHERE commitment_id = ${commitmentId}`;
@@ -205,7 +206,7 @@ export type EditorCommitment = {
   lead: { id: number; slug: string; name: string };
   supporting: { id: number; slug: string; name: string }[];
   ownership: Ownership;
-  state: CommitmentState;
+  state: CurrentStateRow;
 };
 
 export async function getEditorCommitment(db: Db, where: { slug: string } | { id: number }): Promise<EditorCommitment | null> {
@@ -221,7 +222,7 @@ export async function getEditorCommitment(db: Db, where: { slug: string } | { id
     title: c.title,
     summary: c.summary,
     version: c.version,
-    announcedOn: isoDay(c.announcedOn)!,
+    announcedOn: isoDay(c.announcedOn),
     updatedAt: c.updatedAt.toISOString(),
     area: { slug: c.area.slug, title: c.area.title },
     lead: { id: c.leadOrganisation.id, slug: c.leadOrganisation.slug, name: c.leadOrganisation.name },

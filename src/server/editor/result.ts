@@ -1,8 +1,9 @@
 // What every editor mutation returns: the value, or why nothing was written. The server actions
 // turn failures into a GOV.UK error summary; the tests assert on `kind`.
 import type { z } from "zod";
-import { fieldErrors, type FieldError } from "../../schemas/editor";
-import type { Decision } from "../../domain/permissions";
+import { fieldErrors } from "../../schemas/editor";
+import type { FieldError } from "../../schemas/errors";
+import { SIGN_IN_REQUIRED, type Decision } from "../../domain/permissions";
 
 export type Conflict = {
   message: string;
@@ -22,6 +23,9 @@ export type Failure =
   | ({ ok: false; kind: "conflict" } & Conflict);
 
 export type Result<T> = { ok: true; value: T } | Failure;
+
+/** Nobody is signed in (or the account was disabled meanwhile): the action sends them to sign in. */
+export const unauthenticated: Failure = { ok: false, kind: "unauthenticated", message: SIGN_IN_REQUIRED };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const notFound = (message: string): Failure => ({ ok: false, kind: "not_found", message });

@@ -11,7 +11,6 @@ export function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T>
   return db.$transaction(work, TX_OPTIONS);
 }
 
-export const isoDay = (d: Date | null | undefined): string | null => (d ? d.toISOString().slice(0, 10) : null);
 export const dayDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** Prisma's error code for a unique constraint violation. */

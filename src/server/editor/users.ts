@@ -3,14 +3,14 @@
 // a one-time password that must be replaced at the next sign-in.
 import type { Db } from "../db";
 import type { Actor, Role } from "../../domain/permissions";
-import { canChangeUser, canManageUsers, SIGN_IN_REQUIRED } from "../../domain/permissions";
-import { passwordChangeSchema, resetPasswordSchema, userCreateSchema, userUpdateSchema, type FieldError } from "../../schemas/editor";
+import { canChangeUser, canManageUsers } from "../../domain/permissions";
+import { passwordChangeSchema, resetPasswordSchema, userCreateSchema, userUpdateSchema } from "../../schemas/editor";
+import type { FieldError } from "../../schemas/errors";
 import { generateOneTimePassword, hashPassword, passwordProblem, verifyPassword } from "../auth/password";
-import { Abort, fromZod, invalid, invalidField, notFound, ok, refused, runAbortable, type Failure, type Result } from "./result";
+import { Abort, fromZod, invalid, invalidField, notFound, ok, refused, unauthenticated, runAbortable, type Failure, type Result } from "./result";
 import { recordAudit } from "./audit";
 import { isUniqueViolation, transaction, type Tx } from "./tx";
 
-const unauthenticated: Failure = { ok: false, kind: "unauthenticated", message: SIGN_IN_REQUIRED };
 
 export type NewUser = { email: string; name: string; role: Role; organisations: string[] };
 

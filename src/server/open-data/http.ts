@@ -4,7 +4,7 @@
 import crypto from "node:crypto";
 import { problemSchema, type Problem } from "../../schemas/api";
 import { RENDER_HEADER, RENDER_HOST_HEADER, renderSecret } from "../page-cache/render";
-import type { FieldError } from "../../schemas/commitment-query";
+import type { FieldError } from "../../schemas/errors";
 
 /**
  * Browsers may reuse a response for a minute and shared caches (CDNs) for five; a shared cache

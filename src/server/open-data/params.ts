@@ -2,7 +2,8 @@
 // parameter is reported by name; a parameter the endpoint does not know is an error too, so a
 // typo ("organization=") cannot silently return everything.
 import { z } from "zod";
-import { commitmentQueryFields, parseCommitmentQuery, parseParam, type CommitmentQuery, type FieldError } from "../../schemas/commitment-query";
+import { commitmentQueryFields, parseCommitmentQuery, parseParam, type CommitmentQuery } from "../../schemas/commitment-query";
+import type { FieldError } from "../../schemas/errors";
 import { asOfQueryFields, changeQueryFields, feedQueryFields, CHANGE_KINDS } from "../../schemas/api";
 import { todayIso } from "../../domain/dates";
 

@@ -5,9 +5,8 @@ import type { Db } from "../db";
 import type { ChangeEntry, DeadlineRevisionEntry, StatusUpdateEntry } from "./types";
 import type { StatusCode } from "../../domain/status";
 import type { Precision } from "../../domain/deadline";
-import { daysBetween } from "../../domain/dates";
+import { daysBetween, isoDay } from "../../domain/dates";
 
-const iso = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
 
 type Row = {
   kind: "status_update" | "deadline_revision";
@@ -47,15 +46,15 @@ export type ChangeFilters = {
 
 function toEntry(row: Row): ChangeEntry {
   const source = row.source_url
-    ? { url: row.source_url, publisher: row.source_publisher!, title: row.source_title!, publishedOn: iso(row.source_published_on)! }
+    ? { url: row.source_url, publisher: row.source_publisher!, title: row.source_title!, publishedOn: isoDay(row.source_published_on)! }
     : null;
   const commitment = { slug: row.commitment_slug, title: row.commitment_title, area: { slug: row.area_slug, title: row.area_title } };
-  const common = { id: row.id, date: iso(row.event_date)!, publishedAt: row.published_at.toISOString(), commitment };
+  const common = { id: row.id, date: isoDay(row.event_date)!, publishedAt: row.published_at.toISOString(), commitment };
   if (row.kind === "status_update") {
     return { kind: "status_update", ...common, status: row.status!, note: row.note!, source: source! } satisfies StatusUpdateEntry & { commitment: unknown };
   }
-  const dueDate = iso(row.due_date);
-  const previousDue = iso(row.previous_due_date);
+  const dueDate = isoDay(row.due_date);
+  const previousDue = isoDay(row.previous_due_date);
   return {
     kind: "deadline_revision",
     ...common,

@@ -2,8 +2,8 @@
 // in which published source.
 import type { Db } from "../db";
 import type { SourceRef } from "./types";
+import { isoDay } from "../../domain/dates";
 
-const iso = (d: Date): string => d.toISOString().slice(0, 10);
 
 export type Announcement = { announcedOn: string; source: SourceRef | null };
 
@@ -15,7 +15,7 @@ export async function getCommitmentAnnouncement(db: Db, slug: string): Promise<A
   if (!row) return null;
   const source = row.announcedIn;
   return {
-    announcedOn: iso(row.announcedOn),
-    source: source ? { url: source.url, publisher: source.publisher, title: source.title, publishedOn: iso(source.publishedOn) } : null,
+    announcedOn: isoDay(row.announcedOn),
+    source: source ? { url: source.url, publisher: source.publisher, title: source.title, publishedOn: isoDay(source.publishedOn) } : null,
   };
 }

@@ -6,8 +6,8 @@ import type { CommitmentQuery } from "../../schemas/commitment-query";
 import type { CommitmentSummary, Owner } from "./types";
 import type { StatusCode } from "../../domain/status";
 import type { Precision } from "../../domain/deadline";
+import { isoDay } from "../../domain/dates";
 
-const iso = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
 
 export type CommitmentRow = {
   id: number;
@@ -87,15 +87,15 @@ export function toSummary(row: CommitmentRow, owners: Owner[]): CommitmentSummar
     summary: row.summary,
     area: { slug: row.area_slug, title: row.area_title },
     owners,
-    deadline: row.deadline_label && row.deadline_precision ? { label: row.deadline_label, precision: row.deadline_precision, dueDate: iso(row.due_date) } : null,
-    status: { code: row.status, confirmedOn: iso(row.status_confirmed_on) },
+    deadline: row.deadline_label && row.deadline_precision ? { label: row.deadline_label, precision: row.deadline_precision, dueDate: isoDay(row.due_date) } : null,
+    status: { code: row.status, confirmedOn: isoDay(row.status_confirmed_on) },
     overdue: row.overdue,
     daysOverdue: row.days_overdue,
     daysUntilDue: row.days_until_due,
     deliveredLate: row.delivered_late,
     daysLate: row.days_late,
     revisionsCount: row.revisions_count,
-    announcedOn: iso(row.announced_on)!,
+    announcedOn: isoDay(row.announced_on)!,
     version: row.version,
   };
 }
@@ -151,5 +151,5 @@ export async function getCommitmentSummary(db: Db, slug: string, asOf: string): 
 /** Does a commitment with this slug exist at all (regardless of as-of)? */
 export async function commitmentExists(db: Db, slug: string): Promise<{ announcedOn: string } | null> {
   const found = await db.commitment.findUnique({ where: { slug }, select: { announcedOn: true } });
-  return found ? { announcedOn: iso(found.announcedOn)! } : null;
+  return found ? { announcedOn: isoDay(found.announcedOn)! } : null;
 }

@@ -7,11 +7,10 @@ import type { ChangeEntry, CommitmentSummary } from "./types";
 import { ownersOf, toSummary, type CommitmentRow as BaseCommitmentRow } from "./commitments";
 import type { StatusCode } from "../../domain/status";
 import type { Precision } from "../../domain/deadline";
-import { daysBetween } from "../../domain/dates";
+import { daysBetween, isoDay } from "../../domain/dates";
 
 export const EXPORT_BATCH_SIZE = 1000;
 
-const iso = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
 
 type CommitmentRow = BaseCommitmentRow & { area_position: number };
 
@@ -57,7 +56,7 @@ type SourceColumns = {
 type CommitmentColumns = { commitment_slug: string; commitment_title: string; area_slug: string; area_title: string };
 
 const sourceOf = (row: SourceColumns) =>
-  row.source_url ? { url: row.source_url, publisher: row.source_publisher!, title: row.source_title!, publishedOn: iso(row.source_published_on)! } : null;
+  row.source_url ? { url: row.source_url, publisher: row.source_publisher!, title: row.source_title!, publishedOn: isoDay(row.source_published_on)! } : null;
 
 const commitmentOf = (row: CommitmentColumns) => ({ slug: row.commitment_slug, title: row.commitment_title, area: { slug: row.area_slug, title: row.area_title } });
 
@@ -85,7 +84,7 @@ export async function* streamStatusUpdates(db: Db, scope: HistoryScope, batchSiz
       yield {
         kind: "status_update",
         id: row.id,
-        date: iso(row.confirmed_on)!,
+        date: isoDay(row.confirmed_on)!,
         publishedAt: row.published_at.toISOString(),
         status: row.status,
         note: row.note,
@@ -135,12 +134,12 @@ export async function* streamDeadlineRevisions(db: Db, scope: HistoryScope, batc
       LIMIT ${batchSize}`;
     for (const row of rows) {
       const original = row.previous_id === null;
-      const dueDate = iso(row.due_date);
-      const previousDue = iso(row.previous_due_date);
+      const dueDate = isoDay(row.due_date);
+      const previousDue = isoDay(row.previous_due_date);
       yield {
         kind: "deadline_revision",
         id: row.id,
-        date: iso(row.effective_on)!,
+        date: isoDay(row.effective_on)!,
         publishedAt: row.published_at.toISOString(),
         original,
         label: row.label,

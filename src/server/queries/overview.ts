@@ -1,6 +1,7 @@
 import type { Db } from "../db";
 import type { StatusCode } from "../../domain/status";
 import { STATUS_CODES } from "../../domain/status";
+import { isoDay } from "../../domain/dates";
 
 export type StatusCounts = Record<StatusCode, number>;
 const emptyCounts = (): StatusCounts => Object.fromEntries(STATUS_CODES.map((c) => [c, 0])) as StatusCounts;
@@ -34,7 +35,7 @@ export async function statusCountsByArea(db: Db, asOf: string): Promise<{ areas:
     if (row.last_confirmed && (!last || row.last_confirmed > last)) last = row.last_confirmed;
   }
   const list = [...areas.values()].sort((a, b) => a.position - b.position);
-  return { areas: list, total: list.reduce((n, a) => n + a.total, 0), overdue, counts, lastConfirmedOn: last ? last.toISOString().slice(0, 10) : null };
+  return { areas: list, total: list.reduce((n, a) => n + a.total, 0), overdue, counts, lastConfirmedOn: isoDay(last) };
 }
 
 export async function listAreas(db: Db) {

@@ -2,6 +2,7 @@
 // left as they are, so seeding twice changes nothing, and editors' later work is never touched.
 import type { Db } from "../db";
 import type { SeedDataset } from "./load-seed-files";
+import { isoDay } from "../../domain/dates";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -63,7 +64,7 @@ export async function applySeed(db: Db, data: SeedDataset): Promise<SeedSummary>
         ];
         const existingRevisions = await tx.deadlineRevision.findMany({ where: { commitmentId } });
         for (const d of deadlines) {
-          const already = existingRevisions.some((r) => r.label === d.label && r.precision === d.precision && r.effectiveOn.toISOString().slice(0, 10) === d.effectiveOn);
+          const already = existingRevisions.some((r) => r.label === d.label && r.precision === d.precision && isoDay(r.effectiveOn) === d.effectiveOn);
           if (already) continue;
           await tx.deadlineRevision.create({
             data: {
@@ -83,7 +84,7 @@ export async function applySeed(db: Db, data: SeedDataset): Promise<SeedSummary>
         for (const u of c.updates) {
           const sourceId = id(sourceIds, u.source);
           const already = existingUpdates.some(
-            (e) => e.status === u.status && e.sourceId === sourceId && e.confirmedOn.toISOString().slice(0, 10) === u.confirmedOn && e.note === u.note,
+            (e) => e.status === u.status && e.sourceId === sourceId && isoDay(e.confirmedOn) === u.confirmedOn && e.note === u.note,
           );
           if (already) continue;
           await tx.statusUpdate.create({ data: { commitmentId, status: u.status, note: u.note, sourceId, confirmedOn: day(u.confirmedOn) } });

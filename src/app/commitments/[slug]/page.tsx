@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { loadCommitmentPage, STALE_AFTER_DAYS, type RawParams } from "@/server/public-data";
+import { loadCommitmentPage, type RawParams } from "@/server/public-data";
+import { STALE_AFTER_DAYS } from "@/domain/attention";
 import { precisionLabel } from "@/domain/deadline";
 import { ErrorSummary } from "@/components/ErrorSummary";
 import { AsOfBanner } from "@/components/AsOfBanner";

@@ -1,5 +1,6 @@
 // The audit log (admins): every change, who made it, when, and the values before and after.
 import type { Metadata } from "next";
+import { firstParam } from "@/schemas/commitment-query";
 import { requireAdmin } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { auditFacets, listAuditEvents, AUDIT_PAGE_SIZE } from "@/server/editor/queries";
@@ -9,7 +10,6 @@ import { PageHeading, dateTime } from "@/components/editor/ui";
 export const metadata: Metadata = { title: "Audit log" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 function Json({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <span className="text-secondary-ink">–</span>;
@@ -19,7 +19,7 @@ function Json({ value }: { value: unknown }) {
 export default async function AuditPage({ searchParams }: Props) {
   await requireAdmin("/editor/audit");
   const raw = await searchParams;
-  const input = Object.fromEntries(["actor", "action", "entityType", "entityId", "from", "to", "page"].map((k) => [k, first(raw[k])]).filter(([, v]) => v !== undefined));
+  const input = Object.fromEntries(["actor", "action", "entityType", "entityId", "from", "to", "page"].map((k) => [k, firstParam(raw[k])]).filter(([, v]) => v !== undefined));
   const parsed = auditFilterSchema.safeParse(input);
   const errors = parsed.success ? [] : fieldErrors(parsed.error);
   const filter: AuditFilter = parsed.success ? parsed.data : { page: 1, actor: undefined, action: undefined, entityType: undefined, entityId: undefined, from: undefined, to: undefined };

@@ -1,5 +1,6 @@
 // Find a commitment to update: my organisations' by default, or all of them.
 import type { Metadata } from "next";
+import { firstParam } from "@/schemas/commitment-query";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { listEditorCommitments } from "@/server/editor/queries";
@@ -9,13 +10,12 @@ import { ButtonLink, PageHeading } from "@/components/editor/ui";
 export const metadata: Metadata = { title: "Commitments" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function EditorCommitmentsPage({ searchParams }: Props) {
   const user = await requireUser("/editor/commitments");
   const params = await searchParams;
-  const q = first(params.q)?.trim().slice(0, 200) || undefined;
-  const scope = first(params.scope) === "all" || (user.role === "admin" && first(params.scope) !== "mine") ? "all" : "mine";
+  const q = firstParam(params.q)?.trim().slice(0, 200) || undefined;
+  const scope = firstParam(params.scope) === "all" || (user.role === "admin" && firstParam(params.scope) !== "mine") ? "all" : "mine";
   const rows = await listEditorCommitments(getDb(), user, { scope, q });
   return (
     <>

@@ -3,7 +3,7 @@ import { getDb } from "@/server/db";
 import { importCsv } from "@/server/editor/import";
 import { failureState, publicDataChanged, sessionUser, valuesOf } from "@/server/editor/form-actions";
 import { IMPORT_MAX_BYTES } from "@/schemas/editor";
-import type { FormState } from "@/components/editor/form-state";
+import type { FormState } from "@/schemas/form-state";
 
 const MAX_LISTED = 20;
 

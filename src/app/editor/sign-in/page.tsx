@@ -5,27 +5,13 @@ import { redirect } from "next/navigation";
 import { currentUser, csrfToken } from "@/server/auth/session";
 import { oidcConfig } from "@/server/auth/options";
 import { SIGN_IN_MESSAGES } from "@/server/auth/credentials";
+import { editorReturnPath } from "@/server/auth/return-path";
+import { firstParam } from "@/schemas/commitment-query";
 import { PageHeading, SuccessBanner } from "@/components/editor/ui";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
-/** Only ever back into the editor (never an open redirect). */
-function safeCallback(raw: string | undefined): string {
-  if (!raw) return "/editor";
-  try {
-    const url = new URL(raw, "http://x");
-    if ((raw.startsWith("/") || url.origin === new URL(process.env.NEXTAUTH_URL ?? "http://x").origin) && url.pathname.startsWith("/editor") && !url.pathname.startsWith("/editor/sign-in")) {
-      return `${url.pathname}${url.search}`;
-    }
-  } catch {
-    // fall through
-  }
-  return "/editor";
-}
 
 const ERRORS: Record<string, { field: "email" | null; message: string }> = {
   CredentialsSignin: { field: "email", message: SIGN_IN_MESSAGES.invalid },
@@ -41,11 +27,11 @@ const ERRORS: Record<string, { field: "email" | null; message: string }> = {
 
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(first(params.callbackUrl));
+  const callbackUrl = editorReturnPath(firstParam(params.callbackUrl));
   if (await currentUser()) redirect(callbackUrl);
 
   const token = await csrfToken();
-  const errorCode = first(params.error);
+  const errorCode = firstParam(params.error);
   if (!token && errorCode !== "NoCookie") {
     // First visit: next-auth's sign-in route sets its CSRF cookie and sends the browser back here.
     redirect(`/api/auth/signin?${new URLSearchParams({ callbackUrl, error: "NoCookie" })}`);
@@ -56,12 +42,12 @@ export default async function SignInPage({ searchParams }: Props) {
 
   return (
     <div className="md:w-2/3">
-      {first(params.signedOut) && (
+      {firstParam(params.signedOut) && (
         <SuccessBanner title="You have signed out">
           <p>Sign in again to carry on editing.</p>
         </SuccessBanner>
       )}
-      {first(params.passwordChanged) && (
+      {firstParam(params.passwordChanged) && (
         <SuccessBanner title="Your password has been changed">
           <p>Sign in with your new password.</p>
         </SuccessBanner>

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/server/db";
 import { createUser, resetPassword, updateUser } from "@/server/editor/users";
 import { failureState, sessionUser, valuesOf } from "@/server/editor/form-actions";
-import type { FormState } from "@/components/editor/form-state";
+import type { FormState } from "@/schemas/form-state";
 
 export async function createUserAction(prev: FormState, formData: FormData): Promise<FormState> {
   const values = valuesOf(formData);

@@ -4,7 +4,7 @@ import { getDb } from "@/server/db";
 import { updateCommitment, COMMITMENT_FIELD_LABELS } from "@/server/editor/commitments";
 import { formOptions } from "@/server/editor/queries";
 import { failureState, publicDataChanged, sessionUser, valuesOf } from "@/server/editor/form-actions";
-import type { FormState } from "@/components/editor/form-state";
+import type { FormState } from "@/schemas/form-state";
 
 export async function updateCommitmentAction(prev: FormState, formData: FormData): Promise<FormState> {
   const values = valuesOf(formData);

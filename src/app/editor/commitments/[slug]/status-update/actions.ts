@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/server/db";
 import { proposeStatusUpdate } from "@/server/editor/proposals";
 import { failureState, sessionUser, valuesOf } from "@/server/editor/form-actions";
-import type { FormState } from "@/components/editor/form-state";
+import type { FormState } from "@/schemas/form-state";
 
 export async function proposeStatusUpdateAction(prev: FormState, formData: FormData): Promise<FormState> {
   const values = valuesOf(formData);
