@@ -10,7 +10,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseStatus, UNAVAILABLE_MESSAGE, unavailableHtml } from "./server/database-breaker";
 import { contentSecurityPolicy, policyOptions } from "./server/content-security-policy";
-import { cacheKind } from "./server/page-cache/routing";
+import { cacheKind, isImpossibleDetailPath } from "./server/page-cache/routing";
 import { RENDER_HEADER, renderSecret } from "./server/page-cache/render";
 import { cachedPageResponse } from "./server/page-cache/respond";
 import { SECURITY_HEADERS } from "./server/security-headers";
@@ -31,6 +31,28 @@ async function unavailableResponse(request: NextRequest): Promise<Response | nul
   return new Response(unavailableHtml(), { status: 503, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
 }
 
+/**
+ * Next.js 16 sends a page that calls notFound() as an empty document that only JavaScript fills
+ * in (no lang, no heading: vercel/next.js#62228), while an address no route matches gets the
+ * not-found page rendered in full on the server. So an unknown commitment, area or organisation
+ * is answered by that route instead: at once when its slug cannot exist, and after its render
+ * said 404 otherwise. The status stays 404.
+ */
+const NOT_FOUND_ROUTE = "/_not-found";
+
+/** On to Next.js (rewritten to `rewriteTo` if given) with a fresh nonce and a strict Content-Security-Policy. */
+function withNonce(request: NextRequest, rewriteTo?: string) {
+  const nonce = btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy({ nonce }, policyOptions());
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const init = { request: { headers: requestHeaders } };
+  const response = rewriteTo ? NextResponse.rewrite(new URL(rewriteTo, request.url), init) : NextResponse.next(init);
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
 export async function proxy(request: NextRequest) {
   const unavailable = await unavailableResponse(request);
   if (unavailable) {
@@ -38,18 +60,13 @@ export async function proxy(request: NextRequest) {
     return unavailable;
   }
   const { pathname, search } = request.nextUrl;
+  if (isImpossibleDetailPath(pathname)) return withNonce(request, NOT_FOUND_ROUTE);
   const fromThisServer = request.headers.get(RENDER_HEADER) === renderSecret();
   // In development pages change with the code, and Next's dev tools need their scripts.
   const kind = fromThisServer || process.env.NODE_ENV === "development" ? null : cacheKind({ method: request.method, pathname, search, headers: request.headers });
-  if (kind) return cachedPageResponse(request, pathname + search, kind, process.env.RT_INTERNAL_ORIGIN ?? request.nextUrl.origin, SECURITY_HEADERS);
-  const nonce = btoa(crypto.randomUUID());
-  const csp = contentSecurityPolicy({ nonce }, policyOptions());
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
-  return response;
+  if (!kind) return withNonce(request);
+  const response = await cachedPageResponse(request, pathname + search, kind, process.env.RT_INTERNAL_ORIGIN ?? request.nextUrl.origin, SECURITY_HEADERS);
+  return kind === "page" && response.status === 404 ? withNonce(request, NOT_FOUND_ROUTE) : response;
 }
 
 export const config = {

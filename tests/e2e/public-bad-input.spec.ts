@@ -81,3 +81,21 @@ for (const path of ["/commitments/no-such-commitment", "/commitments/NOT%20A%20S
     await expect(page).toHaveTitle(/Page not found/);
   });
 }
+
+// Next.js renders notFound() from a page as an empty shell until JavaScript runs; the app answers
+// these addresses with the not-found page rendered on the server (src/proxy.ts). Read as raw HTML,
+// as a crawler or a browser without JavaScript gets it.
+for (const path of ["/commitments/no-such-commitment", "/commitments/no-such-commitment?as_of=2026-06-30", "/commitments/NOT%20A%20SLUG", "/areas/atlantis", "/organisations/ministry-of-magic", "/no/such/page"]) {
+  test(`unknown address ${path} is a 404 page in the server's HTML`, async ({ request }) => {
+    const response = await request.get(path);
+    expect(response.status()).toBe(404);
+    expect(response.headers()["content-type"]).toMatch(/^text\/html/);
+    const html = await response.text();
+    expect(html).toMatch(/<html lang="en-GB"/);
+    expect(html).toMatch(/<main id="main-content"/);
+    expect(html).toMatch(/<h1[^>]*>Page not found<\/h1>/);
+    expect(html).toContain("<title>Page not found – Roadmap Tracker</title>");
+    expect(html).toMatch(/<a href="\/commitments">Search all commitments<\/a>/);
+  });
+}
+

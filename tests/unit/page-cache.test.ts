@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { cacheKey, cacheKind } from "../../src/server/page-cache/routing";
+import { cacheKey, cacheKind, isImpossibleDetailPath } from "../../src/server/page-cache/routing";
 import { withoutScripts, entityTag } from "../../src/server/page-cache/html";
 import { PageStore, type RenderResult } from "../../src/server/page-cache/store";
 import { contentSecurityPolicy } from "../../src/server/content-security-policy";
@@ -37,6 +37,17 @@ describe("which requests the page cache answers", () => {
     expect(cacheKind(get("/deadlines.ics"))).toBe("data");
     expect(cacheKind(get("/api/v1/commitments", "", noHeaders, "OPTIONS"))).toBe(null);
     expect(cacheKind(get("/api/v1/commitments", `?q=${"x".repeat(500)}`))).toBe(null);
+  });
+});
+
+describe("detail addresses no record can have", () => {
+  it("are known without the database: a slug that is not lower-case words and hyphens, or is too long", () => {
+    for (const path of ["/commitments/NOT%20A%20SLUG", "/areas/Atlantis", "/organisations/ministry_of_magic", "/commitments/-x", `/commitments/${"x".repeat(121)}`]) {
+      expect(isImpossibleDetailPath(path), path).toBe(true);
+    }
+    for (const path of ["/commitments/no-such-commitment", "/areas/atlantis", `/organisations/${"x".repeat(120)}`, "/commitments", "/commitments/a/b", "/missed", "/no/such/page"]) {
+      expect(isImpossibleDetailPath(path), path).toBe(false);
+    }
   });
 });
 

@@ -27,6 +27,20 @@ export function cacheKind(request: CacheableRequest): CacheKind | null {
   return LIST_PAGES.has(request.pathname) || DETAIL_PAGE.test(request.pathname) ? "page" : null;
 }
 
+const DETAIL_PATH = /^\/(?:commitments|areas|organisations)\/[^/]+$/;
+/** Longer slugs are refused by the schemas (src/schemas/common.ts slugSchema). */
+const MAX_SLUG_LENGTH = 120;
+
+/**
+ * True for a commitment, area or organisation address whose slug no record can have (not
+ * lower-case words and hyphens, or too long): it is not found without asking the database.
+ */
+export function isImpossibleDetailPath(pathname: string): boolean {
+  if (!DETAIL_PATH.test(pathname)) return false;
+  const slug = pathname.slice(pathname.lastIndexOf("/") + 1);
+  return !DETAIL_PAGE.test(pathname) || slug.length > MAX_SLUG_LENGTH;
+}
+
 /**
  * The store's key for a cacheable request. API answers and feeds hold absolute links built from
  * the Host the reader used, so they are kept per host (and scheme); pages are shared by all.
