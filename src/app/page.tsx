@@ -1,24 +1,26 @@
 import type { Metadata } from "next";
-import { loadOverviewPage, upcomingFilters, type RawParams } from "@/server/public-data";
+import { pageTitle } from "@/app/page-title";
+import { loadOverviewPage, upcomingFilters, type RawParams } from "@/server/public-pages";
 import { UPCOMING_DAYS } from "@/domain/attention";
 import { STATUS_DEFINITIONS } from "@/domain/status";
-import { ErrorSummary } from "@/components/ErrorSummary";
-import { AsOfBanner } from "@/components/AsOfBanner";
-import { AsOfForm } from "@/components/AsOfForm";
-import { ProgressBar } from "@/components/ProgressBar";
-import { StatusTag } from "@/components/StatusTag";
-import { DeadlineText } from "@/components/DeadlineText";
-import { ChangeList } from "@/components/Timeline";
-import { ownerNames } from "@/components/CommitmentList";
-import { asOfParams, buildHref, type QueryValues } from "@/components/urls";
-import { longDate, plural } from "@/components/format";
+import { ErrorSummary } from "@/components/govuk/error-summary";
+import { AsOfBanner } from "@/components/as-of-banner";
+import { AsOfForm } from "@/components/as-of-form";
+import { ProgressBar } from "@/components/progress-bar";
+import { StatusTag } from "@/components/govuk/tag";
+import { DeadlineText } from "@/components/deadline-text";
+import { ChangeList } from "@/components/timeline";
+import { ownerNames } from "@/components/commitment-list";
+import { asOfParams, buildHref, type QueryValues } from "@/domain/links";
+import { longDate } from "@/domain/dates";
+import { plural } from "@/domain/wording";
 
 type Props = { searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const data = await loadOverviewPage(await searchParams);
   const title = data.asOfGiven ? `Overview as of ${longDate(data.asOf)}` : "Is government delivering its digital roadmap?";
-  return { title: { absolute: `${data.errors.length ? "Error: " : ""}${title} – Roadmap Tracker` } };
+  return { title: { absolute: pageTitle(`${title} – Roadmap Tracker`, data.errors) } };
 }
 
 /** The commitments list filtered to the overview's upcoming deadlines. */

@@ -283,6 +283,7 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 /** Keeps a file and its previewed copy within the 1 MB limit of a server action's request. */
 export const IMPORT_MAX_BYTES = 450_000;
 export const IMPORT_MAX_ROWS = 1000;
+export const IMPORT_TOO_LARGE = `The file must be ${IMPORT_MAX_BYTES.toLocaleString("en-GB")} bytes or smaller`;
 
 /** The columns of each kind of file, in order. */
 export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
@@ -308,11 +309,25 @@ export const importRequestSchema = z.object({
   kind: z.enum(IMPORT_KINDS, { error: "Select what the file contains" }),
   csv: z
     .string({ error: "Choose a CSV file or paste its contents" })
-    .max(IMPORT_MAX_BYTES, `The file must be ${IMPORT_MAX_BYTES.toLocaleString("en-GB")} bytes or smaller`)
+    .max(IMPORT_MAX_BYTES, IMPORT_TOO_LARGE)
     .refine((v) => v.trim().length > 0, "Choose a CSV file or paste its contents"),
   mode: z.enum(["preview", "apply"]).default("preview"),
 });
 export type ImportRequest = z.infer<typeof importRequestSchema>;
+
+/** What a preview or an import found, row by row (shown by the import form). */
+export type RowError = { column: string; message: string };
+export type ImportRow = { line: number; summary: string; errors: RowError[]; created?: { type: "commitment" | "proposal"; id: number; slug: string } };
+export type ImportPreview = {
+  kind: ImportKind;
+  mode: "preview" | "apply";
+  /** Problems with the file as a whole (unreadable, wrong columns, too many rows). */
+  fileErrors: string[];
+  rows: ImportRow[];
+  /** True when every row is valid (and, in "apply" mode, when everything was written). */
+  valid: boolean;
+  applied: boolean;
+};
 
 const semicolonList = z
   .string()

@@ -13,7 +13,7 @@ vi.mock("../../src/server/db", async (importOriginal) => ({
   getDb: () => state.db,
 }));
 
-const { loadMissedPage, loadCommitmentPage, loadChangesPage } = await import("../../src/server/public-data");
+const { loadMissedPage, loadCommitmentPage, loadChangesPage } = await import("../../src/server/public-pages");
 
 const database = useTestDatabase();
 let client: pg.Client;

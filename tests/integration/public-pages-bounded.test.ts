@@ -14,9 +14,8 @@ vi.mock("../../src/server/db", async (importOriginal) => ({
   getDb: () => state.db,
 }));
 
-const { publicData, loadOverviewPage, loadMissedPage, upcomingFilters, UPCOMING_SHOWN, MISSED_SHOWN, MOVES_PAGE_SIZE } = await import(
-  "../../src/server/public-data"
-);
+const { publicData } = await import("../../src/server/public-data");
+const { loadOverviewPage, loadMissedPage, upcomingFilters, UPCOMING_SHOWN, MISSED_SHOWN, MOVES_PAGE_SIZE } = await import("../../src/server/public-pages");
 
 const COPIES = 30;
 const AS_OF = "2026-11-21";

@@ -26,8 +26,8 @@ vi.mock("../../src/server/db", async (importOriginal) => ({
   getDb: () => state.db,
 }));
 
+const { publicData } = await import("../../src/server/public-data");
 const {
-  publicData,
   loadCommitmentsPage,
   loadCommitmentPage,
   loadMissedPage,
@@ -35,7 +35,7 @@ const {
   loadOverviewPage,
   loadAreaPage,
   loadOrganisationPage,
-} = await import("../../src/server/public-data");
+} = await import("../../src/server/public-pages");
 const { OPEN_STATUS_CODES } = await import("../../src/domain/status");
 const { listEditorCommitments } = await import("../../src/server/editor/queries");
 const { isStale, STALE_AFTER_DAYS } = await import("../../src/domain/attention");
@@ -320,17 +320,20 @@ describe("/", () => {
 describe("/areas/[slug] and /organisations/[slug]", () => {
   it("summarise their commitments", async () => {
     const area = await loadAreaPage("leadership-and-talent", { as_of: "2026-11-21" });
-    expect(area?.total).toBe(9);
-    expect(area?.overdue).toBe(2);
-    expect(area?.counts.delivered).toBe(2);
+    if (area.kind !== "found") throw new Error(`expected found, got ${area.kind}`);
+    expect(area.total).toBe(9);
+    expect(area.overdue).toBe(2);
+    expect(area.counts.delivered).toBe(2);
+    expect(area.areaCount).toBe(6);
     const org = await loadOrganisationPage("hm-treasury", {});
-    expect(org?.total).toBeGreaterThan(0);
-    expect(org?.leads).toBeGreaterThan(0);
+    if (org.kind !== "found") throw new Error(`expected found, got ${org.kind}`);
+    expect(org.total).toBeGreaterThan(0);
+    expect(org.leads).toBeGreaterThan(0);
   });
 
-  it("return null (404) for unknown slugs", async () => {
-    expect(await loadAreaPage("nowhere", {})).toBeNull();
-    expect(await loadAreaPage("NOT VALID", {})).toBeNull();
-    expect(await loadOrganisationPage("ministry-of-magic", {})).toBeNull();
+  it("are not found (404) for unknown slugs", async () => {
+    expect((await loadAreaPage("nowhere", {})).kind).toBe("not-found");
+    expect((await loadAreaPage("NOT VALID", {})).kind).toBe("not-found");
+    expect((await loadOrganisationPage("ministry-of-magic", {})).kind).toBe("not-found");
   });
 });

@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
-import { loadAreasPage, type RawParams } from "@/server/public-data";
-import { ErrorSummary } from "@/components/ErrorSummary";
-import { AsOfBanner } from "@/components/AsOfBanner";
-import { AsOfForm } from "@/components/AsOfForm";
-import { Breadcrumbs } from "@/components/Breadcrumbs";
-import { ProgressBar } from "@/components/ProgressBar";
-import { asOfParams, buildHref } from "@/components/urls";
+import { pageTitle } from "@/app/page-title";
+import { loadAreasPage, type RawParams } from "@/server/public-pages";
+import { ErrorSummary } from "@/components/govuk/error-summary";
+import { AsOfBanner } from "@/components/as-of-banner";
+import { AsOfForm } from "@/components/as-of-form";
+import { Breadcrumbs } from "@/components/govuk/breadcrumbs";
+import { ProgressBar } from "@/components/progress-bar";
+import { asOfParams, buildHref } from "@/domain/links";
 
 type Props = { searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const data = await loadAreasPage(await searchParams);
-  return { title: `${data.errors.length ? "Error: " : ""}Areas` };
+  return { title: pageTitle("Areas", data.errors) };
 }
 
 export default async function AreasPage({ searchParams }: Props) {

@@ -1,19 +1,21 @@
 import type { Metadata } from "next";
-import { loadChangesPage, CHANGES_PAGE_SIZE, type RawParams } from "@/server/public-data";
-import { ErrorSummary } from "@/components/ErrorSummary";
-import { AsOfBanner } from "@/components/AsOfBanner";
-import { Breadcrumbs } from "@/components/Breadcrumbs";
-import { OwnerFilters } from "@/components/OwnerFilters";
-import { ChangeList } from "@/components/Timeline";
-import { Pagination } from "@/components/Pagination";
-import { asOfParams, buildHref } from "@/components/urls";
-import { longDate, plural } from "@/components/format";
+import { pageTitle } from "@/app/page-title";
+import { loadChangesPage, type RawParams } from "@/server/public-pages";
+import { ErrorSummary } from "@/components/govuk/error-summary";
+import { AsOfBanner } from "@/components/as-of-banner";
+import { Breadcrumbs } from "@/components/govuk/breadcrumbs";
+import { OwnerFilters } from "@/components/owner-filters";
+import { ChangeList } from "@/components/timeline";
+import { NoSuchPage, Pagination, showing } from "@/components/govuk/pagination";
+import { asOfParams, buildHref } from "@/domain/links";
+import { longDate } from "@/domain/dates";
+import { plural } from "@/domain/wording";
 
 type Props = { searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const data = await loadChangesPage(await searchParams);
-  return { title: `${data.errors.length ? "Error: " : ""}Changes${data.page > 1 ? ` (page ${data.page} of ${data.pageCount})` : ""}` };
+  return { title: pageTitle(`Changes${data.page > 1 ? ` (page ${data.page} of ${data.pageCount})` : ""}`, data.errors) };
 }
 
 export default async function ChangesPage({ searchParams }: Props) {
@@ -21,8 +23,6 @@ export default async function ChangesPage({ searchParams }: Props) {
   const keep = asOfParams(data.asOf, data.asOfGiven);
   const params = { area: data.area, organisation: data.organisation, ...keep };
   const filtered = data.area.length > 0 || data.organisation.length > 0;
-  const first = (data.page - 1) * CHANGES_PAGE_SIZE + 1;
-  const last = Math.min(data.total, data.page * CHANGES_PAGE_SIZE);
   return (
     <>
       <Breadcrumbs items={[{ href: "/", label: "Home" }]} />
@@ -54,15 +54,12 @@ export default async function ChangesPage({ searchParams }: Props) {
       </h2>
       <p className="text-secondary-ink mb-6">
         {data.asOfGiven ? `Published up to ${longDate(data.asOf)}` : "All published changes"}
-        {data.total > 0 && !data.pastLastPage ? `. Showing ${first} to ${last}.` : "."}
+        {showing(data)}
       </p>
       {data.total === 0 ? (
         <p className="mb-8">No changes had been published{filtered ? " for the area and organisation you chose" : ""}.</p>
       ) : data.pastLastPage ? (
-        <p className="mb-8">
-          There is no page {data.page}: there {data.pageCount === 1 ? "is 1 page" : `are ${data.pageCount} pages`}.{" "}
-          <a href={buildHref("/changes", params)}>Go to the first page</a>
-        </p>
+        <NoSuchPage page={data.page} pageCount={data.pageCount} firstPageHref={buildHref("/changes", params)} />
       ) : (
         <ChangeList items={data.items} linkParams={keep} />
       )}

@@ -1,20 +1,22 @@
 import type { Metadata } from "next";
-import { loadCommitmentsPage, type CommitmentsPage, type RawParams } from "@/server/public-data";
-import { ErrorSummary } from "@/components/ErrorSummary";
-import { AsOfBanner } from "@/components/AsOfBanner";
-import { Breadcrumbs } from "@/components/Breadcrumbs";
-import { CommitmentFilters } from "@/components/CommitmentFilters";
-import { CommitmentList } from "@/components/CommitmentList";
-import { Pagination } from "@/components/Pagination";
-import { asOfParams, buildHref, type QueryValues } from "@/components/urls";
-import { longDate, plural } from "@/components/format";
+import { pageTitle } from "@/app/page-title";
+import { loadCommitmentsPage, type CommitmentsPage, type RawParams } from "@/server/public-pages";
+import { ErrorSummary } from "@/components/govuk/error-summary";
+import { AsOfBanner } from "@/components/as-of-banner";
+import { Breadcrumbs } from "@/components/govuk/breadcrumbs";
+import { CommitmentFilters } from "@/components/commitment-filters";
+import { CommitmentList } from "@/components/commitment-list";
+import { NoSuchPage, Pagination, showing } from "@/components/govuk/pagination";
+import { asOfParams, buildHref, type QueryValues } from "@/domain/links";
+import { longDate } from "@/domain/dates";
+import { plural } from "@/domain/wording";
 
 type Props = { searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const data = await loadCommitmentsPage(await searchParams);
   const title = data.page > 1 ? `Commitments (page ${data.page} of ${data.pageCount})` : "Commitments";
-  return { title: `${data.errors.length ? "Error: " : ""}${title}` };
+  return { title: pageTitle(title, data.errors) };
 }
 
 /** The valid filters as GET parameters: what pagination and "today" links carry over. */
@@ -43,8 +45,6 @@ function hasFilters(data: CommitmentsPage): boolean {
 export default async function CommitmentsPage({ searchParams }: Props) {
   const data = await loadCommitmentsPage(await searchParams);
   const params = filterParams(data);
-  const first = (data.page - 1) * data.pageSize + 1;
-  const last = Math.min(data.total, data.page * data.pageSize);
   return (
     <>
       <Breadcrumbs items={[{ href: "/", label: "Home" }]} />
@@ -77,7 +77,7 @@ export default async function CommitmentsPage({ searchParams }: Props) {
           </h2>
           <p className="text-secondary-ink mb-4">
             {data.asOfGiven ? `As it stood on ${longDate(data.asOf)}` : `As of today, ${longDate(data.asOf)}`}
-            {data.total > 0 && !data.pastLastPage ? `. Showing ${first} to ${last}.` : "."}
+            {showing(data)}
           </p>
           {data.total === 0 ? (
             <div className="mb-8">
@@ -92,10 +92,7 @@ export default async function CommitmentsPage({ searchParams }: Props) {
               </p>
             </div>
           ) : data.pastLastPage ? (
-            <p className="mb-8">
-              There is no page {data.page}: there {data.pageCount === 1 ? "is 1 page" : `are ${data.pageCount} pages`}.{" "}
-              <a href={buildHref("/commitments", { ...params, page: 1 })}>Go to the first page</a>
-            </p>
+            <NoSuchPage page={data.page} pageCount={data.pageCount} firstPageHref={buildHref("/commitments", { ...params, page: 1 })} />
           ) : (
             <CommitmentList items={data.items} linkParams={asOfParams(data.asOf, data.asOfGiven)} />
           )}

@@ -8,6 +8,7 @@ import { PUBLIC_CACHE_CONTROL, siteOrigin } from "@/server/open-data/http";
 import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from "@/schemas/commitment-query";
 import { formatLongDate, todayIso } from "@/domain/dates";
 import { Code, CodeBlock, EndpointReference, SchemaReference, Table } from "./reference";
+import { Details } from "@/components/govuk/details";
 
 export const dynamic = "force-dynamic";
 
@@ -109,12 +110,9 @@ export default async function DataPage() {
           </li>
         </ul>
         {DOWNLOADS.filter((d) => d.columns).map((d) => (
-          <details key={d.file} className="mb-4">
-            <summary className="cursor-pointer text-link underline">Columns in {d.file}</summary>
-            <div className="mt-3">
-              <Table id={`columns-${d.file.replace(".", "-")}`} caption={`Columns in ${d.file}`} head={["Column", "Meaning"]} rows={d.columns!.map((c) => [<Code key="c">{c.header}</Code>, c.description])} />
-            </div>
-          </details>
+          <Details key={d.file} summary={`Columns in ${d.file}`}>
+            <Table id={`columns-${d.file.replace(".", "-")}`} caption={`Columns in ${d.file}`} head={["Column", "Meaning"]} rows={d.columns!.map((c) => [<Code key="c">{c.header}</Code>, c.description])} />
+          </Details>
         ))}
         <p className="mb-4">
           tracker.json is described by the <a href="#schema-TrackerSnapshot">TrackerSnapshot</a> schema in the <a href="/api/v1/openapi.json">OpenAPI document</a>.

@@ -1,7 +1,8 @@
-// Presentational pieces of the /data page: an accessible table, code blocks, and the API
+// Presentational pieces of the /data page: its tables (the GOV.UK table), code blocks, and the API
 // reference rendered from the generated OpenAPI document (so the docs cannot drift from it).
 import type { ReactNode } from "react";
 import type { OpenApiDocument } from "@/server/open-data/openapi";
+import { DataTable, cellClass } from "@/components/govuk/table";
 
 type JsonSchema = {
   $ref?: string;
@@ -21,43 +22,26 @@ type JsonSchema = {
   example?: unknown;
 };
 
-const cell = "align-top border-b border-border py-3 pr-3 text-left";
-
+/** A table of the reference: the first cell of each row names it. */
 export function Table({ id, caption, head, rows }: { id: string; caption: ReactNode; head: string[]; rows: ReactNode[][] }) {
   return (
-    <div role="region" aria-labelledby={`${id}-caption`} tabIndex={0} className="overflow-x-auto mb-6">
-      <table className="w-full border-collapse text-sm md:text-base">
-        <caption id={`${id}-caption`} className="text-left font-bold text-lg mb-2">
-          {caption}
-        </caption>
-        <thead>
-          <tr>
-            {head.map((h) => (
-              <th key={h} scope="col" className="text-left align-bottom border-b-2 border-ink py-2 pr-3 font-bold">
-                {h}
+    <DataTable id={id} caption={caption} head={head}>
+      {rows.map((row, i) => (
+        <tr key={i}>
+          {row.map((value, j) =>
+            j === 0 ? (
+              <th key={j} scope="row" className={`${cellClass} text-left font-normal`}>
+                {value}
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, i) => (
-            <tr key={i}>
-              {row.map((value, j) =>
-                j === 0 ? (
-                  <th key={j} scope="row" className={`${cell} font-normal`}>
-                    {value}
-                  </th>
-                ) : (
-                  <td key={j} className={cell}>
-                    {value}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+            ) : (
+              <td key={j} className={cellClass}>
+                {value}
+              </td>
+            ),
+          )}
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -5,8 +5,10 @@ import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { listEditorCommitments, myProposals, reviewQueue } from "@/server/editor/queries";
 import { STALE_AFTER_DAYS } from "@/domain/attention";
-import { CommitmentTable, ProposalTable } from "@/components/editor/lists";
-import { ButtonLink, PageHeading } from "@/components/editor/ui";
+import { CommitmentTable } from "@/components/editor/commitment-table";
+import { ProposalTable } from "@/components/editor/proposal-table";
+import { ButtonLink } from "@/components/govuk/button";
+import { PageHeading } from "@/components/govuk/heading";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -30,24 +32,24 @@ export default async function DashboardPage() {
         Waiting for your check ({queue.length})
       </h2>
       <p className="text-secondary-ink mb-4">Proposals by other editors. Nothing is published until a second editor or an admin checks it.</p>
-      <ProposalTable rows={queue} caption="Proposals waiting for your check" empty="Nothing is waiting for your check." />
+      <ProposalTable id="awaiting-review-table" rows={queue} caption="Proposals waiting for your check" empty="Nothing is waiting for your check." />
 
       <h2 className="text-2xl font-bold mb-2" id="my-proposals">
         Your proposals ({mine.open.length})
       </h2>
       {returned.length > 0 && <p className="font-bold mb-4">{returned.length === 1 ? "1 proposal was" : `${returned.length} proposals were`} returned to you with a comment.</p>}
-      <ProposalTable rows={mine.open} caption="Your proposals waiting for a check or returned to you" empty="You have no proposals waiting for a check." showAuthor={false} />
+      <ProposalTable id="my-proposals-table" rows={mine.open} caption="Your proposals waiting for a check or returned to you" empty="You have no proposals waiting for a check." showAuthor={false} />
 
       <h2 className="text-2xl font-bold mb-2" id="not-confirmed">
         Not confirmed for more than {STALE_AFTER_DAYS} days ({stale.length})
       </h2>
       <p className="text-secondary-ink mb-4">Open commitments whose progress has not been confirmed for more than {STALE_AFTER_DAYS} days, the longest first. Their public pages say so too.</p>
-      <CommitmentTable rows={stale} caption={`Commitments not confirmed for more than ${STALE_AFTER_DAYS} days`} empty="Every open commitment has been confirmed recently." showConfirmed />
+      <CommitmentTable id="not-confirmed-table" rows={stale} caption={`Commitments not confirmed for more than ${STALE_AFTER_DAYS} days`} empty="Every open commitment has been confirmed recently." showConfirmed />
 
       <h2 className="text-2xl font-bold mb-2" id="my-commitments">
         {scope === "all" ? "All commitments" : "Your organisations’ commitments"} ({commitments.length})
       </h2>
-      <CommitmentTable rows={commitments} caption={scope === "all" ? "All commitments" : "Your organisations’ commitments"} empty="Your organisations do not own or support any commitments yet." />
+      <CommitmentTable id="my-commitments-table" rows={commitments} caption={scope === "all" ? "All commitments" : "Your organisations’ commitments"} empty="Your organisations do not own or support any commitments yet." />
     </>
   );
 }

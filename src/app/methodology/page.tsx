@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { STATUS_DEFINITIONS } from "@/domain/status";
 import { DEADLINE_READING_RULES, DEADLINE_RULES } from "@/domain/deadline";
 import { HISTORY_RULES } from "@/domain/history";
-import { Breadcrumbs } from "@/components/Breadcrumbs";
-import { StatusTag } from "@/components/StatusTag";
-import { DataTable, cellClass } from "@/components/DataTable";
-import { longDate } from "@/components/format";
+import { Breadcrumbs } from "@/components/govuk/breadcrumbs";
+import { StatusTag } from "@/components/govuk/tag";
+import { DataTable, cellClass } from "@/components/govuk/table";
+import { longDate } from "@/domain/dates";
 import { ATTENTION_RULES } from "@/domain/attention";
 
 export const metadata: Metadata = { title: "Methodology: statuses and deadline rules" };

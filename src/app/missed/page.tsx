@@ -1,23 +1,26 @@
 import type { Metadata } from "next";
-import { loadMissedPage, MOVES_PAGE_SIZE, type RawParams } from "@/server/public-data";
-import { Pagination } from "@/components/Pagination";
-import { ErrorSummary } from "@/components/ErrorSummary";
-import { AsOfBanner } from "@/components/AsOfBanner";
-import { Breadcrumbs } from "@/components/Breadcrumbs";
-import { OwnerFilters } from "@/components/OwnerFilters";
-import { DataTable, cellClass } from "@/components/DataTable";
-import { StatusTag } from "@/components/StatusTag";
-import { ownerNames } from "@/components/CommitmentList";
-import { SourceLink, slipText } from "@/components/Timeline";
-import { asOfParams, buildHref } from "@/components/urls";
-import { longDate, plural } from "@/components/format";
+import { pageTitle } from "@/app/page-title";
+import { loadMissedPage, type RawParams } from "@/server/public-pages";
+import { NoSuchPage, Pagination, showing } from "@/components/govuk/pagination";
+import { ErrorSummary } from "@/components/govuk/error-summary";
+import { AsOfBanner } from "@/components/as-of-banner";
+import { Breadcrumbs } from "@/components/govuk/breadcrumbs";
+import { OwnerFilters } from "@/components/owner-filters";
+import { DataTable, cellClass } from "@/components/govuk/table";
+import { StatusTag } from "@/components/govuk/tag";
+import { ownerNames } from "@/components/commitment-list";
+import { slipText } from "@/components/timeline";
+import { SourceLink } from "@/components/govuk/source-link";
+import { asOfParams, buildHref } from "@/domain/links";
+import { longDate } from "@/domain/dates";
+import { plural } from "@/domain/wording";
 
 type Props = { searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const data = await loadMissedPage(await searchParams);
   const page = data.page > 1 ? ` (deadlines moved, page ${data.page} of ${data.pageCount})` : "";
-  return { title: `${data.errors.length ? "Error: " : ""}Missed deadlines${data.asOfGiven ? ` as of ${longDate(data.asOf)}` : ""}${page}` };
+  return { title: pageTitle(`Missed deadlines${data.asOfGiven ? ` as of ${longDate(data.asOf)}` : ""}${page}`, data.errors) };
 }
 
 export default async function MissedPage({ searchParams }: Props) {
@@ -27,8 +30,6 @@ export default async function MissedPage({ searchParams }: Props) {
   const when = data.asOfGiven ? `on ${longDate(data.asOf)}` : "today";
   const params = { area: data.area, organisation: data.organisation, ...keep };
   const allOverdueHref = buildHref("/commitments", { overdue: "true", sort: "overdue", ...params });
-  const firstMove = (data.page - 1) * MOVES_PAGE_SIZE + 1;
-  const lastMove = Math.min(data.movesTotal, data.page * MOVES_PAGE_SIZE);
   return (
     <>
       <Breadcrumbs items={[{ href: "/", label: "Home" }]} />
@@ -101,13 +102,10 @@ export default async function MissedPage({ searchParams }: Props) {
       </h2>
       <p className="text-secondary-ink mb-4">
         Every published change to a deadline, newest first, with the reason and source
-        {data.movesTotal > 0 && !data.pastLastPage ? `. Showing ${firstMove} to ${lastMove} of ${data.movesTotal.toLocaleString("en-GB")}.` : "."}
+        {showing({ ...data, total: data.movesTotal }, true)}
       </p>
       {data.pastLastPage && data.movesTotal > 0 ? (
-        <p>
-          There is no page {data.page} of moved deadlines: there {data.pageCount === 1 ? "is 1 page" : `are ${data.pageCount} pages`}.{" "}
-          <a href={buildHref("/missed", params)}>Go to the first page</a>
-        </p>
+        <NoSuchPage page={data.page} pageCount={data.pageCount} of="moved deadlines" firstPageHref={buildHref("/missed", params)} />
       ) : data.moves.length === 0 ? (
         <p>No deadline had been moved {when}{filtered ? " for the area and organisation you chose" : ""}.</p>
       ) : (

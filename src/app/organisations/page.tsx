@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { loadOrganisationsPage } from "@/server/public-data";
-import { Breadcrumbs } from "@/components/Breadcrumbs";
-import { DataTable, cellClass } from "@/components/DataTable";
+import { loadOrganisationsPage } from "@/server/public-pages";
+import { Breadcrumbs } from "@/components/govuk/breadcrumbs";
+import { DataTable, cellClass } from "@/components/govuk/table";
 
 export const metadata: Metadata = { title: "Organisations" };
 // Read from the database at request time (through the cache), never at build time.

@@ -1,16 +1,14 @@
 // Title, summary, area and owners: the fields shared by "create" and "edit".
-import { Checkboxes, SelectField, TextArea, TextField } from "./Form";
-
-export type Choice = { slug: string; title?: string; name?: string };
+import { CheckboxesField, SelectField, TextAreaField, TextField } from "./action-form";
 
 export function CommitmentFields({ areas, organisations }: { areas: { slug: string; title: string }[]; organisations: { slug: string; name: string }[] }) {
   return (
     <>
       <TextField name="title" label="Title" hint="What government committed to do, in a short plain-English sentence." />
-      <TextArea name="summary" label="Summary" hint="A plain-English explanation for the public: what it is, who it is for and why it matters." rows={6} />
+      <TextAreaField name="summary" label="Summary" hint="A plain-English explanation for the public: what it is, who it is for and why it matters." rows={6} />
       <SelectField name="area" label="Area of the roadmap" options={areas.map((a) => ({ value: a.slug, label: a.title }))} placeholder="Select an area" />
       <SelectField name="lead" label="Lead organisation" hint="The one organisation accountable for delivering it." options={organisations.map((o) => ({ value: o.slug, label: o.name }))} placeholder="Select the lead organisation" />
-      <Checkboxes
+      <CheckboxesField
         name="supporting"
         legend="Supporting organisations (optional)"
         hint="Select all that apply. The lead organisation does not need to be selected here."

@@ -1,7 +1,7 @@
 // The fields of the two proposal forms (new and returned-then-changed proposals share them).
 import { STATUS_DEFINITIONS } from "../../domain/status";
 import { PRECISIONS, precisionLabel, DEADLINE_RULES } from "../../domain/deadline";
-import { DateField, Radios, TextArea, TextField } from "./Form";
+import { DateField, RadiosField, TextAreaField, TextField } from "./action-form";
 
 export function EvidenceFields({ prefix, legend }: { prefix: "evidence" | "source"; legend: string }) {
   const noun = prefix === "evidence" ? "evidence" : "source";
@@ -22,13 +22,13 @@ export function EvidenceFields({ prefix, legend }: { prefix: "evidence" | "sourc
 export function StatusUpdateFields() {
   return (
     <>
-      <Radios
+      <RadiosField
         name="status"
         legend="What is the status now?"
-        legendAsHeading
+        legendSize="m"
         options={STATUS_DEFINITIONS.map((d) => ({ value: d.code, label: d.label, hint: d.description }))}
       />
-      <TextArea name="note" label="What happened" hint="In plain English, for the public: what was done or confirmed, and what it means for the commitment." rows={5} />
+      <TextAreaField name="note" label="What happened" hint="In plain English, for the public: what was done or confirmed, and what it means for the commitment." rows={5} />
       <DateField name="confirmedOn" label="Date progress was confirmed" hint="The date the evidence confirms this progress, usually the date it was published." />
       <EvidenceFields prefix="evidence" legend="Evidence" />
     </>
@@ -41,13 +41,13 @@ export function DeadlineRevisionFields() {
   return (
     <>
       <TextField name="label" label="New deadline, as published" hint="In the words government used, for example “spring 2027” or “by the end of 2027”." width="medium" />
-      <Radios
+      <RadiosField
         name="precision"
         legend="How precise is the new deadline?"
         hint="The due date is the last day of the period the deadline describes (see the methodology page)."
         options={PRECISIONS.map((p) => ({ value: p, label: precisionLabel(p), hint: example(p) ? `For example, “${example(p)}”` : undefined }))}
       />
-      <TextArea name="reason" label="Why the deadline changed" hint="In plain English, as government explained it." rows={4} />
+      <TextAreaField name="reason" label="Why the deadline changed" hint="In plain English, as government explained it." rows={4} />
       <DateField name="effectiveOn" label="Date the change took effect (optional)" hint="Leave empty to use the date the change is published." />
       <EvidenceFields prefix="source" legend="Source of the change" />
     </>

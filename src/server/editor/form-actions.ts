@@ -8,8 +8,11 @@ import { editorReturnPath } from "../auth/return-path";
 import { expirePublicData } from "../cache-tags";
 import type { EditorUser } from "./actor";
 import type { Failure } from "./result";
-import type { FormState } from "../../schemas/form-state";
+import type { ConflictView, FormState } from "../../schemas/form-state";
 import { formValues, type FormValues } from "../../schemas/editor";
+import type { Db } from "../db";
+import { COMMITMENT_FIELD_LABELS } from "./commitments";
+import { formOptions } from "./queries";
 
 /**
  * The signed-in user, or null. Mutations refuse null themselves; actions then send people to
@@ -33,18 +36,46 @@ export function valuesOf(formData: FormData): FormValues {
 /** Password fields are never sent back to the browser. */
 const SECRET_FIELDS = ["password", "currentPassword", "newPassword", "confirmPassword"];
 
+/** The form as the server hands it back: the next submission number, the values it shows, and anything else to show with it. */
+export function nextFormState(prev: FormState, values: FormValues, extra: Partial<FormState>): FormState {
+  const kept = Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET_FIELDS.includes(k)));
+  return { seq: prev.seq + 1, errors: [], values: kept, ...extra };
+}
+
+/** A refused submission back in its form: field errors, or one message; nobody signed in goes to sign in. */
 export async function failureState(prev: FormState, failure: Failure, values: FormValues, extra: Partial<FormState> = {}): Promise<FormState> {
   if (failure.kind === "unauthenticated") redirect(signInUrl(await returnPath()));
-  const kept = Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET_FIELDS.includes(k)));
-  const base: FormState = { seq: prev.seq + 1, errors: [], values: kept, ...extra };
-  switch (failure.kind) {
-    case "invalid":
-      return { ...base, errors: failure.errors };
-    case "conflict":
-      return { ...base, message: failure.message };
-    default:
-      return { ...base, message: failure.message };
-  }
+  return nextFormState(prev, values, failure.kind === "invalid" ? { ...extra, errors: failure.errors } : { ...extra, message: failure.message });
+}
+
+/**
+ * A stale edit of a commitment back in its form: what changed meanwhile next to what this editor
+ * submitted (names, not slugs). The form keeps their values but is now based on the current
+ * version, so saving again is a deliberate choice.
+ */
+export async function commitmentConflictState(db: Db, prev: FormState, failure: Extract<Failure, { kind: "conflict" }>, values: FormValues): Promise<FormState> {
+  if (!failure.current || !failure.currentVersion) return failureState(prev, failure, values);
+  const { areas, organisations } = await formOptions(db);
+  const areaName = (slug: string) => areas.find((a) => a.slug === slug)?.title ?? slug;
+  const orgName = (slug: string) => organisations.find((o) => o.slug === slug)?.name ?? slug;
+  const text = (v: string | string[] | undefined) => String(v ?? "");
+  const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
+  const { current } = failure;
+  const shown: Record<keyof typeof COMMITMENT_FIELD_LABELS, [string, string]> = {
+    title: [current.title ?? "", text(values.title)],
+    summary: [current.summary ?? "", text(values.summary)],
+    area: [areaName(current.area ?? ""), areaName(text(values.area))],
+    lead: [orgName(current.lead ?? ""), orgName(text(values.lead))],
+    supporting: [
+      (current.supporting ?? "").split(", ").filter(Boolean).map(orgName).join(", ") || "None",
+      list(values.supporting).filter((s) => s !== values.lead).map(orgName).sort().join(", ") || "None",
+    ],
+  };
+  const rows = (Object.keys(shown) as (keyof typeof shown)[])
+    .map((k) => ({ label: COMMITMENT_FIELD_LABELS[k], current: shown[k][0], submitted: shown[k][1] }))
+    .filter((r) => r.current.trim() !== r.submitted.trim());
+  const conflict: ConflictView = { message: failure.message, rows, changedBy: failure.changedBy ?? null, changedAt: failure.changedAt ?? null };
+  return failureState(prev, failure, { ...values, version: String(failure.currentVersion) }, { conflict });
 }
 
 /** After publishing (or changing what the public sees): public pages refresh at once. */

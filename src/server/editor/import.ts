@@ -19,6 +19,9 @@ import {
   importRequestSchema,
   statusUpdateCsvRowSchema,
   type ImportKind,
+  type ImportPreview,
+  type ImportRow,
+  type RowError,
 } from "../../schemas/editor";
 import { fromZod, ok, refused, unauthenticated, type Failure, type Result } from "./result";
 import { recordAudit } from "./audit";
@@ -26,18 +29,6 @@ import { insertCommitment } from "./commitments";
 import { checkStatusUpdate, insertProposal, statusUpdateDraft } from "./proposals";
 import { transaction, type Tx } from "./tx";
 
-export type RowError = { column: string; message: string };
-export type ImportRow = { line: number; summary: string; errors: RowError[]; created?: { type: "commitment" | "proposal"; id: number; slug: string } };
-export type ImportPreview = {
-  kind: ImportKind;
-  mode: "preview" | "apply";
-  /** Problems with the file as a whole (unreadable, wrong columns, too many rows). */
-  fileErrors: string[];
-  rows: ImportRow[];
-  /** True when every row is valid (and, in "apply" mode, when everything was written). */
-  valid: boolean;
-  applied: boolean;
-};
 
 
 /** Rolls a preview back after it has run. */

@@ -10,7 +10,6 @@ import type { Actor } from "../../domain/permissions";
 import { canPropose, canResubmit, canReview, canWithdraw } from "../../domain/permissions";
 import { resolveDeadline } from "../../domain/deadline";
 import { todayIso } from "../../domain/dates";
-import { statusLabel } from "../../domain/status";
 import {
   deadlineRevisionPayloadSchema,
   deadlineRevisionProposalSchema,
@@ -340,14 +339,4 @@ export async function resubmitProposal(db: Db, actor: Actor | null, input: unkno
       return ok({ id: proposalId, commitmentSlug: proposal.commitmentSlug });
     }),
   );
-}
-
-/** One line describing a proposal, for lists and audit views. */
-export function describeProposal(kind: string, payload: unknown): string {
-  if (kind === "status_update") {
-    const p = statusUpdatePayloadSchema.safeParse(payload);
-    return p.success ? `Status update: ${statusLabel(p.data.status)}` : "Status update";
-  }
-  const p = deadlineRevisionPayloadSchema.safeParse(payload);
-  return p.success ? `Deadline revision: “${p.data.label}”` : "Deadline revision";
 }

@@ -1,12 +1,12 @@
 // Reads for the editor back office. Never cached: editors always see the database as it is.
 import { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../db";
-import type { Actor, Ownership } from "../../domain/permissions";
+import type { Actor, Ownership, ProposalState } from "../../domain/permissions";
 import { CLOSED_STATUS_CODES, type StatusCode } from "../../domain/status";
 import { staleBefore } from "../../domain/attention";
 import type { Precision } from "../../domain/deadline";
 import { addDays, todayIso, isoDay } from "../../domain/dates";
-import type { AuditFilter } from "../../schemas/editor";
+import { deadlineRevisionPayloadSchema, statusUpdatePayloadSchema, type AuditFilter, type DeadlineRevisionPayload, type StatusUpdatePayload } from "../../schemas/editor";
 
 export type EditorCommitmentRow = {
   id: number;
@@ -88,11 +88,26 @@ export async function listEditorCommitments(
   return rows.map(toRow);
 }
 
-export type ProposalListItem = {
+/**
+ * What a proposal would publish, parsed from its stored payload. `payload` is null only if a
+ * stored payload no longer matches its schema (pages then say it cannot be read).
+ */
+export type ProposalContent =
+  | { kind: "status_update"; payload: StatusUpdatePayload | null }
+  | { kind: "deadline_revision"; payload: DeadlineRevisionPayload | null };
+
+export function proposalContent(kind: ProposalContent["kind"], stored: unknown): ProposalContent {
+  if (kind === "status_update") {
+    const parsed = statusUpdatePayloadSchema.safeParse(stored);
+    return { kind, payload: parsed.success ? parsed.data : null };
+  }
+  const parsed = deadlineRevisionPayloadSchema.safeParse(stored);
+  return { kind, payload: parsed.success ? parsed.data : null };
+}
+
+export type ProposalListItem = ProposalContent & {
   id: number;
-  kind: "status_update" | "deadline_revision";
-  state: "pending" | "returned" | "approved" | "withdrawn";
-  payload: unknown;
+  state: ProposalState;
   createdAt: string;
   reviewedAt: string | null;
   reviewComment: string | null;
@@ -110,10 +125,9 @@ const proposalInclude = {
 type ProposalWithRelations = Prisma.ProposalGetPayload<{ include: typeof proposalInclude }>;
 
 const toProposalItem = (p: ProposalWithRelations): ProposalListItem => ({
+  ...proposalContent(p.kind, p.payload),
   id: p.id,
-  kind: p.kind,
   state: p.state,
-  payload: p.payload,
   createdAt: p.createdAt.toISOString(),
   reviewedAt: p.reviewedAt?.toISOString() ?? null,
   reviewComment: p.reviewComment,
@@ -155,7 +169,7 @@ export async function myProposals(db: Db, actor: Actor, options: { recentDays?: 
   return { open: open.map(toProposalItem), recent: recent.map(toProposalItem) };
 }
 
-export async function listProposals(db: Db, filter: { state?: "pending" | "returned" | "approved" | "withdrawn"; commitmentId?: number; take?: number }) {
+export async function listProposals(db: Db, filter: { state?: ProposalState; commitmentId?: number; take?: number }) {
   const rows = await db.proposal.findMany({
     where: { state: filter.state, commitmentId: filter.commitmentId },
     include: proposalInclude,

@@ -1,28 +1,30 @@
 import type { Metadata } from "next";
+import { pageTitle } from "@/app/page-title";
 import { notFound } from "next/navigation";
-import { loadAreaPage, type RawParams } from "@/server/public-data";
-import { ErrorSummary } from "@/components/ErrorSummary";
-import { AsOfBanner } from "@/components/AsOfBanner";
-import { AsOfForm } from "@/components/AsOfForm";
-import { Breadcrumbs } from "@/components/Breadcrumbs";
-import { ProgressBar } from "@/components/ProgressBar";
-import { CommitmentList } from "@/components/CommitmentList";
-import { StatusCountsList } from "@/components/StatusCountsList";
-import { asOfParams, buildHref } from "@/components/urls";
-import { longDate, plural } from "@/components/format";
+import { loadAreaPage, type RawParams } from "@/server/public-pages";
+import { ErrorSummary } from "@/components/govuk/error-summary";
+import { AsOfBanner } from "@/components/as-of-banner";
+import { AsOfForm } from "@/components/as-of-form";
+import { Breadcrumbs } from "@/components/govuk/breadcrumbs";
+import { ProgressBar } from "@/components/progress-bar";
+import { CommitmentList } from "@/components/commitment-list";
+import { StatusCountsList } from "@/components/status-counts-list";
+import { asOfParams, buildHref } from "@/domain/links";
+import { longDate } from "@/domain/dates";
+import { plural } from "@/domain/wording";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const data = await loadAreaPage((await params).slug, await searchParams);
-  if (!data) return { title: "Page not found" };
-  return { title: `${data.errors.length ? "Error: " : ""}${data.area.title}` };
+  if (data.kind === "not-found") return { title: "Page not found" };
+  return { title: pageTitle(data.area.title, data.errors) };
 }
 
 export default async function AreaPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const data = await loadAreaPage(slug, await searchParams);
-  if (!data) notFound();
+  if (data.kind === "not-found") notFound();
   const keep = asOfParams(data.asOf, data.asOfGiven);
   const path = `/areas/${slug}`;
   return (
@@ -30,7 +32,7 @@ export default async function AreaPage({ params, searchParams }: Props) {
       <Breadcrumbs items={[{ href: "/", label: "Home" }, { href: buildHref("/areas", keep), label: "Areas" }]} />
       <ErrorSummary errors={data.errors} />
       {data.asOfGiven && <AsOfBanner asOf={data.asOf} todayHref={path} />}
-      <p className="text-lg md:text-xl text-secondary-ink mb-1">Area {data.area.position} of 6</p>
+      <p className="text-lg md:text-xl text-secondary-ink mb-1">Area {data.area.position} of {data.areaCount}</p>
       <h1 className="text-3xl md:text-5xl font-bold mb-6">{data.area.title}</h1>
       <p className="text-lg md:text-xl mb-8 max-w-3xl">{data.area.summary}</p>
 

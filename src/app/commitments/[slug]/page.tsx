@@ -1,20 +1,24 @@
 import type { Metadata } from "next";
+import { pageTitle } from "@/app/page-title";
 import { notFound } from "next/navigation";
-import { loadCommitmentPage, type RawParams } from "@/server/public-data";
+import { loadCommitmentPage, type RawParams } from "@/server/public-pages";
 import { STALE_AFTER_DAYS } from "@/domain/attention";
 import { precisionLabel } from "@/domain/deadline";
-import { ErrorSummary } from "@/components/ErrorSummary";
-import { AsOfBanner } from "@/components/AsOfBanner";
-import { AsOfForm } from "@/components/AsOfForm";
-import { Breadcrumbs } from "@/components/Breadcrumbs";
-import { StatusTag } from "@/components/StatusTag";
-import { DeadlineText, deadlinePhrase } from "@/components/DeadlineText";
-import { SummaryList } from "@/components/SummaryList";
-import { InsetText, WarningText } from "@/components/WarningText";
-import { SourceLink, Timeline, commitmentTimelineItems, type TimelineItem } from "@/components/Timeline";
-import { buildHref } from "@/components/urls";
+import { ErrorSummary } from "@/components/govuk/error-summary";
+import { AsOfBanner } from "@/components/as-of-banner";
+import { AsOfForm } from "@/components/as-of-form";
+import { Breadcrumbs } from "@/components/govuk/breadcrumbs";
+import { StatusTag } from "@/components/govuk/tag";
+import { DeadlineText, deadlinePhrase } from "@/components/deadline-text";
+import { SummaryList } from "@/components/govuk/summary-list";
+import { InsetText } from "@/components/govuk/inset-text";
+import { WarningText } from "@/components/govuk/warning-text";
+import { Timeline, commitmentTimelineItems, type TimelineItem } from "@/components/timeline";
+import { SourceLink } from "@/components/govuk/source-link";
+import { asOfParams, buildHref } from "@/domain/links";
 import { siteOrigin } from "@/server/open-data/http";
-import { days, longDate } from "@/components/format";
+import { longDate } from "@/domain/dates";
+import { days } from "@/domain/wording";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawParams> };
 
@@ -22,7 +26,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const data = await loadCommitmentPage((await params).slug, await searchParams);
   if (data.kind === "not-found") return { title: "Page not found" };
   const title = data.kind === "found" ? data.summary.title : data.title;
-  return { title: `${data.errors.length ? "Error: " : ""}${title}${data.asOfGiven ? ` (as of ${longDate(data.asOf)})` : ""}` };
+  return { title: pageTitle(`${title}${data.asOfGiven ? ` (as of ${longDate(data.asOf)})` : ""}`, data.errors) };
 }
 
 export default async function CommitmentPage({ params, searchParams }: Props) {
@@ -59,7 +63,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
   const { summary: c, timeline, announcement } = data;
   const lead = c.owners.filter((o) => o.lead);
   const supporting = c.owners.filter((o) => !o.lead);
-  const keep = data.asOfGiven ? { as_of: data.asOf } : {};
+  const keep = asOfParams(data.asOf, data.asOfGiven);
   const citePath = buildHref(path, { as_of: data.asOf });
   const origin = siteOrigin();
 

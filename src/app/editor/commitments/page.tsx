@@ -4,8 +4,11 @@ import { firstParam } from "@/schemas/commitment-query";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { listEditorCommitments } from "@/server/editor/queries";
-import { CommitmentTable } from "@/components/editor/lists";
-import { ButtonLink, PageHeading } from "@/components/editor/ui";
+import { CommitmentTable } from "@/components/editor/commitment-table";
+import { Button, ButtonLink } from "@/components/govuk/button";
+import { TextInput } from "@/components/govuk/text-input";
+import { Radios } from "@/components/govuk/radios";
+import { PageHeading } from "@/components/govuk/heading";
 
 export const metadata: Metadata = { title: "Commitments" };
 
@@ -20,38 +23,27 @@ export default async function EditorCommitmentsPage({ searchParams }: Props) {
   return (
     <>
       <PageHeading>Commitments</PageHeading>
-      <ButtonLink href="/editor/commitments/new" secondary>
+      <ButtonLink href="/editor/commitments/new" variant="secondary">
         Create a commitment
       </ButtonLink>
-      <form method="get" action="/editor/commitments" className="mb-8 bg-panel p-4">
-        <div className="mb-4">
-          <label htmlFor="q" className="block font-bold mb-1">
-            Search by title, summary or slug
-          </label>
-          <input id="q" name="q" type="search" defaultValue={q} className="block h-10 w-full md:w-2/3 border-2 border-input bg-white px-2" />
-        </div>
-        <fieldset className="mb-4">
-          <legend className="font-bold mb-2">Show</legend>
-          <div className="flex flex-wrap gap-6">
-            <div className="flex items-center gap-2">
-              <input id="scope" type="radio" name="scope" value="mine" defaultChecked={scope === "mine"} className="w-6 h-6" />
-              <label htmlFor="scope">My organisations’ commitments</label>
-            </div>
-            <div className="flex items-center gap-2">
-              <input id="scope-2" type="radio" name="scope" value="all" defaultChecked={scope === "all"} className="w-6 h-6" />
-              <label htmlFor="scope-2">All commitments</label>
-            </div>
-          </div>
-        </fieldset>
-        <button type="submit" className="inline-block px-4 pt-2 pb-2.5 cursor-pointer text-lg bg-button text-white shadow-[0_2px_0_var(--color-button-shadow)] hover:bg-button-hover">
-          Search
-        </button>
+      <form method="get" action="/editor/commitments" role="search" aria-label="Find a commitment" className="mb-8 bg-panel p-4">
+        <TextInput name="q" type="search" label="Search by title, summary or slug" value={q} width="medium" inputMode="search" spellCheck={false} />
+        <Radios
+          name="scope"
+          legend="Show"
+          value={scope}
+          options={[
+            { value: "mine", label: "My organisations’ commitments" },
+            { value: "all", label: "All commitments" },
+          ]}
+        />
+        <Button>Search</Button>
       </form>
       <p className="mb-4" role="status">
         {rows.length === 1 ? "1 commitment" : `${rows.length} commitments`}
         {q ? ` matching “${q}”` : ""}
       </p>
-      <CommitmentTable rows={rows} caption="Commitments" empty="No commitments match. Try other words, or show all commitments." />
+      <CommitmentTable id="commitments-table" rows={rows} caption="Commitments" empty="No commitments match. Try other words, or show all commitments." />
     </>
   );
 }

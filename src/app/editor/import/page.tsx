@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/server/auth/session";
 import { IMPORT_COLUMNS } from "@/schemas/editor";
-import { ImportForm } from "@/components/editor/ImportForm";
-import { PageHeading } from "@/components/editor/ui";
+import { ImportForm } from "@/components/editor/import-form";
+import { PageHeading } from "@/components/govuk/heading";
+import { Details } from "@/components/govuk/details";
 import { importAction } from "./actions";
 
 export const metadata: Metadata = { title: "Import from a CSV file" };
@@ -13,9 +14,8 @@ export default async function ImportPage() {
     <div className="md:w-3/4">
       <PageHeading>Import from a CSV file</PageHeading>
       <p className="mb-4">Preview the file first: every row is checked, exactly as the forms check them, and nothing is saved. Then import it. Either every row is imported, or none is.</p>
-      <details className="mb-8">
-        <summary className="cursor-pointer text-link underline">How to lay out the file</summary>
-        <div className="pt-2 space-y-2">
+      <Details summary="How to lay out the file">
+        <div className="space-y-2 mb-4">
           <p>The first line names the columns, in any order:</p>
           <p>
             New commitments: <code>{IMPORT_COLUMNS.commitments.join(",")}</code>. Separate several supporting organisations with semicolons. Area and organisations are given by
@@ -27,7 +27,7 @@ export default async function ImportPage() {
           </p>
           <p>Dates are written year-month-day, for example 2026-06-30. Links must start with http:// or https://.</p>
         </div>
-      </details>
+      </Details>
       <ImportForm action={importAction} columns={IMPORT_COLUMNS} />
     </div>
   );

@@ -3,8 +3,8 @@ import type { Metadata } from "next";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { myProposals, reviewQueue } from "@/server/editor/queries";
-import { ProposalTable } from "@/components/editor/lists";
-import { PageHeading } from "@/components/editor/ui";
+import { ProposalTable } from "@/components/editor/proposal-table";
+import { PageHeading } from "@/components/govuk/heading";
 
 export const metadata: Metadata = { title: "Proposals" };
 
@@ -16,11 +16,11 @@ export default async function ProposalsPage() {
     <>
       <PageHeading>Proposals</PageHeading>
       <h2 className="text-2xl font-bold mb-2">Waiting for your check ({queue.length})</h2>
-      <ProposalTable rows={queue} caption="Waiting for your check" empty="Nothing is waiting for your check." />
+      <ProposalTable id="awaiting-review-table" rows={queue} caption="Waiting for your check" empty="Nothing is waiting for your check." />
       <h2 className="text-2xl font-bold mb-2">Your open proposals ({mine.open.length})</h2>
-      <ProposalTable rows={mine.open} caption="Your open proposals" empty="You have no open proposals." showAuthor={false} />
+      <ProposalTable id="open-proposals-table" rows={mine.open} caption="Your open proposals" empty="You have no open proposals." showAuthor={false} />
       <h2 className="text-2xl font-bold mb-2">Your recent proposals</h2>
-      <ProposalTable rows={mine.recent} caption="Your proposals published or withdrawn in the last 30 days" empty="None in the last 30 days." showAuthor={false} />
+      <ProposalTable id="recent-proposals-table" rows={mine.recent} caption="Your proposals published or withdrawn in the last 30 days" empty="None in the last 30 days." showAuthor={false} />
     </>
   );
 }

@@ -7,9 +7,12 @@ import { oidcConfig } from "@/server/auth/options";
 import { SIGN_IN_MESSAGES } from "@/server/auth/credentials";
 import { editorReturnPath } from "@/server/auth/return-path";
 import { firstParam } from "@/schemas/commitment-query";
-import { PageHeading, SuccessBanner } from "@/components/editor/ui";
-
-export const metadata: Metadata = { title: "Sign in" };
+import { PageHeading } from "@/components/govuk/heading";
+import { ErrorSummary } from "@/components/govuk/error-summary";
+import { TextInput } from "@/components/govuk/text-input";
+import { Button } from "@/components/govuk/button";
+import { pageTitle } from "@/app/page-title";
+import { SuccessBanner } from "@/components/govuk/notification-banner";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -25,6 +28,16 @@ const ERRORS: Record<string, { field: "email" | null; message: string }> = {
   Default: { field: null, message: "Signing in did not work. Try again." },
 };
 
+/** The problem next-auth sent back (?error=…), as the error summary shows it. */
+function signInError(code: string | undefined) {
+  return code ? (ERRORS[code] ?? ERRORS.Default!) : null;
+}
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const error = signInError(firstParam((await searchParams).error));
+  return { title: pageTitle("Sign in", error ? [error] : []) };
+}
+
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = editorReturnPath(firstParam(params.callbackUrl));
@@ -37,73 +50,30 @@ export default async function SignInPage({ searchParams }: Props) {
     redirect(`/api/auth/signin?${new URLSearchParams({ callbackUrl, error: "NoCookie" })}`);
   }
   if (token && errorCode === "NoCookie") redirect(`/editor/sign-in?${new URLSearchParams({ callbackUrl })}`);
-  const error = errorCode ? (ERRORS[errorCode] ?? ERRORS.Default!) : null;
+  const error = signInError(errorCode);
   const oidc = oidcConfig();
 
   return (
     <div className="md:w-2/3">
       {firstParam(params.signedOut) && (
-        <SuccessBanner title="You have signed out">
+        <SuccessBanner heading="You have signed out">
           <p>Sign in again to carry on editing.</p>
         </SuccessBanner>
       )}
       {firstParam(params.passwordChanged) && (
-        <SuccessBanner title="Your password has been changed">
+        <SuccessBanner heading="Your password has been changed">
           <p>Sign in with your new password.</p>
         </SuccessBanner>
       )}
-      {error && (
-        <div className="border-4 border-error p-4 md:p-6 mb-8" aria-labelledby="error-summary-title" role="alert" tabIndex={-1} id="error-summary">
-          <h2 id="error-summary-title" className="text-xl md:text-2xl font-bold mb-4">
-            There is a problem
-          </h2>
-          <ul>
-            <li>
-              {error.field ? (
-                <a href={`#${error.field}`} className="font-bold text-error visited:text-error">
-                  {error.message}
-                </a>
-              ) : (
-                <span className="font-bold text-error">{error.message}</span>
-              )}
-            </li>
-          </ul>
-        </div>
-      )}
+      <ErrorSummary errors={error ? [{ message: error.message, href: error.field ? `#${error.field}` : undefined }] : []} />
       <PageHeading>Sign in to edit the tracker</PageHeading>
       <p className="mb-6">This is for editors at the Government Digital Service and departments who record progress on the roadmap.</p>
       <form method="post" action="/api/auth/callback/credentials" noValidate>
         <input type="hidden" name="csrfToken" value={token ?? ""} />
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
-        <div className={`mb-6 ${error?.field ? "border-l-4 border-error pl-3" : ""}`}>
-          <label htmlFor="email" className="block font-bold mb-1">
-            Email address
-          </label>
-          {error?.field && (
-            <p id="email-error" className="font-bold text-error mb-2">
-              <span className="sr-only">Error:</span> {error.message}
-            </p>
-          )}
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            spellCheck={false}
-            aria-describedby={error?.field ? "email-error" : undefined}
-            aria-invalid={error?.field ? true : undefined}
-            className={`block h-10 w-full border-2 ${error?.field ? "border-error" : "border-input"} bg-white px-2`}
-          />
-        </div>
-        <div className="mb-6">
-          <label htmlFor="password" className="block font-bold mb-1">
-            Password
-          </label>
-          <input id="password" name="password" type="password" autoComplete="current-password" className="block h-10 w-full border-2 border-input bg-white px-2" />
-        </div>
-        <button type="submit" className="inline-block px-4 pt-2 pb-2.5 mb-6 mr-4 cursor-pointer text-lg bg-button text-white shadow-[0_2px_0_var(--color-button-shadow)] hover:bg-button-hover">
-          Sign in
-        </button>
+        <TextInput name="email" type="email" label="Email address" autoComplete="username" spellCheck={false} error={error?.field ? error.message : undefined} />
+        <TextInput name="password" type="password" label="Password" autoComplete="current-password" />
+        <Button>Sign in</Button>
       </form>
       {oidc && (
         <>
@@ -111,9 +81,7 @@ export default async function SignInPage({ searchParams }: Props) {
           <form method="post" action="/api/auth/signin/oidc">
             <input type="hidden" name="csrfToken" value={token ?? ""} />
             <input type="hidden" name="callbackUrl" value={callbackUrl} />
-            <button type="submit" className="inline-block px-4 pt-2 pb-2.5 mb-6 cursor-pointer text-lg bg-panel text-ink shadow-[0_2px_0_#858578] hover:bg-[#dbdad9]">
-              Sign in with {oidc.name}
-            </button>
+            <Button variant="secondary">Sign in with {oidc.name}</Button>
           </form>
         </>
       )}

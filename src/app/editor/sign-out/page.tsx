@@ -2,7 +2,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentUser, csrfToken } from "@/server/auth/session";
-import { PageHeading } from "@/components/editor/ui";
+import { PageHeading } from "@/components/govuk/heading";
+import { Button } from "@/components/govuk/button";
 
 export const metadata: Metadata = { title: "Sign out" };
 
@@ -17,9 +18,7 @@ export default async function SignOutPage({ searchParams }: { searchParams: Prom
       <form method="post" action="/api/auth/signout">
         <input type="hidden" name="csrfToken" value={token ?? ""} />
         <input type="hidden" name="callbackUrl" value="/editor/sign-in?signedOut=1" />
-        <button type="submit" className="inline-block px-4 pt-2 pb-2.5 mb-6 cursor-pointer text-lg bg-button text-white shadow-[0_2px_0_var(--color-button-shadow)] hover:bg-button-hover">
-          Sign out
-        </button>
+        <Button>Sign out</Button>
       </form>
     </>
   );

@@ -2,23 +2,20 @@
 import { redirect } from "next/navigation";
 import { getDb } from "@/server/db";
 import { createUser, resetPassword, updateUser } from "@/server/editor/users";
-import { failureState, sessionUser, valuesOf } from "@/server/editor/form-actions";
+import { failureState, nextFormState, sessionUser, valuesOf } from "@/server/editor/form-actions";
 import type { FormState } from "@/schemas/form-state";
 
 export async function createUserAction(prev: FormState, formData: FormData): Promise<FormState> {
   const values = valuesOf(formData);
   const result = await createUser(getDb(), await sessionUser(), values);
   if (!result.ok) return failureState(prev, result, values);
-  return {
-    seq: prev.seq + 1,
-    errors: [],
-    values: { organisations: [] },
+  return nextFormState(prev, { organisations: [] }, {
     notice: {
       title: `Account created for ${result.value.email}`,
       lines: ["Give them this one-time password in a secure way. It is shown only once; they must choose their own password when they first sign in."],
       secret: result.value.oneTimePassword,
     },
-  };
+  });
 }
 
 export async function updateUserAction(prev: FormState, formData: FormData): Promise<FormState> {
@@ -32,14 +29,11 @@ export async function resetPasswordAction(prev: FormState, formData: FormData): 
   const values = valuesOf(formData);
   const result = await resetPassword(getDb(), await sessionUser(), values);
   if (!result.ok) return failureState(prev, result, values);
-  return {
-    seq: prev.seq + 1,
-    errors: [],
-    values,
+  return nextFormState(prev, values, {
     notice: {
       title: `New one-time password for ${result.value.email}`,
       lines: ["Their current sessions have ended. Give them this password in a secure way; it is shown only once and they must replace it when they sign in."],
       secret: result.value.oneTimePassword,
     },
-  };
+  });
 }

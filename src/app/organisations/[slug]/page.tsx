@@ -1,28 +1,30 @@
 import type { Metadata } from "next";
+import { pageTitle } from "@/app/page-title";
 import { notFound } from "next/navigation";
-import { loadOrganisationPage, type RawParams } from "@/server/public-data";
-import { ErrorSummary } from "@/components/ErrorSummary";
-import { AsOfBanner } from "@/components/AsOfBanner";
-import { AsOfForm } from "@/components/AsOfForm";
-import { Breadcrumbs } from "@/components/Breadcrumbs";
-import { ProgressBar } from "@/components/ProgressBar";
-import { CommitmentList } from "@/components/CommitmentList";
-import { StatusCountsList } from "@/components/StatusCountsList";
-import { asOfParams, buildHref } from "@/components/urls";
-import { longDate, plural } from "@/components/format";
+import { loadOrganisationPage, type RawParams } from "@/server/public-pages";
+import { ErrorSummary } from "@/components/govuk/error-summary";
+import { AsOfBanner } from "@/components/as-of-banner";
+import { AsOfForm } from "@/components/as-of-form";
+import { Breadcrumbs } from "@/components/govuk/breadcrumbs";
+import { ProgressBar } from "@/components/progress-bar";
+import { CommitmentList } from "@/components/commitment-list";
+import { StatusCountsList } from "@/components/status-counts-list";
+import { asOfParams, buildHref } from "@/domain/links";
+import { longDate } from "@/domain/dates";
+import { plural } from "@/domain/wording";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const data = await loadOrganisationPage((await params).slug, await searchParams);
-  if (!data) return { title: "Page not found" };
-  return { title: `${data.errors.length ? "Error: " : ""}${data.organisation.name}` };
+  if (data.kind === "not-found") return { title: "Page not found" };
+  return { title: pageTitle(data.organisation.name, data.errors) };
 }
 
 export default async function OrganisationPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const data = await loadOrganisationPage(slug, await searchParams);
-  if (!data) notFound();
+  if (data.kind === "not-found") notFound();
   const keep = asOfParams(data.asOf, data.asOfGiven);
   const path = `/organisations/${slug}`;
   const { organisation } = data;

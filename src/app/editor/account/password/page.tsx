@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/server/auth/session";
 import { PASSWORD_MIN_LENGTH } from "@/server/auth/password";
-import { ActionForm, SubmitButton, TextField } from "@/components/editor/Form";
-import { ImportantBanner, PageHeading } from "@/components/editor/ui";
+import { ActionForm, SubmitButton, TextField } from "@/components/editor/action-form";
+import { ImportantBanner } from "@/components/govuk/notification-banner";
+import { PageHeading } from "@/components/govuk/heading";
 import { changePasswordAction } from "./actions";
 
 export const metadata: Metadata = { title: "Change your password" };
@@ -12,7 +13,7 @@ export default async function ChangePasswordPage() {
   return (
     <div className="md:w-2/3">
       {user.mustChangePassword && (
-        <ImportantBanner title="Choose your own password">
+        <ImportantBanner heading="Choose your own password">
           <p>You signed in with a one-time password. Choose your own password to carry on.</p>
         </ImportantBanner>
       )}

@@ -6,8 +6,14 @@ import { getDb } from "@/server/db";
 import { getEditorCommitment, listProposals } from "@/server/editor/queries";
 import { canWorkOn } from "@/domain/permissions";
 import { precisionLabel } from "@/domain/deadline";
-import { ProposalTable } from "@/components/editor/lists";
-import { BackLink, ButtonLink, ImportantBanner, PageHeading, StatusTag, SuccessBanner, SummaryList, dateTime, longDate } from "@/components/editor/ui";
+import { ProposalTable } from "@/components/editor/proposal-table";
+import { BackLink } from "@/components/govuk/back-link";
+import { ButtonLink } from "@/components/govuk/button";
+import { ImportantBanner, SuccessBanner } from "@/components/govuk/notification-banner";
+import { PageHeading } from "@/components/govuk/heading";
+import { StatusTag } from "@/components/govuk/tag";
+import { SummaryList } from "@/components/govuk/summary-list";
+import { formatDateTime, longDate } from "@/domain/dates";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -31,11 +37,11 @@ export default async function EditorCommitmentPage({ params, searchParams }: Pro
   return (
     <>
       <BackLink href="/editor/commitments">All commitments</BackLink>
-      {notice === "created" && <SuccessBanner title="Commitment created">It is now on the public site.</SuccessBanner>}
-      {notice === "saved" && <SuccessBanner title="Changes saved">The public pages show them now.</SuccessBanner>}
+      {notice === "created" && <SuccessBanner heading="Commitment created">It is now on the public site.</SuccessBanner>}
+      {notice === "saved" && <SuccessBanner heading="Changes saved">The public pages show them now.</SuccessBanner>}
       <PageHeading caption={commitment.area.title}>{commitment.title}</PageHeading>
       {!mayWork && (
-        <ImportantBanner title="You can read this commitment but not change it">
+        <ImportantBanner heading="You can read this commitment but not change it">
           <p>Only editors of the organisations that own or support it can propose changes.</p>
         </ImportantBanner>
       )}
@@ -50,16 +56,16 @@ export default async function EditorCommitmentPage({ params, searchParams }: Pro
           { key: "Supporting organisations", value: commitment.supporting.length ? commitment.supporting.map((o) => o.name).join(", ") : "None" },
           { key: "Summary", value: commitment.summary },
           { key: "Announced", value: longDate(commitment.announcedOn) },
-          { key: "Last edited", value: `${dateTime(commitment.updatedAt)} (version ${commitment.version})` },
+          { key: "Last edited", value: `${formatDateTime(commitment.updatedAt)} (version ${commitment.version})` },
         ]}
       />
       {mayWork && (
         <div className="mb-4">
           <ButtonLink href={`/editor/commitments/${slug}/status-update`}>Propose a status update</ButtonLink>
-          <ButtonLink href={`/editor/commitments/${slug}/deadline`} secondary>
+          <ButtonLink href={`/editor/commitments/${slug}/deadline`} variant="secondary">
             Propose a new deadline
           </ButtonLink>
-          <ButtonLink href={`/editor/commitments/${slug}/edit`} secondary>
+          <ButtonLink href={`/editor/commitments/${slug}/edit`} variant="secondary">
             Edit title, summary or owners
           </ButtonLink>
         </div>
@@ -68,9 +74,9 @@ export default async function EditorCommitmentPage({ params, searchParams }: Pro
         <a href={`/commitments/${slug}`}>See the public page for this commitment</a>
       </p>
       <h2 className="text-2xl font-bold mb-2">Proposals waiting for a check or returned</h2>
-      <ProposalTable rows={open} caption="Open proposals for this commitment" empty="There are no open proposals for this commitment." />
+      <ProposalTable id="open-proposals" rows={open} caption="Open proposals for this commitment" empty="There are no open proposals for this commitment." />
       <h2 className="text-2xl font-bold mb-2">Recent decisions</h2>
-      <ProposalTable rows={decided} caption="Recently published or withdrawn proposals" empty="No proposals for this commitment have been published or withdrawn yet." />
+      <ProposalTable id="decided-proposals" rows={decided} caption="Recently published or withdrawn proposals" empty="No proposals for this commitment have been published or withdrawn yet." />
     </>
   );
 }

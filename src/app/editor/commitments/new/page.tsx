@@ -3,10 +3,11 @@ import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { formOptions } from "@/server/editor/queries";
 import { PRECISIONS, precisionLabel } from "@/domain/deadline";
-import { ActionForm, DateField, Radios, SubmitButton, TextField } from "@/components/editor/Form";
+import { ActionForm, DateField, RadiosField, SubmitButton, TextField } from "@/components/editor/action-form";
 import { CommitmentFields } from "@/components/editor/commitment-fields";
 import { EvidenceFields } from "@/components/editor/proposal-fields";
-import { BackLink, PageHeading } from "@/components/editor/ui";
+import { BackLink } from "@/components/govuk/back-link";
+import { PageHeading } from "@/components/govuk/heading";
 import { createCommitmentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Create a commitment" };
@@ -34,7 +35,7 @@ export default async function NewCommitmentPage() {
         />
         <DateField name="announcedOn" label="Date it was announced" />
         <TextField name="deadlineLabel" label="Deadline, as published" hint="In the words government used, for example “by the end of 2026”, or “no deadline published”." width="medium" />
-        <Radios name="deadlinePrecision" legend="How precise is the deadline?" options={PRECISIONS.map((p) => ({ value: p, label: precisionLabel(p) }))} />
+        <RadiosField name="deadlinePrecision" legend="How precise is the deadline?" options={PRECISIONS.map((p) => ({ value: p, label: precisionLabel(p) }))} />
         <EvidenceFields prefix="source" legend="Where it was announced" />
         <SubmitButton>Create commitment</SubmitButton>
       </ActionForm>

@@ -3,12 +3,16 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
-import { commitmentStateToday, getProposal, proposalHistory } from "@/server/editor/queries";
-import { describeProposal } from "@/server/editor/proposals";
-import { canResubmit, canReview, canWithdraw, canWorkOn } from "@/domain/permissions";
-import { ActionForm, HiddenField, Radios, SubmitButton, TextArea } from "@/components/editor/Form";
-import { ProposalSummary } from "@/components/editor/ProposalSummary";
-import { BackLink, ButtonLink, ImportantBanner, PageHeading, ProposalStateTag, SuccessBanner, dateTime } from "@/components/editor/ui";
+import { loadProposalPage } from "@/server/editor/pages";
+import { firstParam } from "@/schemas/commitment-query";
+import { formatDateTime } from "@/domain/dates";
+import { ActionForm, HiddenField, RadiosField, SubmitButton, TextAreaField } from "@/components/editor/action-form";
+import { ProposalStateTag, ProposalSummary, proposalTitle } from "@/components/editor/proposal-summary";
+import { BackLink } from "@/components/govuk/back-link";
+import { ButtonLink } from "@/components/govuk/button";
+import { ImportantBanner, SuccessBanner } from "@/components/govuk/notification-banner";
+import { PageHeading } from "@/components/govuk/heading";
+import { InsetText } from "@/components/govuk/inset-text";
 import { reviewProposalAction, withdrawProposalAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -33,48 +37,37 @@ const ACTIONS: Record<string, string> = {
 
 export default async function ProposalPage({ params, searchParams }: Props) {
   const { id: rawId } = await params;
-  const id = Number(rawId);
   const user = await requireUser(`/editor/proposals/${rawId}`);
-  if (!Number.isInteger(id) || id <= 0) notFound();
-  const db = getDb();
-  const proposal = await getProposal(db, id);
-  if (!proposal) notFound();
-  // Proposals are visible to those who may work on the commitment (and admins).
-  const facts = { authorId: proposal.author.id, state: proposal.state, commitment: proposal.ownership };
-  if (!canWorkOn(user, proposal.ownership).allowed && proposal.author.id !== user.id) notFound();
-  const notice = (await searchParams).notice;
-  const noticeKey = Array.isArray(notice) ? notice[0] : notice;
-  const [current, history] = await Promise.all([commitmentStateToday(db, proposal.commitmentId), proposalHistory(db, id)]);
-  const mayReview = canReview(user, facts).allowed;
-  const mayWithdraw = canWithdraw(user, facts).allowed;
-  const mayResubmit = canResubmit(user, facts).allowed;
-  const ownPending = proposal.state === "pending" && proposal.author.id === user.id;
+  const data = await loadProposalPage(getDb(), user, rawId);
+  if (data.kind === "not-found") notFound();
+  const { proposal, current, history, mayReview, mayWithdraw, mayResubmit, ownPending } = data;
+  const noticeKey = firstParam((await searchParams).notice);
 
   return (
     <div className="md:w-3/4">
       <BackLink href={`/editor/commitments/${proposal.commitment.slug}`}>Back to the commitment</BackLink>
       {noticeKey && NOTICES[noticeKey] && (
-        <SuccessBanner title={NOTICES[noticeKey].title}>
+        <SuccessBanner heading={NOTICES[noticeKey].title}>
           <p>{NOTICES[noticeKey].body}</p>
         </SuccessBanner>
       )}
       {noticeKey === "stale" && (
-        <ImportantBanner title="Someone else acted on this proposal first">
+        <ImportantBanner heading="Someone else acted on this proposal first">
           <p>Nothing you submitted was saved. This is the proposal as it is now.</p>
         </ImportantBanner>
       )}
-      <PageHeading caption={proposal.commitment.title}>{describeProposal(proposal.kind, proposal.payload)}</PageHeading>
+      <PageHeading caption={proposal.commitment.title}>{proposalTitle(proposal)}</PageHeading>
       <p className="mb-6">
-        <ProposalStateTag state={proposal.state} /> Proposed by {proposal.author.name} on {dateTime(proposal.createdAt)}
-        {proposal.reviewer && proposal.reviewedAt ? `; ${proposal.state === "approved" ? "approved" : "checked"} by ${proposal.reviewer.name} on ${dateTime(proposal.reviewedAt)}` : ""}.
+        <ProposalStateTag state={proposal.state} /> Proposed by {proposal.author.name} on {formatDateTime(proposal.createdAt)}
+        {proposal.reviewer && proposal.reviewedAt ? `; ${proposal.state === "approved" ? "approved" : "checked"} by ${proposal.reviewer.name} on ${formatDateTime(proposal.reviewedAt)}` : ""}.
       </p>
       {proposal.state === "returned" && proposal.reviewComment && (
-        <div className="border-l-[10px] border-border pl-4 py-2 my-6">
+        <InsetText>
           <h2 className="font-bold">Comment from {proposal.reviewer?.name ?? "the reviewer"}</h2>
           <p className="whitespace-pre-wrap">{proposal.reviewComment}</p>
-        </div>
+        </InsetText>
       )}
-      <ProposalSummary kind={proposal.kind} payload={proposal.payload} current={current} />
+      <ProposalSummary proposal={proposal} current={current} />
       {proposal.state === "approved" && (
         <p className="mb-8">
           <a href={`/commitments/${proposal.commitment.slug}`}>See it on the public page</a>
@@ -90,7 +83,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           <ActionForm action={reviewProposalAction} defaults={{ proposalId: String(proposal.id), version: String(proposal.version) }}>
             <HiddenField name="proposalId" />
             <HiddenField name="version" />
-            <Radios
+            <RadiosField
               name="decision"
               legend="Your decision"
               options={[
@@ -98,7 +91,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
                 { value: "return", label: "Return it to the author", hint: "Tell them what to change in the comment." },
               ]}
             />
-            <TextArea name="comment" label="Comment for the author" hint="Needed if you return it. Optional if you approve it." rows={3} />
+            <TextAreaField name="comment" label="Comment for the author" hint="Needed if you return it. Optional if you approve it." rows={3} />
             <SubmitButton>Confirm decision</SubmitButton>
           </ActionForm>
         </section>
@@ -114,7 +107,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           <ActionForm action={withdrawProposalAction} defaults={{ proposalId: String(proposal.id), version: String(proposal.version) }}>
             <HiddenField name="proposalId" />
             <HiddenField name="version" />
-            <SubmitButton warning>Withdraw proposal</SubmitButton>
+            <SubmitButton variant="warning">Withdraw proposal</SubmitButton>
           </ActionForm>
         </section>
       )}
@@ -125,7 +118,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           <li key={event.id} className="pl-4 pb-4">
             <p className="font-bold">{ACTIONS[event.action] ?? event.action}</p>
             <p className="text-secondary-ink">
-              {event.actorName ?? "System"}, {dateTime(event.at)}
+              {event.actorName ?? "System"}, {formatDateTime(event.at)}
             </p>
             {typeof event.after?.comment === "string" && <p className="whitespace-pre-wrap">“{event.after.comment}”</p>}
           </li>

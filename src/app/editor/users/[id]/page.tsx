@@ -3,9 +3,10 @@ import { notFound } from "next/navigation";
 import { requireAdmin } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { formOptions, getUser } from "@/server/editor/queries";
-import { ActionForm, HiddenField, Radios, SubmitButton } from "@/components/editor/Form";
+import { ActionForm, HiddenField, RadiosField, SubmitButton } from "@/components/editor/action-form";
 import { UserFields } from "@/components/editor/user-fields";
-import { BackLink, PageHeading } from "@/components/editor/ui";
+import { BackLink } from "@/components/govuk/back-link";
+import { PageHeading } from "@/components/govuk/heading";
 import { resetPasswordAction, updateUserAction } from "../actions";
 
 export const metadata: Metadata = { title: "Change a user" };
@@ -30,7 +31,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       >
         <HiddenField name="userId" />
         <UserFields organisations={organisations} withEmail={false} />
-        <Radios
+        <RadiosField
           name="disabled"
           legend="Can they sign in?"
           options={[
@@ -44,7 +45,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       <p className="mb-4">They get a new one-time password and are signed out everywhere.</p>
       <ActionForm action={resetPasswordAction} defaults={{ userId: String(user.id) }}>
         <HiddenField name="userId" />
-        <SubmitButton secondary>Reset password</SubmitButton>
+        <SubmitButton variant="secondary">Reset password</SubmitButton>
       </ActionForm>
     </div>
   );

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { requireAdmin } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { formOptions } from "@/server/editor/queries";
-import { ActionForm, SubmitButton } from "@/components/editor/Form";
+import { ActionForm, SubmitButton } from "@/components/editor/action-form";
 import { UserFields } from "@/components/editor/user-fields";
-import { BackLink, PageHeading } from "@/components/editor/ui";
+import { BackLink } from "@/components/govuk/back-link";
+import { PageHeading } from "@/components/govuk/heading";
 import { createUserAction } from "../actions";
 
 export const metadata: Metadata = { title: "Add a user" };

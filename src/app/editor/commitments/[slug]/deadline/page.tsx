@@ -4,10 +4,12 @@ import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { getEditorCommitment } from "@/server/editor/queries";
 import { canPropose } from "@/domain/permissions";
-import { ActionForm, HiddenField, SubmitButton } from "@/components/editor/Form";
+import { ActionForm, HiddenField, SubmitButton } from "@/components/editor/action-form";
 import { DeadlineRevisionFields } from "@/components/editor/proposal-fields";
-import { Refused } from "@/components/editor/Refused";
-import { BackLink, PageHeading, longDate } from "@/components/editor/ui";
+import { Refused } from "@/components/editor/refused";
+import { BackLink } from "@/components/govuk/back-link";
+import { PageHeading } from "@/components/govuk/heading";
+import { longDate } from "@/domain/dates";
 import { proposeDeadlineRevisionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Propose a new deadline" };

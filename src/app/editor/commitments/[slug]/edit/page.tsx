@@ -4,10 +4,11 @@ import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { formOptions, getEditorCommitment } from "@/server/editor/queries";
 import { canEditCommitment } from "@/domain/permissions";
-import { ActionForm, HiddenField, SubmitButton } from "@/components/editor/Form";
+import { ActionForm, HiddenField, SubmitButton } from "@/components/editor/action-form";
 import { CommitmentFields } from "@/components/editor/commitment-fields";
-import { Refused } from "@/components/editor/Refused";
-import { BackLink, PageHeading } from "@/components/editor/ui";
+import { Refused } from "@/components/editor/refused";
+import { BackLink } from "@/components/govuk/back-link";
+import { PageHeading } from "@/components/govuk/heading";
 import { updateCommitmentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Edit a commitment" };

@@ -5,10 +5,12 @@ import { getDb } from "@/server/db";
 import { getEditorCommitment } from "@/server/editor/queries";
 import { canPropose } from "@/domain/permissions";
 import { statusLabel } from "@/domain/status";
-import { ActionForm, HiddenField, SubmitButton } from "@/components/editor/Form";
+import { ActionForm, HiddenField, SubmitButton } from "@/components/editor/action-form";
 import { StatusUpdateFields } from "@/components/editor/proposal-fields";
-import { Refused } from "@/components/editor/Refused";
-import { BackLink, PageHeading, longDate } from "@/components/editor/ui";
+import { Refused } from "@/components/editor/refused";
+import { BackLink } from "@/components/govuk/back-link";
+import { PageHeading } from "@/components/govuk/heading";
+import { longDate } from "@/domain/dates";
 import { proposeStatusUpdateAction } from "./actions";
 
 export const metadata: Metadata = { title: "Propose a status update" };

@@ -3,51 +3,49 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
-import { getProposal } from "@/server/editor/queries";
-import { canResubmit } from "@/domain/permissions";
-import { deadlineRevisionPayloadSchema, statusUpdatePayloadSchema, type FormValues } from "@/schemas/editor";
-import { ActionForm, HiddenField, SubmitButton } from "@/components/editor/Form";
+import { loadProposalEditPage } from "@/server/editor/pages";
+import type { ProposalContent } from "@/server/editor/queries";
+import type { FormValues } from "@/schemas/editor";
+import { ActionForm, HiddenField, SubmitButton } from "@/components/editor/action-form";
 import { DeadlineRevisionFields, StatusUpdateFields } from "@/components/editor/proposal-fields";
-import { Refused } from "@/components/editor/Refused";
-import { BackLink, PageHeading } from "@/components/editor/ui";
+import { Refused } from "@/components/editor/refused";
+import { BackLink } from "@/components/govuk/back-link";
+import { PageHeading } from "@/components/govuk/heading";
+import { InsetText } from "@/components/govuk/inset-text";
 import { resubmitProposalAction } from "./actions";
 
 export const metadata: Metadata = { title: "Change a proposal" };
 
-function defaultsOf(kind: "status_update" | "deadline_revision", payload: unknown): FormValues {
-  if (kind === "status_update") {
-    const p = statusUpdatePayloadSchema.safeParse(payload);
-    if (!p.success) return {};
-    const { status, note, confirmedOn, evidence } = p.data;
+/** The form's fields as the proposal has them. */
+function defaultsOf(proposal: ProposalContent): FormValues {
+  if (!proposal.payload) return {};
+  if (proposal.kind === "status_update") {
+    const { status, note, confirmedOn, evidence } = proposal.payload;
     return { status, note, confirmedOn, evidenceUrl: evidence.url, evidenceTitle: evidence.title, evidencePublisher: evidence.publisher, evidencePublishedOn: evidence.publishedOn };
   }
-  const p = deadlineRevisionPayloadSchema.safeParse(payload);
-  if (!p.success) return {};
-  const { label, precision, reason, effectiveOn, source } = p.data;
+  const { label, precision, reason, effectiveOn, source } = proposal.payload;
   return { label, precision, reason, effectiveOn: effectiveOn ?? "", sourceUrl: source.url, sourceTitle: source.title, sourcePublisher: source.publisher, sourcePublishedOn: source.publishedOn };
 }
 
 export default async function EditProposalPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: rawId } = await params;
-  const id = Number(rawId);
   const user = await requireUser(`/editor/proposals/${rawId}/edit`);
-  if (!Number.isInteger(id) || id <= 0) notFound();
-  const proposal = await getProposal(getDb(), id);
-  if (!proposal) notFound();
-  const back = { href: `/editor/proposals/${id}`, label: "Back to the proposal" };
-  const allowed = canResubmit(user, { authorId: proposal.author.id, state: proposal.state, commitment: proposal.ownership });
-  if (!allowed.allowed) return <Refused title="You cannot change this proposal" reason={allowed.reason} back={back} />;
+  const data = await loadProposalEditPage(getDb(), user, rawId);
+  if (data.kind === "not-found") notFound();
+  const { proposal, decision } = data;
+  const back = { href: `/editor/proposals/${proposal.id}`, label: "Back to the proposal" };
+  if (!decision.allowed) return <Refused title="You cannot change this proposal" reason={decision.reason} back={back} />;
   return (
     <div className="md:w-3/4">
       <BackLink href={back.href}>{back.label}</BackLink>
       <PageHeading caption={proposal.commitment.title}>{proposal.kind === "status_update" ? "Change your status update" : "Change your new deadline"}</PageHeading>
       {proposal.reviewComment && (
-        <div className="border-l-[10px] border-border pl-4 py-2 mb-8">
+        <InsetText>
           <h2 className="font-bold">Comment from {proposal.reviewer?.name ?? "the reviewer"}</h2>
           <p className="whitespace-pre-wrap">{proposal.reviewComment}</p>
-        </div>
+        </InsetText>
       )}
-      <ActionForm action={resubmitProposalAction} defaults={{ proposalId: String(proposal.id), version: String(proposal.version), ...defaultsOf(proposal.kind, proposal.payload) }}>
+      <ActionForm action={resubmitProposalAction} defaults={{ proposalId: String(proposal.id), version: String(proposal.version), ...defaultsOf(proposal) }}>
         <HiddenField name="proposalId" />
         <HiddenField name="version" />
         {proposal.kind === "status_update" ? <StatusUpdateFields /> : <DeadlineRevisionFields />}

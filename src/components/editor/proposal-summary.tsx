@@ -1,0 +1,58 @@
+// Proposals as editors see them: a one-line title, their state as a tag, and what a proposal
+// would publish next to what is published now. Payloads arrive parsed (src/server/editor/queries.ts).
+import { precisionLabel } from "../../domain/deadline";
+import { statusLabel } from "../../domain/status";
+import { longDate } from "../../domain/dates";
+import type { ProposalState } from "../../domain/permissions";
+import type { CurrentStateRow, ProposalContent } from "../../server/editor/queries";
+import { StatusTag, Tag } from "../govuk/tag";
+import { SummaryList } from "../govuk/summary-list";
+import { SourceLink } from "../govuk/source-link";
+
+/** One line describing a proposal, for lists and its page's heading. */
+export function proposalTitle(p: ProposalContent): string {
+  if (p.kind === "status_update") return p.payload ? `Status update: ${statusLabel(p.payload.status)}` : "Status update";
+  return p.payload ? `Deadline revision: “${p.payload.label}”` : "Deadline revision";
+}
+
+const STATE_TAGS = {
+  pending: { tone: "blue", label: "Waiting for check" },
+  returned: { tone: "orange", label: "Returned" },
+  approved: { tone: "green", label: "Published" },
+  withdrawn: { tone: "grey", label: "Withdrawn" },
+} as const;
+
+export function ProposalStateTag({ state }: { state: ProposalState }) {
+  return <Tag tone={STATE_TAGS[state].tone}>{STATE_TAGS[state].label}</Tag>;
+}
+
+export function ProposalSummary({ proposal, current }: { proposal: ProposalContent; current: CurrentStateRow }) {
+  if (!proposal.payload) return <p>This proposal cannot be read.</p>;
+  if (proposal.kind === "status_update") {
+    const p = proposal.payload;
+    return (
+      <SummaryList
+        rows={[
+          { key: "Status now", value: <><StatusTag code={current.status} />{current.statusConfirmedOn ? ` since ${longDate(current.statusConfirmedOn)}` : ""}</> },
+          { key: "Proposed status", value: <StatusTag code={p.status} /> },
+          { key: "What happened", value: p.note },
+          { key: "Progress confirmed on", value: longDate(p.confirmedOn) },
+          { key: "Evidence", value: <SourceLink source={p.evidence} showUrl /> },
+        ]}
+      />
+    );
+  }
+  const p = proposal.payload;
+  return (
+    <SummaryList
+      rows={[
+        { key: "Deadline now", value: current.deadlineLabel ? `${current.deadlineLabel}${current.dueDate ? ` (due ${longDate(current.dueDate)})` : " (no due date)"}` : "None" },
+        { key: "Proposed deadline", value: `${p.label} (${precisionLabel(p.precision).toLowerCase()})` },
+        { key: "Due date", value: p.dueDate ? longDate(p.dueDate) : "No due date (open)" },
+        { key: "Reason", value: p.reason },
+        { key: "Takes effect", value: p.effectiveOn ? longDate(p.effectiveOn) : "On the day it is published" },
+        { key: "Source", value: <SourceLink source={p.source} showUrl /> },
+      ]}
+    />
+  );
+}

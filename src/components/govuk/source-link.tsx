@@ -1,0 +1,33 @@
+import { longDate } from "../../domain/dates";
+
+export type Source = { url: string; title: string; publisher: string; publishedOn: string };
+
+/**
+ * A cited source: "Source: <title>" (the title a link), then who published it and when. `showUrl`, for
+ * a value in a summary list, puts the title, publisher and date on lines of their own and also prints the
+ * full address, for editors checking a proposal's evidence before it is published (a title can
+ * hide where a link goes; such links are also marked nofollow).
+ */
+export function SourceLink({ source, label = "Source", showUrl = false }: { source: Source; label?: string; showUrl?: boolean }) {
+  const link = (
+    <a href={source.url} rel={showUrl ? "noopener noreferrer nofollow" : "noopener noreferrer"} data-source-link="" className={showUrl ? "break-all" : undefined}>
+      {source.title}
+    </a>
+  );
+  if (showUrl) {
+    return (
+      <>
+        {link}
+        <span className="block text-secondary-ink">
+          {source.publisher}, {longDate(source.publishedOn)}
+        </span>
+        <span className="block text-secondary-ink text-sm break-all">{source.url}</span>
+      </>
+    );
+  }
+  return (
+    <p className="text-base">
+      {label}: {link} ({source.publisher}, {longDate(source.publishedOn)})
+    </p>
+  );
+}

@@ -1,0 +1,85 @@
+// What the public pages say about a bad GET parameter. The parsers (commitment-query.ts) report
+// terse messages written for the API; this turns each into GOV.UK-style wording for a person,
+// links it to the field to fix, and lists them in the order of the form.
+import { STATUS_CODES, isStatusCode } from "../domain/status";
+import { quoted } from "../domain/wording";
+import { slugSchema } from "./common";
+import { MAX_PAGE_SIZE, MAX_QUERY_LENGTH, paramValues, type RawParams } from "./commitment-query";
+import type { FieldError, PageError } from "./errors";
+
+/** A parameter problem; `value` is the offending value when the parser already knows it (an unknown area). */
+export type ParamError = FieldError & { value?: string };
+
+/** Where each field's error links to, and the order errors are listed in (the form's order). */
+const FIELD_TARGETS: Record<string, string> = {
+  q: "#q",
+  status: "#status",
+  overdue: "#overdue",
+  area: "#area",
+  organisation: "#organisation",
+  due_after: "#due_after",
+  due_before: "#due_before",
+  as_of: "#as_of",
+  sort: "#sort",
+  page: "#results",
+  page_size: "#results",
+};
+
+/** The parameters the public pages read, in the order their forms show them. */
+export const PAGE_PARAMS = Object.keys(FIELD_TARGETS);
+
+/** The parser's terse message turned into GOV.UK-style wording for a person. */
+export function friendlyMessage(error: ParamError, raw: RawParams): string {
+  const values = paramValues(raw, error.field);
+  const first = values[0] ?? "";
+  switch (error.field) {
+    case "status": {
+      const bad = values.find((v) => !isStatusCode(v));
+      return bad !== undefined ? `There is no status called ${quoted(bad)}: choose statuses from the list` : `Choose no more than ${STATUS_CODES.length} statuses`;
+    }
+    case "area":
+    case "organisation": {
+      const bad = error.value ?? values.find((v) => !slugSchema.safeParse(v).success);
+      return bad !== undefined ? `There is no ${error.field} called ${quoted(bad)}` : `Choose fewer ${error.field === "area" ? "areas" : "organisations"}`;
+    }
+    case "overdue":
+      return `Choose whether to show overdue commitments (${quoted(first)} is not one of the choices)`;
+    case "due_after":
+    case "due_before": {
+      const name = error.field === "due_after" ? "‘due on or after’" : "‘due on or before’";
+      if (/due_after must be on or before due_before/.test(error.message)) {
+        return "The ‘due on or after’ date must be the same as or earlier than the ‘due on or before’ date";
+      }
+      return `The ${name} date must be a real date written as year-month-day, for example 2026-12-31`;
+    }
+    case "q":
+      return `Search words must be ${MAX_QUERY_LENGTH} characters or fewer`;
+    case "as_of":
+      if (/future/.test(error.message)) return "The date to view the tracker on must be today or in the past";
+      if (/on or after/.test(error.message)) return "The date to view the tracker on must be on or after 1 January 2026, when the roadmap was published";
+      return "The date to view the tracker on must be a real date written as year-month-day, for example 2026-06-01";
+    case "sort":
+      return "Choose how to sort commitments from the list";
+    case "page":
+      return `Page number must be a whole number, 1 or more (${quoted(first)} is not)`;
+    case "page_size":
+      return `Results per page must be a whole number from 1 to ${MAX_PAGE_SIZE}`;
+    default:
+      return error.message;
+  }
+}
+
+/**
+ * The problems for the error summary, in form order, each linked to its field. `targets`
+ * overrides where a field's error links to (on /missed the page number belongs to the list of
+ * moved deadlines).
+ */
+export function pageErrors(errors: readonly ParamError[], raw: RawParams, targets: Record<string, string> = {}): PageError[] {
+  const rank = (field: string) => {
+    const i = PAGE_PARAMS.indexOf(field);
+    return i === -1 ? PAGE_PARAMS.length : i;
+  };
+  return [...errors]
+    .sort((a, b) => rank(a.field) - rank(b.field))
+    .map((e) => ({ field: e.field, href: targets[e.field] ?? FIELD_TARGETS[e.field] ?? "#main-content", message: friendlyMessage(e, raw) }));
+}

@@ -1,0 +1,73 @@
+// The editor pages' loaders: what a page shows, read for the signed-in editor, with the read
+// permissions checked here (not in the page), returning a src/server/page-result.ts result.
+// Pages first call requireUser()/requireAdmin() (src/server/auth/session.ts) for the editor.
+import type { Db } from "../db";
+import type { Actor } from "../../domain/permissions";
+import { canResubmit, canReview, canWithdraw, canWorkOn } from "../../domain/permissions";
+import { auditFilterSchema, fieldErrors, type AuditFilter } from "../../schemas/editor";
+import { firstParam, type RawParams } from "../../schemas/commitment-query";
+import type { PageError } from "../../schemas/errors";
+import { NOT_FOUND, found, paging } from "../page-result";
+import { AUDIT_PAGE_SIZE, auditFacets, commitmentStateToday, getProposal, listAuditEvents, proposalHistory } from "./queries";
+
+/** A record id from the address: a whole number, 1 or more; anything else is not found. */
+export function recordId(raw: string): number | null {
+  return /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : null;
+}
+
+/** `/editor/proposals/[id]`: a proposal as it is now, for those who may see it, with what this editor may do with it. */
+export async function loadProposalPage(db: Db, actor: Actor, rawId: string) {
+  const id = recordId(rawId);
+  const proposal = id === null ? null : await getProposal(db, id);
+  // Proposals are visible to those who may work on the commitment (and admins), and to their author.
+  if (!proposal || (!canWorkOn(actor, proposal.ownership).allowed && proposal.author.id !== actor.id)) return NOT_FOUND;
+  const facts = { authorId: proposal.author.id, state: proposal.state, commitment: proposal.ownership };
+  const [current, history] = await Promise.all([commitmentStateToday(db, proposal.commitmentId), proposalHistory(db, proposal.id)]);
+  return found({
+    proposal,
+    current,
+    history,
+    mayReview: canReview(actor, facts).allowed,
+    mayWithdraw: canWithdraw(actor, facts).allowed,
+    mayResubmit: canResubmit(actor, facts).allowed,
+    ownPending: proposal.state === "pending" && proposal.author.id === actor.id,
+  });
+}
+
+/** `/editor/proposals/[id]/edit`: a returned proposal, and whether this editor may change it. */
+export async function loadProposalEditPage(db: Db, actor: Actor, rawId: string) {
+  const id = recordId(rawId);
+  const proposal = id === null ? null : await getProposal(db, id);
+  if (!proposal) return NOT_FOUND;
+  return found({ proposal, decision: canResubmit(actor, { authorId: proposal.author.id, state: proposal.state, commitment: proposal.ownership }) });
+}
+
+const AUDIT_PARAMS = ["actor", "action", "entityType", "entityId", "from", "to", "page"] as const;
+const NO_FILTER: AuditFilter = { page: 1, actor: undefined, action: undefined, entityType: undefined, entityId: undefined, from: undefined, to: undefined };
+
+/** The audit log's GET parameters: the values as typed, the filter, and the problems (with a bad one, the log is shown unfiltered). */
+export function auditParams(raw: RawParams) {
+  const values: Record<string, string> = {};
+  for (const k of AUDIT_PARAMS) {
+    const v = raw instanceof URLSearchParams ? (raw.get(k) ?? undefined) : firstParam(raw[k]);
+    if (v !== undefined) values[k] = v;
+  }
+  const parsed = auditFilterSchema.safeParse(values);
+  const errors: PageError[] = parsed.success ? [] : fieldErrors(parsed.error).map((e) => ({ ...e, href: `#${e.field}` }));
+  return { values, errors, filter: parsed.success ? parsed.data : NO_FILTER };
+}
+
+/** `/editor/audit` (admins): the audit log, filtered by its GET parameters. */
+export async function loadAuditPage(db: Db, raw: RawParams) {
+  const { values, errors, filter } = auditParams(raw);
+  const [{ rows, total }, facets] = await Promise.all([listAuditEvents(db, filter), auditFacets(db)]);
+  return found({
+    values,
+    errors,
+    filter,
+    rows,
+    total,
+    facets,
+    ...paging(filter.page, AUDIT_PAGE_SIZE, total),
+  });
+}
