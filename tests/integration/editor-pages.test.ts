@@ -4,7 +4,7 @@ import { describe, it, expect, beforeAll } from "vitest";
 import { useTestDatabase } from "../helpers/test-database";
 import type { Db } from "../../src/server/db";
 import { proposeStatusUpdate } from "../../src/server/editor/proposals";
-import { auditParams, loadAuditPage, loadProposalEditPage, loadProposalPage, recordId } from "../../src/server/editor/pages";
+import { auditParams, loadAuditPage, loadProposalEditPage, loadProposalPage, loadUserPage, recordId } from "../../src/server/editor/pages";
 import { createCast, validStatusUpdate, type Cast } from "./editor-fixtures";
 
 const database = useTestDatabase();
@@ -46,6 +46,16 @@ describe("loadProposalPage", () => {
     const page = await loadProposalEditPage(db, cast.owner, String(proposalId));
     if (page.kind !== "found") throw new Error("expected found");
     expect(page.decision.allowed).toBe(false);
+  });
+});
+
+describe("loadUserPage", () => {
+  it("finds a user by id, with the organisations they can be given", async () => {
+    const page = await loadUserPage(db, String(cast.owner.id));
+    if (page.kind !== "found") throw new Error("expected found");
+    expect(page.user.organisations.map((o) => o.slug)).toEqual(["government-digital-service"]);
+    expect(page.organisations.length).toBeGreaterThan(1);
+    for (const raw of ["0", "x", "99999999"]) expect((await loadUserPage(db, raw)).kind, raw).toBe("not-found");
   });
 });
 

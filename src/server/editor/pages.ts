@@ -8,7 +8,7 @@ import { auditFilterSchema, fieldErrors, type AuditFilter } from "../../schemas/
 import { firstParam, type RawParams } from "../../schemas/commitment-query";
 import type { PageError } from "../../schemas/errors";
 import { NOT_FOUND, found, paging } from "../page-result";
-import { AUDIT_PAGE_SIZE, auditFacets, commitmentStateToday, getProposal, listAuditEvents, proposalHistory } from "./queries";
+import { AUDIT_PAGE_SIZE, auditFacets, commitmentStateToday, formOptions, getProposal, getUser, listAuditEvents, proposalHistory } from "./queries";
 
 /** A record id from the address: a whole number, 1 or more; anything else is not found. */
 export function recordId(raw: string): number | null {
@@ -40,6 +40,13 @@ export async function loadProposalEditPage(db: Db, actor: Actor, rawId: string) 
   const proposal = id === null ? null : await getProposal(db, id);
   if (!proposal) return NOT_FOUND;
   return found({ proposal, decision: canResubmit(actor, { authorId: proposal.author.id, state: proposal.state, commitment: proposal.ownership }) });
+}
+
+/** `/editor/users/[id]` (admins): a user, and the organisations they can be given. */
+export async function loadUserPage(db: Db, rawId: string) {
+  const id = recordId(rawId);
+  const [user, { organisations }] = await Promise.all([id === null ? null : getUser(db, id), formOptions(db)]);
+  return user ? found({ user, organisations }) : NOT_FOUND;
 }
 
 const AUDIT_PARAMS = ["actor", "action", "entityType", "entityId", "from", "to", "page"] as const;

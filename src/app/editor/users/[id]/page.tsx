@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireAdmin } from "@/server/auth/session";
 import { getDb } from "@/server/db";
-import { formOptions, getUser } from "@/server/editor/queries";
+import { loadUserPage } from "@/server/editor/pages";
 import { ActionForm, HiddenField, RadiosField, SubmitButton } from "@/components/editor/action-form";
 import { UserFields } from "@/components/editor/user-fields";
 import { BackLink } from "@/components/govuk/back-link";
@@ -14,11 +14,9 @@ export const metadata: Metadata = { title: "Change a user" };
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: rawId } = await params;
   const admin = await requireAdmin(`/editor/users/${rawId}`);
-  const id = Number(rawId);
-  if (!Number.isInteger(id) || id <= 0) notFound();
-  const db = getDb();
-  const [user, { organisations }] = await Promise.all([getUser(db, id), formOptions(db)]);
-  if (!user) notFound();
+  const data = await loadUserPage(getDb(), rawId);
+  if (data.kind === "not-found") notFound();
+  const { user, organisations } = data;
   const self = user.id === admin.id;
   return (
     <div className="md:w-3/4">
