@@ -37,16 +37,7 @@ export default async function ChangesPage({ searchParams }: Props) {
         Follow changes as they happen with the <a href="/changes.atom">Atom feed</a>.
       </p>
 
-      <OwnerFilters
-        action="/changes"
-        label="Filter changes"
-        areas={data.areas}
-        organisations={data.organisations}
-        area={data.area[0] ?? ""}
-        organisation={data.organisation[0] ?? ""}
-        asOf={data.values.as_of?.[0]}
-        errors={data.errors}
-      />
+      <OwnerFilters action="/changes" label="Filter changes" page={data} />
 
       <h2 id="results" className="text-2xl md:text-3xl font-bold mb-2">
         {plural(data.total, "change")}

@@ -44,16 +44,7 @@ export default async function MissedPage({ searchParams }: Props) {
         Nobody types in “overdue”: it is worked out from the published deadline and the confirmed status. <a href="/methodology">How we work it out</a>.
       </p>
 
-      <OwnerFilters
-        action="/missed"
-        label="Filter missed deadlines"
-        areas={data.areas}
-        organisations={data.organisations}
-        area={data.area[0] ?? ""}
-        organisation={data.organisation[0] ?? ""}
-        asOf={data.values.as_of?.[0]}
-        errors={data.errors}
-      />
+      <OwnerFilters action="/missed" label="Filter missed deadlines" page={data} />
 
       <h2 id="missed" className="text-2xl md:text-3xl font-bold mb-4">
         {plural(data.missedTotal, "commitment")} overdue {when}
