@@ -12,6 +12,7 @@ export type Sort = (typeof SORTS)[number];
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_QUERY_LENGTH = 200;
+export const NUL_MESSAGE = "must not contain the character U+0000";
 
 export const commitmentQueryFields = {
   area: z.array(slugSchema).max(10).describe("Area slug; repeat for several"),
@@ -20,7 +21,14 @@ export const commitmentQueryFields = {
   overdue: z.enum(["true", "false"]).transform((v) => v === "true").describe("Only overdue (true) or only not overdue (false)"),
   due_before: isoDateSchema.describe("Due on or before this date"),
   due_after: isoDateSchema.describe("Due on or after this date"),
-  q: z.string().trim().min(1).max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`).describe("Full-text search of titles and summaries"),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`)
+    // PostgreSQL text cannot hold U+0000: refused here rather than failing in the database.
+    .refine((v) => !v.includes("\u0000"), NUL_MESSAGE)
+    .describe("Full-text search of titles and summaries"),
   as_of: isoDateSchema
     .refine((d) => d >= "2026-01-01", "must be on or after 2026-01-01, when the roadmap was published")
     .refine((d) => d <= todayIso(), "cannot be in the future")

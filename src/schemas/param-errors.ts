@@ -4,7 +4,7 @@
 import { STATUS_CODES, isStatusCode } from "../domain/status";
 import { quoted } from "../domain/wording";
 import { slugSchema } from "./common";
-import { MAX_PAGE_SIZE, MAX_QUERY_LENGTH, paramValues, type RawParams } from "./commitment-query";
+import { MAX_PAGE_SIZE, MAX_QUERY_LENGTH, NUL_MESSAGE, paramValues, type RawParams } from "./commitment-query";
 import type { FieldError, PageError } from "./errors";
 
 /** A parameter problem; `value` is the offending value when the parser already knows it (an unknown area). */
@@ -53,6 +53,7 @@ export function friendlyMessage(error: ParamError, raw: RawParams): string {
       return `The ${name} date must be a real date written as year-month-day, for example 2026-12-31`;
     }
     case "q":
+      if (error.message.endsWith(NUL_MESSAGE)) return "Search words must not contain invisible control characters";
       return `Search words must be ${MAX_QUERY_LENGTH} characters or fewer`;
     case "as_of":
       if (/future/.test(error.message)) return "The date to view the tracker on must be today or in the past";

@@ -123,6 +123,12 @@ describe("/commitments", () => {
     expect(fragment.total).toBe(0);
   });
 
+  it("refuses an invisible control character in the search, in plain English", async () => {
+    const data = await loadCommitmentsPage({ q: "digital\u0000" });
+    expect(messages(data.errors)).toEqual(["Search words must not contain invisible control characters"]);
+    expect(data.total).toBe(65);
+  });
+
   it("reports every bad parameter in plain English, and still lists commitments", async () => {
     const data = await loadCommitmentsPage({
       status: "bogus",

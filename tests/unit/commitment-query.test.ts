@@ -31,6 +31,14 @@ describe("commitment list parameters", () => {
     expect(parse("as_of=2025-06-01").errors[0]!.message).toMatch(/on or after 2026-01-01/);
   });
 
+  it("refuses a search containing U+0000, which PostgreSQL text cannot hold", () => {
+    const { errors, query } = parse("q=a%00b");
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.field).toBe("q");
+    expect(errors[0]!.message).toMatch(/must not contain the character U\+0000$/);
+    expect(query.q).toBeUndefined();
+  });
+
   it("refuses a due_after later than due_before", () => {
     const { errors, query } = parse("due_after=2027-01-01&due_before=2026-01-01");
     expect(errors).toEqual([{ field: "due_after", message: "due_after must be on or before due_before" }]);

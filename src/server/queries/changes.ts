@@ -7,7 +7,6 @@ import type { StatusCode } from "../../domain/status";
 import type { Precision } from "../../domain/deadline";
 import { daysBetween, isoDay } from "../../domain/dates";
 
-
 type Row = {
   kind: "status_update" | "deadline_revision";
   id: number;

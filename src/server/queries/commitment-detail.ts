@@ -4,7 +4,6 @@ import type { Db } from "../db";
 import type { SourceRef } from "./types";
 import { isoDay } from "../../domain/dates";
 
-
 export type Announcement = { announcedOn: string; source: SourceRef | null };
 
 export async function getCommitmentAnnouncement(db: Db, slug: string): Promise<Announcement | null> {

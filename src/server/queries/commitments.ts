@@ -8,7 +8,6 @@ import type { StatusCode } from "../../domain/status";
 import type { Precision } from "../../domain/deadline";
 import { isoDay } from "../../domain/dates";
 
-
 export type CommitmentRow = {
   id: number;
   slug: string;

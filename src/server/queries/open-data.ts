@@ -11,7 +11,6 @@ import { daysBetween, isoDay } from "../../domain/dates";
 
 export const EXPORT_BATCH_SIZE = 1000;
 
-
 type CommitmentRow = BaseCommitmentRow & { area_position: number };
 
 /** Every commitment announced by asOf, as it stood then, ordered by area then slug. */

@@ -17,7 +17,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function EditorCommitmentsPage({ searchParams }: Props) {
   const user = await requireUser("/editor/commitments");
   const params = await searchParams;
-  const q = firstParam(params.q)?.trim().slice(0, 200) || undefined;
+  // PostgreSQL text cannot hold U+0000, so it is dropped rather than failing the search.
+  const q = firstParam(params.q)?.replaceAll("\u0000", "").trim().slice(0, 200) || undefined;
   const scope = firstParam(params.scope) === "all" || (user.role === "admin" && firstParam(params.scope) !== "mine") ? "all" : "mine";
   const rows = await listEditorCommitments(getDb(), user, { scope, q });
   return (
