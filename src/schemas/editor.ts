@@ -6,6 +6,7 @@ import { STATUS_CODES } from "../domain/status";
 import { PRECISIONS } from "../domain/deadline";
 import { isIsoDate, todayIso } from "../domain/dates";
 import { ROLES } from "../domain/permissions";
+import { SLUG_PATTERN } from "./common";
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -76,12 +77,12 @@ const slugRef = (what: string) =>
     .string({ error: `Select ${what}` })
     .trim()
     .min(1, `Select ${what}`)
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `Select ${what} from the list`);
+    .regex(SLUG_PATTERN, `Select ${what} from the list`);
 
 /** Checkbox lists arrive as arrays (possibly empty, or missing when nothing is ticked). */
 const slugList = (what: string) =>
   z
-    .array(z.string().trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `Select ${what} from the list`), { error: `Select ${what} from the list` })
+    .array(z.string().trim().regex(SLUG_PATTERN, `Select ${what} from the list`), { error: `Select ${what} from the list` })
     .max(30, `Select at most 30 ${what}`)
     .default([]);
 
@@ -198,7 +199,7 @@ export const slugField = z
   .max(120, "The web address name must be 120 characters or fewer")
   .optional()
   .transform((v) => (v ? v : undefined))
-  .pipe(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "The web address name must use only lower-case letters, digits and single hyphens, for example publish-the-roadmap").optional());
+  .pipe(z.string().regex(SLUG_PATTERN, "The web address name must use only lower-case letters, digits and single hyphens, for example publish-the-roadmap").optional());
 
 export const commitmentCreateSchema = z.object({
   ...commitmentFields,
@@ -327,12 +328,12 @@ export const commitmentCsvRowSchema = z.object({
     .toLowerCase()
     .min(1, "Enter a slug (the commitment’s web address name)")
     .max(120, "The slug must be 120 characters or fewer")
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "The slug must use only lower-case letters, digits and single hyphens"),
+    .regex(SLUG_PATTERN, "The slug must use only lower-case letters, digits and single hyphens"),
   title: commitmentFields.title,
   summary: commitmentFields.summary,
   area: commitmentFields.area,
   lead: commitmentFields.lead,
-  supporting: semicolonList.pipe(z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Supporting organisations must be slugs separated by semicolons"))),
+  supporting: semicolonList.pipe(z.array(z.string().regex(SLUG_PATTERN, "Supporting organisations must be slugs separated by semicolons"))),
   announced_on: commitmentCreateSchema.shape.announcedOn,
   deadline_label: commitmentCreateSchema.shape.deadlineLabel,
   deadline_precision: commitmentCreateSchema.shape.deadlinePrecision,

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { STATUS_CODES } from "../domain/status";
 import { PRECISIONS } from "../domain/deadline";
+import { SLUG_PATTERN } from "./common";
 
 export const isoDate = z
   .string()
@@ -13,7 +14,7 @@ export const slug = z
   .string()
   .min(2)
   .max(120)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens");
+  .regex(SLUG_PATTERN, "must be lower-case words joined by hyphens");
 
 export const seedSourceSchema = z.object({
   key: slug,

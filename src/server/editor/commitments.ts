@@ -6,10 +6,10 @@ import type { Actor, Ownership } from "../../domain/permissions";
 import { canCreateCommitment, canEditCommitment, SIGN_IN_REQUIRED } from "../../domain/permissions";
 import { resolveDeadline } from "../../domain/deadline";
 import { commitmentCreateSchema, commitmentUpdateSchema, type CommitmentCreateInput } from "../../schemas/editor";
-import { Abort, conflict, fromZod, invalid, invalidField, notFound, ok, refused, runAbortable, type Failure, type Result } from "./result";
+import { RollBack, conflict, fromZod, invalid, invalidField, notFound, ok, refused, catchRollBack, type Failure, type Result } from "./result";
 import { recordAudit } from "./audit";
 import { findOrCreateSource } from "./sources";
-import { dayDate, isoDay, isUniqueViolation, transaction, type Tx } from "./tx";
+import { dayDate, isoDay, isUniqueViolation, inTransaction, transaction, type Tx } from "./tx";
 import type { FieldError } from "../../schemas/editor";
 
 const unauthenticated: Failure = { ok: false, kind: "unauthenticated", message: SIGN_IN_REQUIRED };
@@ -161,13 +161,7 @@ export async function createCommitment(db: Db, actor: Actor | null, input: unkno
   const parsed = commitmentCreateSchema.safeParse(input);
   if (!parsed.success) return fromZod(parsed.error);
   try {
-    return await runAbortable(() =>
-      transaction(db, async (tx) => {
-        const result = await insertCommitment(tx, actor, parsed.data);
-        if (!result.ok) throw new Abort(result);
-        return result;
-      }),
-    );
+    return await inTransaction(db, (tx) => insertCommitment(tx, actor, parsed.data));
   } catch (error) {
     if (isUniqueViolation(error)) return invalidField("slug", "A commitment with this web address name was created at the same time: choose another");
     throw error;
@@ -185,7 +179,7 @@ export async function updateCommitment(
   const parsed = commitmentUpdateSchema.safeParse(input);
   if (!parsed.success) return fromZod(parsed.error);
   const { commitmentId, version, ...fields } = parsed.data;
-  return runAbortable(() =>
+  return catchRollBack(() =>
     transaction(db, async (tx) => {
       const before = await commitmentSnapshot(tx, commitmentId);
       if (!before) return notFound("There is no such commitment.");
@@ -200,7 +194,7 @@ export async function updateCommitment(
         where: { id: commitmentId, version },
         data: { title: after.title, summary: after.summary, areaId: refs.value.areaId, leadOrganisationId: refs.value.leadId, version: { increment: 1 }, updatedAt: new Date() },
       });
-      if (updated.count !== 1) throw new Abort(await staleCommitment(tx, commitmentId));
+      if (updated.count !== 1) throw new RollBack(await staleCommitment(tx, commitmentId));
 
       const supportersChanged = before.supporting.join(",") !== after.supporting.join(",");
       if (supportersChanged) {

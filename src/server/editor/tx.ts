@@ -1,5 +1,6 @@
 import type { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../db";
+import { catchRollBack, RollBack, type Result } from "./result";
 
 /** A database handle inside a transaction (or the client itself, for reads). */
 export type Tx = Prisma.TransactionClient;
@@ -9,6 +10,17 @@ export const TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 } as const;
 
 export function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.$transaction(work, TX_OPTIONS);
+}
+
+/** A mutation in one transaction: a failed Result (or a RollBack thrown inside) rolls everything back and is answered. */
+export function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<Result<T>>): Promise<Result<T>> {
+  return catchRollBack(() =>
+    transaction(db, async (tx) => {
+      const result = await work(tx);
+      if (!result.ok) throw new RollBack(result);
+      return result;
+    }),
+  );
 }
 
 export const isoDay = (d: Date | null | undefined): string | null => (d ? d.toISOString().slice(0, 10) : null);
