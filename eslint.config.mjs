@@ -71,13 +71,14 @@ export default defineConfig([
   {
     name: "roadmap-tracker/not-react",
     files: ["tests/**", "scripts/**"],
-    // Test helpers such as useTestDatabase() and Playwright's use() are not React hooks.
-    rules: { "react-hooks/rules-of-hooks": "off" },
+    // Test helpers such as useTestDatabase() and Playwright's use() are not React hooks; JSON
+    // bodies read in tests are untyped on purpose (the contract tests validate them).
+    rules: { "react-hooks/rules-of-hooks": "off", "@typescript-eslint/no-explicit-any": "off" },
   },
   {
     name: "roadmap-tracker/env",
     files: ["**/*.{js,mjs,ts,tsx,mts}"],
-    ignores: ["src/runtime/env.ts", "scripts/prisma-generate.mjs"],
+    ignores: ["src/runtime/env.ts", "scripts/install/prisma-generate.mjs"],
     rules: {
       "no-restricted-properties": [
         "error",

@@ -14,6 +14,7 @@ import { cacheKind } from "./server/page-cache/routing";
 import { RENDER_HEADER, renderSecret } from "./server/page-cache/render";
 import { cachedPageResponse } from "./server/page-cache/respond";
 import { SECURITY_HEADERS } from "./server/security-headers";
+import { appConfig } from "./runtime/env";
 
 /** During a database outage every page and API call answers 503 at once, with a clear message. */
 async function unavailableResponse(request: NextRequest): Promise<Response | null> {
@@ -40,8 +41,9 @@ export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const fromThisServer = request.headers.get(RENDER_HEADER) === renderSecret();
   // In development pages change with the code, and Next's dev tools need their scripts.
-  const kind = fromThisServer || process.env.NODE_ENV === "development" ? null : cacheKind({ method: request.method, pathname, search, headers: request.headers });
-  if (kind) return cachedPageResponse(request, pathname + search, kind, process.env.RT_INTERNAL_ORIGIN ?? request.nextUrl.origin, SECURITY_HEADERS);
+  const env = appConfig();
+  const kind = fromThisServer || env.dev ? null : cacheKind({ method: request.method, pathname, search, headers: request.headers });
+  if (kind) return cachedPageResponse(request, pathname + search, kind, env.RT_INTERNAL_ORIGIN ?? request.nextUrl.origin, SECURITY_HEADERS);
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy({ nonce }, policyOptions());
   const requestHeaders = new Headers(request.headers);

@@ -6,7 +6,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { parse } from "csv-parse/sync";
 import { XMLValidator } from "fast-xml-parser";
 import ICAL from "ical.js";
-import { contractValidator } from "../integration/open-data-support";
+import { contractValidator } from "../helpers/open-data-contract";
 
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 

@@ -7,7 +7,8 @@ import ICAL from "ical.js";
 import { connect } from "../../src/runtime/connect";
 import { addDays, todayIso } from "../../src/domain/dates";
 import { useTestDatabase } from "../helpers/test-database";
-import { call, ORIGIN } from "./open-data-support";
+import { call, ORIGIN } from "../helpers/open-data-contract";
+import { useAppEnv } from "../../src/runtime/env";
 
 const database = useTestDatabase();
 let client: pg.Client;
@@ -18,7 +19,7 @@ const today = todayIso();
 
 beforeAll(async () => {
   const { url } = await database.get();
-  process.env.DATABASE_URL = url;
+  useAppEnv({ DATABASE_URL: url }); // before the first getDb()
   client = await connect(url);
   // A revised deadline far in the future, so the calendar always has an event with a revision.
   const extract = (await client.query(`SELECT id FROM commitment WHERE slug = 'humphrey-extract-for-councils'`)).rows[0].id;

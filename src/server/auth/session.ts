@@ -5,6 +5,7 @@ import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import crypto from "node:crypto";
+import { appConfig } from "../../runtime/env";
 import { getDb } from "../db";
 import { loadActor, type EditorUser } from "../editor/actor";
 import { authOptions, SIGN_IN_PATH, secureCookies } from "./options";
@@ -54,6 +55,6 @@ export async function csrfToken(): Promise<string | null> {
   if (!value) return null;
   const [token, hash] = value.split("|");
   if (!token || !hash) return null;
-  const expected = crypto.createHash("sha256").update(`${token}${process.env.NEXTAUTH_SECRET ?? ""}`).digest("hex");
+  const expected = crypto.createHash("sha256").update(`${token}${appConfig().NEXTAUTH_SECRET ?? ""}`).digest("hex");
   return expected === hash ? token : null;
 }

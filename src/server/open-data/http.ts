@@ -2,6 +2,7 @@
 // headers, validators (ETag) with conditional GET, CORS for GET from any origin, and errors as
 // RFC 9457 problem details. See docs/decisions/0005-open-data.md.
 import crypto from "node:crypto";
+import { appConfig } from "../../runtime/env";
 import { problemSchema, type Problem } from "../../schemas/api";
 import { RENDER_HEADER, RENDER_HOST_HEADER, renderSecret } from "../page-cache/render";
 import type { FieldError } from "../../schemas/commitment-query";
@@ -92,30 +93,14 @@ export function sendStream(request: Request, open: () => ReadableStream<Uint8Arr
 
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
-function configuredOrigin(): string | null {
-  const configured = process.env.SITE_URL?.trim();
-  if (!configured) return null;
-  try {
-    const url = new URL(configured);
-    return url.protocol === "https:" || url.protocol === "http:" ? url.origin : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The site's public address for text on pages (citations, the API's base address): SITE_URL, or
- * else NEXTAUTH_URL, which the launcher always sets. Pages do not read the Host header: they are
+ * else NEXTAUTH_URL (whose default is http://localhost:$PORT). Pages do not read the Host header: they are
  * cached whole and shared by every reader (src/server/page-cache).
  */
 export function siteOrigin(): string {
-  const configured = configuredOrigin();
-  if (configured) return configured;
-  try {
-    return new URL(process.env.NEXTAUTH_URL ?? "").origin;
-  } catch {
-    return "http://localhost:3000";
-  }
+  const env = appConfig();
+  return env.siteOrigin ?? new URL(env.NEXTAUTH_URL).origin;
 }
 
 /**
@@ -126,7 +111,7 @@ export function siteOrigin(): string {
  * the server listens on, not the one the client used, so it is only the last resort.)
  */
 export function publicOrigin(headers: { get(name: string): string | null }, fallback: string): string {
-  const configured = configuredOrigin();
+  const configured = appConfig().siteOrigin;
   if (configured) return configured;
   const fallbackUrl = new URL(fallback);
   // A render for the response cache carries the reader's Host in its own header (fetch cannot set Host).

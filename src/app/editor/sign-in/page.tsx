@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { currentUser, csrfToken } from "@/server/auth/session";
 import { oidcConfig } from "@/server/auth/options";
 import { SIGN_IN_MESSAGES } from "@/server/auth/credentials";
+import { appConfig } from "@/runtime/env";
 import { PageHeading, SuccessBanner } from "@/components/editor/ui";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -18,7 +19,7 @@ function safeCallback(raw: string | undefined): string {
   if (!raw) return "/editor";
   try {
     const url = new URL(raw, "http://x");
-    if ((raw.startsWith("/") || url.origin === new URL(process.env.NEXTAUTH_URL ?? "http://x").origin) && url.pathname.startsWith("/editor") && !url.pathname.startsWith("/editor/sign-in")) {
+    if ((raw.startsWith("/") || url.origin === new URL(appConfig().NEXTAUTH_URL).origin) && url.pathname.startsWith("/editor") && !url.pathname.startsWith("/editor/sign-in")) {
       return `${url.pathname}${url.search}`;
     }
   } catch {

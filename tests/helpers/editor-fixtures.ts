@@ -1,4 +1,6 @@
-// Accounts, actors and a "did anything change?" fingerprint for the editor integration tests.
+// The editor fixtures of every suite: the commitment and organisations the tests work on, the one
+// password of test accounts, valid form input, and (for the integration tests, which own their
+// database) accounts, actors and a "did anything change?" fingerprint.
 import type { Db } from "../../src/server/db";
 import type { Actor } from "../../src/domain/permissions";
 import { loadActor, type EditorUser } from "../../src/server/editor/actor";
