@@ -7,6 +7,7 @@ import { notFound, redirect } from "next/navigation";
 import crypto from "node:crypto";
 import { appConfig } from "../../runtime/env";
 import { getDb } from "../db";
+import { isAdmin } from "../../domain/permissions";
 import { loadActor, type EditorUser } from "../editor/actor";
 import { authOptions, SIGN_IN_PATH, secureCookies } from "./options";
 
@@ -39,7 +40,7 @@ export async function requireUser(callbackPath: string, options: { allowPassword
 /** For admin-only pages: a signed-in editor who is not an admin gets a 404, not a hint. */
 export async function requireAdmin(callbackPath: string): Promise<EditorUser> {
   const user = await requireUser(callbackPath);
-  if (user.role !== "admin") notFound();
+  if (!isAdmin(user)) notFound();
   return user;
 }
 
