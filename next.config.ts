@@ -11,6 +11,8 @@ const nextConfig: NextConfig = {
   // A separate build folder lets several checkouts or test runs build side by side.
   distDir: appConfig().NEXT_DIST_DIR,
   poweredByHeader: false,
+  // src/proxy.ts redirects /path/ to /path itself, adding CORS for the open data (interop finding 4).
+  skipTrailingSlashRedirect: true,
   // The build checks the app only; `npm run typecheck` covers tests and scripts as well.
   typescript: { tsconfigPath: "tsconfig.app.json" },
   reactStrictMode: true,

@@ -6,6 +6,7 @@ import next from "next";
 import { appConfig, shareWithApp } from "../../src/runtime/env";
 import { runMain } from "../../src/runtime/cli";
 import { serveFromMemory } from "../../src/server/page-cache/fast-path";
+import { conformHeaders } from "../../src/server/http-headers";
 
 runMain(async () => {
   // A bad setting stops here, with one sentence, before Next.js loads anything.
@@ -17,6 +18,7 @@ runMain(async () => {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((request, response) => {
+    conformHeaders(request, response);
     if (serveFromMemory(request, response)) return;
     void handle(request, response);
   });

@@ -48,6 +48,10 @@ export type CommitmentQuery = {
 export type FieldError = { field: string; message: string };
 export type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
+/**
+ * A parameter's values. Empty values are dropped, so `q=` is the same as no `q` on every page,
+ * endpoint, feed and download (the pages' filter forms send empty fields; the OpenAPI document says so).
+ */
 export function paramValues(params: RawParams, name: string): string[] {
   const values = params instanceof URLSearchParams ? params.getAll(name) : ([] as string[]).concat(params[name] ?? []);
   return values.map((v) => v.trim()).filter((v) => v !== "");

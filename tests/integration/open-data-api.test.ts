@@ -97,7 +97,7 @@ describe("the OpenAPI document", () => {
   it("is the one generated from the zod schemas, served with the OpenAPI media type", async () => {
     const response = await call(routes.openapi.GET, "/api/v1/openapi.json");
     expect(response.headers.get("content-type")).toMatch(/^application\/vnd\.oai\.openapi\+json/);
-    expect(await response.json()).toEqual(JSON.parse(JSON.stringify(openapi.openApiDocument())));
+    expect(await response.json()).toEqual(JSON.parse(JSON.stringify(openapi.openApiDocument(ORIGIN))));
   });
 
   it("documents the contract's fields and every endpoint of the brief, and each has a tested example", () => {
@@ -111,7 +111,10 @@ describe("the OpenAPI document", () => {
     expect(doc.components.schemas.Owner.required).toEqual(expect.arrayContaining(["slug", "name", "lead"]));
     expect(doc.components.schemas.ListMeta.required).toEqual(["asOf", "total", "page", "pageSize"]);
     const pageSize = doc.paths["/commitments"].get.parameters.find((p: any) => p.name === "page_size");
-    expect(pageSize.schema.maximum).toBe(100);
+    expect(pageSize.schema.anyOf[0].maximum).toBe(100);
+    // Empty values mean "not given", as every endpoint treats them.
+    expect(pageSize.schema.anyOf[1]).toEqual({ type: "string", maxLength: 0 });
+    expect(pageSize.description).toMatch(/An empty value is the same as leaving the parameter out\.$/);
   });
 });
 
@@ -148,6 +151,39 @@ describe("every endpoint answers as documented", () => {
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     expect(response.headers.get("access-control-allow-methods")).toContain("GET");
     expect(response.headers.get("access-control-allow-headers")).toMatch(/If-None-Match/);
+  });
+});
+
+describe("empty parameters", () => {
+  it("are the same as leaving them out, on every endpoint, as the OpenAPI document says", async () => {
+    for (const [path, empty] of [
+      ["/commitments", "/commitments?q=&area=&status=&as_of=&organisation=&sort=&page="],
+      ["/changes", "/changes?area=&since=&kind=&as_of="],
+      ["/areas", "/areas?as_of="],
+      ["/commitments/ai-exemplars", "/commitments/ai-exemplars?as_of="],
+    ] as const) {
+      const plain = await checked(path);
+      const withEmpty = await checked(empty);
+      expect(withEmpty.status, empty).toBe(200);
+      expect(withEmpty.body.data, empty).toEqual(plain.body.data);
+      expect(withEmpty.body.links, empty).toEqual(plain.body.links);
+    }
+  });
+});
+
+describe("the document's own conventions", () => {
+  it("says the API needs no key, and links absolutely to its human documentation and contact", () => {
+    const doc = openapi.openApiDocument(ORIGIN) as any;
+    expect(doc.security).toEqual([]);
+    expect(doc.externalDocs.url).toBe(`${ORIGIN}/data`);
+    expect(doc.info.contact).toEqual({ name: "Roadmap Tracker open data", url: `${ORIGIN}/data` });
+    expect(doc.paths["/commitments/{slug}"].get.responses["404"].description).toMatch(/Bad_Slug.*answers 404, not 400/);
+  });
+
+  it("answers a slug that breaks the pattern with the documented 404", async () => {
+    const { status, body } = await checked("/commitments/Bad_Slug");
+    expect(status).toBe(404);
+    expect(body.type).toBe(`${ORIGIN}/data#problem-not-found`);
   });
 });
 

@@ -3,6 +3,7 @@
 // RFC 9457 problem details. See docs/decisions/0005-open-data.md.
 import crypto from "node:crypto";
 import { appConfig } from "../../runtime/env";
+import { CORS_HEADERS, isOpenDataPath, OPEN_DATA_VARY, REPRESENTATION_HEADERS } from "../http-headers";
 import { problemSchema, type Problem } from "../../schemas/api";
 import { RENDER_HEADER, RENDER_HOST_HEADER, renderSecret } from "../page-cache/render";
 import type { FieldError } from "../../schemas/commitment-query";
@@ -16,10 +17,9 @@ export const PUBLIC_CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-whi
 /** Errors are cacheable too, but only briefly: a missing commitment may be published soon. */
 export const ERROR_CACHE_CONTROL = "public, max-age=60, s-maxage=60";
 
-export const CORS_HEADERS: Readonly<Record<string, string>> = {
-  "Access-Control-Allow-Origin": "*",
-  "Access-Control-Expose-Headers": "ETag, Link, Content-Disposition, Content-Length",
-};
+
+/** The open data is read-only: every URL of it answers these methods, and 405 to any other. */
+export const ALLOWED_METHODS = "GET, HEAD, OPTIONS";
 
 /** The answer to a CORS preflight: GET, HEAD and OPTIONS from anywhere, with conditional requests. */
 export function preflight(): Response {
@@ -27,13 +27,36 @@ export function preflight(): Response {
     status: 204,
     headers: {
       ...CORS_HEADERS,
-      "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+      "Access-Control-Allow-Methods": ALLOWED_METHODS,
       "Access-Control-Allow-Headers": "Accept, If-None-Match, If-Modified-Since, Cache-Control",
       "Access-Control-Max-Age": "86400",
-      Allow: "GET, HEAD, OPTIONS",
+      Allow: ALLOWED_METHODS,
       "Cache-Control": "public, max-age=86400",
     },
   });
+}
+
+/**
+ * 405 for POST, PUT, DELETE… on the open data (RFC 9110 §15.5.6): with Allow, as a problem (RFC
+ * 9457; "about:blank": the status says it all) and with CORS, so a browser script can read why.
+ */
+export function methodNotAllowed(request: Request): Response {
+  const body = JSON.stringify({
+    type: "about:blank",
+    title: "Method Not Allowed",
+    status: 405,
+    detail: `${request.method} is not allowed: the open data is read-only. Use GET or HEAD (OPTIONS answers CORS preflights).`,
+    instance: new URL(request.url).pathname,
+  });
+  return new Response(body, { status: 405, headers: { ...CORS_HEADERS, Allow: ALLOWED_METHODS, "Content-Type": "application/problem+json", "Cache-Control": "no-store" } });
+}
+
+/** The permanent redirect of a URL with a trailing slash to the one without, with CORS for the open data. */
+export function trailingSlashRedirect(pathname: string, search: string): Response | null {
+  if (pathname.length < 2 || !pathname.endsWith("/")) return null;
+  const target = pathname.replace(/\/+$/, "") || "/";
+  const headers: Record<string, string> = { Location: `${target}${search}` };
+  return new Response(null, { status: 308, headers: isOpenDataPath(target) ? { ...CORS_HEADERS, ...headers } : headers });
 }
 
 /** A strong validator: the SHA-256 of the exact bytes sent. */
@@ -57,14 +80,13 @@ export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
 }
 
 function baseHeaders(etag: string, cacheControl: string, contentType: string, extra?: Record<string, string>): Headers {
-  const headers = new Headers({ ...CORS_HEADERS, ETag: etag, "Cache-Control": cacheControl, "Content-Type": contentType, "X-Content-Type-Options": "nosniff" });
+  const headers = new Headers({ ...CORS_HEADERS, ETag: etag, "Cache-Control": cacheControl, "Content-Type": contentType, Vary: OPEN_DATA_VARY, "X-Content-Type-Options": "nosniff" });
   for (const [name, value] of Object.entries(extra ?? {})) headers.set(name, value);
   return headers;
 }
 
 function notModified(headers: Headers): Response {
-  headers.delete("Content-Type");
-  headers.delete("Content-Disposition");
+  for (const name of REPRESENTATION_HEADERS) headers.delete(name);
   return new Response(null, { status: 304, headers });
 }
 

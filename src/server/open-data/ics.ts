@@ -58,5 +58,7 @@ export function deadlineCalendar({ origin, areas, commitments, asOf, stamp }: De
       transparency: ICalEventTransparency.TRANSPARENT,
     });
   }
-  return calendar.toString();
+  // RFC 5545 §3.1: every content line ends with CRLF, the last (END:VCALENDAR) too.
+  const text = calendar.toString();
+  return text.endsWith("\r\n") ? text : `${text}\r\n`;
 }
