@@ -25,7 +25,13 @@ function sourceTarget(specifier, filename) {
  * internals; shared shapes live in src/schemas).
  */
 const clientBoundary = {
-  meta: { type: "problem", schema: [], messages: { server: '"use client" modules must not import {{target}} (src/server and src/runtime are server-only; share types through src/schemas).' } },
+  meta: {
+    type: "problem",
+    schema: [],
+    messages: {
+      server: '"use client" modules must not import {{target}} (src/server and src/runtime are server-only; share types through src/schemas).',
+    },
+  },
   create(context) {
     const body = context.sourceCode.ast.body;
     const isClient = body.some((node) => node.type === "ExpressionStatement" && node.directive === "use client");
@@ -42,10 +48,21 @@ const clientBoundary = {
 const zone = (target, from, message) => ({ target: `./src/${target}`, from: from.map((f) => `./src/${f}`), message });
 
 /** Modules that write (mutations, their transaction and audit helpers): no component may import them. */
-const MUTATION_MODULES = ["audit", "commitments", "form-actions", "import", "proposals", "sources", "tx", "users"].map((m) => `server/editor/${m}.ts`);
+const MUTATION_MODULES = ["audit", "commitments", "form-actions", "import", "proposals", "sources", "tx", "users"].map(
+  (m) => `server/editor/${m}.ts`,
+);
 
 export default defineConfig([
-  globalIgnores([".next/**", ".next-*/**", ".data/**", "src/generated/**", "coverage/**", "playwright-report/**", "test-results/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    ".next-*/**",
+    ".data/**",
+    "src/generated/**",
+    "coverage/**",
+    "playwright-report/**",
+    "test-results/**",
+    "next-env.d.ts",
+  ]),
   ...nextVitals,
   ...nextTypescript,
   {
@@ -53,7 +70,10 @@ export default defineConfig([
     files: ["**/*.ts", "**/*.tsx", "**/*.mts"],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: root } },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true },
+      ],
       "@typescript-eslint/no-unused-expressions": "error",
       // Type-aware, and cheap: a promise nobody awaits loses its error.
       "@typescript-eslint/no-floating-promises": "error",
@@ -82,7 +102,11 @@ export default defineConfig([
     rules: {
       "no-restricted-properties": [
         "error",
-        { object: "process", property: "env", message: "Read configuration through src/runtime/env.ts (appConfig(), readEnv(), testEnv()), the one validated view of the environment." },
+        {
+          object: "process",
+          property: "env",
+          message: "Read configuration through src/runtime/env.ts (appConfig(), readEnv(), testEnv()), the one validated view of the environment.",
+        },
       ],
     },
   },
@@ -97,10 +121,22 @@ export default defineConfig([
         {
           zones: [
             zone("server", ["components", "app"], "src/server is below the pages: it must not import components or routes."),
-            zone("runtime", ["components", "app", "server"], "src/runtime is process plumbing below the app: it must not import src/server, components or routes."),
+            zone(
+              "runtime",
+              ["components", "app", "server"],
+              "src/runtime is process plumbing below the app: it must not import src/server, components or routes.",
+            ),
             zone("schemas", ["components", "app", "server", "runtime"], "src/schemas holds wire contracts: it may import src/domain only."),
-            zone("domain", ["components", "app", "server", "runtime", "schemas", "generated"], "src/domain is plain rules: it imports nothing from the rest of the app."),
-            zone("components", ["runtime", "server/db.ts", "server/auth", ...MUTATION_MODULES], "Components present data: they must not import mutation modules, the database or the runtime."),
+            zone(
+              "domain",
+              ["components", "app", "server", "runtime", "schemas", "generated"],
+              "src/domain is plain rules: it imports nothing from the rest of the app.",
+            ),
+            zone(
+              "components",
+              ["runtime", "server/db.ts", "server/auth", ...MUTATION_MODULES],
+              "Components present data: they must not import mutation modules, the database or the runtime.",
+            ),
           ],
         },
       ],
@@ -112,7 +148,14 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["next", "next/*", "react", "react-dom", "react/*", "@prisma/*", "pg", "node:*"], message: "src/domain is plain TypeScript: no framework, database or Node imports." }] },
+        {
+          patterns: [
+            {
+              group: ["next", "next/*", "react", "react-dom", "react/*", "@prisma/*", "pg", "node:*"],
+              message: "src/domain is plain TypeScript: no framework, database or Node imports.",
+            },
+          ],
+        },
       ],
     },
   },

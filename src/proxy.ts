@@ -40,7 +40,7 @@ async function unavailableResponse(request: NextRequest): Promise<Response | nul
 export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
   if (isOpenDataPath(path) && !ALLOWED_METHODS.split(", ").includes(request.method)) return methodNotAllowed(request);
-  const redirect = trailingSlashRedirect(path, request.nextUrl.search);
+  const redirect = trailingSlashRedirect(request.nextUrl);
   if (redirect) return redirect;
   const unavailable = await unavailableResponse(request);
   if (unavailable) {

@@ -5,11 +5,11 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { childEnv, testEnv } from "../../src/runtime/env";
 import { embeddedDatabaseUrl } from "../../src/runtime/embedded-postgres";
 import { todayIso } from "../../src/domain/dates";
+import { queryOnce } from "../../src/runtime/connect";
 
 export type AppUnderTest = { base: string; databaseUrl: string; dataDir: string; env: NodeJS.ProcessEnv; process: ChildProcess };
 
@@ -123,15 +123,7 @@ export async function approve(page: Page, proposalId: number) {
   await page.getByRole("heading", { name: /Approved and published|Someone else acted on this proposal first/ }).waitFor();
 }
 
-export async function sql<T extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+export const sql = queryOnce;
 
 /** Commitments an editor of this organisation may propose changes to. */
 export async function commitmentsOf(url: string, organisation: string): Promise<string[]> {

@@ -22,7 +22,13 @@ function history(c: Commitment): CommitmentHistory {
     announcedOn: c.announcedOn,
     deadlines: [
       { ...c.resolvedDeadline, effectiveOn: c.announcedOn, sequence: 0 },
-      ...c.resolvedRevisions.map((r, i) => ({ label: r.label, precision: r.precision, dueDate: r.dueDate, effectiveOn: r.effectiveOn, sequence: i + 1 })),
+      ...c.resolvedRevisions.map((r, i) => ({
+        label: r.label,
+        precision: r.precision,
+        dueDate: r.dueDate,
+        effectiveOn: r.effectiveOn,
+        sequence: i + 1,
+      })),
     ],
     updates: c.updates.map((u, i) => ({ status: u.status, confirmedOn: u.confirmedOn, sequence: i })),
   };
@@ -32,16 +38,21 @@ function warnings(data: SeedDataset): string[] {
   const found: string[] = [];
   const sourceByKey = new Map(data.sources.map((s) => [s.key, s]));
   const usedOrgs = new Set(data.commitments.flatMap((c) => [c.lead, ...c.supporting]));
-  const usedSources = new Set(data.commitments.flatMap((c) => [c.announcedIn, c.deadline.source, ...c.revisions.map((r) => r.source), ...c.updates.map((u) => u.source)]));
+  const usedSources = new Set(
+    data.commitments.flatMap((c) => [c.announcedIn, c.deadline.source, ...c.revisions.map((r) => r.source), ...c.updates.map((u) => u.source)]),
+  );
   for (const c of data.commitments) {
     c.revisions.forEach((r, i) => {
       const source = sourceByKey.get(r.source);
       if (source && r.effectiveOn < source.publishedOn) {
-        found.push(`${c.file} [${c.slug}]: revision ${i + 1} "${r.label}" takes effect on ${r.effectiveOn}, before its source ${source.key} was published (${source.publishedOn})`);
+        found.push(
+          `${c.file} [${c.slug}]: revision ${i + 1} "${r.label}" takes effect on ${r.effectiveOn}, before its source ${source.key} was published (${source.publishedOn})`,
+        );
       }
     });
   }
-  for (const o of data.organisations) if (!usedOrgs.has(o.slug)) found.push(`organisations.json: organisation "${o.slug}" owns or supports no commitment`);
+  for (const o of data.organisations)
+    if (!usedOrgs.has(o.slug)) found.push(`organisations.json: organisation "${o.slug}" owns or supports no commitment`);
   for (const s of data.sources) if (!usedSources.has(s.key)) found.push(`sources.json: source "${s.key}" is not cited by any record`);
   return found;
 }
@@ -60,10 +71,18 @@ function report(data: SeedDataset, asOf: string) {
       padL(subset.filter((r) => r.state?.overdue).length, widths.at(-1)!),
     ].join(" ");
 
-  console.log(`Seeds: ${data.sources.length} sources, ${data.areas.length} areas, ${data.organisations.length} organisations, ${data.commitments.length} commitments\n`);
+  console.log(
+    `Seeds: ${data.sources.length} sources, ${data.areas.length} areas, ${data.organisations.length} organisations, ${data.commitments.length} commitments\n`,
+  );
   console.log(`Commitments by area and status as of ${asOf} (not yet announced then: ${rows.filter((r) => !r.state).length}):`);
   console.log(["area", "total", ...STATUS_CODES, "overdue"].map((h, i) => (i === 0 ? pad(h, widths[0]!) : padL(h, widths[i]!))).join(" "));
-  for (const area of [...data.areas].sort((a, b) => a.position - b.position)) console.log(line(area.slug, rows.filter((r) => r.area === area.slug)));
+  for (const area of [...data.areas].sort((a, b) => a.position - b.position))
+    console.log(
+      line(
+        area.slug,
+        rows.filter((r) => r.area === area.slug),
+      ),
+    );
   console.log(line("all areas", rows));
   console.log("\nCommitments by status:");
   for (const s of STATUS_CODES) console.log(`  ${pad(s, 22)} ${padL(count(rows, s), 3)}`);

@@ -13,7 +13,8 @@ runMain(async () => {
   const env = appConfig();
   const { PORT: port, HOSTNAME: hostname } = env;
   // Where the response cache asks this server for a page: its own address, no name lookup.
-  if (!env.RT_INTERNAL_ORIGIN) shareWithApp("RT_INTERNAL_ORIGIN", `http://${hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname}:${port}`);
+  if (!env.RT_INTERNAL_ORIGIN)
+    shareWithApp("RT_INTERNAL_ORIGIN", `http://${hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname}:${port}`);
   const app = next({ dev: false, hostname, port, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();

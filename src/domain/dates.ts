@@ -14,7 +14,7 @@ export interface CalendarDate {
   day: number;
 }
 
-export const MONTH_NAMES = [
+const MONTH_NAMES = [
   "January",
   "February",
   "March",
@@ -31,8 +31,8 @@ export const MONTH_NAMES = [
 
 const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export const MIN_YEAR = 1;
-export const MAX_YEAR = 9999;
+const MIN_YEAR = 1;
+const MAX_YEAR = 9999;
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;

@@ -17,7 +17,7 @@ function walk(target: string, out: string[]) {
   }
 }
 
-export function sourceFingerprint(root = process.cwd()): string {
+function sourceFingerprint(root = process.cwd()): string {
   const entries: string[] = [];
   for (const input of INPUTS) walk(path.join(root, input), entries);
   return crypto.createHash("sha256").update(entries.join("\n")).digest("hex");

@@ -18,29 +18,22 @@ export type EnvSource = Readonly<Record<string, string | undefined>>;
 /** A problem the operator can fix: printed as one clear message, without a stack trace. */
 export class ConfigError extends Error {}
 
-const postgresUrl = z
-  .string()
-  .trim()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "";
-    } catch {
-      return false;
-    }
-  }, "must look like postgresql://user:password@host:5432/database");
+/** An absolute URL with a host, in one of `protocols`. */
+const urlOf = (protocols: string[], message: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return protocols.includes(url.protocol) && url.hostname !== "";
+      } catch {
+        return false;
+      }
+    }, message);
 
-const webAddress = z
-  .string()
-  .trim()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
-    } catch {
-      return false;
-    }
-  }, "must be a web address starting with https:// or http://, for example https://roadmap-tracker.example");
+const postgresUrl = urlOf(["postgres:", "postgresql:"], "must look like postgresql://user:password@host:5432/database");
+const webAddress = urlOf(["https:", "http:"], "must be a web address starting with https:// or http://, for example https://roadmap-tracker.example");
 
 const wholeNumber = (min: number, max: number, fallback: number) => {
   const message = `must be a whole number from ${min} to ${max}`;
@@ -126,7 +119,7 @@ export const VARIABLES = {
       default: "set by the production server",
       meaning: "where the response cache asks its own server for a page (`http://127.0.0.1:$PORT`); not for operators",
     },
-    RT_TODAY: { default: "unset: the real date", meaning: "tests only: pins \"today\" (YYYY-MM-DD) for the whole process" },
+    RT_TODAY: { default: "unset: the real date", meaning: 'tests only: pins "today" (YYYY-MM-DD) for the whole process' },
   },
   tests: {
     RT_TEST_PG_PORT: { default: "54330", meaning: "port of the integration suite's embedded PostgreSQL" },
@@ -144,7 +137,11 @@ const appSchema = z.object(appShape).superRefine((env, ctx) => {
   const oidc = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
   const missing = oidc.filter((name) => env[name] === undefined);
   if (missing.length > 0 && missing.length < oidc.length) {
-    ctx.addIssue({ code: "custom", path: [missing[0]!], message: `is needed with ${oidc.filter((n) => !missing.includes(n)).join(" and ")}: set all three to switch on OpenID Connect, or none` });
+    ctx.addIssue({
+      code: "custom",
+      path: [missing[0]!],
+      message: `is needed with ${oidc.filter((n) => !missing.includes(n)).join(" and ")}: set all three to switch on OpenID Connect, or none`,
+    });
   }
 });
 
@@ -198,7 +195,12 @@ export function readEnv(source: EnvSource = process.env): Env {
   const nextAuthUrl = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
   const oidc =
     env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
-      ? { issuer: env.OIDC_ISSUER.replace(/\/+$/, ""), clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, name: env.OIDC_NAME ?? VARIABLES.app.OIDC_NAME.default }
+      ? {
+          issuer: env.OIDC_ISSUER.replace(/\/+$/, ""),
+          clientId: env.OIDC_CLIENT_ID,
+          clientSecret: env.OIDC_CLIENT_SECRET,
+          name: env.OIDC_NAME ?? VARIABLES.app.OIDC_NAME.default,
+        }
       : null;
   return {
     ...env,

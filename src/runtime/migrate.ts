@@ -12,7 +12,7 @@ import { ConfigError } from "./env";
 /** A migration that failed or was edited: the operator's to fix, printed as one message. */
 class MigrationError extends ConfigError {}
 
-export const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma/migrations");
+const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma/migrations");
 const LOCK_KEY = 7_270_215_001; // any constant shared by every instance of this app
 
 export type Migration = { name: string; sql: string; checksum: string };

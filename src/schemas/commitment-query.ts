@@ -5,8 +5,8 @@ import { STATUS_CODES } from "../domain/status";
 import { todayIso } from "../domain/dates";
 import { isoDateSchema, slugSchema } from "./common";
 
-export const SORTS = ["due", "overdue", "updated", "relevance"] as const;
-export type Sort = (typeof SORTS)[number];
+const SORTS = ["due", "overdue", "updated", "relevance"] as const;
+type Sort = (typeof SORTS)[number];
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_QUERY_LENGTH = 200;

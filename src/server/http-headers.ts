@@ -33,7 +33,8 @@ const ROUTER_VARY = new Set(["rsc", "next-router-state-tree", "next-router-prefe
 export function varyHeader(pathname: string, ...values: (string | undefined)[]): string | null {
   const seen = new Map<string, string>();
   for (const token of values.flatMap((v) => (v ?? "").split(",")).map((t) => t.trim())) {
-    if (token && !seen.has(token.toLowerCase()) && !(isOpenDataPath(pathname) && ROUTER_VARY.has(token.toLowerCase()))) seen.set(token.toLowerCase(), token);
+    if (token && !seen.has(token.toLowerCase()) && !(isOpenDataPath(pathname) && ROUTER_VARY.has(token.toLowerCase())))
+      seen.set(token.toLowerCase(), token);
   }
   return seen.size ? [...seen.values()].join(", ") : null;
 }
@@ -42,7 +43,6 @@ export function varyHeader(pathname: string, ...values: (string | undefined)[]):
 export function weakened(etag: string): string {
   return etag.startsWith("W/") ? etag : `W/${etag}`;
 }
-
 
 /**
  * The production server (scripts/server/serve.ts) passes every answer through this as its head
@@ -55,7 +55,8 @@ export function conformHeaders(request: IncomingMessage, response: ServerRespons
   response.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
     const last = rest.at(-1);
     if (last && typeof last === "object" && !Array.isArray(last)) {
-      for (const [name, value] of Object.entries(last as Record<string, string | number | string[] | undefined>)) if (value !== undefined) this.setHeader(name, value);
+      for (const [name, value] of Object.entries(last as Record<string, string | number | string[] | undefined>))
+        if (value !== undefined) this.setHeader(name, value);
       rest = rest.slice(0, -1);
     }
     const header = (name: string) => {

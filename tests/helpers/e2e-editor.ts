@@ -2,9 +2,10 @@
 // against the e2e database, signing in through the real form, and direct reads of the database.
 import { spawnSync } from "node:child_process";
 import { expect, type Page } from "@playwright/test";
-import pg from "pg";
+import type pg from "pg";
 import { childEnv, testEnv } from "../../src/runtime/env";
 import { embeddedDatabaseUrl } from "../../src/runtime/embedded-postgres";
+import { queryOnce } from "../../src/runtime/connect";
 import { PASSWORD } from "./editor-fixtures";
 
 /** The database of the app the e2e suite starts (playwright.config.ts). */
@@ -28,14 +29,9 @@ export async function signIn(page: Page, account: Account, then = "/editor") {
   await expect(page).toHaveURL(new RegExp(`${then.replace(/[/?]/g, "\\$&")}$`));
 }
 
-export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
+/** A query on the e2e app's database, from outside the app. */
+export function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+  return queryOnce<T>(E2E_DATABASE_URL, sql, params);
 }
 
 export const uniqueSuffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

@@ -9,8 +9,8 @@ import { hashPassword } from "../../src/server/auth/password";
 /** Led by the Government Digital Service, supported by HM Treasury (seeds/). */
 export const COMMITMENT = "simpler-spending-approvals";
 export const OWNER_ORG = "government-digital-service";
-export const SUPPORT_ORG = "hm-treasury";
-export const OTHER_ORG = "hm-revenue-and-customs";
+const SUPPORT_ORG = "hm-treasury";
+const OTHER_ORG = "hm-revenue-and-customs";
 
 export const PASSWORD = "plum tractor velvet harbour";
 

@@ -20,7 +20,14 @@ afterEach(() => pinToday(undefined));
 describe("readEnv", () => {
   it("fills in every default, NEXTAUTH_URL's from PORT", () => {
     const env = readEnv({});
-    expect(env).toMatchObject({ PORT: 3000, HOSTNAME: "0.0.0.0", DATABASE_POOL_SIZE: 10, EMBEDDED_PG_PORT: 54329, NEXT_DIST_DIR: ".next", NEXTAUTH_URL: "http://localhost:3000" });
+    expect(env).toMatchObject({
+      PORT: 3000,
+      HOSTNAME: "0.0.0.0",
+      DATABASE_POOL_SIZE: 10,
+      EMBEDDED_PG_PORT: 54329,
+      NEXT_DIST_DIR: ".next",
+      NEXTAUTH_URL: "http://localhost:3000",
+    });
     expect(env).toMatchObject({ siteOrigin: null, https: false, dev: false, oidc: null });
     expect([env.DATABASE_URL, env.RT_TODAY, env.SITE_URL]).toEqual([undefined, undefined, undefined]);
     expect(readEnv({ PORT: "4100" }).NEXTAUTH_URL).toBe("http://localhost:4100");
@@ -31,19 +38,27 @@ describe("readEnv", () => {
   });
 
   it("derives what the app asks: SITE_URL's origin, https, development", () => {
-    const env = readEnv({ SITE_URL: "https://roadmap-tracker.example/ignored/path", NEXTAUTH_URL: "https://editors.example", NODE_ENV: "development" });
+    const env = readEnv({
+      SITE_URL: "https://roadmap-tracker.example/ignored/path",
+      NEXTAUTH_URL: "https://editors.example",
+      NODE_ENV: "development",
+    });
     expect(env).toMatchObject({ siteOrigin: "https://roadmap-tracker.example", https: true, dev: true });
   });
 
   it("switches OpenID Connect on when issuer, client id and secret are all set", () => {
     expect(readEnv({}).oidc).toBeNull();
-    expect(readEnv({ OIDC_ISSUER: "https://login.example.gov.uk/", OIDC_CLIENT_ID: "tracker", OIDC_CLIENT_SECRET: "s", OIDC_NAME: "Example SSO" }).oidc).toEqual({
+    expect(
+      readEnv({ OIDC_ISSUER: "https://login.example.gov.uk/", OIDC_CLIENT_ID: "tracker", OIDC_CLIENT_SECRET: "s", OIDC_NAME: "Example SSO" }).oidc,
+    ).toEqual({
       issuer: "https://login.example.gov.uk",
       clientId: "tracker",
       clientSecret: "s",
       name: "Example SSO",
     });
-    expect(readEnv({ OIDC_ISSUER: "https://login.example.gov.uk", OIDC_CLIENT_ID: "tracker", OIDC_CLIENT_SECRET: "s" }).oidc?.name).toBe("your organisation’s account");
+    expect(readEnv({ OIDC_ISSUER: "https://login.example.gov.uk", OIDC_CLIENT_ID: "tracker", OIDC_CLIENT_SECRET: "s" }).oidc?.name).toBe(
+      "your organisation’s account",
+    );
   });
 
   it("refuses half an OpenID Connect set-up, naming what is missing", () => {
@@ -67,14 +82,23 @@ describe("readEnv", () => {
 
   it("never prints a secret's value", () => {
     const message = failure({ DATABASE_URL: "mysql://admin:hunter2@db.example/tracker" });
-    expect(message).toContain("DATABASE_URL must look like postgresql://user:password@host:5432/database: fix it, or unset it to use embedded PostgreSQL.");
+    expect(message).toContain(
+      "DATABASE_URL must look like postgresql://user:password@host:5432/database: fix it, or unset it to use embedded PostgreSQL.",
+    );
     expect(message).not.toContain("hunter2");
   });
 });
 
 describe("testEnv", () => {
   it("has the suites' defaults and refuses a bad port", () => {
-    expect(testEnv({})).toEqual({ RT_TEST_PG_PORT: 54330, RT_TEST_DATA_DIR: ".data/test", E2E_PORT: 3100, E2E_PG_PORT: 54331, E2E_DATA_DIR: ".data/e2e", CHROMIUM_PATH: "/usr/bin/chromium" });
+    expect(testEnv({})).toEqual({
+      RT_TEST_PG_PORT: 54330,
+      RT_TEST_DATA_DIR: ".data/test",
+      E2E_PORT: 3100,
+      E2E_PG_PORT: 54331,
+      E2E_DATA_DIR: ".data/e2e",
+      CHROMIUM_PATH: "/usr/bin/chromium",
+    });
     expect(() => testEnv({ E2E_PORT: "31OO" })).toThrow(/E2E_PORT="31OO" must be a whole number from 1 to 65535/);
   });
 });
@@ -92,7 +116,11 @@ describe("the pinned clock", () => {
 
 describe("the documentation of the settings", () => {
   const plain = (text: string) => text.replace(/`/g, "").trim();
-  const documented = Object.entries({ ...VARIABLES.app, ...VARIABLES.tests }).map(([name, doc]) => ({ name, default: plain(doc.default), meaning: plain(doc.meaning) }));
+  const documented = Object.entries({ ...VARIABLES.app, ...VARIABLES.tests }).map(([name, doc]) => ({
+    name,
+    default: plain(doc.default),
+    meaning: plain(doc.meaning),
+  }));
 
   it("README's tables list every variable with the same default and meaning", () => {
     const rows = fs
@@ -114,7 +142,12 @@ describe("the documentation of the settings", () => {
     const entries = blocks.map((lines) => ({
       name: /^# ?([A-Z][A-Z0-9_]*)=/.exec(lines.at(-1)!)![1]!,
       default: plain(lines.find((line) => line.startsWith("# Default: "))!.slice("# Default: ".length)),
-      meaning: plain(lines.filter((line) => line.startsWith("# ") && !line.startsWith("# Default: ") && !/^# ?[A-Z][A-Z0-9_]*=/.test(line)).map((line) => line.slice(2)).join(" ")),
+      meaning: plain(
+        lines
+          .filter((line) => line.startsWith("# ") && !line.startsWith("# Default: ") && !/^# ?[A-Z][A-Z0-9_]*=/.test(line))
+          .map((line) => line.slice(2))
+          .join(" "),
+      ),
     }));
     expect(entries).toEqual(documented);
   });

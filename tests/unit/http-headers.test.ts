@@ -7,22 +7,45 @@ import { conformHeaders, isOpenDataPath, notModifiedHeaders, varyHeader } from "
 
 describe("the open data's URLs", () => {
   it("are the API, the feeds and the downloads, and nothing else", () => {
-    for (const path of ["/api/v1", "/api/v1/commitments", "/api/v1/nope/x", "/changes.atom", "/deadlines.ics", "/data/commitments.csv", "/data/tracker.json"]) expect(isOpenDataPath(path), path).toBe(true);
-    for (const path of ["/", "/data", "/changes", "/api/health", "/api/auth/signin", "/api/v10", "/editor"]) expect(isOpenDataPath(path), path).toBe(false);
+    for (const path of [
+      "/api/v1",
+      "/api/v1/commitments",
+      "/api/v1/nope/x",
+      "/changes.atom",
+      "/deadlines.ics",
+      "/data/commitments.csv",
+      "/data/tracker.json",
+    ])
+      expect(isOpenDataPath(path), path).toBe(true);
+    for (const path of ["/", "/data", "/changes", "/api/health", "/api/auth/signin", "/api/v10", "/editor"])
+      expect(isOpenDataPath(path), path).toBe(false);
   });
 });
 
 describe("Vary", () => {
   it("lists each field once, and for the open data drops Next's router headers", () => {
-    expect(varyHeader("/commitments", "RSC, Next-Router-State-Tree", "Accept-Encoding", "accept-encoding")).toBe("RSC, Next-Router-State-Tree, Accept-Encoding");
-    expect(varyHeader("/api/v1/areas", "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding")).toBe("Accept-Encoding");
+    expect(varyHeader("/commitments", "RSC, Next-Router-State-Tree", "Accept-Encoding", "accept-encoding")).toBe(
+      "RSC, Next-Router-State-Tree, Accept-Encoding",
+    );
+    expect(varyHeader("/api/v1/areas", "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding")).toBe(
+      "Accept-Encoding",
+    );
     expect(varyHeader("/data/commitments.csv", "rsc, next-url")).toBeNull();
   });
 });
 
 describe("a 304", () => {
   it("keeps the validators and caching headers, not the representation's", () => {
-    expect(notModifiedHeaders({ etag: '"x"', "cache-control": "public", vary: "Accept-Encoding", "Content-Type": "application/json", "content-length": "12", "content-disposition": "attachment" })).toEqual({
+    expect(
+      notModifiedHeaders({
+        etag: '"x"',
+        "cache-control": "public",
+        vary: "Accept-Encoding",
+        "Content-Type": "application/json",
+        "content-length": "12",
+        "content-disposition": "attachment",
+      }),
+    ).toEqual({
       etag: '"x"',
       "cache-control": "public",
       vary: "Accept-Encoding",
@@ -65,7 +88,9 @@ describe("conformHeaders on a node:http response", () => {
 
   it("drops the router's Vary from the open data and keeps it on pages", async () => {
     expect((await get("/api/v1/areas", { "accept-encoding": "identity" })).headers.vary).toBe("Accept-Encoding");
-    expect((await get("/commitments", { "accept-encoding": "identity" })).headers.vary).toBe("rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding");
+    expect((await get("/commitments", { "accept-encoding": "identity" })).headers.vary).toBe(
+      "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding",
+    );
   });
 
   it("weakens the ETag of a compressed answer and keeps the identity answer's strong", async () => {

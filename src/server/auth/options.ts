@@ -12,7 +12,7 @@ import { getDb } from "../db";
 import { recordAudit } from "../editor/audit";
 import { authorizeCredentials, clientAddress } from "./credentials";
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 export const SIGN_IN_PATH = "/editor/sign-in";
 
 /** The OpenID Connect provider's settings, or null when it is not switched on (src/runtime/env.ts). */
@@ -40,7 +40,7 @@ function oidcProvider(config: OidcConfig): OAuthConfig<OidcProfile> {
 }
 
 /** Where sign-in errors send people: our own page, with a code it turns into a message. */
-export const SIGN_IN_ERROR_CODES = { slowDown: "SlowDown", locked: "Locked" } as const;
+const SIGN_IN_ERROR_CODES = { slowDown: "SlowDown", locked: "Locked" } as const;
 
 type SessionUser = User & { sessionVersion?: number };
 

@@ -44,7 +44,7 @@ export async function requireAdmin(callbackPath: string): Promise<EditorUser> {
   return user;
 }
 
-export const CSRF_COOKIE = secureCookies ? "__Host-next-auth.csrf-token" : "next-auth.csrf-token";
+const CSRF_COOKIE = secureCookies ? "__Host-next-auth.csrf-token" : "next-auth.csrf-token";
 
 /**
  * next-auth's CSRF token for the plain HTML forms that post to /api/auth (sign in, sign out),

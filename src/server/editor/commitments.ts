@@ -9,15 +9,15 @@ import { commitmentCreateSchema, commitmentUpdateSchema, type CommitmentCreateIn
 import { RollBack, conflict, fromZod, invalid, invalidField, notFound, ok, refused, catchRollBack, type Failure, type Result } from "./result";
 import { recordAudit } from "./audit";
 import { findOrCreateSource } from "./sources";
-import { dayDate, isoDay, isUniqueViolation, inTransaction, transaction, type Tx } from "./tx";
+import { dayDate, isUniqueViolation, inTransaction, transaction, type Tx } from "./tx";
 import type { FieldError } from "../../schemas/editor";
 
 const unauthenticated: Failure = { ok: false, kind: "unauthenticated", message: SIGN_IN_REQUIRED };
 
 /** The editable fields of a commitment, as shown to editors and kept in the audit log. */
-export type CommitmentSnapshot = { title: string; summary: string; area: string; lead: string; supporting: string[] };
+type CommitmentSnapshot = { title: string; summary: string; area: string; lead: string; supporting: string[] };
 
-export async function commitmentSnapshot(tx: Tx, id: number): Promise<(CommitmentSnapshot & { version: number; slug: string; ownership: Ownership }) | null> {
+async function commitmentSnapshot(tx: Tx, id: number): Promise<(CommitmentSnapshot & { version: number; slug: string; ownership: Ownership }) | null> {
   const c = await tx.commitment.findUnique({
     where: { id },
     include: { area: true, leadOrganisation: true, supporters: { include: { organisation: true } } },
@@ -55,7 +55,7 @@ async function resolveReferences(tx: Tx, input: { area: string; lead: string; su
   return ok({ areaId: area.id, leadId, supportingIds: supporting.map((s) => bySlug.get(s)!), supporting });
 }
 
-export function slugify(title: string): string {
+function slugify(title: string): string {
   return (
     title
       .normalize("NFKD")
@@ -242,4 +242,4 @@ async function staleCommitment(tx: Tx, id: number): Promise<Failure> {
   });
 }
 
-export { FIELD_LABELS as COMMITMENT_FIELD_LABELS, isoDay };
+export { FIELD_LABELS as COMMITMENT_FIELD_LABELS };

@@ -26,8 +26,8 @@ import { insertCommitment } from "./commitments";
 import { checkStatusUpdate, insertProposal, statusUpdateDraft } from "./proposals";
 import { inTransaction, type Tx } from "./tx";
 
-export type RowError = { column: string; message: string };
-export type ImportRow = { line: number; summary: string; errors: RowError[]; created?: { type: "commitment" | "proposal"; id: number; slug: string } };
+type RowError = { column: string; message: string };
+type ImportRow = { line: number; summary: string; errors: RowError[]; created?: { type: "commitment" | "proposal"; id: number; slug: string } };
 export type ImportPreview = {
   kind: ImportKind;
   mode: "preview" | "apply";
@@ -51,7 +51,7 @@ function rowErrors(failure: Failure, columnFor: (field: string) => string, fallb
 
 type ParsedFile = { records: Record<string, string>[]; fileErrors: string[] };
 
-export function readCsv(kind: ImportKind, text: string): ParsedFile {
+function readCsv(kind: ImportKind, text: string): ParsedFile {
   let rows: string[][];
   try {
     rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: false }) as string[][];

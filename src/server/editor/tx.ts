@@ -6,7 +6,7 @@ import { catchRollBack, RollBack, type Result } from "./result";
 export type Tx = Prisma.TransactionClient;
 
 /** Interactive transactions: generous limits, since approvals may wait on a row lock. */
-export const TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 } as const;
+const TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 } as const;
 
 export function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.$transaction(work, TX_OPTIONS);

@@ -15,7 +15,7 @@ import type { FieldError } from "../../schemas/commitment-query";
  */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400";
 /** Errors are cacheable too, but only briefly: a missing commitment may be published soon. */
-export const ERROR_CACHE_CONTROL = "public, max-age=60, s-maxage=60";
+const ERROR_CACHE_CONTROL = "public, max-age=60, s-maxage=60";
 
 
 /** The open data is read-only: every URL of it answers these methods, and 405 to any other. */
@@ -51,16 +51,20 @@ export function methodNotAllowed(request: Request): Response {
   return new Response(body, { status: 405, headers: { ...CORS_HEADERS, Allow: ALLOWED_METHODS, "Content-Type": "application/problem+json", "Cache-Control": "no-store" } });
 }
 
-/** The permanent redirect of a URL with a trailing slash to the one without, with CORS for the open data. */
-export function trailingSlashRedirect(pathname: string, search: string): Response | null {
+/**
+ * The permanent redirect of a URL with a trailing slash to the one without, with CORS for the open
+ * data. The Location is absolute on the request's origin, which Next.js sends on as a relative one.
+ */
+export function trailingSlashRedirect(url: { pathname: string; search: string; origin: string }): Response | null {
+  const { pathname, search } = url;
   if (pathname.length < 2 || !pathname.endsWith("/")) return null;
   const target = pathname.replace(/\/+$/, "") || "/";
-  const headers: Record<string, string> = { Location: `${target}${search}` };
+  const headers: Record<string, string> = { Location: new URL(`${target}${search}`, url.origin).toString() };
   return new Response(null, { status: 308, headers: isOpenDataPath(target) ? { ...CORS_HEADERS, ...headers } : headers });
 }
 
 /** A strong validator: the SHA-256 of the exact bytes sent. */
-export function strongEtag(body: string | Uint8Array): string {
+function strongEtag(body: string | Uint8Array): string {
   return `"${crypto.createHash("sha256").update(body).digest("base64url")}"`;
 }
 
@@ -149,7 +153,7 @@ export function requestOrigin(request: Request): string {
   return publicOrigin(request.headers, request.url);
 }
 
-export const PROBLEM_TYPES = {
+const PROBLEM_TYPES = {
   invalidParameters: { slug: "invalid-parameters", title: "Your request parameters are not valid", status: 400 },
   notFound: { slug: "not-found", title: "Not found", status: 404 },
   unavailable: { slug: "unavailable", title: "The data is unavailable right now", status: 503 },
@@ -158,7 +162,7 @@ export const PROBLEM_TYPES = {
 export type ProblemType = keyof typeof PROBLEM_TYPES;
 
 /** The documentation anchor of a problem type, on the /data page. */
-export const problemTypeUri = (origin: string, type: ProblemType) => `${origin}/data#problem-${PROBLEM_TYPES[type].slug}`;
+const problemTypeUri = (origin: string, type: ProblemType) => `${origin}/data#problem-${PROBLEM_TYPES[type].slug}`;
 
 /** An RFC 9457 problem details response (application/problem+json). */
 export function sendProblem(request: Request, type: ProblemType, detail: string, errors?: FieldError[]): Response {

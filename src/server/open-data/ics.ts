@@ -11,7 +11,7 @@ export const ICS_CONTENT_TYPE = "text/calendar; charset=utf-8";
 
 const utcMidnight = (isoDate: string) => new Date(`${isoDate}T00:00:00.000Z`);
 
-export const deadlineEventUid = (slug: string) => `deadline-${slug}@roadmap-tracker`;
+const deadlineEventUid = (slug: string) => `deadline-${slug}@roadmap-tracker`;
 
 export type DeadlineCalendarInput = {
   origin: string;

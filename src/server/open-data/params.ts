@@ -49,7 +49,7 @@ export type ChangeListParams = {
   pageSize: number;
 };
 
-export const DEFAULT_CHANGES_PAGE_SIZE = 50;
+const DEFAULT_CHANGES_PAGE_SIZE = 50;
 
 export function parseChangeListParams(params: URLSearchParams, today = todayIso()): Parsed<ChangeListParams> {
   const f = changeQueryFields;

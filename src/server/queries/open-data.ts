@@ -9,7 +9,7 @@ import type { StatusCode } from "../../domain/status";
 import type { Precision } from "../../domain/deadline";
 import { daysBetween } from "../../domain/dates";
 
-export const EXPORT_BATCH_SIZE = 1000;
+const EXPORT_BATCH_SIZE = 1000;
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
 

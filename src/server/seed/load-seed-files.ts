@@ -24,7 +24,7 @@ export class SeedError extends ConfigError {
   }
 }
 
-export type ResolvedDeadline = { label: string; precision: SeedCommitment["deadline"]["precision"]; dueDate: string | null; source: string };
+type ResolvedDeadline = { label: string; precision: SeedCommitment["deadline"]["precision"]; dueDate: string | null; source: string };
 export type SeedDataset = {
   sources: SeedSource[];
   areas: SeedArea[];
