@@ -1,4 +1,4 @@
-// The production server's first look at a request (scripts/serve.ts), before Next.js: a GET or
+// The production server's first look at a request (scripts/server/serve.ts), before Next.js: a GET or
 // HEAD whose answer is fresh in the response cache is written straight from memory. Anything
 // else (a miss, a stale entry, a database the breaker has not checked in the last seconds, every
 // other request) goes to Next.js, whose proxy renders, refreshes and answers as before. This
