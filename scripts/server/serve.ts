@@ -19,8 +19,9 @@ runMain(async () => {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((request, response) => {
-    conformHeaders(request, response);
+    // The fast path writes conforming headers itself; what Next.js answers is checked as it is sent.
     if (serveFromMemory(request, response)) return;
+    conformHeaders(request, response);
     void handle(request, response);
   });
   // As `next start` does: keep-alive longer than common load balancers' idle timeouts.
