@@ -1,7 +1,8 @@
 import { defineConfig } from "@playwright/test";
+import { testEnv } from "./src/runtime/env";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-export const baseURL = `http://127.0.0.1:${port}`;
+const settings = testEnv();
+export const baseURL = `http://127.0.0.1:${settings.E2E_PORT}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -15,24 +16,38 @@ export default defineConfig({
     baseURL,
     trace: "off",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+      executablePath: settings.CHROMIUM_PATH,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+        "--disable-quic",
+      ],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    { name: "chromium", use: { browserName: "chromium" }, testIgnore: /\.behind-the-app\.spec\.ts$/ },
+    // Specs that write to the database behind the app's back (and check the app notices) run
+    // after every other spec, whose pages they would otherwise change under them.
+    { name: "behind-the-app", use: { browserName: "chromium" }, testMatch: /\.behind-the-app\.spec\.ts$/, dependencies: ["chromium"] },
+  ],
   webServer: {
     // The real production build on its own embedded PostgreSQL, data re-created from seeds/.
-    command: "node --import tsx scripts/start.ts --fresh",
+    command: "node --import tsx scripts/ops/start.ts --fresh",
     url: `${baseURL}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
+    // Added to this process's environment by Playwright.
     env: {
-      PORT: String(port),
+      PORT: String(settings.E2E_PORT),
       HOSTNAME: "127.0.0.1",
-      RT_DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e",
-      EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54331",
+      RT_DATA_DIR: settings.E2E_DATA_DIR,
+      EMBEDDED_PG_PORT: String(settings.E2E_PG_PORT),
       NEXTAUTH_URL: baseURL,
     },
   },

@@ -1,4 +1,7 @@
 // Runs before every request (Next 16's "proxy", formerly middleware):
+//  - the open data (API, feeds, downloads) is read-only: other methods answer 405 with Allow, a
+//    problem body and CORS; a trailing slash is redirected (308) here rather than by Next.js
+//    (skipTrailingSlashRedirect), so that the redirect of an API URL carries CORS too;
 //  - during a database outage, a fast 503 with a clear message (src/server/database-breaker.ts);
 //  - public pages and the JSON API (any query string up to a length) are answered here from the
 //    whole-response cache (src/server/page-cache); pages are served without scripts, under a
@@ -14,6 +17,9 @@ import { cacheKind, isImpossibleDetailPath } from "./server/page-cache/routing";
 import { RENDER_HEADER, renderSecret } from "./server/page-cache/render";
 import { cachedPageResponse } from "./server/page-cache/respond";
 import { SECURITY_HEADERS } from "./server/security-headers";
+import { appConfig } from "./runtime/env";
+import { ALLOWED_METHODS, methodNotAllowed, trailingSlashRedirect } from "./server/open-data/http";
+import { isOpenDataPath } from "./server/http-headers";
 
 /** During a database outage every page and API call answers 503 at once, with a clear message. */
 async function unavailableResponse(request: NextRequest): Promise<Response | null> {
@@ -54,6 +60,10 @@ function withNonce(request: NextRequest, rewriteTo?: string) {
 }
 
 export async function proxy(request: NextRequest) {
+  const path = request.nextUrl.pathname;
+  if (isOpenDataPath(path) && !ALLOWED_METHODS.split(", ").includes(request.method)) return methodNotAllowed(request);
+  const redirect = trailingSlashRedirect(request.nextUrl);
+  if (redirect) return redirect;
   const unavailable = await unavailableResponse(request);
   if (unavailable) {
     unavailable.headers.set("Content-Security-Policy", contentSecurityPolicy({ none: true }, policyOptions()));
@@ -63,9 +73,10 @@ export async function proxy(request: NextRequest) {
   if (isImpossibleDetailPath(pathname)) return withNonce(request, NOT_FOUND_ROUTE);
   const fromThisServer = request.headers.get(RENDER_HEADER) === renderSecret();
   // In development pages change with the code, and Next's dev tools need their scripts.
-  const kind = fromThisServer || process.env.NODE_ENV === "development" ? null : cacheKind({ method: request.method, pathname, search, headers: request.headers });
+  const env = appConfig();
+  const kind = fromThisServer || env.dev ? null : cacheKind({ method: request.method, pathname, search, headers: request.headers });
   if (!kind) return withNonce(request);
-  const response = await cachedPageResponse(request, pathname + search, kind, process.env.RT_INTERNAL_ORIGIN ?? request.nextUrl.origin, SECURITY_HEADERS);
+  const response = await cachedPageResponse(request, pathname + search, kind, env.RT_INTERNAL_ORIGIN ?? request.nextUrl.origin, SECURITY_HEADERS);
   return kind === "page" && response.status === 404 ? withNonce(request, NOT_FOUND_ROUTE) : response;
 }
 

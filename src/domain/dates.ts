@@ -14,7 +14,7 @@ export interface CalendarDate {
   day: number;
 }
 
-export const MONTH_NAMES = [
+const MONTH_NAMES = [
   "January",
   "February",
   "March",
@@ -31,8 +31,8 @@ export const MONTH_NAMES = [
 
 const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export const MIN_YEAR = 1;
-export const MAX_YEAR = 9999;
+const MIN_YEAR = 1;
+const MAX_YEAR = 9999;
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -144,8 +144,26 @@ export function compareIsoDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Today's date in UTC. */
-export function todayIso(now: Date = new Date()): IsoDate {
+// "Today" can be pinned for a whole process, so tests can say what day it is instead of
+// depending on when they run: RT_TODAY (applied by src/runtime/env.ts) or pinToday() in a test.
+// Kept on globalThis, because the Next.js server loads this module once per bundle and every
+// bundle must agree on the day.
+const PINNED_TODAY = Symbol.for("roadmap-tracker.today");
+type Pinned = { [PINNED_TODAY]?: IsoDate };
+
+/** Pins today's date for the whole process (tests only); undefined goes back to the real clock. */
+export function pinToday(date: IsoDate | undefined): void {
+  if (date !== undefined) assertIsoDate(date, "pinned today");
+  (globalThis as Pinned)[PINNED_TODAY] = date;
+}
+
+/** Today's date in UTC: `now`'s, or else the pinned day (see pinToday), or else the clock's. */
+export function todayIso(now?: Date): IsoDate {
+  if (now === undefined) {
+    const pinned = (globalThis as Pinned)[PINNED_TODAY];
+    if (pinned !== undefined) return pinned;
+    now = new Date();
+  }
   if (Number.isNaN(now.getTime())) throw new RangeError("todayIso needs a valid Date");
   return formatIsoDate(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
 }

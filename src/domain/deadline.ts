@@ -110,7 +110,7 @@ const OF_YEAR = `(?: (?:of )?${YEAR})`;
 const re = (source: string) => new RegExp(`^${source}$`);
 
 /** Leading words that carry no date information. Stripped repeatedly, longest first. */
-export const IGNORED_LEADING_WORDS: readonly string[] = [
+const IGNORED_LEADING_WORDS: readonly string[] = [
   "by the end of",
   "before the end of",
   "around the end of",
@@ -421,7 +421,7 @@ export function resolveDeadline(label: string, precision: Precision, referenceDa
 // ---------------------------------------------------------------------------------------------
 // The published rules
 
-export interface DeadlineExample {
+interface DeadlineExample {
   label: string;
   referenceDate: IsoDate;
   windowStart: IsoDate | null;
@@ -436,7 +436,7 @@ export interface DeadlineRule {
 }
 
 /** Reference date used for most published examples. */
-export const EXAMPLE_REFERENCE_DATE: IsoDate = "2026-01-21";
+const EXAMPLE_REFERENCE_DATE: IsoDate = "2026-01-21";
 
 function example(label: string, precision: Precision, referenceDate: IsoDate = EXAMPLE_REFERENCE_DATE): DeadlineExample {
   const r = resolveDeadline(label, precision, referenceDate);

@@ -45,12 +45,12 @@ export function isAdmin(actor: Actor | null): boolean {
   return actor?.role === "admin";
 }
 
-export function ownerIds(ownership: Ownership): number[] {
+function ownerIds(ownership: Ownership): number[] {
   return [ownership.leadOrganisationId, ...ownership.supportingOrganisationIds];
 }
 
 /** True when one of the actor's organisations owns (leads or supports) the commitment. */
-export function belongsToOwner(actor: Actor, ownership: Ownership): boolean {
+function belongsToOwner(actor: Actor, ownership: Ownership): boolean {
   const owners = new Set(ownerIds(ownership));
   return actor.organisationIds.some((id) => owners.has(id));
 }

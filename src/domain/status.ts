@@ -100,10 +100,6 @@ export function statusLabel(code: StatusCode): string {
   return statusDefinition(code).label;
 }
 
-export function statusTone(code: StatusCode): StatusTone {
-  return statusDefinition(code).tone;
-}
-
 /** Delivered, delivered differently and dropped are closed: a closed commitment is never overdue. */
 export function isClosedStatus(code: StatusCode): boolean {
   return statusDefinition(code).closed;

@@ -2,9 +2,10 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { appConfig } from "./env";
 
 const INPUTS = ["src", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
-const distDir = () => process.env.NEXT_DIST_DIR ?? ".next";
+const distDir = () => appConfig().NEXT_DIST_DIR;
 
 function walk(target: string, out: string[]) {
   if (!fs.existsSync(target)) return;
@@ -16,7 +17,7 @@ function walk(target: string, out: string[]) {
   }
 }
 
-export function sourceFingerprint(root = process.cwd()): string {
+function sourceFingerprint(root = process.cwd()): string {
   const entries: string[] = [];
   for (const input of INPUTS) walk(path.join(root, input), entries);
   return crypto.createHash("sha256").update(entries.join("\n")).digest("hex");

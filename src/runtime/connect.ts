@@ -2,7 +2,7 @@
 import pg from "pg";
 import { ConfigError, describeDatabaseUrl } from "./env";
 
-export function explainConnectionError(error: unknown, url: string): string {
+function explainConnectionError(error: unknown, url: string): string {
   const err = error as { code?: string; message?: string };
   const where = describeDatabaseUrl(url);
   switch (err.code) {
@@ -20,6 +20,16 @@ export function explainConnectionError(error: unknown, url: string): string {
       return `The database named in ${where} does not exist. Create it (createdb) or fix DATABASE_URL.`;
     default:
       return `Could not connect to the database at ${where}: ${err.message ?? String(error)}`;
+  }
+}
+
+/** One query on a connection of its own (harnesses and tests that look at the database from outside the app). */
+export async function queryOnce<T extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
+  const client = await connect(url);
+  try {
+    return (await client.query<T>(text, params)).rows;
+  } finally {
+    await client.end();
   }
 }
 

@@ -5,7 +5,18 @@ import path from "node:path";
 import { ConfigError } from "./env";
 
 const USER = "postgres";
+// Not a secret: the cluster listens on loopback only, and every checkout uses the same password.
 const PASSWORD = "roadmap-tracker-local";
+/** The database the app uses inside a cluster. */
+export const EMBEDDED_DATABASE = "roadmap_tracker";
+
+/**
+ * The one place the embedded cluster's connection URL is written: the app's database on `port`
+ * (or another database of the same cluster). Tests, benchmarks and harnesses use it too.
+ */
+export function embeddedDatabaseUrl(port: number, database = EMBEDDED_DATABASE): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
 
 export type EmbeddedDatabase = { url: string; adminUrl: string; stop: () => Promise<void>; owned: boolean };
 
@@ -54,8 +65,8 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   const clusterDir = path.join(options.dataDir, "postgres");
   ensureWritable(options.dataDir);
   allowTraversalForPostgresUser(clusterDir);
-  const adminUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
-  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`;
+  const adminUrl = embeddedDatabaseUrl(options.port, "postgres");
+  const url = embeddedDatabaseUrl(options.port, options.database);
   const logs: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,

@@ -7,8 +7,12 @@ import fs from "node:fs";
 import path from "node:path";
 import type pg from "pg";
 import { connect } from "./connect";
+import { ConfigError } from "./env";
 
-export const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma/migrations");
+/** A migration that failed or was edited: the operator's to fix, printed as one message. */
+class MigrationError extends ConfigError {}
+
+const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma/migrations");
 const LOCK_KEY = 7_270_215_001; // any constant shared by every instance of this app
 
 export type Migration = { name: string; sql: string; checksum: string };
@@ -50,7 +54,7 @@ export async function migrateClient(client: pg.Client, migrations = readMigratio
       const recorded = done.get(migration.name);
       if (recorded) {
         if (recorded !== migration.checksum) {
-          throw new Error(`Migration ${migration.name} was changed after it was applied. Never edit an applied migration: add a new one instead.`);
+          throw new MigrationError(`Migration ${migration.name} was changed after it was applied. Never edit an applied migration: add a new one instead.`);
         }
         continue;
       }
@@ -65,7 +69,7 @@ export async function migrateClient(client: pg.Client, migrations = readMigratio
         applied.push(migration.name);
       } catch (error) {
         await client.query("ROLLBACK");
-        throw new Error(`Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`);
+        throw new MigrationError(`Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`);
       }
     }
   } finally {

@@ -1,10 +1,12 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import type { Env } from "./env";
 
 /** NEXTAUTH_SECRET from the environment, or one generated once and kept in the data directory. */
-export function authSecret(dataDir: string): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+export function authSecret(env: Pick<Env, "NEXTAUTH_SECRET" | "dataDir">): string {
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  const dataDir = env.dataDir;
   const file = path.join(dataDir, "auth-secret");
   if (!fs.existsSync(file)) {
     fs.mkdirSync(dataDir, { recursive: true });

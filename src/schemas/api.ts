@@ -21,19 +21,19 @@ const count = () => z.number().int().min(0);
  */
 const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
 
-export const statusCodeSchema = z.enum(STATUS_CODES).meta({
+const statusCodeSchema = z.enum(STATUS_CODES).meta({
   id: "StatusCode",
   description: "Stable status code. See /methodology for what each means.",
 });
 
-export const precisionSchema = z.enum(PRECISIONS).meta({
+const precisionSchema = z.enum(PRECISIONS).meta({
   id: "Precision",
   description: "How precise the deadline as published is. The due date is the last day of the window it describes.",
 });
 
-export const areaRefSchema = z.object({ slug: z.string(), title: z.string() }).meta({ id: "AreaRef", description: "The roadmap area a commitment belongs to." });
+const areaRefSchema = z.object({ slug: z.string(), title: z.string() }).meta({ id: "AreaRef", description: "The roadmap area a commitment belongs to." });
 
-export const ownerSchema = z
+const ownerSchema = z
   .object({
     slug: z.string(),
     name: z.string(),
@@ -42,7 +42,7 @@ export const ownerSchema = z
   })
   .meta({ id: "Owner", description: "An organisation that owns a commitment." });
 
-export const deadlineSchema = z
+const deadlineSchema = z
   .object({
     label: z.string().describe("The deadline exactly as published, e.g. \"by the end of 2026\"."),
     precision: precisionSchema,
@@ -50,7 +50,7 @@ export const deadlineSchema = z
   })
   .meta({ id: "Deadline", description: "The deadline in effect on the as-of date." });
 
-export const statusSchema = z
+const statusSchema = z
   .object({
     code: statusCodeSchema,
     label: z.string(),
@@ -58,11 +58,11 @@ export const statusSchema = z
   })
   .meta({ id: "Status", description: "The status on the as-of date: the latest update confirmed on or before it." });
 
-export const sourceSchema = z
+const sourceSchema = z
   .object({ title: z.string(), publisher: z.string(), url: url(), publishedOn: date() })
   .meta({ id: "Source", description: "The published evidence for a change." });
 
-export const commitmentLinksSchema = z
+const commitmentLinksSchema = z
   .object({ self: url().describe("This commitment in the API."), html: url().describe("This commitment's public page.") })
   .meta({ id: "CommitmentLinks" });
 
@@ -86,7 +86,7 @@ export const commitmentSchema = z
   })
   .meta({ id: "Commitment", description: "A commitment as it stood on the as-of date." });
 
-export const commitmentRefSchema = z
+const commitmentRefSchema = z
   .object({ slug: z.string(), title: z.string(), area: areaRefSchema, links: commitmentLinksSchema })
   .meta({ id: "CommitmentRef" });
 
@@ -127,10 +127,10 @@ export const changeSchema = z.discriminatedUnion("kind", [statusUpdateChangeSche
   description: "One published change: a status update or a deadline revision.",
 });
 
-export const statusUpdateSchema = statusUpdateChangeSchema.omit({ commitment: true }).meta({ id: "StatusUpdate" });
-export const deadlineRevisionSchema = deadlineRevisionChangeSchema.omit({ commitment: true }).meta({ id: "DeadlineRevision" });
+const statusUpdateSchema = statusUpdateChangeSchema.omit({ commitment: true }).meta({ id: "StatusUpdate" });
+const deadlineRevisionSchema = deadlineRevisionChangeSchema.omit({ commitment: true }).meta({ id: "DeadlineRevision" });
 
-export const commitmentDetailSchema = commitmentSchema
+const commitmentDetailSchema = commitmentSchema
   .extend({
     history: z.object({
       statusUpdates: z.array(statusUpdateSchema).describe("Every status update confirmed by the as-of date, newest first."),
@@ -139,7 +139,7 @@ export const commitmentDetailSchema = commitmentSchema
   })
   .meta({ id: "CommitmentDetail", description: "A commitment with its full published history, with sources." });
 
-export const statusCountsSchema = z.object(Object.fromEntries(STATUS_CODES.map((c) => [c, count()])) as Record<(typeof STATUS_CODES)[number], ReturnType<typeof count>>).meta({
+const statusCountsSchema = z.object(Object.fromEntries(STATUS_CODES.map((c) => [c, count()])) as Record<(typeof STATUS_CODES)[number], ReturnType<typeof count>>).meta({
   id: "StatusCounts",
 });
 
@@ -165,7 +165,7 @@ export const organisationSchema = z
   })
   .meta({ id: "Organisation", description: "A department or unit that owns commitments." });
 
-export const listMetaSchema = z
+const listMetaSchema = z
   .object({
     asOf: date().describe("The date the data is shown as of."),
     total: count().describe("Items matching the filters, across all pages."),
@@ -174,7 +174,7 @@ export const listMetaSchema = z
   })
   .meta({ id: "ListMeta" });
 
-export const pageLinksSchema = z
+const pageLinksSchema = z
   .object({
     self: url(),
     first: url(),
@@ -207,7 +207,7 @@ export const problemSchema = z
   })
   .meta({ id: "Problem", description: "An error, as RFC 9457 problem details (application/problem+json)." });
 
-export const licenceSchema = z.object({ name: z.string(), url: url(), attribution: z.string() }).meta({ id: "Licence" });
+const licenceSchema = z.object({ name: z.string(), url: url(), attribution: z.string() }).meta({ id: "Licence" });
 
 export const snapshotMetaSchema = z
   .object({
@@ -233,13 +233,11 @@ export const trackerSnapshotSchema = z
   .meta({ id: "TrackerSnapshot", description: "The whole tracker in one file: /data/tracker.json." });
 
 export type ApiCommitment = z.infer<typeof commitmentSchema>;
-export type ApiCommitmentDetail = z.infer<typeof commitmentDetailSchema>;
 export type ApiChange = z.infer<typeof changeSchema>;
 export type ApiStatusUpdateChange = z.infer<typeof statusUpdateChangeSchema>;
 export type ApiDeadlineRevisionChange = z.infer<typeof deadlineRevisionChangeSchema>;
 export type ApiArea = z.infer<typeof areaSchema>;
 export type ApiOrganisation = z.infer<typeof organisationSchema>;
-export type ApiListMeta = z.infer<typeof listMetaSchema>;
 export type ApiPageLinks = z.infer<typeof pageLinksSchema>;
 export type Problem = z.infer<typeof problemSchema>;
 export type SnapshotMeta = z.infer<typeof snapshotMetaSchema>;

@@ -7,8 +7,8 @@ import { shorten } from "../domain/wording";
 import { isoDateSchema, slugSchema } from "./common";
 import type { FieldError } from "./errors";
 
-export const SORTS = ["due", "overdue", "updated", "relevance"] as const;
-export type Sort = (typeof SORTS)[number];
+const SORTS = ["due", "overdue", "updated", "relevance"] as const;
+type Sort = (typeof SORTS)[number];
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_QUERY_LENGTH = 200;
@@ -62,6 +62,10 @@ export function firstParam(value: string | string[] | undefined): string | undef
   return Array.isArray(value) ? value[0] : value;
 }
 
+/**
+ * A parameter's values. Empty values are dropped, so `q=` is the same as no `q` on every page,
+ * endpoint, feed and download (the pages' filter forms send empty fields; the OpenAPI document says so).
+ */
 export function paramValues(params: RawParams, name: string): string[] {
   const values = params instanceof URLSearchParams ? params.getAll(name) : ([] as string[]).concat(params[name] ?? []);
   return values.map((v) => v.trim()).filter((v) => v !== "");

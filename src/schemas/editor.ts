@@ -7,6 +7,7 @@ import { PRECISIONS } from "../domain/deadline";
 import { isIsoDate, todayIso } from "../domain/dates";
 import { ROLES } from "../domain/permissions";
 import type { FieldError } from "./errors";
+import { SLUG_PATTERN } from "./common";
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -14,7 +15,7 @@ import type { FieldError } from "./errors";
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Required text, trimmed. `what` completes "Enter …", e.g. "a title". */
-export function requiredText(what: string, label: string, max: number) {
+function requiredText(what: string, label: string, max: number) {
   return z
     .string({ error: `Enter ${what}` })
     .trim()
@@ -23,7 +24,7 @@ export function requiredText(what: string, label: string, max: number) {
 }
 
 /** Optional text, trimmed; empty becomes undefined. */
-export function optionalText(label: string, max: number) {
+function optionalText(label: string, max: number) {
   return z
     .string()
     .trim()
@@ -36,7 +37,7 @@ export function optionalText(label: string, max: number) {
  * A calendar date written YYYY-MM-DD. `label` is the subject of the messages, e.g. "the date
  * progress was confirmed".
  */
-export function dateField(label: string, options: { notFuture?: boolean } = {}) {
+function dateField(label: string, options: { notFuture?: boolean } = {}) {
   const schema = z
     .string({ error: `Enter ${label}` })
     .trim()
@@ -47,7 +48,7 @@ export function dateField(label: string, options: { notFuture?: boolean } = {}) 
 }
 
 /** True for an absolute http: or https: URL with a host (so never javascript:, data: or a relative path). */
-export function isHttpUrl(value: string): boolean {
+function isHttpUrl(value: string): boolean {
   if (!/^https?:\/\//i.test(value)) return false;
   try {
     const url = new URL(value);
@@ -58,7 +59,7 @@ export function isHttpUrl(value: string): boolean {
 }
 
 /** A link to published evidence: http(s) only. */
-export function httpLinkField(what: string) {
+function httpLinkField(what: string) {
   return z
     .string({ error: `Enter ${what}` })
     .trim()
@@ -77,26 +78,26 @@ const slugRef = (what: string) =>
     .string({ error: `Select ${what}` })
     .trim()
     .min(1, `Select ${what}`)
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `Select ${what} from the list`);
+    .regex(SLUG_PATTERN, `Select ${what} from the list`);
 
 /** Checkbox lists arrive as arrays (possibly empty, or missing when nothing is ticked). */
 const slugList = (what: string) =>
   z
-    .array(z.string().trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `Select ${what} from the list`), { error: `Select ${what} from the list` })
+    .array(z.string().trim().regex(SLUG_PATTERN, `Select ${what} from the list`), { error: `Select ${what} from the list` })
     .max(30, `Select at most 30 ${what}`)
     .default([]);
 
 // ---------------------------------------------------------------------------------------------
 // Evidence and sources
 
-export const EVIDENCE_FIELDS = {
+const EVIDENCE_FIELDS = {
   evidenceUrl: httpLinkField("the link to the evidence"),
   evidenceTitle: requiredText("the title of the evidence", "the title of the evidence", 300),
   evidencePublisher: requiredText("who published the evidence", "the publisher", 200),
   evidencePublishedOn: dateField("the date the evidence was published", { notFuture: true }),
 } as const;
 
-export const SOURCE_FIELDS = {
+const SOURCE_FIELDS = {
   sourceUrl: httpLinkField("the link to the source"),
   sourceTitle: requiredText("the title of the source", "the title of the source", 300),
   sourcePublisher: requiredText("who published the source", "the publisher", 200),
@@ -106,10 +107,10 @@ export const SOURCE_FIELDS = {
 // ---------------------------------------------------------------------------------------------
 // Proposals
 
-export const NOTE_MAX = 2000;
+const NOTE_MAX = 2000;
 
 /** Propose a status update. Field order is the form's order (and the error summary's). */
-export const statusUpdateFields = {
+const statusUpdateFields = {
   status: z.enum(STATUS_CODES, { error: "Select the status" }),
   note: requiredText("what happened, in plain English", "the note", NOTE_MAX),
   confirmedOn: dateField("the date progress was confirmed", { notFuture: true }),
@@ -120,7 +121,7 @@ export const statusUpdateProposalSchema = z.object({ commitmentId: idField("comm
 export type StatusUpdateProposalInput = z.infer<typeof statusUpdateProposalSchema>;
 
 /** Propose a deadline revision. */
-export const deadlineRevisionFields = {
+const deadlineRevisionFields = {
   label: requiredText("the new deadline as it was published, for example “summer 2027”", "the new deadline", 200),
   precision: z.enum(PRECISIONS, { error: "Select how precise the new deadline is" }),
   reason: requiredText("the reason the deadline changed", "the reason", NOTE_MAX),
@@ -156,7 +157,7 @@ export const deadlineRevisionPayloadSchema = z.object({
 });
 export type DeadlineRevisionPayload = z.infer<typeof deadlineRevisionPayloadSchema>;
 
-export const REVIEW_COMMENT_MAX = 2000;
+const REVIEW_COMMENT_MAX = 2000;
 
 export const reviewSchema = z
   .object({
@@ -170,10 +171,8 @@ export const reviewSchema = z
       ctx.addIssue({ code: "custom", path: ["comment"], message: "Enter a comment telling the author what to change" });
     }
   });
-export type ReviewInput = z.infer<typeof reviewSchema>;
 
 export const withdrawSchema = z.object({ proposalId: idField("proposal"), version: versionField });
-export type WithdrawInput = z.infer<typeof withdrawSchema>;
 
 export const resubmitStatusUpdateSchema = z.object({ proposalId: idField("proposal"), version: versionField, ...statusUpdateFields });
 export const resubmitDeadlineRevisionSchema = z.object({ proposalId: idField("proposal"), version: versionField, ...deadlineRevisionFields });
@@ -181,10 +180,10 @@ export const resubmitDeadlineRevisionSchema = z.object({ proposalId: idField("pr
 // ---------------------------------------------------------------------------------------------
 // Commitments
 
-export const TITLE_MAX = 200;
-export const SUMMARY_MAX = 2000;
+const TITLE_MAX = 200;
+const SUMMARY_MAX = 2000;
 
-export const commitmentFields = {
+const commitmentFields = {
   title: requiredText("a title", "the title", TITLE_MAX),
   summary: requiredText("a plain-English summary", "the summary", SUMMARY_MAX),
   area: slugRef("the area"),
@@ -192,14 +191,14 @@ export const commitmentFields = {
   supporting: slugList("supporting organisations"),
 } as const;
 
-export const slugField = z
+const slugField = z
   .string()
   .trim()
   .toLowerCase()
   .max(120, "The web address name must be 120 characters or fewer")
   .optional()
   .transform((v) => (v ? v : undefined))
-  .pipe(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "The web address name must use only lower-case letters, digits and single hyphens, for example publish-the-roadmap").optional());
+  .pipe(z.string().regex(SLUG_PATTERN, "The web address name must use only lower-case letters, digits and single hyphens, for example publish-the-roadmap").optional());
 
 export const commitmentCreateSchema = z.object({
   ...commitmentFields,
@@ -216,12 +215,11 @@ export const commitmentUpdateSchema = z.object({
   version: versionField,
   ...commitmentFields,
 });
-export type CommitmentUpdateInput = z.infer<typeof commitmentUpdateSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Users and passwords
 
-export const emailField = z
+const emailField = z
   .string({ error: "Enter an email address" })
   .trim()
   .toLowerCase()
@@ -241,7 +239,6 @@ export const userCreateSchema = z
       ctx.addIssue({ code: "custom", path: ["organisations"], message: "Select at least one organisation for an editor" });
     }
   });
-export type UserCreateInput = z.infer<typeof userCreateSchema>;
 
 export const userUpdateSchema = z
   .object({
@@ -258,7 +255,6 @@ export const userUpdateSchema = z
       ctx.addIssue({ code: "custom", path: ["organisations"], message: "Select at least one organisation for an editor" });
     }
   });
-export type UserUpdateInput = z.infer<typeof userUpdateSchema>;
 
 export const resetPasswordSchema = z.object({ userId: idField("user") });
 
@@ -273,12 +269,11 @@ export const passwordChangeSchema = z
       ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The passwords do not match: enter the same new password twice" });
     }
   });
-export type PasswordChangeInput = z.infer<typeof passwordChangeSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // CSV import
 
-export const IMPORT_KINDS = ["commitments", "status-updates"] as const;
+const IMPORT_KINDS = ["commitments", "status-updates"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 /** Keeps a file and its previewed copy within the 1 MB limit of a server action's request. */
 export const IMPORT_MAX_BYTES = 450_000;
@@ -313,7 +308,6 @@ export const importRequestSchema = z.object({
     .refine((v) => v.trim().length > 0, "Choose a CSV file or paste its contents"),
   mode: z.enum(["preview", "apply"]).default("preview"),
 });
-export type ImportRequest = z.infer<typeof importRequestSchema>;
 
 /** What a preview or an import found, row by row (shown by the import form). */
 export type RowError = { column: string; message: string };
@@ -343,12 +337,12 @@ export const commitmentCsvRowSchema = z.object({
     .toLowerCase()
     .min(1, "Enter a slug (the commitment’s web address name)")
     .max(120, "The slug must be 120 characters or fewer")
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "The slug must use only lower-case letters, digits and single hyphens"),
+    .regex(SLUG_PATTERN, "The slug must use only lower-case letters, digits and single hyphens"),
   title: commitmentFields.title,
   summary: commitmentFields.summary,
   area: commitmentFields.area,
   lead: commitmentFields.lead,
-  supporting: semicolonList.pipe(z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Supporting organisations must be slugs separated by semicolons"))),
+  supporting: semicolonList.pipe(z.array(z.string().regex(SLUG_PATTERN, "Supporting organisations must be slugs separated by semicolons"))),
   announced_on: commitmentCreateSchema.shape.announcedOn,
   deadline_label: commitmentCreateSchema.shape.deadlineLabel,
   deadline_precision: commitmentCreateSchema.shape.deadlinePrecision,
@@ -357,7 +351,6 @@ export const commitmentCsvRowSchema = z.object({
   source_publisher: SOURCE_FIELDS.sourcePublisher,
   source_published_on: SOURCE_FIELDS.sourcePublishedOn,
 });
-export type CommitmentCsvRow = z.infer<typeof commitmentCsvRowSchema>;
 
 /** One row of a status-updates file. */
 export const statusUpdateCsvRowSchema = z.object({
@@ -370,7 +363,6 @@ export const statusUpdateCsvRowSchema = z.object({
   evidence_publisher: EVIDENCE_FIELDS.evidencePublisher,
   evidence_published_on: EVIDENCE_FIELDS.evidencePublishedOn,
 });
-export type StatusUpdateCsvRow = z.infer<typeof statusUpdateCsvRowSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Audit log filters (GET parameters)
@@ -392,7 +384,7 @@ export type AuditFilter = z.infer<typeof auditFilterSchema>;
 export type FormValues = Record<string, string | string[]>;
 
 /** Fields whose form controls are checkboxes (so they arrive as lists). */
-export const LIST_FIELDS = new Set(["supporting", "organisations"]);
+const LIST_FIELDS = new Set(["supporting", "organisations"]);
 
 /** FormData (or any list of entries) as plain values: list fields become arrays; files are left out. */
 export function formValues(entries: Iterable<[string, unknown]>, listFields: ReadonlySet<string> = LIST_FIELDS): FormValues {

@@ -3,17 +3,18 @@
 import { z } from "zod";
 import { STATUS_CODES } from "../domain/status";
 import { PRECISIONS } from "../domain/deadline";
+import { SLUG_PATTERN } from "./common";
 
-export const isoDate = z
+const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "is not a real calendar date");
 
-export const slug = z
+const slug = z
   .string()
   .min(2)
   .max(120)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens");
+  .regex(SLUG_PATTERN, "must be lower-case words joined by hyphens");
 
 export const seedSourceSchema = z.object({
   key: slug,
@@ -38,7 +39,7 @@ export const seedOrganisationSchema = z.object({
   abbreviation: z.string().min(2).max(20).optional(),
 });
 
-export const seedDeadlineSchema = z.object({
+const seedDeadlineSchema = z.object({
   /** The deadline exactly as published, e.g. "by the end of 2026", "this summer". */
   label: z.string().min(2).max(120),
   precision: z.enum(PRECISIONS),
@@ -46,12 +47,12 @@ export const seedDeadlineSchema = z.object({
   source: slug,
 });
 
-export const seedRevisionSchema = seedDeadlineSchema.extend({
+const seedRevisionSchema = seedDeadlineSchema.extend({
   reason: z.string().min(10).max(2000),
   effectiveOn: isoDate,
 });
 
-export const seedStatusUpdateSchema = z.object({
+const seedStatusUpdateSchema = z.object({
   status: z.enum(STATUS_CODES),
   /** What happened, in plain English, in our own words. */
   note: z.string().min(10).max(2000),
@@ -60,7 +61,7 @@ export const seedStatusUpdateSchema = z.object({
   confirmedOn: isoDate,
 });
 
-export const seedCommitmentSchema = z.object({
+const seedCommitmentSchema = z.object({
   slug,
   title: z.string().min(5).max(200),
   summary: z.string().min(20).max(2000),
@@ -83,4 +84,3 @@ export type SeedSource = z.infer<typeof seedSourceSchema>;
 export type SeedArea = z.infer<typeof seedAreaSchema>;
 export type SeedOrganisation = z.infer<typeof seedOrganisationSchema>;
 export type SeedCommitment = z.infer<typeof seedCommitmentSchema>;
-export type SeedCommitmentFile = z.infer<typeof seedCommitmentFileSchema>;

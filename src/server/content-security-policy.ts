@@ -3,6 +3,7 @@
 // scripts); public pages served from the cache have no scripts (src/server/page-cache/html.ts)
 // and allow none. Neither allows 'unsafe-inline' or 'unsafe-eval' (except eval in development).
 // No framework imports. See docs/decisions/0003 and 0007.
+import { appConfig, type Env } from "../runtime/env";
 
 export type ScriptPolicy = { nonce: string } | { none: true };
 export type PolicyOptions = { dev?: boolean; https?: boolean; formTargets?: string[] };
@@ -29,22 +30,7 @@ export function contentSecurityPolicy(scripts: ScriptPolicy, options: PolicyOpti
   return directives.join("; ");
 }
 
-/** The identity provider's origin: signing in with it redirects a form post there. */
-function identityProviderOrigin(): string[] {
-  const issuer = process.env.OIDC_ISSUER;
-  if (!issuer) return [];
-  try {
-    return [new URL(issuer).origin];
-  } catch {
-    return [];
-  }
-}
-
-/** The options for this deployment, from its environment. */
-export function policyOptions(): PolicyOptions {
-  return {
-    dev: process.env.NODE_ENV === "development",
-    https: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
-    formTargets: identityProviderOrigin(),
-  };
+/** The options for this deployment, from its environment; signing in with an identity provider redirects a form post there. */
+export function policyOptions(env: Pick<Env, "dev" | "https" | "oidc"> = appConfig()): PolicyOptions {
+  return { dev: env.dev, https: env.https, formTargets: env.oidc ? [new URL(env.oidc.issuer).origin] : [] };
 }

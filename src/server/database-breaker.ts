@@ -12,6 +12,11 @@ function current() {
   return (state.__rtDatabase ??= { status: { ok: true }, checkedAt: 0 });
 }
 
+/** Forgets every check, as a new process would (tests): nothing is known until the next check. */
+export function resetDatabaseStatus() {
+  state.__rtDatabase = undefined;
+}
+
 /** Failed checks in a row that make an outage: one can be a slow answer under heavy load. */
 const STRIKES_FOR_OUTAGE = 2;
 

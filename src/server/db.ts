@@ -2,9 +2,10 @@
 // binary). DATABASE_URL is set by the launcher (embedded PostgreSQL) or by the operator.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
+import { appConfig } from "../runtime/env";
 
 export function createPrismaClient(connectionString: string) {
-  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 5_000 });
+  const adapter = new PrismaPg({ connectionString, max: appConfig().DATABASE_POOL_SIZE, connectionTimeoutMillis: 5_000 });
   return new PrismaClient({ adapter });
 }
 
@@ -12,9 +13,16 @@ export type Db = ReturnType<typeof createPrismaClient>;
 
 const globalForPrisma = globalThis as unknown as { prisma?: Db };
 
+/** Closes the app's client, if any; the next getDb() opens a new one with the current settings (tests, shutdown). */
+export async function closeDb(): Promise<void> {
+  const db = globalForPrisma.prisma;
+  globalForPrisma.prisma = undefined;
+  await db?.$disconnect();
+}
+
 export function getDb(): Db {
   if (!globalForPrisma.prisma) {
-    const url = process.env.DATABASE_URL;
+    const url = appConfig().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides the database.");
     globalForPrisma.prisma = createPrismaClient(url);
   }

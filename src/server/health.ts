@@ -4,6 +4,7 @@
 // like a dead one, and the outage breaker would turn load into 503s. When PostgreSQL stops, this
 // connection is closed by the server, the next check fails, and later checks reconnect.
 import pg from "pg";
+import { appConfig } from "../runtime/env";
 
 const TIMEOUT_MS = 3_000;
 
@@ -33,7 +34,7 @@ function connection(url: string): Promise<pg.Client> {
 }
 
 /** Never throws; says why not. */
-export async function checkDatabase(connectionString = process.env.DATABASE_URL): Promise<DatabaseStatus> {
+export async function checkDatabase(connectionString = appConfig().DATABASE_URL): Promise<DatabaseStatus> {
   if (!connectionString) return { ok: false, reason: "The database is unreachable: DATABASE_URL is not set" };
   try {
     const client = await connection(connectionString);

@@ -1,8 +1,9 @@
 // Every editor page and form, empty and with errors, has zero axe-core violations (WCAG 2.2 A
 // and AA), and error summaries link to their fields.
 import { test, expect, type Page } from "@playwright/test";
-import { expectNoAxeViolations } from "./helpers/axe";
-import { COMMITMENT, createAccount, query, signIn, submit, uniqueSuffix, type Account } from "./editor-support";
+import { expectNoAxeViolations } from "../helpers/axe";
+import { createAccount, query, signIn, submit, uniqueSuffix, type Account } from "../helpers/e2e-editor";
+import { COMMITMENT } from "../helpers/editor-fixtures";
 
 // axe takes a few seconds per page on a small machine.
 test.describe.configure({ timeout: 180_000 });

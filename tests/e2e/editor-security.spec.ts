@@ -2,7 +2,8 @@
 // sign-in messages, anonymous requests refused by the server (pages and server actions alike),
 // user text escaped, unsafe links refused, and the forms working with JavaScript turned off.
 import { test, expect, type APIResponse } from "@playwright/test";
-import { COMMITMENT, createAccount, query, signIn, submit, uniqueSuffix, type Account } from "./editor-support";
+import { createAccount, query, signIn, submit, uniqueSuffix, type Account } from "../helpers/e2e-editor";
+import { COMMITMENT } from "../helpers/editor-fixtures";
 
 let carol: Account;
 

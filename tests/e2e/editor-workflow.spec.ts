@@ -2,7 +2,8 @@
 // approves, the public pages show it at once; two simultaneous approvals publish once; a stale
 // edit is refused to the second of two editors with what changed meanwhile.
 import { test, expect, type Browser, type Page } from "@playwright/test";
-import { COMMITMENT, createAccount, query, signIn, submit, uniqueSuffix, type Account } from "./editor-support";
+import { createAccount, query, signIn, submit, uniqueSuffix, type Account } from "../helpers/e2e-editor";
+import { COMMITMENT } from "../helpers/editor-fixtures";
 
 /** A commitment the publishing in these tests never touches. */
 const UNRELATED_COMMITMENT = "digital-sourcing-strategy";

@@ -2,7 +2,8 @@
 // server-rendered pages and on forms submitted in place: it takes focus when it appears, its links
 // lead to their fields, and the page title starts "Error: " while it is shown.
 import { test, expect } from "@playwright/test";
-import { COMMITMENT, createAccount, signIn, submit, uniqueSuffix, type Account } from "./editor-support";
+import { createAccount, signIn, submit, uniqueSuffix, type Account } from "../helpers/e2e-editor";
+import { COMMITMENT } from "../helpers/editor-fixtures";
 
 let editor: Account;
 let admin: Account;

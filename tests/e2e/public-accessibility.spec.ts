@@ -1,7 +1,7 @@
 // Every public route, in its ordinary, filtered, as-of, empty and error states, on a desktop and
 // a 375px phone viewport: zero axe-core violations for WCAG 2.2 A and AA.
 import { test, expect } from "@playwright/test";
-import { expectNoAxeViolations } from "./helpers/axe";
+import { expectNoAxeViolations } from "../helpers/axe";
 
 const ROUTES: { name: string; path: string; status?: number }[] = [
   { name: "overview", path: "/" },

@@ -1,7 +1,7 @@
 // Journeys through the public site: keyboard only, JavaScript off, and a journalist checking a
 // missed deadline back to its source.
 import { test, expect, type Page } from "@playwright/test";
-import { seedSources } from "./helpers/seeds";
+import { seedSources } from "../helpers/seeds";
 
 const FOCUS_YELLOW = "rgb(255, 221, 0)";
 

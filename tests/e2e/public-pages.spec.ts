@@ -2,7 +2,7 @@
 // and how much JavaScript a first visit downloads.
 import zlib from "node:zlib";
 import { test, expect } from "@playwright/test";
-import { seedAreas } from "./helpers/seeds";
+import { seedAreas } from "../helpers/seeds";
 
 test("overview: counts per status, overdue, progress per area in words, deadlines and changes", async ({ page }) => {
   await page.goto("/?as_of=2026-11-21");

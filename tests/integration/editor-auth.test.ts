@@ -10,8 +10,8 @@ import { generateOneTimePassword, hashPassword, passwordCore, passwordProblem, v
 import { checkThrottle, lockSeconds, throttleKeys, THROTTLE_RULES } from "../../src/server/auth/throttle";
 import { loadActor } from "../../src/server/editor/actor";
 import { resetPassword, updateUser, changeOwnPassword } from "../../src/server/editor/users";
-import { oidcConfig } from "../../src/server/auth/options";
-import { OWNER_ORG, PASSWORD, createUser } from "./editor-fixtures";
+import { OWNER_ORG, PASSWORD, createUser } from "../helpers/editor-fixtures";
+import { childEnv } from "../../src/runtime/env";
 
 const database = useTestDatabase();
 let db: Db;
@@ -171,24 +171,10 @@ describe("sessions", () => {
   });
 });
 
-describe("OpenID Connect", () => {
-  it("is switched on only when issuer, client id and secret are all set", () => {
-    const env = (vars: Record<string, string>) => vars as NodeJS.ProcessEnv;
-    expect(oidcConfig(env({}))).toBeNull();
-    expect(oidcConfig(env({ OIDC_ISSUER: "https://login.example.gov.uk", OIDC_CLIENT_ID: "tracker" }))).toBeNull();
-    expect(oidcConfig(env({ OIDC_ISSUER: "https://login.example.gov.uk/", OIDC_CLIENT_ID: "tracker", OIDC_CLIENT_SECRET: "s", OIDC_NAME: "Example SSO" }))).toEqual({
-      issuer: "https://login.example.gov.uk",
-      clientId: "tracker",
-      clientSecret: "s",
-      name: "Example SSO",
-    });
-  });
-});
-
 describe("npm run user", () => {
   const run = (args: string[], input?: string) =>
-    spawnSync(process.execPath, ["--import", "tsx", "scripts/user.ts", ...args], {
-      env: { ...process.env, DATABASE_URL: url },
+    spawnSync(process.execPath, ["--import", "tsx", "scripts/ops/user.ts", ...args], {
+      env: childEnv({ DATABASE_URL: url }),
       input: input ?? "",
       encoding: "utf8",
       timeout: 60_000,

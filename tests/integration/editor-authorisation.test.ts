@@ -11,7 +11,7 @@ import { createCommitment, updateCommitment } from "../../src/server/editor/comm
 import { importCsv } from "../../src/server/editor/import";
 import { changeOwnPassword, createUser as createUserMutation, resetPassword, updateUser } from "../../src/server/editor/users";
 import type { Result } from "../../src/server/editor/result";
-import { COMMITMENT, OWNER_ORG, PASSWORD, createCast, createUser, fingerprint, validCommitment, validDeadlineRevision, validStatusUpdate, type Cast } from "./editor-fixtures";
+import { COMMITMENT, OWNER_ORG, PASSWORD, createCast, createUser, fingerprint, validCommitment, validDeadlineRevision, validStatusUpdate, type Cast } from "../helpers/editor-fixtures";
 
 const database = useTestDatabase();
 let db: Db;

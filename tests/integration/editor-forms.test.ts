@@ -12,7 +12,7 @@ import { changeOwnPassword, createUser as createUserMutation, updateUser } from 
 import type { Result } from "../../src/server/editor/result";
 import { addDays, todayIso } from "../../src/domain/dates";
 import { formValues } from "../../src/schemas/editor";
-import { COMMITMENT, OWNER_ORG, PASSWORD, createCast, fingerprint, validCommitment, validDeadlineRevision, validStatusUpdate, type Cast } from "./editor-fixtures";
+import { COMMITMENT, OWNER_ORG, PASSWORD, createCast, fingerprint, validCommitment, validDeadlineRevision, validStatusUpdate, type Cast } from "../helpers/editor-fixtures";
 
 const database = useTestDatabase();
 let db: Db;

@@ -5,7 +5,7 @@ import { useTestDatabase } from "../helpers/test-database";
 import type { Db } from "../../src/server/db";
 import { proposeStatusUpdate } from "../../src/server/editor/proposals";
 import { auditParams, loadAuditPage, loadProposalEditPage, loadProposalPage, loadUserPage, recordId } from "../../src/server/editor/pages";
-import { createCast, validStatusUpdate, type Cast } from "./editor-fixtures";
+import { createCast, validStatusUpdate, type Cast } from "../helpers/editor-fixtures";
 
 const database = useTestDatabase();
 let db: Db;

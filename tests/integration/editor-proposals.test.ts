@@ -9,7 +9,7 @@ import { listChanges } from "../../src/server/queries/changes";
 import { getCommitmentSummary } from "../../src/server/queries/commitments";
 import { commitmentStateToday, listEditorCommitments, myProposals, reviewQueue } from "../../src/server/editor/queries";
 import { todayIso } from "../../src/domain/dates";
-import { COMMITMENT, createCast, createUser, validDeadlineRevision, validStatusUpdate, type Cast } from "./editor-fixtures";
+import { COMMITMENT, createCast, createUser, validDeadlineRevision, validStatusUpdate, type Cast } from "../helpers/editor-fixtures";
 
 const database = useTestDatabase();
 let db: Db;

@@ -1,7 +1,7 @@
 // Starts one PostgreSQL for the integration suite (embedded, or DATABASE_URL's server), and
 // builds a migrated, seeded template database that each test file clones in milliseconds.
 import type { TestProject } from "vitest/node";
-import { readEnv } from "../../src/runtime/env";
+import { childEnv, readEnv, testEnv } from "../../src/runtime/env";
 import { provideDatabase } from "../../src/runtime/database";
 import { connect } from "../../src/runtime/connect";
 import { migrate } from "../../src/runtime/migrate";
@@ -15,7 +15,8 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  const env = readEnv({ ...process.env, RT_DATA_DIR: process.env.RT_TEST_DATA_DIR ?? ".data/test", EMBEDDED_PG_PORT: process.env.RT_TEST_PG_PORT ?? "54330" });
+  const suite = testEnv();
+  const env = readEnv(childEnv({ RT_DATA_DIR: suite.RT_TEST_DATA_DIR, EMBEDDED_PG_PORT: String(suite.RT_TEST_PG_PORT) }));
   const database = await provideDatabase(env, { database: "postgres" });
   const adminUrl = env.DATABASE_URL ?? database.embedded!.adminUrl;
   const admin = await connect(adminUrl);

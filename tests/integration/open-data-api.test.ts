@@ -8,7 +8,8 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { connect } from "../../src/runtime/connect";
 import { todayIso } from "../../src/domain/dates";
 import { useTestDatabase } from "../helpers/test-database";
-import { call, contractValidator, ORIGIN } from "./open-data-support";
+import { call, contractValidator, ORIGIN } from "../helpers/open-data-contract";
+import { useAppEnv } from "../../src/runtime/env";
 
 const database = useTestDatabase();
 let client: pg.Client;
@@ -25,7 +26,7 @@ let contract: ReturnType<typeof contractValidator>;
 
 beforeAll(async () => {
   const { url } = await database.get();
-  process.env.DATABASE_URL = url; // before the first getDb()
+  useAppEnv({ DATABASE_URL: url }); // before the first getDb()
   client = await connect(url);
   routes = {
     areas: await import("../../src/app/api/v1/areas/route"),
@@ -96,7 +97,7 @@ describe("the OpenAPI document", () => {
   it("is the one generated from the zod schemas, served with the OpenAPI media type", async () => {
     const response = await call(routes.openapi.GET, "/api/v1/openapi.json");
     expect(response.headers.get("content-type")).toMatch(/^application\/vnd\.oai\.openapi\+json/);
-    expect(await response.json()).toEqual(JSON.parse(JSON.stringify(openapi.openApiDocument())));
+    expect(await response.json()).toEqual(JSON.parse(JSON.stringify(openapi.openApiDocument(ORIGIN))));
   });
 
   it("documents the contract's fields and every endpoint of the brief, and each has a tested example", () => {
@@ -110,7 +111,10 @@ describe("the OpenAPI document", () => {
     expect(doc.components.schemas.Owner.required).toEqual(expect.arrayContaining(["slug", "name", "lead"]));
     expect(doc.components.schemas.ListMeta.required).toEqual(["asOf", "total", "page", "pageSize"]);
     const pageSize = doc.paths["/commitments"].get.parameters.find((p: any) => p.name === "page_size");
-    expect(pageSize.schema.maximum).toBe(100);
+    expect(pageSize.schema.anyOf[0].maximum).toBe(100);
+    // Empty values mean "not given", as every endpoint treats them.
+    expect(pageSize.schema.anyOf[1]).toEqual({ type: "string", maxLength: 0 });
+    expect(pageSize.description).toMatch(/An empty value is the same as leaving the parameter out\.$/);
   });
 });
 
@@ -142,11 +146,44 @@ describe("every endpoint answers as documented", () => {
   });
 
   it("answers CORS preflight requests for GET from any origin", async () => {
-    const response = await routes.commitments.OPTIONS();
+    const response = routes.commitments.OPTIONS();
     expect(response.status).toBe(204);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     expect(response.headers.get("access-control-allow-methods")).toContain("GET");
     expect(response.headers.get("access-control-allow-headers")).toMatch(/If-None-Match/);
+  });
+});
+
+describe("empty parameters", () => {
+  it("are the same as leaving them out, on every endpoint, as the OpenAPI document says", async () => {
+    for (const [path, empty] of [
+      ["/commitments", "/commitments?q=&area=&status=&as_of=&organisation=&sort=&page="],
+      ["/changes", "/changes?area=&since=&kind=&as_of="],
+      ["/areas", "/areas?as_of="],
+      ["/commitments/ai-exemplars", "/commitments/ai-exemplars?as_of="],
+    ] as const) {
+      const plain = await checked(path);
+      const withEmpty = await checked(empty);
+      expect(withEmpty.status, empty).toBe(200);
+      expect(withEmpty.body.data, empty).toEqual(plain.body.data);
+      expect(withEmpty.body.links, empty).toEqual(plain.body.links);
+    }
+  });
+});
+
+describe("the document's own conventions", () => {
+  it("says the API needs no key, and links absolutely to its human documentation and contact", () => {
+    const doc = openapi.openApiDocument(ORIGIN) as any;
+    expect(doc.security).toEqual([]);
+    expect(doc.externalDocs.url).toBe(`${ORIGIN}/data`);
+    expect(doc.info.contact).toEqual({ name: "Roadmap Tracker open data", url: `${ORIGIN}/data` });
+    expect(doc.paths["/commitments/{slug}"].get.responses["404"].description).toMatch(/Bad_Slug.*answers 404, not 400/);
+  });
+
+  it("answers a slug that breaks the pattern with the documented 404", async () => {
+    const { status, body } = await checked("/commitments/Bad_Slug");
+    expect(status).toBe(404);
+    expect(body.type).toBe(`${ORIGIN}/data#problem-not-found`);
   });
 });
 
@@ -155,8 +192,9 @@ describe("errors are problem details", () => {
     const { status, body, headers } = await checked("/commitments?page=0&status=nearly_done&due_before=2026-02-30&organization=gds&page_size=500");
     expect(status).toBe(400);
     expect(headers.get("content-type")).toMatch(/^application\/problem\+json/);
-    expect(headers.get("etag")).toBeTruthy();
-    expect(headers.get("cache-control")).toBeTruthy();
+    // ADR 0005: errors are cacheable, but only briefly; they carry a validator like any answer.
+    expect(headers.get("etag")).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    expect(headers.get("cache-control")).toBe("public, max-age=60, s-maxage=60");
     expect(body.status).toBe(400);
     expect(body.type).toBe(`${ORIGIN}/data#problem-invalid-parameters`);
     expect(body.errors.map((e: { parameter: string }) => e.parameter).sort()).toEqual(["due_before", "organization", "page", "page_size", "status"]);
@@ -336,9 +374,8 @@ describe("absolute links", () => {
   it("use SITE_URL when set, else the Host header the client sent, never X-Forwarded-Host", async () => {
     const { publicOrigin } = await import("../../src/server/open-data/http");
     const headers = (h: Record<string, string>) => new Headers(h);
-    const saved = process.env.SITE_URL;
+    const { url } = await database.get();
     try {
-      delete process.env.SITE_URL;
       expect(publicOrigin(headers({ host: "tracker.example:8080" }), "http://localhost:3000/x")).toBe("http://tracker.example:8080");
       expect(publicOrigin(headers({ host: "tracker.example", "x-forwarded-proto": "https" }), "http://localhost:3000/x")).toBe("https://tracker.example");
       expect(publicOrigin(headers({ host: "tracker.example", "x-forwarded-host": "evil.example" }), "http://localhost:3000/x")).toBe("http://tracker.example");
@@ -349,13 +386,12 @@ describe("absolute links", () => {
       const { RENDER_HEADER, RENDER_HOST_HEADER, renderSecret } = await import("../../src/server/page-cache/render");
       expect(publicOrigin(headers({ host: "127.0.0.1:3000", [RENDER_HEADER]: renderSecret(), [RENDER_HOST_HEADER]: "tracker.example" }), "http://localhost:3000/x")).toBe("http://tracker.example");
       expect(publicOrigin(headers({ host: "tracker.example", [RENDER_HEADER]: "a guess", [RENDER_HOST_HEADER]: "evil.example" }), "http://localhost:3000/x")).toBe("http://tracker.example");
-      process.env.SITE_URL = "https://roadmap-tracker.example/ignored/path";
+      useAppEnv({ DATABASE_URL: url, SITE_URL: "https://roadmap-tracker.example/ignored/path" });
       expect(publicOrigin(headers({ host: "other.example" }), "http://localhost:3000/x")).toBe("https://roadmap-tracker.example");
       const { body } = await checked("/commitments/ai-exemplars");
       expect(body.data.links.html).toBe("https://roadmap-tracker.example/commitments/ai-exemplars");
     } finally {
-      if (saved === undefined) delete process.env.SITE_URL;
-      else process.env.SITE_URL = saved;
+      useAppEnv({ DATABASE_URL: url });
     }
   });
 });

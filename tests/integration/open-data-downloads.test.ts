@@ -8,7 +8,8 @@ import { connect } from "../../src/runtime/connect";
 import { todayIso } from "../../src/domain/dates";
 import { createPrismaClient } from "../../src/server/db";
 import { useTestDatabase } from "../helpers/test-database";
-import { call, contractValidator, ORIGIN, readBody } from "./open-data-support";
+import { call, contractValidator, ORIGIN } from "../helpers/open-data-contract";
+import { useAppEnv } from "../../src/runtime/env";
 
 const database = useTestDatabase();
 let client: pg.Client;
@@ -29,7 +30,7 @@ const today = todayIso();
 
 beforeAll(async () => {
   const { url } = await database.get();
-  process.env.DATABASE_URL = url;
+  useAppEnv({ DATABASE_URL: url }); // before the first getDb()
   client = await connect(url);
   const id = async (sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows[0].id as number;
   const aiEducation = await id(`SELECT id FROM commitment WHERE slug = 'ai-in-education'`);

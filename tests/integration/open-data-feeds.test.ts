@@ -7,7 +7,8 @@ import ICAL from "ical.js";
 import { connect } from "../../src/runtime/connect";
 import { addDays, todayIso } from "../../src/domain/dates";
 import { useTestDatabase } from "../helpers/test-database";
-import { call, ORIGIN } from "./open-data-support";
+import { call, ORIGIN } from "../helpers/open-data-contract";
+import { useAppEnv } from "../../src/runtime/env";
 
 const database = useTestDatabase();
 let client: pg.Client;
@@ -18,7 +19,7 @@ const today = todayIso();
 
 beforeAll(async () => {
   const { url } = await database.get();
-  process.env.DATABASE_URL = url;
+  useAppEnv({ DATABASE_URL: url }); // before the first getDb()
   client = await connect(url);
   // A revised deadline far in the future, so the calendar always has an event with a revision.
   const extract = (await client.query(`SELECT id FROM commitment WHERE slug = 'humphrey-extract-for-councils'`)).rows[0].id;
@@ -149,6 +150,8 @@ describe("/deadlines.ics", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
     expect(body.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
+    // RFC 5545 §3.1: every line ends with CRLF, the last one too.
+    expect(body.endsWith("END:VCALENDAR\r\n")).toBe(true);
     expect(body.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
     expect(vcalendar.name).toBe("vcalendar");
     expect(vcalendar.getFirstPropertyValue("version")).toBe("2.0");
@@ -195,5 +198,7 @@ describe("/deadlines.ics", () => {
     );
     expect(vcalendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v).uid).sort()).toEqual(rows.map((r) => `deadline-${r.slug}@roadmap-tracker`).sort());
     expect((await call(ics.GET, "/deadlines.ics?area=nowhere")).status).toBe(404);
+    // An empty area (a form's empty field) is no filter, as everywhere: the whole calendar.
+    expect((await calendar("/deadlines.ics?area=")).body).toBe(first.body);
   });
 });

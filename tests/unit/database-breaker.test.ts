@@ -1,12 +1,12 @@
 // The outage breaker's rule: one failed check is not an outage (under heavy load a check can be
 // slow); two in a row are; one good check ends it.
 import { describe, it, expect, beforeEach } from "vitest";
-import { recordDatabaseStatus, recentDatabaseStatus } from "../../src/server/database-breaker";
+import { recordDatabaseStatus, recentDatabaseStatus, resetDatabaseStatus } from "../../src/server/database-breaker";
 
 const down = { ok: false as const, reason: "The database is unreachable: Query read timeout" };
 
 beforeEach(() => {
-  (globalThis as unknown as { __rtDatabase?: unknown }).__rtDatabase = undefined;
+  resetDatabaseStatus();
   recordDatabaseStatus({ ok: true });
 });
 

@@ -7,22 +7,17 @@
 import type { NextAuthOptions, User } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { appConfig, type Env, type OidcConfig } from "../../runtime/env";
 import { getDb } from "../db";
 import { recordAudit } from "../editor/audit";
 import { authorizeCredentials, clientAddress } from "./credentials";
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 export const SIGN_IN_PATH = "/editor/sign-in";
 
-export type OidcConfig = { issuer: string; clientId: string; clientSecret: string; name: string };
-
-/** The OpenID Connect provider's settings, or null when it is not switched on. */
-export function oidcConfig(env: NodeJS.ProcessEnv = process.env): OidcConfig | null {
-  const issuer = env.OIDC_ISSUER?.trim();
-  const clientId = env.OIDC_CLIENT_ID?.trim();
-  const clientSecret = env.OIDC_CLIENT_SECRET?.trim();
-  if (!issuer || !clientId || !clientSecret) return null;
-  return { issuer: issuer.replace(/\/+$/, ""), clientId, clientSecret, name: env.OIDC_NAME?.trim() || "your organisation’s account" };
+/** The OpenID Connect provider's settings, or null when it is not switched on (src/runtime/env.ts). */
+export function oidcConfig(env: Pick<Env, "oidc"> = appConfig()): OidcConfig | null {
+  return env.oidc;
 }
 
 type OidcProfile = { sub: string; email?: string; email_verified?: boolean | string; name?: string; preferred_username?: string };
@@ -45,11 +40,11 @@ function oidcProvider(config: OidcConfig): OAuthConfig<OidcProfile> {
 }
 
 /** Where sign-in errors send people: our own page, with a code it turns into a message. */
-export const SIGN_IN_ERROR_CODES = { slowDown: "SlowDown", locked: "Locked" } as const;
+const SIGN_IN_ERROR_CODES = { slowDown: "SlowDown", locked: "Locked" } as const;
 
 type SessionUser = User & { sessionVersion?: number };
 
-export const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+export const secureCookies = appConfig().https;
 
 /** The app user a verified OpenID Connect identity maps to: an existing, enabled account with that email. */
 async function userForOidc(profile: OidcProfile | undefined) {
@@ -61,7 +56,7 @@ async function userForOidc(profile: OidcProfile | undefined) {
 }
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: appConfig().NEXTAUTH_SECRET,
   useSecureCookies: secureCookies,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },

@@ -5,7 +5,9 @@ import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import crypto from "node:crypto";
+import { appConfig } from "../../runtime/env";
 import { getDb } from "../db";
+import { isAdmin } from "../../domain/permissions";
 import { loadActor, type EditorUser } from "../editor/actor";
 import { authOptions, SIGN_IN_PATH, secureCookies } from "./options";
 
@@ -38,11 +40,11 @@ export async function requireUser(callbackPath: string, options: { allowPassword
 /** For admin-only pages: a signed-in editor who is not an admin gets a 404, not a hint. */
 export async function requireAdmin(callbackPath: string): Promise<EditorUser> {
   const user = await requireUser(callbackPath);
-  if (user.role !== "admin") notFound();
+  if (!isAdmin(user)) notFound();
   return user;
 }
 
-export const CSRF_COOKIE = secureCookies ? "__Host-next-auth.csrf-token" : "next-auth.csrf-token";
+const CSRF_COOKIE = secureCookies ? "__Host-next-auth.csrf-token" : "next-auth.csrf-token";
 
 /**
  * next-auth's CSRF token for the plain HTML forms that post to /api/auth (sign in, sign out),
@@ -54,6 +56,6 @@ export async function csrfToken(): Promise<string | null> {
   if (!value) return null;
   const [token, hash] = value.split("|");
   if (!token || !hash) return null;
-  const expected = crypto.createHash("sha256").update(`${token}${process.env.NEXTAUTH_SECRET ?? ""}`).digest("hex");
+  const expected = crypto.createHash("sha256").update(`${token}${appConfig().NEXTAUTH_SECRET ?? ""}`).digest("hex");
   return expected === hash ? token : null;
 }

@@ -6,17 +6,17 @@ import type { Actor, Ownership } from "../../domain/permissions";
 import { canCreateCommitment, canEditCommitment } from "../../domain/permissions";
 import { resolveDeadline } from "../../domain/deadline";
 import { commitmentCreateSchema, commitmentUpdateSchema, type CommitmentCreateInput } from "../../schemas/editor";
-import { Abort, conflict, fromZod, invalid, invalidField, notFound, ok, refused, unauthenticated, runAbortable, type Failure, type Result } from "./result";
+import { RollBack, conflict, fromZod, invalid, invalidField, notFound, ok, refused, unauthenticated, catchRollBack, type Failure, type Result } from "./result";
 import { recordAudit } from "./audit";
 import { findOrCreateSource } from "./sources";
-import { dayDate, isUniqueViolation, transaction, type Tx } from "./tx";
+import { dayDate, isUniqueViolation, inTransaction, transaction, type Tx } from "./tx";
 import type { FieldError } from "../../schemas/errors";
 
 
 /** The editable fields of a commitment, as shown to editors and kept in the audit log. */
-export type CommitmentSnapshot = { title: string; summary: string; area: string; lead: string; supporting: string[] };
+type CommitmentSnapshot = { title: string; summary: string; area: string; lead: string; supporting: string[] };
 
-export async function commitmentSnapshot(tx: Tx, id: number): Promise<(CommitmentSnapshot & { version: number; slug: string; ownership: Ownership }) | null> {
+async function commitmentSnapshot(tx: Tx, id: number): Promise<(CommitmentSnapshot & { version: number; slug: string; ownership: Ownership }) | null> {
   const c = await tx.commitment.findUnique({
     where: { id },
     include: { area: true, leadOrganisation: true, supporters: { include: { organisation: true } } },
@@ -54,7 +54,7 @@ async function resolveReferences(tx: Tx, input: { area: string; lead: string; su
   return ok({ areaId: area.id, leadId, supportingIds: supporting.map((s) => bySlug.get(s)!), supporting });
 }
 
-export function slugify(title: string): string {
+function slugify(title: string): string {
   return (
     title
       .normalize("NFKD")
@@ -160,13 +160,7 @@ export async function createCommitment(db: Db, actor: Actor | null, input: unkno
   const parsed = commitmentCreateSchema.safeParse(input);
   if (!parsed.success) return fromZod(parsed.error);
   try {
-    return await runAbortable(() =>
-      transaction(db, async (tx) => {
-        const result = await insertCommitment(tx, actor, parsed.data);
-        if (!result.ok) throw new Abort(result);
-        return result;
-      }),
-    );
+    return await inTransaction(db, (tx) => insertCommitment(tx, actor, parsed.data));
   } catch (error) {
     if (isUniqueViolation(error)) return invalidField("slug", "A commitment with this web address name was created at the same time: choose another");
     throw error;
@@ -184,7 +178,7 @@ export async function updateCommitment(
   const parsed = commitmentUpdateSchema.safeParse(input);
   if (!parsed.success) return fromZod(parsed.error);
   const { commitmentId, version, ...fields } = parsed.data;
-  return runAbortable(() =>
+  return catchRollBack(() =>
     transaction(db, async (tx) => {
       const before = await commitmentSnapshot(tx, commitmentId);
       if (!before) return notFound("There is no such commitment.");
@@ -199,7 +193,7 @@ export async function updateCommitment(
         where: { id: commitmentId, version },
         data: { title: after.title, summary: after.summary, areaId: refs.value.areaId, leadOrganisationId: refs.value.leadId, version: { increment: 1 }, updatedAt: new Date() },
       });
-      if (updated.count !== 1) throw new Abort(await staleCommitment(tx, commitmentId));
+      if (updated.count !== 1) throw new RollBack(await staleCommitment(tx, commitmentId));
 
       const supportersChanged = before.supporting.join(",") !== after.supporting.join(",");
       if (supportersChanged) {

@@ -23,20 +23,13 @@ import {
   type ImportRow,
   type RowError,
 } from "../../schemas/editor";
-import { fromZod, ok, refused, unauthenticated, type Failure, type Result } from "./result";
+import { fromZod, ok, refused, RollBack, unauthenticated, type Failure, type Result } from "./result";
 import { recordAudit } from "./audit";
 import { insertCommitment } from "./commitments";
 import { checkStatusUpdate, insertProposal, statusUpdateDraft } from "./proposals";
-import { transaction, type Tx } from "./tx";
+import { inTransaction, type Tx } from "./tx";
 
 
-
-/** Rolls a preview back after it has run. */
-class RollBack extends Error {
-  constructor(readonly preview: ImportPreview) {
-    super("rollback");
-  }
-}
 
 const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -48,7 +41,7 @@ function rowErrors(failure: Failure, columnFor: (field: string) => string, fallb
 
 type ParsedFile = { records: Record<string, string>[]; fileErrors: string[] };
 
-export function readCsv(kind: ImportKind, text: string): ParsedFile {
+function readCsv(kind: ImportKind, text: string): ParsedFile {
   let rows: string[][];
   try {
     rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: false }) as string[][];
@@ -143,8 +136,7 @@ export async function importCsv(db: Db, actor: Actor | null, input: unknown): Pr
   const file = readCsv(kind, csv);
   if (file.fileErrors.length) return ok({ kind, mode, fileErrors: file.fileErrors, rows: [], valid: false, applied: false });
 
-  try {
-    return await transaction(db, async (tx) => {
+  const result = await inTransaction(db, async (tx) => {
       const rows: ImportRow[] = [];
       for (const [i, record] of file.records.entries()) {
         const line = i + 2; // line 1 is the column names
@@ -152,7 +144,8 @@ export async function importCsv(db: Db, actor: Actor | null, input: unknown): Pr
       }
       const valid = rows.every((r) => r.errors.length === 0);
       const preview: ImportPreview = { kind, mode, fileErrors: [], rows, valid, applied: false };
-      if (mode === "preview" || !valid) throw new RollBack(preview);
+      // A preview, or a file with a bad row, writes nothing: everything it did is rolled back.
+      if (mode === "preview" || !valid) throw new RollBack(ok(preview));
       await recordAudit(tx, {
         actorId: actor.id,
         action: "import.apply",
@@ -161,12 +154,8 @@ export async function importCsv(db: Db, actor: Actor | null, input: unknown): Pr
         after: { kind, rows: rows.length, created: rows.map((r) => r.created) },
       });
       return ok({ ...preview, applied: true });
-    });
-  } catch (error) {
-    if (error instanceof RollBack) {
-      // The preview wrote nothing: its created ids were rolled back, so leave them out.
-      return ok({ ...error.preview, rows: error.preview.rows.map(({ created: _created, ...row }) => row) });
-    }
-    throw error;
-  }
+  });
+  // The ids a preview created were rolled back, so leave them out.
+  if (result.ok && !result.value.applied) return ok({ ...result.value, rows: result.value.rows.map(({ created: _created, ...row }) => row) });
+  return result;
 }

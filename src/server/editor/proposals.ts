@@ -24,11 +24,11 @@ import {
   type StatusUpdateProposalInput,
   type StatusUpdatePayload,
 } from "../../schemas/editor";
-import { Abort, conflict, fromZod, invalidField, notFound, ok, refused, unauthenticated, runAbortable, type Failure, type Result } from "./result";
+import { RollBack, conflict, fromZod, invalidField, notFound, ok, refused, unauthenticated, catchRollBack, type Failure, type Result } from "./result";
 import { recordAudit } from "./audit";
 import { loadCommitmentFacts, loadProposalFacts, type LoadedProposal } from "./facts";
 import { findOrCreateSource } from "./sources";
-import { dayDate, isUniqueViolation, transaction, type Tx } from "./tx";
+import { dayDate, isUniqueViolation, inTransaction, transaction, type Tx } from "./tx";
 
 export type Options = { today?: string };
 
@@ -103,16 +103,6 @@ export async function insertProposal<P>(
   return ok({ id: proposal.id, commitmentSlug: commitment.slug });
 }
 
-function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<Result<T>>): Promise<Result<T>> {
-  return runAbortable(() =>
-    transaction(db, async (tx) => {
-      const result = await work(tx);
-      if (!result.ok) throw new Abort(result);
-      return result;
-    }),
-  );
-}
-
 export async function proposeStatusUpdate(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ id: number; commitmentSlug: string }>> {
   if (!actor) return unauthenticated;
   const parsed = statusUpdateProposalSchema.safeParse(input);
@@ -170,7 +160,7 @@ async function publish(tx: Tx, proposal: LoadedProposal, reviewer: Actor, today:
   const payload = deadlineRevisionPayloadSchema.parse(proposal.payload);
   const effectiveOn = payload.effectiveOn ?? today;
   const resolved = resolveDeadline(payload.label, payload.precision, effectiveOn);
-  if (!resolved.ok) throw new Abort(invalidField("decision", `The proposed deadline cannot be published: ${resolved.error}. Return it to its author.`));
+  if (!resolved.ok) throw new RollBack(invalidField("decision", `The proposed deadline cannot be published: ${resolved.error}. Return it to its author.`));
   const source = await findOrCreateSource(tx, payload.source);
   const row = await tx.deadlineRevision.create({
     data: {
@@ -209,7 +199,7 @@ export async function reviewProposal(db: Db, actor: Actor | null, input: unknown
   const { proposalId, version, decision, comment } = parsed.data;
   const today = options.today ?? todayIso();
   try {
-    return await runAbortable(() =>
+    return await catchRollBack(() =>
       transaction(db, async (tx): Promise<Result<ReviewOutcome>> => {
         const proposal = await loadProposalFacts(tx, proposalId);
         if (!proposal) return notFound("There is no such proposal.");
@@ -229,7 +219,7 @@ export async function reviewProposal(db: Db, actor: Actor | null, input: unknown
               ? { state: "approved", reviewerId: actor.id, reviewedAt, version: { increment: 1 } }
               : { state: "returned", reviewerId: actor.id, reviewComment: comment ?? null, reviewedAt, version: { increment: 1 } },
         });
-        if (updated.count !== 1) throw new Abort(await staleProposal(tx, proposalId));
+        if (updated.count !== 1) throw new RollBack(await staleProposal(tx, proposalId));
         const after = { state: decision === "approve" ? "approved" : "returned", version: version + 1, reviewerId: actor.id, ...(comment ? { comment } : {}) };
         await recordAudit(tx, {
           actorId: actor.id,
@@ -251,14 +241,6 @@ export async function reviewProposal(db: Db, actor: Actor | null, input: unknown
   }
 }
 
-export async function approveProposal(db: Db, actor: Actor | null, input: { proposalId: unknown; version: unknown }, options: Options = {}) {
-  return reviewProposal(db, actor, { ...input, decision: "approve" }, options);
-}
-
-export async function returnProposal(db: Db, actor: Actor | null, input: { proposalId: unknown; version: unknown; comment: unknown }) {
-  return reviewProposal(db, actor, { ...input, decision: "return" });
-}
-
 // ---------------------------------------------------------------------------------------------
 // The author's side: withdraw, or change a returned proposal and send it again
 
@@ -267,7 +249,7 @@ export async function withdrawProposal(db: Db, actor: Actor | null, input: unkno
   const parsed = withdrawSchema.safeParse(input);
   if (!parsed.success) return fromZod(parsed.error);
   const { proposalId, version } = parsed.data;
-  return runAbortable(() =>
+  return catchRollBack(() =>
     transaction(db, async (tx) => {
       const proposal = await loadProposalFacts(tx, proposalId);
       if (!proposal) return notFound("There is no such proposal.");
@@ -277,7 +259,7 @@ export async function withdrawProposal(db: Db, actor: Actor | null, input: unkno
         where: { id: proposalId, version, state: { in: ["pending", "returned"] } },
         data: { state: "withdrawn", version: { increment: 1 } },
       });
-      if (updated.count !== 1) throw new Abort(await staleProposal(tx, proposalId));
+      if (updated.count !== 1) throw new RollBack(await staleProposal(tx, proposalId));
       await recordAudit(tx, {
         actorId: actor.id,
         action: "proposal.withdraw",
@@ -315,7 +297,7 @@ export async function resubmitProposal(db: Db, actor: Actor | null, input: unkno
     check = checkDeadline as typeof check;
   }
   const { proposalId, version } = peek.data;
-  return runAbortable(() =>
+  return catchRollBack(() =>
     transaction(db, async (tx) => {
       const proposal = await loadProposalFacts(tx, proposalId);
       if (!proposal) return notFound("There is no such proposal.");
@@ -327,7 +309,7 @@ export async function resubmitProposal(db: Db, actor: Actor | null, input: unkno
         where: { id: proposalId, version, state: "returned" },
         data: { state: "pending", payload: payload as object, reviewerId: null, reviewComment: null, reviewedAt: null, version: { increment: 1 } },
       });
-      if (updated.count !== 1) throw new Abort(await staleProposal(tx, proposalId));
+      if (updated.count !== 1) throw new RollBack(await staleProposal(tx, proposalId));
       await recordAudit(tx, {
         actorId: actor.id,
         action: "proposal.resubmit",

@@ -42,18 +42,23 @@ export function refused(decision: Extract<Decision, { allowed: false }>, signedI
   return signedIn ? { ok: false, kind: "forbidden", message: decision.reason } : { ok: false, kind: "unauthenticated", message: decision.reason };
 }
 
-/** Thrown inside a transaction to roll it back and return the failure instead. */
-export class Abort extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.kind);
+/**
+ * The one way to roll a transaction back from inside it: throw this, and the transaction answers
+ * `result` after rolling back (a failure, or a preview whose writes must not be kept). See
+ * inTransaction in tx.ts.
+ */
+export class RollBack<T> extends Error {
+  constructor(readonly result: Result<T>) {
+    super(result.ok ? "rollback" : result.kind);
   }
 }
 
-export async function runAbortable<T>(work: () => Promise<Result<T>>): Promise<Result<T>> {
+/** `work`'s result, or the result of a RollBack it threw. */
+export async function catchRollBack<T>(work: () => Promise<Result<T>>): Promise<Result<T>> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof Abort) return error.failure;
+    if (error instanceof RollBack) return error.result as Result<T>;
     throw error;
   }
 }

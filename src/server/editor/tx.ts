@@ -1,14 +1,26 @@
 import type { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../db";
+import { catchRollBack, RollBack, type Result } from "./result";
 
 /** A database handle inside a transaction (or the client itself, for reads). */
 export type Tx = Prisma.TransactionClient;
 
 /** Interactive transactions: generous limits, since approvals may wait on a row lock. */
-export const TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 } as const;
+const TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 } as const;
 
 export function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.$transaction(work, TX_OPTIONS);
+}
+
+/** A mutation in one transaction: a failed Result (or a RollBack thrown inside) rolls everything back and is answered. */
+export function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<Result<T>>): Promise<Result<T>> {
+  return catchRollBack(() =>
+    transaction(db, async (tx) => {
+      const result = await work(tx);
+      if (!result.ok) throw new RollBack(result);
+      return result;
+    }),
+  );
 }
 
 export const dayDate = (iso: string) => new Date(`${iso}T00:00:00Z`);

@@ -7,9 +7,9 @@ import { canChangeUser, canManageUsers } from "../../domain/permissions";
 import { passwordChangeSchema, resetPasswordSchema, userCreateSchema, userUpdateSchema } from "../../schemas/editor";
 import type { FieldError } from "../../schemas/errors";
 import { generateOneTimePassword, hashPassword, passwordProblem, verifyPassword } from "../auth/password";
-import { Abort, fromZod, invalid, invalidField, notFound, ok, refused, unauthenticated, runAbortable, type Failure, type Result } from "./result";
+import { fromZod, invalid, invalidField, notFound, ok, refused, unauthenticated, catchRollBack, type Result } from "./result";
 import { recordAudit } from "./audit";
-import { isUniqueViolation, transaction, type Tx } from "./tx";
+import { isUniqueViolation, inTransaction, transaction, type Tx } from "./tx";
 
 
 export type NewUser = { email: string; name: string; role: Role; organisations: string[] };
@@ -72,13 +72,10 @@ export async function createUser(db: Db, actor: Actor | null, input: unknown): P
   const parsed = userCreateSchema.safeParse(input);
   if (!parsed.success) return fromZod(parsed.error);
   try {
-    return await runAbortable(() =>
-      transaction(db, async (tx) => {
-        const result = await insertUser(tx, actor.id, parsed.data);
-        if (!result.ok) throw new Abort(result);
-        return ok({ id: result.value.id, email: parsed.data.email, oneTimePassword: result.value.oneTimePassword! });
-      }),
-    );
+    return await inTransaction(db, async (tx) => {
+      const result = await insertUser(tx, actor.id, parsed.data);
+      return result.ok ? ok({ id: result.value.id, email: parsed.data.email, oneTimePassword: result.value.oneTimePassword! }) : result;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) return invalidField("email", "There is already an account with this email address");
     throw error;
@@ -106,7 +103,7 @@ export async function updateUser(db: Db, actor: Actor | null, input: unknown): P
   const parsed = userUpdateSchema.safeParse(input);
   if (!parsed.success) return fromZod(parsed.error);
   const { userId, name, role, organisations, disabled } = parsed.data;
-  return runAbortable(() =>
+  return catchRollBack(() =>
     transaction(db, async (tx) => {
       const before = await userSnapshot(tx, userId);
       if (!before) return notFound("There is no such user.");
@@ -142,7 +139,7 @@ export async function resetPassword(db: Db, actor: Actor | null, input: unknown)
   if (!parsed.success) return fromZod(parsed.error);
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
-  return runAbortable(() =>
+  return catchRollBack(() =>
     transaction(db, async (tx) => {
       const user = await tx.user.findUnique({ where: { id: parsed.data.userId } });
       if (!user) return notFound("There is no such user.");

@@ -20,7 +20,7 @@ import type { ChangeListParams } from "./params";
 type QueryValues = Record<string, string | number | boolean | readonly string[] | undefined>;
 
 /** self/first/prev/next/last links for a paged list, keeping every filter. */
-export function pageLinks(base: string, filters: QueryValues, page: number, pageSize: number, total: number, html?: string): ApiPageLinks {
+function pageLinks(base: string, filters: QueryValues, page: number, pageSize: number, total: number, html?: string): ApiPageLinks {
   const last = Math.max(1, Math.ceil(total / pageSize));
   const at = (p: number) => urlWith(base, { ...filters, page: p, page_size: pageSize });
   return {
@@ -47,7 +47,7 @@ export const organisationsBody = cachedPublicRead(async (origin: string, asOf: s
 }, "organisations");
 
 /** The filters of a commitment query, written back as query parameters. */
-export function commitmentFilters(query: CommitmentQuery): QueryValues {
+function commitmentFilters(query: CommitmentQuery): QueryValues {
   return {
     area: query.area,
     organisation: query.organisation,

@@ -14,7 +14,7 @@ export const ATOM_CONTENT_TYPE = "application/atom+xml; charset=utf-8";
 export const FEED_ENTRY_LIMIT = 100;
 
 export const changeEntryId = (changeId: string) => urnUuid(`change/${changeId}`);
-export const feedId = (areaSlugs: readonly string[]) => urnUuid(areaSlugs.length ? `changes.atom?area=${[...areaSlugs].sort().join(",")}` : "changes.atom");
+const feedId = (areaSlugs: readonly string[]) => urnUuid(areaSlugs.length ? `changes.atom?area=${[...areaSlugs].sort().join(",")}` : "changes.atom");
 
 function entryTitle(change: ApiChange): string {
   if (change.kind === "status_update") return `${change.commitment.title}: ${change.status.label}`;

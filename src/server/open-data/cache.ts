@@ -4,7 +4,7 @@
 import { CACHE_EPOCH, cachedPublicData } from "../cache-tags";
 
 /** Safety net only: publishing expires the tag at once; this bounds the age of anything missed. */
-export const DATA_CACHE_SECONDS = 3600;
+const DATA_CACHE_SECONDS = 3600;
 
 export function cachedPublicRead<Args extends unknown[], R>(read: (...args: Args) => Promise<R>, key: string): (...args: Args) => Promise<R> {
   const cached = cachedPublicData(read, ["open-data", CACHE_EPOCH, key], DATA_CACHE_SECONDS);

@@ -6,7 +6,7 @@ import { stringify } from "csv-stringify";
 import type { ApiCommitment, ApiDeadlineRevisionChange, ApiStatusUpdateChange } from "../../schemas/api";
 import { toWebStream } from "./stream";
 
-export type CsvValue = string | number | boolean | null;
+type CsvValue = string | number | boolean | null;
 
 export type CsvColumn<T> = { header: string; description: string; value: (row: T) => CsvValue };
 
@@ -17,7 +17,7 @@ export type CsvColumn<T> = { header: string; description: string; value: (row: T
 const FORMULA_START = /^[=+\-@\t\r\n]/;
 
 /** Prefixes a single quote to text that would otherwise be read as a formula. */
-export function neutraliseFormula(text: string): string {
+function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 

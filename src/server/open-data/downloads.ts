@@ -14,7 +14,7 @@ import { invalidParameters, requestOrigin, sendStream, weakEtag, withProblems } 
 import { parseAsOfParams } from "./params";
 import type { ApiDeadlineRevisionChange, ApiStatusUpdateChange } from "../../schemas/api";
 
-export type DownloadContext = { db: Db; origin: string; asOf: string; now: Date };
+type DownloadContext = { db: Db; origin: string; asOf: string; now: Date };
 
 const historyScope = (ctx: DownloadContext): HistoryScope => ({ asOf: ctx.asOf, publishedBy: ctx.now });
 
@@ -59,7 +59,7 @@ async function* snapshot(ctx: DownloadContext): AsyncGenerator<string> {
   yield "}\n";
 }
 
-export const DOWNLOADS = {
+const DOWNLOADS = {
   commitments: {
     path: "/data/commitments.csv",
     filename: (asOf: string) => `roadmap-tracker-commitments-${asOf}.csv`,

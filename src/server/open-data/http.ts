@@ -2,6 +2,8 @@
 // headers, validators (ETag) with conditional GET, CORS for GET from any origin, and errors as
 // RFC 9457 problem details. See docs/decisions/0005-open-data.md.
 import crypto from "node:crypto";
+import { appConfig } from "../../runtime/env";
+import { CORS_HEADERS, isOpenDataPath, OPEN_DATA_VARY, REPRESENTATION_HEADERS } from "../http-headers";
 import { problemSchema, type Problem } from "../../schemas/api";
 import { RENDER_HEADER, RENDER_HOST_HEADER, renderSecret } from "../page-cache/render";
 import type { FieldError } from "../../schemas/errors";
@@ -13,12 +15,11 @@ import type { FieldError } from "../../schemas/errors";
  */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400";
 /** Errors are cacheable too, but only briefly: a missing commitment may be published soon. */
-export const ERROR_CACHE_CONTROL = "public, max-age=60, s-maxage=60";
+const ERROR_CACHE_CONTROL = "public, max-age=60, s-maxage=60";
 
-export const CORS_HEADERS: Readonly<Record<string, string>> = {
-  "Access-Control-Allow-Origin": "*",
-  "Access-Control-Expose-Headers": "ETag, Link, Content-Disposition, Content-Length",
-};
+
+/** The open data is read-only: every URL of it answers these methods, and 405 to any other. */
+export const ALLOWED_METHODS = "GET, HEAD, OPTIONS";
 
 /** The answer to a CORS preflight: GET, HEAD and OPTIONS from anywhere, with conditional requests. */
 export function preflight(): Response {
@@ -26,17 +27,44 @@ export function preflight(): Response {
     status: 204,
     headers: {
       ...CORS_HEADERS,
-      "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+      "Access-Control-Allow-Methods": ALLOWED_METHODS,
       "Access-Control-Allow-Headers": "Accept, If-None-Match, If-Modified-Since, Cache-Control",
       "Access-Control-Max-Age": "86400",
-      Allow: "GET, HEAD, OPTIONS",
+      Allow: ALLOWED_METHODS,
       "Cache-Control": "public, max-age=86400",
     },
   });
 }
 
+/**
+ * 405 for POST, PUT, DELETE… on the open data (RFC 9110 §15.5.6): with Allow, as a problem (RFC
+ * 9457; "about:blank": the status says it all) and with CORS, so a browser script can read why.
+ */
+export function methodNotAllowed(request: Request): Response {
+  const body = JSON.stringify({
+    type: "about:blank",
+    title: "Method Not Allowed",
+    status: 405,
+    detail: `${request.method} is not allowed: the open data is read-only. Use GET or HEAD (OPTIONS answers CORS preflights).`,
+    instance: new URL(request.url).pathname,
+  });
+  return new Response(body, { status: 405, headers: { ...CORS_HEADERS, Allow: ALLOWED_METHODS, "Content-Type": "application/problem+json", "Cache-Control": "no-store" } });
+}
+
+/**
+ * The permanent redirect of a URL with a trailing slash to the one without, with CORS for the open
+ * data. The Location is absolute on the request's origin, which Next.js sends on as a relative one.
+ */
+export function trailingSlashRedirect(url: { pathname: string; search: string; origin: string }): Response | null {
+  const { pathname, search } = url;
+  if (pathname.length < 2 || !pathname.endsWith("/")) return null;
+  const target = pathname.replace(/\/+$/, "") || "/";
+  const headers: Record<string, string> = { Location: new URL(`${target}${search}`, url.origin).toString() };
+  return new Response(null, { status: 308, headers: isOpenDataPath(target) ? { ...CORS_HEADERS, ...headers } : headers });
+}
+
 /** A strong validator: the SHA-256 of the exact bytes sent. */
-export function strongEtag(body: string | Uint8Array): string {
+function strongEtag(body: string | Uint8Array): string {
   return `"${crypto.createHash("sha256").update(body).digest("base64url")}"`;
 }
 
@@ -56,14 +84,13 @@ export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
 }
 
 function baseHeaders(etag: string, cacheControl: string, contentType: string, extra?: Record<string, string>): Headers {
-  const headers = new Headers({ ...CORS_HEADERS, ETag: etag, "Cache-Control": cacheControl, "Content-Type": contentType, "X-Content-Type-Options": "nosniff" });
+  const headers = new Headers({ ...CORS_HEADERS, ETag: etag, "Cache-Control": cacheControl, "Content-Type": contentType, Vary: OPEN_DATA_VARY, "X-Content-Type-Options": "nosniff" });
   for (const [name, value] of Object.entries(extra ?? {})) headers.set(name, value);
   return headers;
 }
 
 function notModified(headers: Headers): Response {
-  headers.delete("Content-Type");
-  headers.delete("Content-Disposition");
+  for (const name of REPRESENTATION_HEADERS) headers.delete(name);
   return new Response(null, { status: 304, headers });
 }
 
@@ -92,30 +119,14 @@ export function sendStream(request: Request, open: () => ReadableStream<Uint8Arr
 
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
-function configuredOrigin(): string | null {
-  const configured = process.env.SITE_URL?.trim();
-  if (!configured) return null;
-  try {
-    const url = new URL(configured);
-    return url.protocol === "https:" || url.protocol === "http:" ? url.origin : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The site's public address for text on pages (citations, the API's base address): SITE_URL, or
- * else NEXTAUTH_URL, which the launcher always sets. Pages do not read the Host header: they are
+ * else NEXTAUTH_URL (whose default is http://localhost:$PORT). Pages do not read the Host header: they are
  * cached whole and shared by every reader (src/server/page-cache).
  */
 export function siteOrigin(): string {
-  const configured = configuredOrigin();
-  if (configured) return configured;
-  try {
-    return new URL(process.env.NEXTAUTH_URL ?? "").origin;
-  } catch {
-    return "http://localhost:3000";
-  }
+  const env = appConfig();
+  return env.siteOrigin ?? new URL(env.NEXTAUTH_URL).origin;
 }
 
 /**
@@ -126,7 +137,7 @@ export function siteOrigin(): string {
  * the server listens on, not the one the client used, so it is only the last resort.)
  */
 export function publicOrigin(headers: { get(name: string): string | null }, fallback: string): string {
-  const configured = configuredOrigin();
+  const configured = appConfig().siteOrigin;
   if (configured) return configured;
   const fallbackUrl = new URL(fallback);
   // A render for the response cache carries the reader's Host in its own header (fetch cannot set Host).
@@ -142,7 +153,7 @@ export function requestOrigin(request: Request): string {
   return publicOrigin(request.headers, request.url);
 }
 
-export const PROBLEM_TYPES = {
+const PROBLEM_TYPES = {
   invalidParameters: { slug: "invalid-parameters", title: "Your request parameters are not valid", status: 400 },
   notFound: { slug: "not-found", title: "Not found", status: 404 },
   unavailable: { slug: "unavailable", title: "The data is unavailable right now", status: 503 },
@@ -151,7 +162,7 @@ export const PROBLEM_TYPES = {
 export type ProblemType = keyof typeof PROBLEM_TYPES;
 
 /** The documentation anchor of a problem type, on the /data page. */
-export const problemTypeUri = (origin: string, type: ProblemType) => `${origin}/data#problem-${PROBLEM_TYPES[type].slug}`;
+const problemTypeUri = (origin: string, type: ProblemType) => `${origin}/data#problem-${PROBLEM_TYPES[type].slug}`;
 
 /** An RFC 9457 problem details response (application/problem+json). */
 export function sendProblem(request: Request, type: ProblemType, detail: string, errors?: FieldError[]): Response {

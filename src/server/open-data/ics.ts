@@ -11,7 +11,7 @@ export const ICS_CONTENT_TYPE = "text/calendar; charset=utf-8";
 
 const utcMidnight = (isoDate: string) => new Date(`${isoDate}T00:00:00.000Z`);
 
-export const deadlineEventUid = (slug: string) => `deadline-${slug}@roadmap-tracker`;
+const deadlineEventUid = (slug: string) => `deadline-${slug}@roadmap-tracker`;
 
 export type DeadlineCalendarInput = {
   origin: string;
@@ -58,5 +58,7 @@ export function deadlineCalendar({ origin, areas, commitments, asOf, stamp }: De
       transparency: ICalEventTransparency.TRANSPARENT,
     });
   }
-  return calendar.toString();
+  // RFC 5545 §3.1: every content line ends with CRLF, the last (END:VCALENDAR) too.
+  const text = calendar.toString();
+  return text.endsWith("\r\n") ? text : `${text}\r\n`;
 }

@@ -2,9 +2,10 @@
 // gives the same id, whatever host name the tracker is served under.
 import crypto from "node:crypto";
 
-/** RFC 9562's namespace for URLs. */
-export const URL_NAMESPACE = "6ba7b811-9dad-11d1-80b4-00c04fd430c8";
-/** A fixed namespace for Roadmap Tracker names: uuidV5("https://roadmap-tracker/", URL_NAMESPACE). */
+/**
+ * A fixed namespace for Roadmap Tracker names: uuidV5("https://roadmap-tracker/", RFC 9562's
+ * namespace for URLs, 6ba7b811-9dad-11d1-80b4-00c04fd430c8).
+ */
 const NAMESPACE = "2b6ab981-d72a-55fb-af84-8984ecb91d23";
 
 export function uuidV5(name: string, namespace = NAMESPACE): string {

@@ -18,7 +18,7 @@ import {
   trackerSnapshotSchema,
 } from "../../schemas/api";
 import { LICENCE } from "./licence";
-import { PUBLIC_CACHE_CONTROL } from "./http";
+import { PUBLIC_CACHE_CONTROL, siteOrigin } from "./http";
 
 type Fields = Record<string, z.ZodType>;
 
@@ -107,7 +107,9 @@ function buildRegistry(): OpenAPIRegistry {
     responses: {
       200: { description: "The commitment.", headers, content: json(commitmentResponseSchema) },
       ...common,
-      404: problem("There is no commitment with this slug, or it had not been announced by `as_of`."),
+      404: problem(
+        "There is no commitment with this slug, or it had not been announced by `as_of`. A slug that breaks the pattern (such as `Bad_Slug`) names no commitment either, so it too answers 404, not 400.",
+      ),
     },
   });
 
@@ -126,11 +128,47 @@ function buildRegistry(): OpenAPIRegistry {
   return registry;
 }
 
-let cached: ReturnType<OpenApiGeneratorV31["generateDocument"]> | undefined;
+type Document = ReturnType<OpenApiGeneratorV31["generateDocument"]>;
+type Schema = Record<string, unknown>;
 
-/** The OpenAPI 3.1 document. Paths are relative to the server URL /api/v1. */
-export function openApiDocument() {
-  cached ??= new OpenApiGeneratorV31([
+/** An empty value is allowed by the schema, and said to mean "not given" (as every endpoint, page and feed treats it). */
+const orEmpty = (schema: Schema): Schema => ({ anyOf: [schema, { type: "string", maxLength: 0 }] });
+
+/**
+ * `q=`, `area=`, `as_of=`… are the same as leaving the parameter out, everywhere (the public pages'
+ * filter forms send empty fields): each query parameter's schema admits the empty value and says so.
+ */
+function emptyMeansAbsent(document: Document): Document {
+  for (const item of Object.values(document.paths ?? {})) {
+    for (const operation of Object.values(item as Record<string, { parameters?: { in: string; description?: string; schema?: Schema }[] }>)) {
+      for (const parameter of operation.parameters ?? []) {
+        if (parameter.in !== "query" || !parameter.schema) continue;
+        const schema = parameter.schema;
+        parameter.schema = schema.type === "array" && schema.items ? { ...schema, items: orEmpty(schema.items as Schema) } : orEmpty(schema);
+        parameter.description = `${parameter.description ? `${parameter.description}. ` : ""}An empty value is the same as leaving the parameter out.`;
+      }
+    }
+  }
+  return document;
+}
+
+let cached: Document | undefined;
+
+/**
+ * The OpenAPI 3.1 document. Paths are relative to the server URL /api/v1; `origin` (the site's
+ * address) makes the links to the human documentation absolute.
+ */
+export function openApiDocument(origin = siteOrigin()) {
+  const document = (cached ??= buildDocument());
+  return {
+    ...document,
+    info: { ...document.info, contact: { name: "Roadmap Tracker open data", url: `${origin}/data` } },
+    externalDocs: { ...document.externalDocs!, url: `${origin}/data` },
+  };
+}
+
+function buildDocument(): Document {
+  const document = new OpenApiGeneratorV31([
     ...buildRegistry().definitions,
     // Not returned by an endpoint: the schema of the /data/tracker.json download.
     { type: "schema" as const, schema: trackerSnapshotSchema },
@@ -140,7 +178,7 @@ export function openApiDocument() {
       title: "Roadmap Tracker API",
       version: API_VERSION,
       description:
-        "Commitments, deadlines and progress of the UK government's Roadmap for Modern Digital Government. Read-only JSON API of Roadmap Tracker. No key is needed. Responses carry ETag and Cache-Control headers and answer conditional requests with 304; CORS is open for GET. Errors are RFC 9457 problem details. Dates are ISO 8601 calendar dates; `as_of` shows the tracker as it stood on any date since the roadmap was published. Human-readable documentation, bulk downloads, the Atom feed and the deadline calendar are at /data.",
+        "Commitments, deadlines and progress of the UK government's Roadmap for Modern Digital Government. Read-only JSON API of Roadmap Tracker. No key is needed. Responses carry ETag and Cache-Control headers and answer conditional requests with 304; CORS is open for GET. Errors are RFC 9457 problem details; a method other than GET, HEAD or OPTIONS answers 405 with an Allow header. An empty query parameter (`q=`) is the same as leaving it out. Dates are ISO 8601 calendar dates; `as_of` shows the tracker as it stood on any date since the roadmap was published. Human-readable documentation, bulk downloads, the Atom feed and the deadline calendar are at /data.",
       license: { name: LICENCE.name, url: LICENCE.url },
     },
     servers: [{ url: "/api/v1", description: "This server" }],
@@ -149,9 +187,11 @@ export function openApiDocument() {
       { name: "Commitments", description: "What government committed to, when it is due and how it is going." },
       { name: "Changes", description: "The public log of every published status update and deadline revision." },
     ],
+    // No key, no sign-in: every operation is public.
+    security: [],
     externalDocs: { description: "Open data: downloads, feeds and documentation", url: "/data" },
   });
-  return cached;
+  return emptyMeansAbsent(document);
 }
 
 export type OpenApiDocument = ReturnType<typeof openApiDocument>;

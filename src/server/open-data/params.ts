@@ -44,22 +44,26 @@ export type ChangeListParams = {
   kind?: (typeof CHANGE_KINDS)[number];
   since?: string;
   asOf: string;
+  /** as_of was given (not empty): links keep it. */
+  asOfGiven: boolean;
   page: number;
   pageSize: number;
 };
 
-export const DEFAULT_CHANGES_PAGE_SIZE = 50;
+const DEFAULT_CHANGES_PAGE_SIZE = 50;
 
 export function parseChangeListParams(params: URLSearchParams, today = todayIso()): Parsed<ChangeListParams> {
   const f = changeQueryFields;
   const errors = unknownParameters(params, Object.keys(f));
   const list = <T>(name: "area" | "organisation", schema: z.ZodType<T>) => parseParam(params, name, schema, errors, true);
+  const asOf = parseParam(params, "as_of", f.as_of, errors);
   const value: ChangeListParams = {
     area: list("area", f.area) ?? [],
     organisation: list("organisation", f.organisation) ?? [],
     kind: parseParam(params, "kind", f.kind, errors),
     since: parseParam(params, "since", f.since, errors),
-    asOf: parseParam(params, "as_of", f.as_of, errors) ?? today,
+    asOf: asOf ?? today,
+    asOfGiven: asOf !== undefined,
     page: parseParam(params, "page", f.page, errors) ?? 1,
     pageSize: parseParam(params, "page_size", f.page_size, errors) ?? DEFAULT_CHANGES_PAGE_SIZE,
   };

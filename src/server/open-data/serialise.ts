@@ -27,13 +27,13 @@ export function urlWith(base: string, params: Record<string, string | number | b
   return url.toString();
 }
 
-export const commitmentLinks = (origin: string, slug: string) => ({
+const commitmentLinks = (origin: string, slug: string) => ({
   self: `${apiBase(origin)}/commitments/${encodeURIComponent(slug)}`,
   html: `${origin}/commitments/${encodeURIComponent(slug)}`,
 });
 
 /** Stable public identifier of a change: history rows are append-only, so ids never change. */
-export const changeId = (kind: ChangeEntry["kind"], id: number) => `${kind === "status_update" ? "status-update" : "deadline-revision"}-${id}`;
+const changeId = (kind: ChangeEntry["kind"], id: number) => `${kind === "status_update" ? "status-update" : "deadline-revision"}-${id}`;
 
 export function toApiCommitment(c: CommitmentSummary, origin: string): ApiCommitment {
   return commitmentSchema.parse({

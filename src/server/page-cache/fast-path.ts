@@ -1,4 +1,4 @@
-// The production server's first look at a request (scripts/serve.ts), before Next.js: a GET or
+// The production server's first look at a request (scripts/server/serve.ts), before Next.js: a GET or
 // HEAD whose answer is fresh in the response cache is written straight from memory. Anything
 // else (a miss, a stale entry, a database the breaker has not checked in the last seconds, every
 // other request) goes to Next.js, whose proxy renders, refreshes and answers as before. This
@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import zlib from "node:zlib";
 import { etagMatches } from "../open-data/http";
+import { notModifiedHeaders, varyHeader, weakened } from "../http-headers";
 import { recentDatabaseStatus } from "../database-breaker";
 import { SECURITY_HEADERS } from "../security-headers";
 import { pageStore, type CachedPage } from "./store";
@@ -36,17 +37,18 @@ export function serveFromMemory(request: IncomingMessage, response: ServerRespon
   const page = pageStore().peek(cacheKey(kind, pathname + search, host, proto));
   if (!page) return false;
 
-  const out: Record<string, string> = { ...SECURITY_HEADERS, ...page.headers };
-  const vary = out.vary ? `${out.vary}, Accept-Encoding` : "Accept-Encoding";
-  out.vary = vary;
+  const out: Record<string, string> = { ...SECURITY_HEADERS, ...page.headers, vary: varyHeader(pathname, page.headers.vary, "Accept-Encoding")! };
+  // The gzipped body is another representation, with a weak validator of its own (RFC 9110 §8.8.3).
+  const acceptsGzip = /\bgzip\b/.test((request.headers["accept-encoding"] as string | undefined) ?? "");
+  const gzip = acceptsGzip && page.body.byteLength >= MIN_GZIP_BYTES;
+  if (gzip) out.etag = weakened(page.etag);
   if (etagMatches((request.headers["if-none-match"] as string | undefined) ?? null, page.etag)) {
-    response.writeHead(304, out);
+    response.writeHead(304, notModifiedHeaders(out));
     response.end();
     return true;
   }
-  const acceptsGzip = /\bgzip\b/.test((request.headers["accept-encoding"] as string | undefined) ?? "");
-  const body = acceptsGzip && page.body.byteLength >= MIN_GZIP_BYTES ? gzipped(page) : page.body;
-  if (body !== page.body) out["content-encoding"] = "gzip";
+  const body = gzip ? gzipped(page) : page.body;
+  if (gzip) out["content-encoding"] = "gzip";
   out["content-length"] = String(body.byteLength);
   response.writeHead(200, out);
   response.end(method === "HEAD" ? undefined : body);

@@ -10,6 +10,7 @@ import type { RenderResult } from "./store";
 import type { CacheKind } from "./routing";
 import { PAGE_CACHE_CONTROL } from "./store";
 import { SECURITY_HEADERS } from "../security-headers";
+import { OPEN_DATA_VARY } from "../http-headers";
 
 // The same URL answers Next's client router with something other than this HTML.
 const PAGE_VARY = "RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch";
@@ -58,7 +59,8 @@ export async function renderPage(serverOrigin: string, url: string, kind: CacheK
   if (kind === "data") {
     const body = new Uint8Array(await response.arrayBuffer());
     const etag = response.headers.get("etag") ?? entityTag(new TextDecoder().decode(body));
-    return { page: { body, headers: { ...keptHeaders(response.headers), etag }, etag } };
+    // Vary: what the answer depends on, not the headers Next.js adds for its client router.
+    return { page: { body, headers: { ...keptHeaders(response.headers), etag, vary: OPEN_DATA_VARY }, etag } };
   }
   if (!type.startsWith("text/html")) return { response };
   const html = withoutScripts(await response.text());

@@ -2,6 +2,7 @@
 // routes it: from memory, rendered when missing or expired. Pages may also be kept by a CDN or
 // caching proxy for a minute (the scale-out path); API answers say so themselves.
 import { etagMatches } from "../open-data/http";
+import { notModifiedHeaders } from "../http-headers";
 import { pageStore } from "./store";
 import { keptHeaders, renderPage } from "./render";
 import { cacheKey, type CacheKind } from "./routing";
@@ -24,6 +25,6 @@ export async function cachedPageResponse(request: Request, url: string, kind: Ca
   }
   const { page } = result;
   const headers = { ...extraHeaders, ...page.headers };
-  if (etagMatches(request.headers.get("if-none-match"), page.etag)) return new Response(null, { status: 304, headers });
+  if (etagMatches(request.headers.get("if-none-match"), page.etag)) return new Response(null, { status: 304, headers: notModifiedHeaders(headers) });
   return new Response(request.method === "HEAD" ? null : page.body, { headers });
 }

@@ -3,9 +3,10 @@
 // pages asked for as documents (not React Server Components requests from Next's client router).
 // Editor pages, sign-in and the (large, streamed) downloads are not cached here.
 // No framework imports: src/proxy.ts calls this on every request, and it is unit-tested.
+import { SLUG_SOURCE } from "../../schemas/common";
 
 const LIST_PAGES = new Set(["/", "/commitments", "/missed", "/changes", "/areas", "/organisations", "/data", "/methodology"]);
-const DETAIL_PAGE = /^\/(?:commitments|areas|organisations)\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const DETAIL_PAGE = new RegExp(`^/(?:commitments|areas|organisations)/${SLUG_SOURCE}$`);
 const DATA = /^\/api\/v1\/[a-z0-9./-]*$|^\/changes\.atom$|^\/deadlines\.ics$/;
 const MAX_PATH_LENGTH = 160;
 /** Longer queries (nobody types them; someone probing might) are rendered but not kept. */

@@ -17,8 +17,8 @@ export type RenderResult = { page: CachedPage } | { response: Response };
 
 type Entry = { page: CachedPage; bytes: number; renderedAt: number; generation: number };
 
-export const FRESH_MS = 60_000;
-export const MAX_BYTES = 128 * 1024 * 1024;
+const FRESH_MS = 60_000;
+const MAX_BYTES = 128 * 1024 * 1024;
 /** Browsers revalidate each time (a 304 when unchanged); a CDN may keep a page as long as this process does. */
 export const PAGE_CACHE_CONTROL = `public, max-age=0, s-maxage=${FRESH_MS / 1000}, stale-while-revalidate=300`;
 

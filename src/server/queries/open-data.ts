@@ -9,7 +9,7 @@ import type { StatusCode } from "../../domain/status";
 import type { Precision } from "../../domain/deadline";
 import { daysBetween, isoDay } from "../../domain/dates";
 
-export const EXPORT_BATCH_SIZE = 1000;
+const EXPORT_BATCH_SIZE = 1000;
 
 type CommitmentRow = BaseCommitmentRow & { area_position: number };
 

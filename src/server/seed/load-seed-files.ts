@@ -1,5 +1,6 @@
 // Reads seeds/ and validates every record before anything touches the database. Any problem
-// is reported as "file › record › field: message".
+// is reported as "file › record › field: message". This is the one set of rules for the dataset:
+// `npm start` loads with it, and scripts/ops/check-seeds.ts reports with it.
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -14,14 +15,16 @@ import {
   type SeedSource,
 } from "../../schemas/seed";
 import { resolveDeadline } from "../../domain/deadline";
+import { ConfigError } from "../../runtime/env";
 
-export class SeedError extends Error {
+/** Bad seed data is the operator's to fix: the command line prints it as one message (src/runtime/cli.ts). */
+export class SeedError extends ConfigError {
   constructor(readonly problems: string[]) {
     super(`The seed data has ${problems.length} problem(s); nothing was written:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   }
 }
 
-export type ResolvedDeadline = { label: string; precision: SeedCommitment["deadline"]["precision"]; dueDate: string | null; source: string };
+type ResolvedDeadline = { label: string; precision: SeedCommitment["deadline"]["precision"]; dueDate: string | null; source: string };
 export type SeedDataset = {
   sources: SeedSource[];
   areas: SeedArea[];
@@ -93,12 +96,16 @@ export function loadSeedFiles(dir = DEFAULT_SEED_DIR): SeedDataset {
   for (const url of duplicates(sources.map((s) => s.url))) problems.push(`sources.json: url ${url} is listed twice`);
   for (const slug of duplicates(areas.map((a) => a.slug))) problems.push(`areas.json: slug "${slug}" is used twice`);
   for (const slug of duplicates(organisations.map((o) => o.slug))) problems.push(`organisations.json: slug "${slug}" is used twice`);
+  for (const position of duplicates(areas.map((a) => String(a.position)))) problems.push(`areas.json: position ${position} is used twice`);
+  for (const title of duplicates(areas.map((a) => a.title))) problems.push(`areas.json: title "${title}" is used twice`);
+  for (const name of duplicates(organisations.map((o) => o.name))) problems.push(`organisations.json: name "${name}" is used twice`);
 
   const commitments: SeedDataset["commitments"] = [];
   const commitmentsDir = path.join(dir, "commitments");
   const files = fs.existsSync(commitmentsDir) ? fs.readdirSync(commitmentsDir).filter((f) => f.endsWith(".json")).sort() : [];
   if (files.length === 0) problems.push(`commitments/: no commitment files found`);
 
+  const areasWithFile = new Set<string>();
   for (const name of files) {
     const file = `commitments/${name}`;
     const data = readJson(file, dir, problems);
@@ -110,6 +117,9 @@ export function loadSeedFiles(dir = DEFAULT_SEED_DIR): SeedDataset {
     }
     const { area, commitments: list } = parsed.data;
     if (!areaSlugs.has(area)) problems.push(`${file}: area "${area}" is not in areas.json`);
+    if (name !== `${area}.json`) problems.push(`${file}: the file should be named ${area}.json, after the area it holds`);
+    if (areasWithFile.has(area)) problems.push(`${file}: area "${area}" has more than one commitments file`);
+    areasWithFile.add(area);
 
     list.forEach((commitment, index) => {
       const where = `${file} › record ${index} (${commitment.slug})`;
@@ -131,10 +141,25 @@ export function loadSeedFiles(dir = DEFAULT_SEED_DIR): SeedDataset {
         if (!orgSlugs.has(org)) problems.push(`${where} › field "lead/supporting": organisation "${org}" is not in organisations.json`);
       }
       if (commitment.supporting.includes(commitment.lead)) problems.push(`${where} › field "supporting": the lead organisation is also listed as supporting`);
+      for (const org of duplicates(commitment.supporting)) problems.push(`${where} › field "supporting": "${org}" is listed twice`);
       if (!sourceByKey.has(commitment.announcedIn)) problems.push(`${where} › field "announcedIn": source "${commitment.announcedIn}" is not in sources.json`);
+      // History is append-only and in date order: no update confirmed before the announcement, before
+      // the previous update, or after the source that reports it was published.
       commitment.updates.forEach((update, i) => {
-        if (!sourceByKey.has(update.source)) problems.push(`${where} › field "updates.${i}.source": source "${update.source}" is not in sources.json`);
+        const source = sourceByKey.get(update.source);
+        if (!source) problems.push(`${where} › field "updates.${i}.source": source "${update.source}" is not in sources.json`);
         if (update.confirmedOn < commitment.announcedOn) problems.push(`${where} › field "updates.${i}.confirmedOn": confirmed before the commitment was announced`);
+        if (source && update.confirmedOn > source.publishedOn) {
+          problems.push(`${where} › field "updates.${i}.confirmedOn": confirmed on ${update.confirmedOn}, after its source ${source.key} was published (${source.publishedOn})`);
+        }
+        const previous = commitment.updates[i - 1];
+        if (previous && update.confirmedOn < previous.confirmedOn) problems.push(`${where} › field "updates.${i}.confirmedOn": out of date order (${update.confirmedOn} is before ${previous.confirmedOn})`);
+      });
+      commitment.revisions.forEach((revision, i) => {
+        const previous = i === 0 ? commitment.announcedOn : commitment.revisions[i - 1]!.effectiveOn;
+        if (revision.effectiveOn < previous) {
+          problems.push(`${where} › field "revisions.${i}.effectiveOn": takes effect on ${revision.effectiveOn}, before ${previous} (the announcement or the previous revision)`);
+        }
       });
 
       const resolvedDeadline = resolve(commitment.deadline, "deadline");
@@ -148,6 +173,8 @@ export function loadSeedFiles(dir = DEFAULT_SEED_DIR): SeedDataset {
     });
   }
   for (const slug of duplicates(commitments.map((c) => c.slug))) problems.push(`commitments: slug "${slug}" is used twice`);
+  for (const title of duplicates(commitments.map((c) => c.title))) problems.push(`commitments: title "${title}" is used twice`);
+  for (const area of areas) if (!areasWithFile.has(area.slug)) problems.push(`commitments/: area "${area.slug}" has no file ${area.slug}.json`);
 
   if (problems.length > 0) throw new SeedError(problems);
   return { sources, areas, organisations, commitments };

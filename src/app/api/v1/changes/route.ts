@@ -10,7 +10,7 @@ export async function GET(request: Request) {
     const parsed = parseChangeListParams(url.searchParams);
     if (!parsed.ok) return invalidParameters(request, parsed.errors);
     const origin = requestOrigin(request);
-    const body = await changesBody(origin, parsed.value, url.searchParams.has("as_of"));
+    const body = await changesBody(origin, parsed.value, parsed.value.asOfGiven);
     return sendJson(request, body, { headers: { Link: linkHeader(body.links, `${origin}/api/v1/openapi.json`) } });
   });
 }

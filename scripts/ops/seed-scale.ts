@@ -3,12 +3,12 @@
 // and organisations, commitments with month deadlines, some revised, and long histories.
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { readEnv, describeDatabaseUrl, ConfigError } from "../src/runtime/env";
-import { provideDatabase } from "../src/runtime/database";
-import { migrate } from "../src/runtime/migrate";
-import { connect } from "../src/runtime/connect";
-import { runMain } from "../src/runtime/cli";
-import { loadSeedFiles } from "../src/server/seed/load-seed-files";
+import { appConfig, describeDatabaseUrl, ConfigError } from "../../src/runtime/env";
+import { provideDatabase } from "../../src/runtime/database";
+import { migrate } from "../../src/runtime/migrate";
+import { connect } from "../../src/runtime/connect";
+import { runMain } from "../../src/runtime/cli";
+import { loadSeedFiles } from "../../src/server/seed/load-seed-files";
 
 const options = z.object({
   commitments: z.coerce.number().int().min(1).max(1_000_000),
@@ -37,7 +37,7 @@ runMain(async () => {
   if (!parsed.success) throw new ConfigError(`Bad option: ${parsed.error.issues.map((i) => `--${i.path.join(".")} ${i.message}`).join("; ")}`);
   const { commitments: total, "updates-per-commitment": perCommitment, force } = parsed.data;
 
-  const env = readEnv();
+  const env = appConfig();
   const database = await provideDatabase(env, { database: parsed.data.database });
   const client = await connect(database.url);
   try {

@@ -5,11 +5,20 @@
 import autocannon from "autocannon";
 import { parseArgs } from "node:util";
 import { waitUntilVisible } from "./bench/publish";
-import { appEnvironment, approve, check, commitmentsOf, createAccount, launchBrowser, proposeStatusUpdate, signedInPage, sql, startApp, stopApp } from "./proof/app-under-test";
+import { appEnvironment, approve, check, commitmentsOf, createAccount, harnessPorts, launchBrowser, proposeStatusUpdate, signedInPage, sql, startApp, stopApp } from "./app-under-test";
 
-const { values } = parseArgs({ options: { seconds: { type: "string", default: "60" }, connections: { type: "string", default: "50" }, rounds: { type: "string", default: "6" } } });
+const { values } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "60" },
+    connections: { type: "string", default: "50" },
+    rounds: { type: "string", default: "6" },
+    port: { type: "string" },
+    "pg-port": { type: "string" },
+  },
+});
 const seconds = Number(values.seconds);
-const settings = appEnvironment("load", 3650, 54375);
+const ports = harnessPorts({ port: 3650, pgPort: 54375 });
+const settings = appEnvironment("load", ports.port, ports.pgPort);
 const ORGANISATION = "government-digital-service";
 
 async function main() {

@@ -5,14 +5,16 @@
 // median performance score, names the audits that lost points, and writes docs/lighthouse.md.
 // A measurement: exits 0 even when a target is missed, but says which ones were.
 // Uses Debian's Chromium (CHROMIUM_PATH overrides); never downloads a browser.
+//   npm run lighthouse [-- --port 3670 --pg-port 54377]
 import fs from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { type Result } from "lighthouse";
-import { appEnvironment, startApp, stopApp } from "./proof/app-under-test";
+import { appEnvironment, harnessPorts, startApp, stopApp } from "./app-under-test";
+import { testEnv } from "../../src/runtime/env";
 import { BENCHMARKS_FILE, writeSection } from "./bench/report-sections";
 
 const RUNS = 3;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = testEnv().CHROMIUM_PATH;
 const OUT = "docs/lighthouse.md";
 const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
 const CATEGORIES = [
@@ -23,7 +25,8 @@ const CATEGORIES = [
 ] as const;
 
 // A separate build folder, so this never clobbers the main `.next` build.
-const settings = appEnvironment("lighthouse", 3670, 54377);
+const ports = harnessPorts({ port: 3670, pgPort: 54377 });
+const settings = appEnvironment("lighthouse", ports.port, ports.pgPort);
 settings.env.NEXT_DIST_DIR = ".next-lighthouse";
 
 type Measured = { name: string; path: string; median: Result; runs: Result[] };

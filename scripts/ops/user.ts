@@ -11,16 +11,16 @@
 //
 // It uses the same database as everything else: DATABASE_URL, or the embedded PostgreSQL.
 import { parseArgs } from "node:util";
-import { readEnv, describeDatabaseUrl, ConfigError } from "../src/runtime/env";
-import { provideDatabase } from "../src/runtime/database";
-import { migrate } from "../src/runtime/migrate";
-import { runMain } from "../src/runtime/cli";
-import { createPrismaClient, type Db } from "../src/server/db";
-import { userCreateSchema } from "../src/schemas/editor";
-import { insertUser } from "../src/server/editor/users";
-import { recordAudit } from "../src/server/editor/audit";
-import { generateOneTimePassword, hashPassword } from "../src/server/auth/password";
-import { transaction } from "../src/server/editor/tx";
+import { appConfig, describeDatabaseUrl, ConfigError } from "../../src/runtime/env";
+import { provideDatabase } from "../../src/runtime/database";
+import { migrate } from "../../src/runtime/migrate";
+import { runMain } from "../../src/runtime/cli";
+import { createPrismaClient, type Db } from "../../src/server/db";
+import { userCreateSchema } from "../../src/schemas/editor";
+import { insertUser } from "../../src/server/editor/users";
+import { recordAudit } from "../../src/server/editor/audit";
+import { generateOneTimePassword, hashPassword } from "../../src/server/auth/password";
+import { transaction } from "../../src/server/editor/tx";
 
 const USAGE = `Usage:
   npm run user -- add --email you@example.gov.uk --role admin|editor [--organisation slug]... [--name "Full Name"] [--one-time-password]
@@ -134,7 +134,7 @@ runMain(async () => {
     }
     throw new ConfigError(USAGE);
   }
-  const env = readEnv();
+  const env = appConfig();
   const database = await provideDatabase(env);
   const db = createPrismaClient(database.url);
   try {

@@ -88,7 +88,3 @@ function formatErrors(errors: ErrorObject[] | null | undefined): string {
   return (errors ?? []).slice(0, 10).map((e) => `  ${e.instancePath || "/"} ${e.message} ${JSON.stringify(e.params)}`).join("\n");
 }
 
-/** Reads a whole streamed body. */
-export async function readBody(response: Response): Promise<string> {
-  return new TextDecoder("utf-8").decode(await response.arrayBuffer());
-}

@@ -10,7 +10,8 @@ import { startMemoryServer } from "./bench/memory-server";
 import { timeQueries } from "./bench/queries";
 import { projectScriptBytes } from "./bench/client-js";
 import { measurePublishVisibility } from "./bench/publish";
-import { todayIso } from "../src/domain/dates";
+import { todayIso } from "../../src/domain/dates";
+import { appEnvironment } from "./app-under-test";
 import { BENCHMARKS_FILE, NOTES_MARKER, readSection, section } from "./bench/report-sections";
 
 const { values } = parseArgs({
@@ -20,16 +21,14 @@ const { values } = parseArgs({
     "updates-per-commitment": { type: "string", default: "20" },
     connections: { type: "string", default: "1,10,50" },
     port: { type: "string", default: "3500" },
+    "pg-port": { type: "string", default: "54380" },
     "keep-data": { type: "boolean", default: false },
     out: { type: "string", default: BENCHMARKS_FILE },
   },
 });
 const seconds = Number(values.seconds);
 const connectionLevels = values.connections!.split(",").map(Number);
-const port = Number(values.port);
-const base = `http://127.0.0.1:${port}`;
-const env = { ...process.env, RT_DATA_DIR: ".data/bench", EMBEDDED_PG_PORT: "54380", PORT: String(port), HOSTNAME: "127.0.0.1", NEXTAUTH_URL: base };
-const databaseUrl = "postgresql://postgres:roadmap-tracker-local@127.0.0.1:54380/roadmap_tracker";
+const { base, env, databaseUrl, dataDir } = appEnvironment("bench", Number(values.port), Number(values["pg-port"]));
 
 function run(args: string[]) {
   const result = spawnSync(process.execPath, ["--import", "tsx", ...args], { stdio: "inherit", env });
@@ -51,12 +50,12 @@ async function waitForHealth(child: ChildProcess) {
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main() {
-  if (!values["keep-data"]) fs.rmSync(".data/bench", { recursive: true, force: true });
+  if (!values["keep-data"]) fs.rmSync(dataDir, { recursive: true, force: true });
   console.log(`Seeding ${values.commitments} synthetic commitments × ${values["updates-per-commitment"]} updates…`);
-  run(["scripts/seed-scale.ts", "--commitments", values.commitments!, "--updates-per-commitment", values["updates-per-commitment"]!, "--force"]);
+  run(["scripts/ops/seed-scale.ts", "--commitments", values.commitments!, "--updates-per-commitment", values["updates-per-commitment"]!, "--force"]);
 
   console.log("Starting the production app (builds if needed)…");
-  const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { stdio: ["ignore", "inherit", "inherit"], env });
+  const app = spawn(process.execPath, ["--import", "tsx", "scripts/ops/start.ts"], { stdio: ["ignore", "inherit", "inherit"], env });
   try {
     await waitForHealth(app);
     const seedFile = fs.readdirSync("seeds/commitments").sort()[0]!;

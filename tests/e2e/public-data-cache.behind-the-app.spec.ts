@@ -1,18 +1,18 @@
 // Public pages read their data through the cache (unstable_cache, tag PUBLIC_DATA_TAG), not from
-// the database on every request. Runs last ("zz"): it writes to the database behind the app's
-// back, which a publishing editor never does (publishing also expires the cache tag).
+// the database on every request. It writes to the database behind the app's back, which a
+// publishing editor never does (publishing also expires the cache tag), so it runs in its own
+// Playwright project after all the other specs (playwright.config.ts, "behind-the-app").
 import { test, expect } from "@playwright/test";
 import pg from "pg";
+import { E2E_DATABASE_URL } from "../helpers/e2e-editor";
 
-// The embedded database the e2e web server starts (see playwright.config.ts and src/runtime/embedded-postgres.ts).
-const databaseUrl = `postgresql://postgres:roadmap-tracker-local@127.0.0.1:${process.env.E2E_PG_PORT ?? "54331"}/roadmap_tracker`;
 const slug = "central-local-digital-leadership";
 
 test("a change written straight to the database is not seen until the cache is refreshed", async ({ page }) => {
   await page.goto(`/commitments/${slug}`);
   await expect(page.locator("main [data-status]").first()).toHaveText("Not started");
 
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
   await client.connect();
   try {
     await client.query(

@@ -1,7 +1,7 @@
 // Times the heavy queries at scale and checks with EXPLAIN that they use indexes.
-import { createPrismaClient } from "../../src/server/db";
-import { listCommitments } from "../../src/server/queries/commitments";
-import { connect } from "../../src/runtime/connect";
+import { createPrismaClient } from "../../../src/server/db";
+import { listCommitments } from "../../../src/server/queries/commitments";
+import { connect } from "../../../src/runtime/connect";
 
 export type QueryTiming = { name: string; medianMs: number; p95Ms: number; usesIndexes: boolean; plan: string };
 

@@ -1,4 +1,6 @@
-// Accounts, actors and a "did anything change?" fingerprint for the editor integration tests.
+// The editor fixtures of every suite: the commitment and organisations the tests work on, the one
+// password of test accounts, valid form input, and (for the integration tests, which own their
+// database) accounts, actors and a "did anything change?" fingerprint.
 import type { Db } from "../../src/server/db";
 import type { Actor } from "../../src/domain/permissions";
 import { loadActor, type EditorUser } from "../../src/server/editor/actor";
@@ -7,8 +9,8 @@ import { hashPassword } from "../../src/server/auth/password";
 /** Led by the Government Digital Service, supported by HM Treasury (seeds/). */
 export const COMMITMENT = "simpler-spending-approvals";
 export const OWNER_ORG = "government-digital-service";
-export const SUPPORT_ORG = "hm-treasury";
-export const OTHER_ORG = "hm-revenue-and-customs";
+const SUPPORT_ORG = "hm-treasury";
+const OTHER_ORG = "hm-revenue-and-customs";
 
 export const PASSWORD = "plum tractor velvet harbour";
 

@@ -1,12 +1,32 @@
-// Shared by the load and fault tests: run the real production app on its own embedded
-// PostgreSQL, create editor accounts with the real CLI, and drive the editor forms in Chromium.
+// Shared by the load and fault tests, the benchmarks and Lighthouse: run the real production app
+// on its own embedded PostgreSQL, create editor accounts with the real CLI, and drive the editor
+// forms in Chromium.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
+import { parseArgs } from "node:util";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { childEnv, testEnv } from "../../src/runtime/env";
+import { embeddedDatabaseUrl } from "../../src/runtime/embedded-postgres";
+import { todayIso } from "../../src/domain/dates";
+import { queryOnce } from "../../src/runtime/connect";
 
 export type AppUnderTest = { base: string; databaseUrl: string; dataDir: string; env: NodeJS.ProcessEnv; process: ChildProcess };
+
+/**
+ * Where a harness runs its app: `--port` and `--pg-port` on its command line (npm run test:faults
+ * -- --port 3700 --pg-port 54400), else the harness's own defaults, so runs side by side do not clash.
+ */
+export function harnessPorts(defaults: { port: number; pgPort: number }, args = process.argv.slice(2)): { port: number; pgPort: number } {
+  const { values } = parseArgs({ args, strict: false, options: { port: { type: "string" }, "pg-port": { type: "string" } } });
+  const number = (value: unknown, fallback: number) => {
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`a port must be a whole number from 1 to 65535, not "${String(value)}"`);
+    return n;
+  };
+  return { port: number(values.port, defaults.port), pgPort: number(values["pg-port"], defaults.pgPort) };
+}
 
 export function appEnvironment(name: string, appPort: number, pgPort: number) {
   const base = `http://127.0.0.1:${appPort}`;
@@ -14,14 +34,15 @@ export function appEnvironment(name: string, appPort: number, pgPort: number) {
   return {
     base,
     dataDir,
-    databaseUrl: `postgresql://postgres:roadmap-tracker-local@127.0.0.1:${pgPort}/roadmap_tracker`,
-    env: { ...process.env, RT_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), PORT: String(appPort), HOSTNAME: "127.0.0.1", NEXTAUTH_URL: base } as NodeJS.ProcessEnv,
+    pgPort,
+    databaseUrl: embeddedDatabaseUrl(pgPort),
+    env: childEnv({ RT_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), PORT: String(appPort), HOSTNAME: "127.0.0.1", NEXTAUTH_URL: base, DATABASE_URL: undefined }),
   };
 }
 
 export async function startApp(settings: ReturnType<typeof appEnvironment>, options: { fresh: boolean }): Promise<AppUnderTest> {
   if (options.fresh) fs.rmSync(settings.dataDir, { recursive: true, force: true });
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { stdio: ["ignore", "inherit", "inherit"], env: settings.env });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/ops/start.ts"], { stdio: ["ignore", "inherit", "inherit"], env: settings.env });
   const deadline = Date.now() + 15 * 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error("the app exited during start-up");
@@ -52,7 +73,7 @@ export const PASSWORD = "plum tractor velvet harbour";
 export type Account = { email: string; password: string };
 
 export function createAccount(settings: { env: NodeJS.ProcessEnv; databaseUrl: string }, email: string, organisation: string): Account {
-  const args = ["--import", "tsx", "scripts/user.ts", "add", "--email", email, "--role", "editor", "--name", email.split("@")[0]!, "--organisation", organisation];
+  const args = ["--import", "tsx", "scripts/ops/user.ts", "add", "--email", email, "--role", "editor", "--name", email.split("@")[0]!, "--organisation", organisation];
   const result = spawnSync(process.execPath, args, { env: { ...settings.env, DATABASE_URL: settings.databaseUrl }, input: PASSWORD, encoding: "utf8", timeout: 60_000 });
   if (result.status !== 0 && !/already an account/.test(result.stderr)) throw new Error(`could not create ${email}: ${result.stderr}`);
   return { email, password: PASSWORD };
@@ -60,7 +81,7 @@ export function createAccount(settings: { env: NodeJS.ProcessEnv; databaseUrl: s
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: testEnv().CHROMIUM_PATH,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
   });
 }
@@ -78,7 +99,7 @@ export async function signedInPage(browser: Browser, base: string, account: Acco
 }
 
 export async function proposeStatusUpdate(page: Page, commitment: string, note: string, evidenceUrl: string): Promise<number> {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   await page.goto(`/editor/commitments/${commitment}`);
   await page.getByRole("button", { name: "Propose a status update" }).click();
   await page.getByLabel("In progress").check();
@@ -102,15 +123,7 @@ export async function approve(page: Page, proposalId: number) {
   await page.getByRole("heading", { name: /Approved and published|Someone else acted on this proposal first/ }).waitFor();
 }
 
-export async function sql<T extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+export const sql = queryOnce;
 
 /** Commitments an editor of this organisation may propose changes to. */
 export async function commitmentsOf(url: string, organisation: string): Promise<string[]> {

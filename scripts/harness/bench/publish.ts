@@ -1,7 +1,7 @@
 // How long a published change takes to appear on the public page: an editor proposes a status
 // update, a second editor approves it in the real forms (Chromium), and the commitment's public
 // page (served from the whole-page cache, warmed beforehand) is polled until the note appears.
-import { approve, commitmentsOf, createAccount, launchBrowser, proposeStatusUpdate, signedInPage } from "../proof/app-under-test";
+import { approve, commitmentsOf, createAccount, launchBrowser, proposeStatusUpdate, signedInPage } from "../app-under-test";
 
 const ORGANISATION = "government-digital-service";
 

@@ -7,14 +7,16 @@
 //     and the app recovers on its own when the database returns.
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Page } from "playwright-core";
-import { startEmbeddedPostgres } from "../src/runtime/embedded-postgres";
-import { IMPORT_COLUMNS } from "../src/schemas/editor";
+import { EMBEDDED_DATABASE, startEmbeddedPostgres } from "../../src/runtime/embedded-postgres";
+import { IMPORT_COLUMNS } from "../../src/schemas/editor";
+import { todayIso } from "../../src/domain/dates";
 import {
   appEnvironment,
   approve,
   check,
   commitmentsOf,
   createAccount,
+  harnessPorts,
   launchBrowser,
   nextServerPid,
   postmasterPid,
@@ -23,11 +25,10 @@ import {
   sql,
   startApp,
   stopApp,
-} from "./proof/app-under-test";
+} from "./app-under-test";
 
-const APP_PORT = 3660;
-const PG_PORT = 54376;
-const settings = appEnvironment("faults", APP_PORT, PG_PORT);
+const ports = harnessPorts({ port: 3660, pgPort: 54376 });
+const settings = appEnvironment("faults", ports.port, ports.pgPort);
 const ORGANISATION = "government-digital-service";
 
 async function waitFor(what: string, predicate: () => Promise<boolean>, seconds: number): Promise<boolean> {
@@ -56,7 +57,7 @@ async function consistency(failures: string[]) {
 /** A file of `rows` new commitments led by ORGANISATION, each with its slug starting `prefix`. */
 function commitmentsCsv(prefix: string, rows: number): string {
   const columns = IMPORT_COLUMNS.commitments;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   const row = (i: number): Record<string, string> => ({
     slug: `${prefix}-${i}`,
     title: `Fault test commitment ${i}`,
@@ -183,7 +184,7 @@ async function main() {
     check(failures, api.status === 503, `the API answers 503 during the outage (${api.status})`);
 
     console.log("Starting PostgreSQL again…");
-    const database = await startEmbeddedPostgres({ dataDir: settings.dataDir, port: PG_PORT, database: "roadmap_tracker" });
+    const database = await startEmbeddedPostgres({ dataDir: settings.dataDir, port: settings.pgPort, database: EMBEDDED_DATABASE });
     try {
       const recovered = await waitFor("the app to recover", async () => (await fetch(`${settings.base}/api/health`)).ok, 30);
       check(failures, recovered, "/api/health recovers on its own when the database returns");

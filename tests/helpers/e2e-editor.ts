@@ -2,19 +2,21 @@
 // against the e2e database, signing in through the real form, and direct reads of the database.
 import { spawnSync } from "node:child_process";
 import { expect, type Page } from "@playwright/test";
-import pg from "pg";
+import type pg from "pg";
+import { childEnv, testEnv } from "../../src/runtime/env";
+import { embeddedDatabaseUrl } from "../../src/runtime/embedded-postgres";
+import { queryOnce } from "../../src/runtime/connect";
+import { PASSWORD } from "./editor-fixtures";
 
-export const E2E_DATABASE_URL = `postgresql://postgres:roadmap-tracker-local@127.0.0.1:${process.env.E2E_PG_PORT ?? "54331"}/roadmap_tracker`;
-export const PASSWORD = "plum tractor velvet harbour";
-/** Led by GDS, supported by HM Treasury. */
-export const COMMITMENT = "simpler-spending-approvals";
+/** The database of the app the e2e suite starts (playwright.config.ts). */
+export const E2E_DATABASE_URL = embeddedDatabaseUrl(testEnv().E2E_PG_PORT);
 
 export type Account = { email: string; name: string; password: string };
 
 /** Creates an account with `npm run user -- add` (password on standard input); idempotent within a run. */
 export function createAccount(email: string, role: "admin" | "editor", organisations: string[], name: string): Account {
-  const args = ["--import", "tsx", "scripts/user.ts", "add", "--email", email, "--role", role, "--name", name, ...organisations.flatMap((o) => ["--organisation", o])];
-  const result = spawnSync(process.execPath, args, { env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL }, input: PASSWORD, encoding: "utf8", timeout: 60_000 });
+  const args = ["--import", "tsx", "scripts/ops/user.ts", "add", "--email", email, "--role", role, "--name", name, ...organisations.flatMap((o) => ["--organisation", o])];
+  const result = spawnSync(process.execPath, args, { env: childEnv({ DATABASE_URL: E2E_DATABASE_URL }), input: PASSWORD, encoding: "utf8", timeout: 60_000 });
   if (result.status !== 0 && !/already an account/.test(result.stderr)) throw new Error(`could not create ${email}: ${result.stderr}`);
   return { email, name, password: PASSWORD };
 }
@@ -27,14 +29,9 @@ export async function signIn(page: Page, account: Account, then = "/editor") {
   await expect(page).toHaveURL(new RegExp(`${then.replace(/[/?]/g, "\\$&")}$`));
 }
 
-export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
+/** A query on the e2e app's database, from outside the app. */
+export function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+  return queryOnce<T>(E2E_DATABASE_URL, sql, params);
 }
 
 export const uniqueSuffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

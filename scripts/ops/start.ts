@@ -5,22 +5,21 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { readEnv, describeDatabaseUrl } from "../src/runtime/env";
-import { provideDatabase } from "../src/runtime/database";
-import { migrate } from "../src/runtime/migrate";
-import { dropEverything } from "../src/runtime/reset";
-import { assertPortFree } from "../src/runtime/port";
-import { buildIsCurrent, recordBuild } from "../src/runtime/build";
-import { authSecret } from "../src/runtime/secret";
-import { runSeed } from "../src/server/seed/run-seed";
-import { ConfigError } from "../src/runtime/env";
-import { runMain } from "../src/runtime/cli";
+import { appConfig, childEnv, ConfigError, describeDatabaseUrl } from "../../src/runtime/env";
+import { provideDatabase } from "../../src/runtime/database";
+import { migrate } from "../../src/runtime/migrate";
+import { dropEverything } from "../../src/runtime/reset";
+import { assertPortFree } from "../../src/runtime/port";
+import { buildIsCurrent, recordBuild } from "../../src/runtime/build";
+import { authSecret } from "../../src/runtime/secret";
+import { runSeed } from "../../src/server/seed/run-seed";
+import { runMain } from "../../src/runtime/cli";
 
 const args = new Set(process.argv.slice(2));
 const nextBin = "node_modules/next/dist/bin/next";
 
 runMain(async () => {
-  const env = readEnv();
+  const env = appConfig();
   await assertPortFree(env.PORT, env.HOSTNAME);
   const database = await provideDatabase(env);
   let stopping = false;
@@ -42,17 +41,16 @@ runMain(async () => {
     throw error;
   }
 
-  const childEnv = {
-    ...process.env,
+  const appEnv = childEnv({
     DATABASE_URL: database.url,
-    NEXTAUTH_SECRET: authSecret(env.dataDir),
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
+    NEXTAUTH_SECRET: authSecret(env),
+    NEXTAUTH_URL: env.NEXTAUTH_URL,
     NEXT_TELEMETRY_DISABLED: "1",
-  };
+  });
   const dev = args.has("--dev");
   if (!dev && (args.has("--build") || !buildIsCurrent())) {
     console.log("Building the production app (first start, or the sources changed)…");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
+    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...appEnv, NODE_ENV: "production" } });
     if (build.status !== 0) {
       await database.stop().catch(() => {});
       throw new ConfigError("The production build failed (see the output above).");
@@ -60,11 +58,11 @@ runMain(async () => {
     recordBuild();
   }
 
-  // Production: Next.js behind the response cache's fast path (scripts/serve.ts); development: `next dev`.
-  const command = dev ? [nextBin, "dev", "-p", String(env.PORT), "-H", env.HOSTNAME] : ["--import", "tsx", "scripts/serve.ts"];
+  // Production: Next.js behind the response cache's fast path (scripts/server/serve.ts); development: `next dev`.
+  const command = dev ? [nextBin, "dev", "-p", String(env.PORT), "-H", env.HOSTNAME] : ["--import", "tsx", "scripts/server/serve.ts"];
   const server = spawn(process.execPath, command, {
     stdio: "inherit",
-    env: { ...childEnv, PORT: String(env.PORT), HOSTNAME: env.HOSTNAME, NODE_ENV: dev ? "development" : "production" },
+    env: { ...appEnv, PORT: String(env.PORT), HOSTNAME: env.HOSTNAME, NODE_ENV: dev ? "development" : "production" },
   });
   // Lets operators and the fault tests find the server process (it renames itself "next-server").
   fs.writeFileSync(path.join(env.dataDir, "server.pid"), String(server.pid));
