@@ -4,6 +4,7 @@
 //   --fresh  drop and re-create the data first (used by the end-to-end tests)
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { appConfig, childEnv, ConfigError, describeDatabaseUrl } from "../../src/runtime/env";
 import { provideDatabase } from "../../src/runtime/database";
@@ -72,5 +73,6 @@ runMain(async () => {
       server.kill(signal);
     });
   }
-  server.on("exit", (code) => void shutdown(code ?? 0));
+  // A server killed by a signal (kill -9, the OOM killer) is a failure, as a shell would report it: 128 + the signal's number.
+  server.on("exit", (code, signal) => void shutdown(code ?? 128 + (signal ? os.constants.signals[signal] : 0)));
 });
