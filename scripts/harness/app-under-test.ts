@@ -36,7 +36,14 @@ export function appEnvironment(name: string, appPort: number, pgPort: number) {
     dataDir,
     pgPort,
     databaseUrl: embeddedDatabaseUrl(pgPort),
-    env: childEnv({ RT_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), PORT: String(appPort), HOSTNAME: "127.0.0.1", NEXTAUTH_URL: base, DATABASE_URL: undefined }),
+    env: childEnv({
+      RT_DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(pgPort),
+      PORT: String(appPort),
+      HOSTNAME: "127.0.0.1",
+      NEXTAUTH_URL: base,
+      DATABASE_URL: undefined,
+    }),
   };
 }
 
@@ -73,8 +80,26 @@ export const PASSWORD = "plum tractor velvet harbour";
 export type Account = { email: string; password: string };
 
 export function createAccount(settings: { env: NodeJS.ProcessEnv; databaseUrl: string }, email: string, organisation: string): Account {
-  const args = ["--import", "tsx", "scripts/ops/user.ts", "add", "--email", email, "--role", "editor", "--name", email.split("@")[0]!, "--organisation", organisation];
-  const result = spawnSync(process.execPath, args, { env: { ...settings.env, DATABASE_URL: settings.databaseUrl }, input: PASSWORD, encoding: "utf8", timeout: 60_000 });
+  const args = [
+    "--import",
+    "tsx",
+    "scripts/ops/user.ts",
+    "add",
+    "--email",
+    email,
+    "--role",
+    "editor",
+    "--name",
+    email.split("@")[0]!,
+    "--organisation",
+    organisation,
+  ];
+  const result = spawnSync(process.execPath, args, {
+    env: { ...settings.env, DATABASE_URL: settings.databaseUrl },
+    input: PASSWORD,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   if (result.status !== 0 && !/already an account/.test(result.stderr)) throw new Error(`could not create ${email}: ${result.stderr}`);
   return { email, password: PASSWORD };
 }
@@ -82,7 +107,15 @@ export function createAccount(settings: { env: NodeJS.ProcessEnv; databaseUrl: s
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: testEnv().CHROMIUM_PATH,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+      "--disable-quic",
+    ],
   });
 }
 

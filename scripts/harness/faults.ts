@@ -51,7 +51,11 @@ async function consistency(failures: string[]) {
      WHERE (p.state = 'approved') <> ((SELECT COUNT(*) FROM status_update u WHERE u.proposal_id = p.id) = 1)
         OR (SELECT COUNT(*) FROM status_update u WHERE u.proposal_id = p.id) > 1`,
   );
-  check(failures, broken.length === 0, `every approved proposal is published exactly once and nothing else is${broken.length ? `: ${JSON.stringify(broken)}` : ""}`);
+  check(
+    failures,
+    broken.length === 0,
+    `every approved proposal is published exactly once and nothing else is${broken.length ? `: ${JSON.stringify(broken)}` : ""}`,
+  );
 }
 
 /** A file of `rows` new commitments led by ORGANISATION, each with its slug starting `prefix`. */
@@ -111,7 +115,14 @@ async function main() {
     let authorPage = await signedInPage(browser, settings.base, author);
     const proposals: number[] = [];
     for (let i = 0; i < 6; i++) {
-      proposals.push(await proposeStatusUpdate(authorPage, commitments[i % commitments.length]!, `Fault test update ${i + 1}: confirmed before the crash test.`, `https://www.gov.uk/faults/${Date.now()}/${i}`));
+      proposals.push(
+        await proposeStatusUpdate(
+          authorPage,
+          commitments[i % commitments.length]!,
+          `Fault test update ${i + 1}: confirmed before the crash test.`,
+          `https://www.gov.uk/faults/${Date.now()}/${i}`,
+        ),
+      );
     }
     let reviewerPage = await signedInPage(browser, settings.base, reviewer);
     await approve(reviewerPage, proposals[0]!);
@@ -119,11 +130,19 @@ async function main() {
     const approvedBefore = await sql<{ id: number }>(settings.databaseUrl, `SELECT id FROM proposal WHERE state = 'approved'`);
     // Submit the next approvals and kill the server while they are in flight.
     const secondReviewerPage = await signedInPage(browser, settings.base, reviewer);
-    for (const [page, id] of [[reviewerPage, proposals[2]!], [secondReviewerPage, proposals[3]!]] as const) {
+    for (const [page, id] of [
+      [reviewerPage, proposals[2]!],
+      [secondReviewerPage, proposals[3]!],
+    ] as const) {
       await page.goto(`/editor/proposals/${id}`);
       await page.getByLabel("Approve and publish").check();
     }
-    const inFlight = [reviewerPage, secondReviewerPage].map((page) => page.getByRole("button", { name: "Confirm decision" }).click().catch(() => "interrupted"));
+    const inFlight = [reviewerPage, secondReviewerPage].map((page) =>
+      page
+        .getByRole("button", { name: "Confirm decision" })
+        .click()
+        .catch(() => "interrupted"),
+    );
     await sleep(20);
     process.kill(nextServerPid(settings.dataDir), "SIGKILL");
     await Promise.allSettled(inFlight);
@@ -135,21 +154,35 @@ async function main() {
     const approvedAfter = await sql<{ id: number }>(settings.databaseUrl, `SELECT id FROM proposal WHERE state = 'approved'`);
     const landed = [proposals[2]!, proposals[3]!].filter((id) => approvedAfter.some((a) => a.id === id)).length;
     console.log(`  (of the two approvals in flight, ${landed} had committed before the kill and ${2 - landed} had not)`);
-    check(failures, approvedBefore.every((a) => approvedAfter.some((b) => b.id === a.id)), "approvals completed before the crash are still there");
+    check(
+      failures,
+      approvedBefore.every((a) => approvedAfter.some((b) => b.id === a.id)),
+      "approvals completed before the crash are still there",
+    );
     reviewerPage = await signedInPage(browser, settings.base, reviewer);
     for (const id of proposals.slice(2)) await approve(reviewerPage, id);
     await consistency(failures);
-    const published = await sql<{ n: string }>(settings.databaseUrl, `SELECT COUNT(*) AS n FROM status_update WHERE proposal_id = ANY($1::int[])`, [proposals]);
-    check(failures, Number(published[0]!.n) === proposals.length, `after restart every proposal could be approved, each published once (${published[0]!.n}/${proposals.length})`);
+    const published = await sql<{ n: string }>(settings.databaseUrl, `SELECT COUNT(*) AS n FROM status_update WHERE proposal_id = ANY($1::int[])`, [
+      proposals,
+    ]);
+    check(
+      failures,
+      Number(published[0]!.n) === proposals.length,
+      `after restart every proposal could be approved, each published once (${published[0]!.n}/${proposals.length})`,
+    );
     authorPage = await signedInPage(browser, settings.base, author);
 
     // 2. kill -9 during a large import (one transaction, all or nothing)
     const ROWS = 1000;
     const prefix = `fault-import-${Date.now().toString(36)}`;
-    const imported = async () => Number((await sql<{ n: string }>(settings.databaseUrl, `SELECT COUNT(*) AS n FROM commitment WHERE slug LIKE $1`, [`${prefix}-%`]))[0]!.n);
+    const imported = async () =>
+      Number((await sql<{ n: string }>(settings.databaseUrl, `SELECT COUNT(*) AS n FROM commitment WHERE slug LIKE $1`, [`${prefix}-%`]))[0]!.n);
     const csv = commitmentsCsv(prefix, ROWS);
     await previewImport(authorPage, csv, ROWS);
-    const importing = authorPage.getByRole("button", { name: `Import ${ROWS} rows` }).click().catch(() => "interrupted");
+    const importing = authorPage
+      .getByRole("button", { name: `Import ${ROWS} rows` })
+      .click()
+      .catch(() => "interrupted");
     const caughtInFlight = await waitFor("the import's transaction to be open", openWriteTransaction, 60);
     check(failures, caughtInFlight, "the app was killed while the import's transaction was open in PostgreSQL");
     process.kill(nextServerPid(settings.dataDir), "SIGKILL");
@@ -174,11 +207,19 @@ async function main() {
     await waitFor("PostgreSQL to stop", async () => (await fetch(`${settings.base}/api/health`)).status === 503, 20);
     const health = await fetch(`${settings.base}/api/health`);
     const healthBody = (await health.json()) as { status?: string; reason?: string };
-    check(failures, health.status === 503 && /database is unreachable/.test(healthBody.reason ?? ""), `/api/health answers 503 with a reason (${health.status} ${JSON.stringify(healthBody)})`);
+    check(
+      failures,
+      health.status === 503 && /database is unreachable/.test(healthBody.reason ?? ""),
+      `/api/health answers 503 with a reason (${health.status} ${JSON.stringify(healthBody)})`,
+    );
     for (const path of ["/", "/commitments", "/missed", `/commitments/${commitments[0]}`]) {
       const response = await fetch(`${settings.base}${path}`);
       const text = await response.text();
-      check(failures, response.status === 503 && /cannot reach its database/.test(text), `${path} answers 503 with a clear message during the outage (${response.status})`);
+      check(
+        failures,
+        response.status === 503 && /cannot reach its database/.test(text),
+        `${path} answers 503 with a clear message during the outage (${response.status})`,
+      );
     }
     const api = await fetch(`${settings.base}/api/v1/commitments`);
     check(failures, api.status === 503, `the API answers 503 during the outage (${api.status})`);

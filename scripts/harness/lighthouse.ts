@@ -16,7 +16,14 @@ import { BENCHMARKS_FILE, writeSection } from "./bench/report-sections";
 const RUNS = 3;
 const CHROMIUM = testEnv().CHROMIUM_PATH;
 const OUT = "docs/lighthouse.md";
-const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+const CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+];
 const CATEGORIES = [
   { id: "performance", label: "Performance", target: 95 },
   { id: "accessibility", label: "Accessibility", target: 100 },
@@ -33,7 +40,8 @@ type Measured = { name: string; path: string; median: Result; runs: Result[] };
 
 const score = (lhr: Result, id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
 const METRICS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"];
-const metrics = (lhr: Result) => METRICS.map((id) => `${lhr.audits[id]?.title.replace(/[^A-Z]/g, "")} ${lhr.audits[id]?.displayValue ?? "?"}`).join(", ");
+const metrics = (lhr: Result) =>
+  METRICS.map((id) => `${lhr.audits[id]?.title.replace(/[^A-Z]/g, "")} ${lhr.audits[id]?.displayValue ?? "?"}`).join(", ");
 
 /** One Lighthouse run in a fresh browser. A run Lighthouse itself reports as broken (say
  *  NO_NAVSTART on a busy machine) is retried up to twice, and said so. */
@@ -68,7 +76,8 @@ function describeItems(details: unknown): string {
   const items = details.items as Record<string, unknown>[];
   const text = items.slice(0, 3).map((item) => {
     const node = item.node as { selector?: string; snippet?: string; explanation?: string } | undefined;
-    if (node?.selector || node?.snippet) return `\`${node.selector ?? node.snippet}\`${node.explanation ? ` (${node.explanation.split("\n").slice(0, 2).join(" ").trim()})` : ""}`;
+    if (node?.selector || node?.snippet)
+      return `\`${node.selector ?? node.snippet}\`${node.explanation ? ` (${node.explanation.split("\n").slice(0, 2).join(" ").trim()})` : ""}`;
     const text = [item.source, item.description, item.url].filter((v): v is string => typeof v === "string" && v !== "");
     return text.join(": ").slice(0, 200);
   });
@@ -112,7 +121,9 @@ async function main() {
       const runs: Result[] = [];
       for (let i = 1; i <= RUNS; i++) {
         const lhr = await audit(settings.base + page.path);
-        console.log(`${page.path} run ${i}: ${CATEGORIES.map((c) => `${c.id} ${score(lhr, c.id)}`).join(", ")} (${metrics(lhr)}; benchmark index ${lhr.environment.benchmarkIndex})`);
+        console.log(
+          `${page.path} run ${i}: ${CATEGORIES.map((c) => `${c.id} ${score(lhr, c.id)}`).join(", ")} (${metrics(lhr)}; benchmark index ${lhr.environment.benchmarkIndex})`,
+        );
         runs.push(lhr);
       }
       const median = [...runs].sort((a, b) => score(a, "performance") - score(b, "performance"))[Math.floor(RUNS / 2)]!;
@@ -131,14 +142,20 @@ function report(measured: Measured[], chromium: string) {
   const s = first.configSettings;
   const t = s.throttling;
   const lines: string[] = ["# Lighthouse", ""];
-  lines.push(`Measured ${new Date().toISOString()} by \`npm run lighthouse\` against the production app on loopback, seeded with the real dataset.`, "");
+  lines.push(
+    `Measured ${new Date().toISOString()} by \`npm run lighthouse\` against the production app on loopback, seeded with the real dataset.`,
+    "",
+  );
   lines.push(`Lighthouse ${first.lighthouseVersion}, ${chromium} (\`${CHROMIUM}\`), Node ${process.version}.`, "");
   lines.push(
     `Settings: Lighthouse's default config — form factor \`${s.formFactor}\`, screen ${s.screenEmulation.width}×${s.screenEmulation.height} @${s.screenEmulation.deviceScaleFactor}x, throttling \`${s.throttlingMethod}\` (RTT ${t.rttMs} ms, ${Math.round(t.throughputKbps)} Kbps down, CPU slowdown ${t.cpuSlowdownMultiplier}×); categories ${CATEGORIES.map((c) => `\`${c.id}\``).join(", ")}.`,
     "",
   );
   lines.push(`Chrome flags: \`${CHROME_FLAGS.join(" ")}\`.`, "");
-  lines.push(`Each page was measured ${RUNS} times in a fresh browser; the table shows the run with the median performance score and that same run's other scores (the range across runs is in brackets when they differed).`, "");
+  lines.push(
+    `Each page was measured ${RUNS} times in a fresh browser; the table shows the run with the median performance score and that same run's other scores (the range across runs is in brackets when they differed).`,
+    "",
+  );
   lines.push(`| page | ${CATEGORIES.map((c) => c.label).join(" | ")} |`, `|---|${CATEGORIES.map(() => "---:").join("|")}|`);
   const missed: string[] = [];
   for (const m of measured) {
@@ -160,7 +177,12 @@ function report(measured: Measured[], chromium: string) {
     "",
   );
   lines.push("## Targets missed", "", ...(missed.length ? missed.map((m) => `- ${m}`) : ["None."]), "");
-  lines.push("## Audits that lost points", "", `In the median run of each page, for every category below 100 (full reports: \`${settings.dataDir}/*.report.json\`).`, "");
+  lines.push(
+    "## Audits that lost points",
+    "",
+    `In the median run of each page, for every category below 100 (full reports: \`${settings.dataDir}/*.report.json\`).`,
+    "",
+  );
   let any = false;
   for (const m of measured) {
     for (const c of CATEGORIES) {

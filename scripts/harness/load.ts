@@ -5,7 +5,20 @@
 import autocannon from "autocannon";
 import { parseArgs } from "node:util";
 import { waitUntilVisible } from "./bench/publish";
-import { appEnvironment, approve, check, commitmentsOf, createAccount, harnessPorts, launchBrowser, proposeStatusUpdate, signedInPage, sql, startApp, stopApp } from "./app-under-test";
+import {
+  appEnvironment,
+  approve,
+  check,
+  commitmentsOf,
+  createAccount,
+  harnessPorts,
+  launchBrowser,
+  proposeStatusUpdate,
+  signedInPage,
+  sql,
+  startApp,
+  stopApp,
+} from "./app-under-test";
 
 const { values } = parseArgs({
   options: {
@@ -37,7 +50,16 @@ async function main() {
       queues[tab] = run.catch(() => {});
       return run;
     };
-    const paths = ["/", "/commitments", "/commitments?status=in_progress&sort=overdue", `/commitments/${commitments[0]}`, "/missed", "/changes", "/api/v1/commitments", "/changes.atom"];
+    const paths = [
+      "/",
+      "/commitments",
+      "/commitments?status=in_progress&sort=overdue",
+      `/commitments/${commitments[0]}`,
+      "/missed",
+      "/changes",
+      "/api/v1/commitments",
+      "/changes.atom",
+    ];
 
     const reads = autocannon({
       url: settings.base,
@@ -66,14 +88,29 @@ async function main() {
             approved.push({ id, note, commitment, visibleAfterMs });
           } catch (error) {
             // Where each editor was when it stopped, to tell a slow server from a wrong page.
-            const where = await Promise.all([page, reviewer].map(async (p) => `${p.url()} "${(await p.locator("h1").first().textContent({ timeout: 1_000 }).catch(() => ""))?.trim()}"`));
-            writeErrors.push(`editor ${i + 1} round ${round + 1}: ${(error as Error).message.split("\n")[0]} (author at ${where[0]}, reviewer at ${where[1]})`);
+            const where = await Promise.all(
+              [page, reviewer].map(
+                async (p) =>
+                  `${p.url()} "${(
+                    await p
+                      .locator("h1")
+                      .first()
+                      .textContent({ timeout: 1_000 })
+                      .catch(() => "")
+                  )?.trim()}"`,
+              ),
+            );
+            writeErrors.push(
+              `editor ${i + 1} round ${round + 1}: ${(error as Error).message.split("\n")[0]} (author at ${where[0]}, reviewer at ${where[1]})`,
+            );
           }
         }
       }),
     );
     const result = await reads;
-    console.log(`Reads: ${result.requests.total} requests, ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, 2xx ${result["2xx"]}, 4xx ${result["4xx"]}, 5xx ${result["5xx"]}, errors ${result.errors}, timeouts ${result.timeouts}`);
+    console.log(
+      `Reads: ${result.requests.total} requests, ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, 2xx ${result["2xx"]}, 4xx ${result["4xx"]}, 5xx ${result["5xx"]}, errors ${result.errors}, timeouts ${result.timeouts}`,
+    );
     console.log(`Writes: ${approved.length} updates proposed and approved by 5 editors`);
     const slowest = Math.max(0, ...approved.map((a) => a.visibleAfterMs));
     console.log(`Published changes on their public page after (ms): ${approved.map((a) => Math.round(a.visibleAfterMs)).join(", ")}`);
@@ -86,11 +123,18 @@ async function main() {
 
     const feed = await (await fetch(`${settings.base}/changes.atom`)).text();
     for (const update of approved) {
-      const rows = await sql<{ n: string }>(settings.databaseUrl, "SELECT COUNT(*) AS n FROM status_update WHERE proposal_id = $1 AND note = $2", [update.id, update.note]);
+      const rows = await sql<{ n: string }>(settings.databaseUrl, "SELECT COUNT(*) AS n FROM status_update WHERE proposal_id = $1 AND note = $2", [
+        update.id,
+        update.note,
+      ]);
       const api = (await (await fetch(`${settings.base}/api/v1/commitments/${update.commitment}`)).json()) as unknown;
       const inApi = JSON.stringify(api).split(JSON.stringify(update.note).slice(1, -1)).length - 1;
       const inFeed = feed.split(update.note).length - 1;
-      check(failures, Number(rows[0]!.n) === 1 && inApi === 1 && inFeed === 1, `proposal ${update.id}: once in history (${rows[0]!.n}), API (${inApi}) and feed (${inFeed})`);
+      check(
+        failures,
+        Number(rows[0]!.n) === 1 && inApi === 1 && inFeed === 1,
+        `proposal ${update.id}: once in history (${rows[0]!.n}), API (${inApi}) and feed (${inFeed})`,
+      );
     }
   } finally {
     await browser.close();

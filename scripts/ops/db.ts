@@ -16,7 +16,9 @@ runMain(async () => {
     console.log(`Database: ${describeDatabaseUrl(database.url)}${database.embedded ? " (embedded)" : ""}`);
     if (command === "reset") {
       if (!database.embedded && !process.argv.includes("--force")) {
-        throw new ConfigError("db:reset deletes every row. DATABASE_URL points at an external server, so add --force if you really mean it: npm run db:reset -- --force");
+        throw new ConfigError(
+          "db:reset deletes every row. DATABASE_URL points at an external server, so add --force if you really mean it: npm run db:reset -- --force",
+        );
       }
       await dropEverything(database.url);
       console.log("Dropped all tables.");

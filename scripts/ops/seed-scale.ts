@@ -14,7 +14,10 @@ const options = z.object({
   commitments: z.coerce.number().int().min(1).max(1_000_000),
   "updates-per-commitment": z.coerce.number().int().min(0).max(500),
   force: z.boolean(),
-  database: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional(),
+  database: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/)
+    .optional(),
 });
 
 function progress(done: number, total: number, label: string) {
@@ -52,10 +55,19 @@ runMain(async () => {
     const data = loadSeedFiles();
     await client.query("BEGIN");
     for (const a of data.areas) {
-      await client.query(`INSERT INTO area (slug, title, summary, position) VALUES ($1,$2,$3,$4) ON CONFLICT (slug) DO NOTHING`, [a.slug, a.title, a.summary, a.position]);
+      await client.query(`INSERT INTO area (slug, title, summary, position) VALUES ($1,$2,$3,$4) ON CONFLICT (slug) DO NOTHING`, [
+        a.slug,
+        a.title,
+        a.summary,
+        a.position,
+      ]);
     }
     for (const o of data.organisations) {
-      await client.query(`INSERT INTO organisation (slug, name, abbreviation) VALUES ($1,$2,$3) ON CONFLICT (slug) DO NOTHING`, [o.slug, o.name, o.abbreviation ?? null]);
+      await client.query(`INSERT INTO organisation (slug, name, abbreviation) VALUES ($1,$2,$3) ON CONFLICT (slug) DO NOTHING`, [
+        o.slug,
+        o.name,
+        o.abbreviation ?? null,
+      ]);
     }
     await client.query(`
       INSERT INTO source (url, publisher, title, published_on, published_label)
@@ -112,17 +124,22 @@ runMain(async () => {
         FROM numbered, generate_series(1, $3::int) k`,
         [from, to, perCommitment],
       );
-      await client.query(`
+      await client.query(
+        `
         INSERT INTO commitment_owner (commitment_id, organisation_id)
         SELECT c.id, o.id FROM commitment c
         JOIN LATERAL (SELECT id FROM organisation WHERE id <> c.lead_organisation_id ORDER BY (id * 31 + c.id) % 97 LIMIT 1) o ON TRUE
         WHERE c.slug LIKE 'synthetic-%' AND substring(c.slug FROM 11)::int BETWEEN $1 AND $2 AND c.id % 3 = 0
-        ON CONFLICT DO NOTHING`, [from, to]);
+        ON CONFLICT DO NOTHING`,
+        [from, to],
+      );
       await client.query("COMMIT");
       progress(to - start, total, "Synthetic commitments");
     }
     await client.query("ANALYZE");
-    const counts = await client.query(`SELECT (SELECT COUNT(*) FROM commitment)::int AS commitments, (SELECT COUNT(*) FROM status_update)::int AS updates, (SELECT COUNT(*) FROM deadline_revision)::int AS deadlines`);
+    const counts = await client.query(
+      `SELECT (SELECT COUNT(*) FROM commitment)::int AS commitments, (SELECT COUNT(*) FROM status_update)::int AS updates, (SELECT COUNT(*) FROM deadline_revision)::int AS deadlines`,
+    );
     console.log(`Now: ${JSON.stringify(counts.rows[0])}`);
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});

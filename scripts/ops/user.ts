@@ -44,24 +44,38 @@ const { values, positionals } = parseArgs({
 /** "jane.smith@example.gov.uk" → "Jane Smith" */
 function nameFromEmail(email: string): string {
   const local = email.split("@")[0] ?? email;
-  return local
-    .split(/[._-]+/)
-    .filter(Boolean)
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join(" ") || email;
+  return (
+    local
+      .split(/[._-]+/)
+      .filter(Boolean)
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .join(" ") || email
+  );
 }
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 async function add(db: Db) {
-  const organisations = (values.organisation ?? []).flatMap((o) => o.split(",")).map((o) => o.trim()).filter(Boolean);
-  const parsed = userCreateSchema.safeParse({ email: values.email ?? "", name: values.name ?? nameFromEmail(values.email ?? ""), role: values.role ?? "", organisations });
+  const organisations = (values.organisation ?? [])
+    .flatMap((o) => o.split(","))
+    .map((o) => o.trim())
+    .filter(Boolean);
+  const parsed = userCreateSchema.safeParse({
+    email: values.email ?? "",
+    name: values.name ?? nameFromEmail(values.email ?? ""),
+    role: values.role ?? "",
+    organisations,
+  });
   if (!parsed.success) {
-    throw new ConfigError(`${parsed.error.issues.map((i) => `--${String(i.path[0] === "organisations" ? "organisation" : i.path[0])}: ${i.message}`).join("\n  ")}\n\n${USAGE}`);
+    throw new ConfigError(
+      `${parsed.error.issues.map((i) => `--${String(i.path[0] === "organisations" ? "organisation" : i.path[0])}: ${i.message}`).join("\n  ")}\n\n${USAGE}`,
+    );
   }
   let password: string | undefined;
   if (!values["one-time-password"] && !process.stdin.isTTY) {
@@ -70,12 +84,17 @@ async function add(db: Db) {
   }
   const result = await transaction(db, (tx) => insertUser(tx, null, parsed.data, password, "cli"));
   if (!result.ok) {
-    const message = result.kind === "invalid" ? result.errors.map((e) => e.message).join("; ") : result.kind === "conflict" ? result.message : result.message;
-    throw new ConfigError(`${message}.${result.kind === "invalid" && result.errors.some((e) => e.field === "organisations") ? " Organisation slugs are listed in seeds/organisations.json (run npm run db:seed if the database is empty)." : ""}`);
+    const message =
+      result.kind === "invalid" ? result.errors.map((e) => e.message).join("; ") : result.kind === "conflict" ? result.message : result.message;
+    throw new ConfigError(
+      `${message}.${result.kind === "invalid" && result.errors.some((e) => e.field === "organisations") ? " Organisation slugs are listed in seeds/organisations.json (run npm run db:seed if the database is empty)." : ""}`,
+    );
   }
   const who = `${parsed.data.role} ${parsed.data.email} (${parsed.data.name}${organisations.length ? `, ${organisations.join(", ")}` : ""})`;
   if (result.value.oneTimePassword) {
-    console.log(`Created ${who}.\nOne-time password: ${result.value.oneTimePassword}\nGive it to them securely; they must choose their own password when they first sign in at /editor/sign-in.`);
+    console.log(
+      `Created ${who}.\nOne-time password: ${result.value.oneTimePassword}\nGive it to them securely; they must choose their own password when they first sign in at /editor/sign-in.`,
+    );
   } else {
     console.log(`Created ${who} with the password from standard input.`);
   }
@@ -95,9 +114,17 @@ async function resetPassword(db: Db) {
   const passwordHash = await hashPassword(oneTimePassword);
   await transaction(db, async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } } });
-    await recordAudit(tx, { actorId: null, action: "user.reset_password", entityType: "user", entityId: user.id, after: { email: user.email, oneTimePassword: true, via: "cli" } });
+    await recordAudit(tx, {
+      actorId: null,
+      action: "user.reset_password",
+      entityType: "user",
+      entityId: user.id,
+      after: { email: user.email, oneTimePassword: true, via: "cli" },
+    });
   });
-  console.log(`New one-time password for ${user.email}: ${oneTimePassword}\nTheir existing sessions have ended; they must choose a new password when they sign in.`);
+  console.log(
+    `New one-time password for ${user.email}: ${oneTimePassword}\nTheir existing sessions have ended; they must choose a new password when they sign in.`,
+  );
 }
 
 async function setDisabled(db: Db, disabled: boolean) {

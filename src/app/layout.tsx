@@ -58,11 +58,21 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <div className="mx-auto max-w-5xl px-4 py-6 text-sm md:text-base">
             <h2 className="sr-only">Support links</h2>
             <ul className="flex flex-wrap gap-x-6 gap-y-2 mb-4">
-              <li><a href="/methodology">Methodology</a></li>
-              <li><a href="/data">Open data and API</a></li>
-              <li><a href="/changes">Changes</a></li>
-              <li><a href="/areas">Areas</a></li>
-              <li><a href="/organisations">Organisations</a></li>
+              <li>
+                <a href="/methodology">Methodology</a>
+              </li>
+              <li>
+                <a href="/data">Open data and API</a>
+              </li>
+              <li>
+                <a href="/changes">Changes</a>
+              </li>
+              <li>
+                <a href="/areas">Areas</a>
+              </li>
+              <li>
+                <a href="/organisations">Organisations</a>
+              </li>
             </ul>
             <p className="text-secondary-ink">
               All content is available under the{" "}

@@ -14,7 +14,17 @@ export function AsOfInput({ label = "Show the tracker as it stood on", value, er
 }
 
 /** "View the tracker on a past date": a small GET form, folded away unless it has a problem. */
-export function AsOfForm({ action, value, errors, hidden = {} }: { action: string; value?: string; errors: readonly PageError[]; hidden?: Record<string, string | undefined> }) {
+export function AsOfForm({
+  action,
+  value,
+  errors,
+  hidden = {},
+}: {
+  action: string;
+  value?: string;
+  errors: readonly PageError[];
+  hidden?: Record<string, string | undefined>;
+}) {
   const error = errorFor(errors, "as_of");
   return (
     <div className="no-print mt-10">

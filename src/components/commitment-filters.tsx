@@ -51,7 +51,13 @@ export function CommitmentFilters({ values, errors, areas, organisations, sort, 
         inputMode="search"
         spellCheck={false}
       />
-      <Checkboxes name="status" legend="Status" options={STATUS_DEFINITIONS.map((d) => ({ value: d.code, label: d.label }))} value={list("status")} error={error("status")} />
+      <Checkboxes
+        name="status"
+        legend="Status"
+        options={STATUS_DEFINITIONS.map((d) => ({ value: d.code, label: d.label }))}
+        value={list("status")}
+        error={error("status")}
+      />
       <Details summary="Overdue" open={inUse("overdue")}>
         <Radios
           name="overdue"
@@ -66,7 +72,13 @@ export function CommitmentFilters({ values, errors, areas, organisations, sort, 
         />
       </Details>
       <Details summary="Area" open={inUse("area")}>
-        <Checkboxes name="area" legend={<span className="sr-only">Area</span>} options={areas.map((a) => ({ value: a.slug, label: a.title }))} value={list("area")} error={error("area")} />
+        <Checkboxes
+          name="area"
+          legend={<span className="sr-only">Area</span>}
+          options={areas.map((a) => ({ value: a.slug, label: a.title }))}
+          value={list("area")}
+          error={error("area")}
+        />
       </Details>
       <Details summary="Organisation" open={inUse("organisation")}>
         <Checkboxes

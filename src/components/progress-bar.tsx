@@ -37,7 +37,17 @@ function segments(defs: StatusDefinition[], counts: Record<StatusCode, number>) 
  * A stacked bar of statuses with its text equivalent right below it. The bar is decoration for
  * sighted readers (aria-hidden); the list says the same in words, so colour is never the only cue.
  */
-export function ProgressBar({ counts, total, overdue, label }: { counts: Record<StatusCode, number>; total: number; overdue: number; label: string }) {
+export function ProgressBar({
+  counts,
+  total,
+  overdue,
+  label,
+}: {
+  counts: Record<StatusCode, number>;
+  total: number;
+  overdue: number;
+  label: string;
+}) {
   const delivered = counts.delivered + counts.delivered_differently;
   const defs = BAR_ORDER.map((code) => STATUS_DEFINITIONS.find((d) => d.code === code)!);
   return (
@@ -47,9 +57,25 @@ export function ProgressBar({ counts, total, overdue, label }: { counts: Record<
         {overdue > 0 ? `, ${overdue} overdue` : ""}
       </p>
       {/* SVG geometry (attributes, not inline styles), so a strict Content-Security-Policy cannot break it. */}
-      <svg aria-hidden="true" focusable="false" className="block h-6 w-full border-2 border-ink bg-white mb-2" viewBox={`0 0 ${Math.max(total, 1)} 1`} preserveAspectRatio="none">
+      <svg
+        aria-hidden="true"
+        focusable="false"
+        className="block h-6 w-full border-2 border-ink bg-white mb-2"
+        viewBox={`0 0 ${Math.max(total, 1)} 1`}
+        preserveAspectRatio="none"
+      >
         {segments(defs, counts).map(({ code, tone, x, width }) => (
-          <rect key={code} x={x} y={0} width={width} height={1} className={FILL_CLASSES[tone]} stroke="#fff" strokeWidth={2} vectorEffect="non-scaling-stroke" />
+          <rect
+            key={code}
+            x={x}
+            y={0}
+            width={width}
+            height={1}
+            className={FILL_CLASSES[tone]}
+            stroke="#fff"
+            strokeWidth={2}
+            vectorEffect="non-scaling-stroke"
+          />
         ))}
       </svg>
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm md:text-base" aria-label={`${label}: commitments by status`}>

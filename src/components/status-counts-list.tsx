@@ -2,7 +2,17 @@ import { STATUS_DEFINITIONS, type StatusCode } from "../domain/status";
 import { buildHref, type QueryValues } from "../domain/links";
 
 /** Summary counts as a GOV.UK summary list, each count linking to the filtered list. */
-export function StatusCountsList({ counts, overdue, baseHref, baseParams }: { counts: Record<StatusCode, number>; overdue: number; baseHref: string; baseParams: QueryValues }) {
+export function StatusCountsList({
+  counts,
+  overdue,
+  baseHref,
+  baseParams,
+}: {
+  counts: Record<StatusCode, number>;
+  overdue: number;
+  baseHref: string;
+  baseParams: QueryValues;
+}) {
   return (
     <dl className="mt-6 max-w-xl">
       {STATUS_DEFINITIONS.map((d) => (

@@ -208,5 +208,12 @@ export function isoDay(d: Date | null | undefined): IsoDate | null {
  * time zone: calendar dates above have none.
  */
 export function formatDateTime(instant: string): string {
-  return new Date(instant).toLocaleString("en-GB", { timeZone: "Europe/London", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
+  return new Date(instant).toLocaleString("en-GB", {
+    timeZone: "Europe/London",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
 }

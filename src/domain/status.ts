@@ -1,13 +1,6 @@
 // The status taxonomy. Codes are stable: they are used by the API and stored in the database.
 
-export const STATUS_CODES = [
-  "not_started",
-  "in_progress",
-  "at_risk",
-  "delivered",
-  "delivered_differently",
-  "dropped",
-] as const;
+export const STATUS_CODES = ["not_started", "in_progress", "at_risk", "delivered", "delivered_differently", "dropped"] as const;
 
 export type StatusCode = (typeof STATUS_CODES)[number];
 
@@ -37,16 +30,14 @@ export const STATUS_DEFINITIONS: readonly StatusDefinition[] = [
   {
     code: "in_progress",
     label: "In progress",
-    description:
-      "A published source confirms that work is under way, and nothing published suggests the commitment will miss its deadline.",
+    description: "A published source confirms that work is under way, and nothing published suggests the commitment will miss its deadline.",
     closed: false,
     tone: "blue",
   },
   {
     code: "at_risk",
     label: "At risk",
-    description:
-      "Work is under way, but published evidence suggests the commitment may not be delivered on time or as promised.",
+    description: "Work is under way, but published evidence suggests the commitment may not be delivered on time or as promised.",
     closed: false,
     tone: "orange",
   },
@@ -68,8 +59,7 @@ export const STATUS_DEFINITIONS: readonly StatusDefinition[] = [
   {
     code: "dropped",
     label: "Dropped",
-    description:
-      "Government has confirmed it will not deliver this commitment, or has withdrawn or replaced it.",
+    description: "Government has confirmed it will not deliver this commitment, or has withdrawn or replaced it.",
     closed: true,
     tone: "red",
   },

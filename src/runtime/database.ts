@@ -12,6 +12,11 @@ export async function provideDatabase(env: Env, options: { database?: string; lo
     await client.end();
     return { url: env.DATABASE_URL, embedded: null, stop: async () => {} };
   }
-  const embedded = await startEmbeddedPostgres({ dataDir: env.dataDir, port: env.EMBEDDED_PG_PORT, database: options.database ?? EMBEDDED_DATABASE, log: options.log });
+  const embedded = await startEmbeddedPostgres({
+    dataDir: env.dataDir,
+    port: env.EMBEDDED_PG_PORT,
+    database: options.database ?? EMBEDDED_DATABASE,
+    log: options.log,
+  });
   return { url: embedded.url, embedded, stop: embedded.stop };
 }

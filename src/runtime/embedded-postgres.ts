@@ -79,7 +79,12 @@ function runningPostmaster(clusterDir: string): number | null {
   }
 }
 
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; database: string; log?: (line: string) => void }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  database: string;
+  log?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
   const clusterDir = path.join(options.dataDir, "postgres");
   ensureWritable(options.dataDir);
   allowTraversalForPostgresUser(clusterDir);

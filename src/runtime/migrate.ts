@@ -54,7 +54,9 @@ export async function migrateClient(client: pg.Client, migrations = readMigratio
       const recorded = done.get(migration.name);
       if (recorded) {
         if (recorded !== migration.checksum) {
-          throw new MigrationError(`Migration ${migration.name} was changed after it was applied. Never edit an applied migration: add a new one instead.`);
+          throw new MigrationError(
+            `Migration ${migration.name} was changed after it was applied. Never edit an applied migration: add a new one instead.`,
+          );
         }
         continue;
       }

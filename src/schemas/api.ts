@@ -31,7 +31,9 @@ const precisionSchema = z.enum(PRECISIONS).meta({
   description: "How precise the deadline as published is. The due date is the last day of the window it describes.",
 });
 
-const areaRefSchema = z.object({ slug: z.string(), title: z.string() }).meta({ id: "AreaRef", description: "The roadmap area a commitment belongs to." });
+const areaRefSchema = z
+  .object({ slug: z.string(), title: z.string() })
+  .meta({ id: "AreaRef", description: "The roadmap area a commitment belongs to." });
 
 const ownerSchema = z
   .object({
@@ -44,7 +46,7 @@ const ownerSchema = z
 
 const deadlineSchema = z
   .object({
-    label: z.string().describe("The deadline exactly as published, e.g. \"by the end of 2026\"."),
+    label: z.string().describe('The deadline exactly as published, e.g. "by the end of 2026".'),
     precision: precisionSchema,
     dueDate: date().nullable().describe("Last day of the deadline's window; null when no date was given (precision open)."),
   })
@@ -115,7 +117,10 @@ export const deadlineRevisionChangeSchema = z
     label: z.string(),
     precision: precisionSchema,
     dueDate: date().nullable(),
-    previous: z.object({ label: z.string(), dueDate: date().nullable() }).nullable().describe("The deadline this revision replaced; null for the original."),
+    previous: z
+      .object({ label: z.string(), dueDate: date().nullable() })
+      .nullable()
+      .describe("The deadline this revision replaced; null for the original."),
     slipDays: z.number().int().nullable().describe("New due date minus previous due date, in days (negative if brought forward)."),
     reason: z.string().nullable(),
     source: orNull(sourceSchema),
@@ -134,14 +139,18 @@ const commitmentDetailSchema = commitmentSchema
   .extend({
     history: z.object({
       statusUpdates: z.array(statusUpdateSchema).describe("Every status update confirmed by the as-of date, newest first."),
-      deadlineRevisions: z.array(deadlineRevisionSchema).describe("The original deadline and every revision in effect by the as-of date, newest first."),
+      deadlineRevisions: z
+        .array(deadlineRevisionSchema)
+        .describe("The original deadline and every revision in effect by the as-of date, newest first."),
     }),
   })
   .meta({ id: "CommitmentDetail", description: "A commitment with its full published history, with sources." });
 
-const statusCountsSchema = z.object(Object.fromEntries(STATUS_CODES.map((c) => [c, count()])) as Record<(typeof STATUS_CODES)[number], ReturnType<typeof count>>).meta({
-  id: "StatusCounts",
-});
+const statusCountsSchema = z
+  .object(Object.fromEntries(STATUS_CODES.map((c) => [c, count()])) as Record<(typeof STATUS_CODES)[number], ReturnType<typeof count>>)
+  .meta({
+    id: "StatusCounts",
+  });
 
 export const areaSchema = z
   .object({
@@ -150,7 +159,11 @@ export const areaSchema = z
     summary: z.string(),
     position: z.number().int(),
     counts: z.object({ total: count(), overdue: count(), byStatus: statusCountsSchema }).describe("Commitments in this area on the as-of date."),
-    links: z.object({ html: url(), commitments: url().describe("This area's commitments in the API."), feed: url().describe("Atom feed of this area's changes.") }),
+    links: z.object({
+      html: url(),
+      commitments: url().describe("This area's commitments in the API."),
+      feed: url().describe("Atom feed of this area's changes."),
+    }),
   })
   .meta({ id: "Area", description: "One of the six sections of the roadmap." });
 
@@ -187,7 +200,9 @@ const pageLinksSchema = z
 
 export const areaListSchema = z.object({ data: z.array(areaSchema), meta: listMetaSchema }).meta({ id: "AreaList" });
 export const organisationListSchema = z.object({ data: z.array(organisationSchema), meta: listMetaSchema }).meta({ id: "OrganisationList" });
-export const commitmentListSchema = z.object({ data: z.array(commitmentSchema), meta: listMetaSchema, links: pageLinksSchema }).meta({ id: "CommitmentList" });
+export const commitmentListSchema = z
+  .object({ data: z.array(commitmentSchema), meta: listMetaSchema, links: pageLinksSchema })
+  .meta({ id: "CommitmentList" });
 export const changeListSchema = z.object({ data: z.array(changeSchema), meta: listMetaSchema, links: pageLinksSchema }).meta({ id: "ChangeList" });
 export const commitmentResponseSchema = z
   .object({ data: commitmentDetailSchema, meta: z.object({ asOf: date() }) })

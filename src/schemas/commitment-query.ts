@@ -18,7 +18,10 @@ export const commitmentQueryFields = {
   area: z.array(slugSchema).max(10).describe("Area slug; repeat for several"),
   organisation: z.array(slugSchema).max(20).describe("Organisation slug (lead or supporting owner); repeat for several"),
   status: z.array(z.enum(STATUS_CODES)).max(STATUS_CODES.length).describe("Status code; repeat for several"),
-  overdue: z.enum(["true", "false"]).transform((v) => v === "true").describe("Only overdue (true) or only not overdue (false)"),
+  overdue: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .describe("Only overdue (true) or only not overdue (false)"),
   due_before: isoDateSchema.describe("Due on or before this date"),
   due_after: isoDateSchema.describe("Due on or after this date"),
   q: z
@@ -80,7 +83,10 @@ export function parseParam<T>(params: RawParams, name: string, schema: z.ZodType
   const issue = parsed.error.issues[0]!;
   const value = list && typeof issue.path[0] === "number" ? values[issue.path[0]] : values[0];
   const shown = value === undefined ? undefined : shorten(value);
-  errors.push({ field: name, message: `${name}${shown !== undefined ? ` "${shown}"` : ""} ${issue.message.replace(/^Invalid option: expected one of /, "must be one of ")}` });
+  errors.push({
+    field: name,
+    message: `${name}${shown !== undefined ? ` "${shown}"` : ""} ${issue.message.replace(/^Invalid option: expected one of /, "must be one of ")}`,
+  });
   return undefined;
 }
 

@@ -69,9 +69,15 @@ function httpLinkField(what: string) {
 }
 
 const idField = (what: string) =>
-  z.coerce.number({ error: `Missing ${what}: reload the page and try again` }).int(`Missing ${what}: reload the page and try again`).positive(`Missing ${what}: reload the page and try again`);
+  z.coerce
+    .number({ error: `Missing ${what}: reload the page and try again` })
+    .int(`Missing ${what}: reload the page and try again`)
+    .positive(`Missing ${what}: reload the page and try again`);
 
-const versionField = z.coerce.number({ error: "Reload the page and try again" }).int("Reload the page and try again").min(1, "Reload the page and try again");
+const versionField = z.coerce
+  .number({ error: "Reload the page and try again" })
+  .int("Reload the page and try again")
+  .min(1, "Reload the page and try again");
 
 const slugRef = (what: string) =>
   z
@@ -198,7 +204,12 @@ const slugField = z
   .max(120, "The web address name must be 120 characters or fewer")
   .optional()
   .transform((v) => (v ? v : undefined))
-  .pipe(z.string().regex(SLUG_PATTERN, "The web address name must use only lower-case letters, digits and single hyphens, for example publish-the-roadmap").optional());
+  .pipe(
+    z
+      .string()
+      .regex(SLUG_PATTERN, "The web address name must use only lower-case letters, digits and single hyphens, for example publish-the-roadmap")
+      .optional(),
+  );
 
 export const commitmentCreateSchema = z.object({
   ...commitmentFields,
@@ -246,9 +257,7 @@ export const userUpdateSchema = z
     name: requiredText("the person’s full name", "the name", 200),
     role: z.enum(ROLES, { error: "Select a role" }),
     organisations: slugList("organisations"),
-    disabled: z
-      .enum(["yes", "no"], { error: "Select whether the account can sign in" })
-      .transform((v) => v === "yes"),
+    disabled: z.enum(["yes", "no"], { error: "Select whether the account can sign in" }).transform((v) => v === "yes"),
   })
   .superRefine((value, ctx) => {
     if (value.role === "editor" && value.organisations.length === 0) {
@@ -311,7 +320,12 @@ export const importRequestSchema = z.object({
 
 /** What a preview or an import found, row by row (shown by the import form). */
 export type RowError = { column: string; message: string };
-export type ImportRow = { line: number; summary: string; errors: RowError[]; created?: { type: "commitment" | "proposal"; id: number; slug: string } };
+export type ImportRow = {
+  line: number;
+  summary: string;
+  errors: RowError[];
+  created?: { type: "commitment" | "proposal"; id: number; slug: string };
+};
 export type ImportPreview = {
   kind: ImportKind;
   mode: "preview" | "apply";
@@ -327,7 +341,14 @@ const semicolonList = z
   .string()
   .trim()
   .optional()
-  .transform((v) => (v ? v.split(/[;|]/).map((s) => s.trim()).filter(Boolean) : []));
+  .transform((v) =>
+    v
+      ? v
+          .split(/[;|]/)
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
+  );
 
 /** One row of a commitments file (column names as in the file). */
 export const commitmentCsvRowSchema = z.object({
@@ -368,12 +389,42 @@ export const statusUpdateCsvRowSchema = z.object({
 // Audit log filters (GET parameters)
 
 export const auditFilterSchema = z.object({
-  actor: z.string().trim().max(254).optional().transform((v) => (v ? v.toLowerCase() : undefined)),
-  action: z.string().trim().max(100).optional().transform((v) => (v ? v : undefined)),
-  entityType: z.string().trim().max(100).optional().transform((v) => (v ? v : undefined)),
-  entityId: z.string().trim().max(100).optional().transform((v) => (v ? v : undefined)),
-  from: z.string().trim().optional().transform((v) => (v ? v : undefined)).pipe(dateField("the ‘from’ date").optional()),
-  to: z.string().trim().optional().transform((v) => (v ? v : undefined)).pipe(dateField("the ‘to’ date").optional()),
+  actor: z
+    .string()
+    .trim()
+    .max(254)
+    .optional()
+    .transform((v) => (v ? v.toLowerCase() : undefined)),
+  action: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  entityType: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  entityId: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  from: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(dateField("the ‘from’ date").optional()),
+  to: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(dateField("the ‘to’ date").optional()),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;

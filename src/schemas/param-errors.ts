@@ -35,12 +35,16 @@ export function friendlyMessage(error: ParamError, raw: RawParams): string {
   switch (error.field) {
     case "status": {
       const bad = values.find((v) => !isStatusCode(v));
-      return bad !== undefined ? `There is no status called ${quoted(bad)}: choose statuses from the list` : `Choose no more than ${STATUS_CODES.length} statuses`;
+      return bad !== undefined
+        ? `There is no status called ${quoted(bad)}: choose statuses from the list`
+        : `Choose no more than ${STATUS_CODES.length} statuses`;
     }
     case "area":
     case "organisation": {
       const bad = error.value ?? values.find((v) => !slugSchema.safeParse(v).success);
-      return bad !== undefined ? `There is no ${error.field} called ${quoted(bad)}` : `Choose fewer ${error.field === "area" ? "areas" : "organisations"}`;
+      return bad !== undefined
+        ? `There is no ${error.field} called ${quoted(bad)}`
+        : `Choose fewer ${error.field === "area" ? "areas" : "organisations"}`;
     }
     case "overdue":
       return `Choose whether to show overdue commitments (${quoted(first)} is not one of the choices)`;
@@ -57,7 +61,8 @@ export function friendlyMessage(error: ParamError, raw: RawParams): string {
       return `Search words must be ${MAX_QUERY_LENGTH} characters or fewer`;
     case "as_of":
       if (/future/.test(error.message)) return "The date to view the tracker on must be today or in the past";
-      if (/on or after/.test(error.message)) return "The date to view the tracker on must be on or after 1 January 2026, when the roadmap was published";
+      if (/on or after/.test(error.message))
+        return "The date to view the tracker on must be on or after 1 January 2026, when the roadmap was published";
       return "The date to view the tracker on must be a real date written as year-month-day, for example 2026-06-01";
     case "sort":
       return "Choose how to sort commitments from the list";

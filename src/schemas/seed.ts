@@ -8,13 +8,12 @@ import { SLUG_PATTERN } from "./common";
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "is not a real calendar date");
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    "is not a real calendar date",
+  );
 
-const slug = z
-  .string()
-  .min(2)
-  .max(120)
-  .regex(SLUG_PATTERN, "must be lower-case words joined by hyphens");
+const slug = z.string().min(2).max(120).regex(SLUG_PATTERN, "must be lower-case words joined by hyphens");
 
 export const seedSourceSchema = z.object({
   key: slug,

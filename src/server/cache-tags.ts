@@ -29,8 +29,15 @@ function publicDataGeneration(): number {
  * `read` kept in Next's data cache under PUBLIC_DATA_TAG, keyed by `keyParts`, the generation and
  * its arguments (which must be JSON, as must its result).
  */
-export function cachedPublicData<A extends unknown[], R>(read: (...args: A) => Promise<R>, keyParts: string[], revalidateSeconds: number): (...args: A) => Promise<R> {
-  const cached = unstable_cache((_generation: number, ...args: A) => read(...args), keyParts, { tags: [PUBLIC_DATA_TAG], revalidate: revalidateSeconds });
+export function cachedPublicData<A extends unknown[], R>(
+  read: (...args: A) => Promise<R>,
+  keyParts: string[],
+  revalidateSeconds: number,
+): (...args: A) => Promise<R> {
+  const cached = unstable_cache((_generation: number, ...args: A) => read(...args), keyParts, {
+    tags: [PUBLIC_DATA_TAG],
+    revalidate: revalidateSeconds,
+  });
   return (...args: A) => cached(publicDataGeneration(), ...args);
 }
 

@@ -6,7 +6,9 @@ import { checkDatabase, type DatabaseStatus } from "./health";
 const RECHECK_WHEN_UP_MS = 2_000;
 const RECHECK_WHEN_DOWN_MS = 500;
 
-const state = globalThis as unknown as { __rtDatabase?: { status: DatabaseStatus; checkedAt: number; failures?: number; pending?: Promise<DatabaseStatus> } };
+const state = globalThis as unknown as {
+  __rtDatabase?: { status: DatabaseStatus; checkedAt: number; failures?: number; pending?: Promise<DatabaseStatus> };
+};
 
 function current() {
   return (state.__rtDatabase ??= { status: { ok: true }, checkedAt: 0 });

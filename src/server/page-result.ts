@@ -21,5 +21,12 @@ export type Paging = { page: number; pageSize: number; pageCount: number; pastLa
 
 export function paging(page: number, pageSize: number, total: number): Paging {
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  return { page, pageSize, pageCount, pastLastPage: page > pageCount, shownFrom: (page - 1) * pageSize + 1, shownTo: Math.min(total, page * pageSize) };
+  return {
+    page,
+    pageSize,
+    pageCount,
+    pastLastPage: page > pageCount,
+    shownFrom: (page - 1) * pageSize + 1,
+    shownTo: Math.min(total, page * pageSize),
+  };
 }

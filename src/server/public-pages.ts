@@ -8,7 +8,14 @@ import { publicData } from "./public-data";
 import type { StatusCounts } from "./queries/overview";
 import type { ChangeEntry, CommitmentSummary } from "./queries/types";
 import { NOT_FOUND, found, paging } from "./page-result";
-import { commitmentQueryFields, paramValues, parseCommitmentQuery, parseParam, type CommitmentQuery, type RawParams } from "../schemas/commitment-query";
+import {
+  commitmentQueryFields,
+  paramValues,
+  parseCommitmentQuery,
+  parseParam,
+  type CommitmentQuery,
+  type RawParams,
+} from "../schemas/commitment-query";
 import { PAGE_PARAMS, pageErrors, type ParamError } from "../schemas/param-errors";
 import { slugSchema } from "../schemas/common";
 import { OPEN_STATUS_CODES, STATUS_CODES } from "../domain/status";
@@ -59,7 +66,11 @@ async function knownOwners(area: readonly string[], organisation: readonly strin
 /** Area and organisation filters (repeatable), checked against the real lists. */
 function ownerFilters(raw: RawParams, errors: ParamError[]) {
   const f = commitmentQueryFields;
-  return knownOwners(parseParam(raw, "area", f.area, errors, true) ?? [], parseParam(raw, "organisation", f.organisation, errors, true) ?? [], errors);
+  return knownOwners(
+    parseParam(raw, "area", f.area, errors, true) ?? [],
+    parseParam(raw, "organisation", f.organisation, errors, true) ?? [],
+    errors,
+  );
 }
 
 /** A stable string for the parameters, so React's per-request cache can share one load between generateMetadata and the page. */
@@ -264,5 +275,13 @@ const organisationByKey = cache(async (slug: string, key: string) => {
   const { errors, ...when } = pageParams(raw);
   const { items } = await publicData.listCommitments({ asOf: when.asOf, organisation: [slug], sort: "due" }, "all");
   const leads = items.filter((c) => c.owners.some((o) => o.slug === slug && o.lead));
-  return found({ ...when, errors: pageErrors(errors, raw), values: formValues(raw), organisation, items, leads: leads.length, ...countStatuses(items) });
+  return found({
+    ...when,
+    errors: pageErrors(errors, raw),
+    values: formValues(raw),
+    organisation,
+    items,
+    leads: leads.length,
+    ...countStatuses(items),
+  });
 });

@@ -29,7 +29,10 @@ async function submitEmpty(page: Page, button: string, label: string) {
   await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("There is a problem");
   await expectNoAxeViolations(page, `${label} with errors`);
   // Each link in the summary points at a field on the page.
-  for (const href of await page.getByRole("alert", { name: "There is a problem" }).getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")))) {
+  for (const href of await page
+    .getByRole("alert", { name: "There is a problem" })
+    .getByRole("link")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href")))) {
     if (href?.startsWith("#row-")) continue;
     expect(await page.locator(href!).count(), `${label}: ${href}`).toBe(1);
   }
@@ -62,7 +65,6 @@ test("an editor's proposal forms, empty and with errors", async ({ page }) => {
 
   await check(page, `/editor/commitments/${COMMITMENT}/deadline`, "deadline form");
   await submitEmpty(page, "Send for checking", "deadline form");
-
 });
 
 test("the commitment forms, empty and with errors", async ({ page }) => {
@@ -73,7 +75,6 @@ test("the commitment forms, empty and with errors", async ({ page }) => {
 
   await check(page, "/editor/commitments/new", "new commitment form");
   await submitEmpty(page, "Create commitment", "new commitment form");
-
 });
 
 test("the import and password forms, empty and with errors", async ({ page }) => {
@@ -81,13 +82,15 @@ test("the import and password forms, empty and with errors", async ({ page }) =>
   await check(page, "/editor/import", "import form");
   await submitEmpty(page, "Preview", "import form");
   await page.getByLabel("Status updates").check();
-  await page.getByLabel("Or paste the CSV").fill(
-    [
-      "commitment,status,note,confirmed_on,evidence_url,evidence_title,evidence_publisher,evidence_published_on",
-      `${COMMITMENT},in_progress,Fine row.,2026-06-01,https://www.gov.uk/a11y-${uniqueSuffix()},Fine,GDS,2026-06-01`,
-      `${COMMITMENT},finished,,2026-13-01,javascript:alert(1),,,`,
-    ].join("\n"),
-  );
+  await page
+    .getByLabel("Or paste the CSV")
+    .fill(
+      [
+        "commitment,status,note,confirmed_on,evidence_url,evidence_title,evidence_publisher,evidence_published_on",
+        `${COMMITMENT},in_progress,Fine row.,2026-06-01,https://www.gov.uk/a11y-${uniqueSuffix()},Fine,GDS,2026-06-01`,
+        `${COMMITMENT},finished,,2026-13-01,javascript:alert(1),,,`,
+      ].join("\n"),
+    );
   await submit(page, "Preview");
   await expect(page.getByRole("heading", { name: "Preview" })).toBeVisible();
   await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("Row 3, status: Select the status");

@@ -28,7 +28,15 @@ function expectSecurityHeaders(response: APIResponse, label: string) {
 }
 
 test("every kind of response carries the security headers, with a fresh nonce per request", async ({ request }) => {
-  const paths = [`/commitments?q=${"long+search+".repeat(40)}`, "/editor/sign-in", "/editor", "/api/health", "/api/v1/areas", "/api/auth/csrf", "/no-such-page"];
+  const paths = [
+    `/commitments?q=${"long+search+".repeat(40)}`,
+    "/editor/sign-in",
+    "/editor",
+    "/api/health",
+    "/api/v1/areas",
+    "/api/auth/csrf",
+    "/no-such-page",
+  ];
   const nonces = new Set<string>();
   for (const path of paths) {
     const response = await request.get(path, { maxRedirects: 0 });
@@ -42,7 +50,14 @@ test("every kind of response carries the security headers, with a fresh nonce pe
 
   // Pages served whole from the cache cannot carry a fresh nonce: they are served without
   // scripts, under a policy that allows none.
-  for (const path of ["/", "/commitments", `/commitments/${COMMITMENT}`, "/methodology", "/commitments?status=delivered", `/commitments/${COMMITMENT}?as_of=2026-06-01`]) {
+  for (const path of [
+    "/",
+    "/commitments",
+    `/commitments/${COMMITMENT}`,
+    "/methodology",
+    "/commitments?status=delivered",
+    `/commitments/${COMMITMENT}?as_of=2026-06-01`,
+  ]) {
     const csp = expectSecurityHeaders(await request.get(path), path);
     expect(csp, path).toMatch(/script-src 'none';/);
     expect(csp, path).not.toMatch(/nonce-/);
@@ -102,7 +117,14 @@ test("the session cookie is httpOnly and expires within 8 hours; signing out end
 });
 
 test("anonymous visitors are sent to sign in, and admin pages are hidden from editors", async ({ page, request }) => {
-  for (const path of ["/editor", "/editor/commitments", `/editor/commitments/${COMMITMENT}/status-update`, "/editor/import", "/editor/users", "/editor/audit"]) {
+  for (const path of [
+    "/editor",
+    "/editor/commitments",
+    `/editor/commitments/${COMMITMENT}/status-update`,
+    "/editor/import",
+    "/editor/users",
+    "/editor/audit",
+  ]) {
     const response = await request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(307);
     expect(response.headers().location, path).toMatch(/^\/editor\/sign-in\?callbackUrl=/);
@@ -126,7 +148,10 @@ test("a server action submitted without a session is refused by the server and w
   await page.getByLabel("Date it was published").fill("2026-06-01");
   const before = await query<{ count: string }>("SELECT COUNT(*) FROM proposal");
   await context.clearCookies();
-  const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/status-update")), page.getByRole("button", { name: "Send for checking" }).click()]);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/status-update")),
+    page.getByRole("button", { name: "Send for checking" }).click(),
+  ]);
   expect(response.status()).toBeLessThan(500);
   await expect(page).toHaveURL(/\/editor\/sign-in/);
   const after = await query<{ count: string }>("SELECT COUNT(*) FROM proposal");
@@ -160,7 +185,7 @@ test("user text is shown escaped, and javascript: or data: evidence links are re
   await submit(page, "Send for checking");
   await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("starts with http:// or https://");
 
-  await page.getByLabel("Link to the evidence").fill("https://www.gov.uk/escaped?q=<x>&y=\"z\"");
+  await page.getByLabel("Link to the evidence").fill('https://www.gov.uk/escaped?q=<x>&y="z"');
   await page.getByRole("button", { name: "Send for checking" }).click();
   await expect(page.getByRole("heading", { name: "Sent for checking" })).toBeVisible();
   // Shown as text, never as markup.

@@ -80,7 +80,10 @@ test("editor A proposes an update, editor B approves it, and the public pages sh
   // bytes, so a CDN's or browser's copy of it is still confirmed with a 304.
   expect((await request.get(unrelated, { headers: { "If-None-Match": unrelatedTag } })).status()).toBe(304);
 
-  const rows = await query<{ count: string }>("SELECT COUNT(*) FROM status_update WHERE proposal_id = $1 AND approved_by_id = (SELECT id FROM app_user WHERE email = $2)", [id, bob.email]);
+  const rows = await query<{ count: string }>(
+    "SELECT COUNT(*) FROM status_update WHERE proposal_id = $1 AND approved_by_id = (SELECT id FROM app_user WHERE email = $2)",
+    [id, bob.email],
+  );
   expect(Number(rows[0]!.count)).toBe(1);
 });
 
@@ -128,7 +131,9 @@ test("concurrent approvals of the same proposal publish it exactly once", async 
   expect(outcomes.sort()).toEqual(["published", "too late"]);
   const rows = await query<{ count: string }>("SELECT COUNT(*) FROM status_update WHERE proposal_id = $1", [id]);
   expect(Number(rows[0]!.count)).toBe(1);
-  const approvals = await query<{ count: string }>("SELECT COUNT(*) FROM audit_event WHERE action = 'proposal.approve' AND entity_id = $1", [String(id)]);
+  const approvals = await query<{ count: string }>("SELECT COUNT(*) FROM audit_event WHERE action = 'proposal.approve' AND entity_id = $1", [
+    String(id),
+  ]);
   expect(Number(approvals[0]!.count)).toBe(1);
 });
 

@@ -62,20 +62,28 @@ test.describe("the API over HTTP", () => {
     for (const url of urls) {
       const response = await request.get(`/api/v1${url}`);
       const text = await response.text();
-      const problems = contract.check({ status: response.status(), header: (n) => response.headers()[n.toLowerCase()] ?? null }, text ? JSON.parse(text) : undefined, `/api/v1${url}`);
+      const problems = contract.check(
+        { status: response.status(), header: (n) => response.headers()[n.toLowerCase()] ?? null },
+        text ? JSON.parse(text) : undefined,
+        `/api/v1${url}`,
+      );
       expect(problems, url).toEqual([]);
     }
   });
 
   test("sends ETag and Cache-Control, answers If-None-Match with 304, and is open to other origins", async ({ request }) => {
     // Uncompressed, the ETag is strong; a gzipped answer carries its weak form (http-conformance.spec.ts).
-    const first = await request.get("/api/v1/commitments?overdue=true", { headers: { Origin: "https://newsroom.example", "Accept-Encoding": "identity" } });
+    const first = await request.get("/api/v1/commitments?overdue=true", {
+      headers: { Origin: "https://newsroom.example", "Accept-Encoding": "identity" },
+    });
     expect(first.status()).toBe(200);
     const headers = first.headers();
     expect(headers["etag"]).toMatch(/^"[A-Za-z0-9_-]+"$/);
     expect(headers["cache-control"]).toBe("public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400");
     expect(headers["access-control-allow-origin"]).toBe("*");
-    const again = await request.get("/api/v1/commitments?overdue=true", { headers: { "If-None-Match": headers["etag"]!, "Accept-Encoding": "identity" } });
+    const again = await request.get("/api/v1/commitments?overdue=true", {
+      headers: { "If-None-Match": headers["etag"]!, "Accept-Encoding": "identity" },
+    });
     expect(again.status()).toBe(304);
     expect(again.headers()["etag"]).toBe(headers["etag"]);
 

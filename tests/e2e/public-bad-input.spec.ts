@@ -25,9 +25,21 @@ const CASES: { name: string; path: string; messages: string[] }[] = [
       "Page number must be a whole number, 1 or more (“-1” is not)",
     ],
   },
-  { name: "overview with a bad date", path: "/?as_of=2026-13-45", messages: ["The date to view the tracker on must be a real date written as year-month-day, for example 2026-06-01"] },
-  { name: "missed with unknown organisation", path: "/missed?organisation=ministry-of-magic", messages: ["There is no organisation called “ministry-of-magic”"] },
-  { name: "missed with a bad date", path: "/missed?as_of=yesterday", messages: ["The date to view the tracker on must be a real date written as year-month-day, for example 2026-06-01"] },
+  {
+    name: "overview with a bad date",
+    path: "/?as_of=2026-13-45",
+    messages: ["The date to view the tracker on must be a real date written as year-month-day, for example 2026-06-01"],
+  },
+  {
+    name: "missed with unknown organisation",
+    path: "/missed?organisation=ministry-of-magic",
+    messages: ["There is no organisation called “ministry-of-magic”"],
+  },
+  {
+    name: "missed with a bad date",
+    path: "/missed?as_of=yesterday",
+    messages: ["The date to view the tracker on must be a real date written as year-month-day, for example 2026-06-01"],
+  },
   { name: "changes with a bad page", path: "/changes?page=zero", messages: ["Page number must be a whole number, 1 or more (“zero” is not)"] },
   {
     name: "commitment with a bad date",
@@ -72,7 +84,13 @@ test("a page number past the end says so", async ({ page }) => {
   await expect(page.locator("#results ~ ul > li")).toHaveCount(25);
 });
 
-for (const path of ["/commitments/no-such-commitment", "/commitments/NOT%20A%20SLUG", "/areas/atlantis", "/organisations/ministry-of-magic", "/no/such/page"]) {
+for (const path of [
+  "/commitments/no-such-commitment",
+  "/commitments/NOT%20A%20SLUG",
+  "/areas/atlantis",
+  "/organisations/ministry-of-magic",
+  "/no/such/page",
+]) {
   test(`unknown address ${path} gives the 404 page`, async ({ page }) => {
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);
@@ -85,7 +103,14 @@ for (const path of ["/commitments/no-such-commitment", "/commitments/NOT%20A%20S
 // Next.js renders notFound() from a page as an empty shell until JavaScript runs; the app answers
 // these addresses with the not-found page rendered on the server (src/proxy.ts). Read as raw HTML,
 // as a crawler or a browser without JavaScript gets it.
-for (const path of ["/commitments/no-such-commitment", "/commitments/no-such-commitment?as_of=2026-06-30", "/commitments/NOT%20A%20SLUG", "/areas/atlantis", "/organisations/ministry-of-magic", "/no/such/page"]) {
+for (const path of [
+  "/commitments/no-such-commitment",
+  "/commitments/no-such-commitment?as_of=2026-06-30",
+  "/commitments/NOT%20A%20SLUG",
+  "/areas/atlantis",
+  "/organisations/ministry-of-magic",
+  "/no/such/page",
+]) {
   test(`unknown address ${path} is a 404 page in the server's HTML`, async ({ request }) => {
     const response = await request.get(path);
     expect(response.status()).toBe(404);
@@ -98,4 +123,3 @@ for (const path of ["/commitments/no-such-commitment", "/commitments/no-such-com
     expect(html).toMatch(/<a href="\/commitments">Search all commitments<\/a>/);
   });
 }
-

@@ -15,8 +15,25 @@ export type Account = { email: string; name: string; password: string };
 
 /** Creates an account with `npm run user -- add` (password on standard input); idempotent within a run. */
 export function createAccount(email: string, role: "admin" | "editor", organisations: string[], name: string): Account {
-  const args = ["--import", "tsx", "scripts/ops/user.ts", "add", "--email", email, "--role", role, "--name", name, ...organisations.flatMap((o) => ["--organisation", o])];
-  const result = spawnSync(process.execPath, args, { env: childEnv({ DATABASE_URL: E2E_DATABASE_URL }), input: PASSWORD, encoding: "utf8", timeout: 60_000 });
+  const args = [
+    "--import",
+    "tsx",
+    "scripts/ops/user.ts",
+    "add",
+    "--email",
+    email,
+    "--role",
+    role,
+    "--name",
+    name,
+    ...organisations.flatMap((o) => ["--organisation", o]),
+  ];
+  const result = spawnSync(process.execPath, args, {
+    env: childEnv({ DATABASE_URL: E2E_DATABASE_URL }),
+    input: PASSWORD,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   if (result.status !== 0 && !/already an account/.test(result.stderr)) throw new Error(`could not create ${email}: ${result.stderr}`);
   return { email, name, password: PASSWORD };
 }

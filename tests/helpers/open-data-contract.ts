@@ -9,14 +9,21 @@ export const ORIGIN = "http://tracker.test";
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 /** Calls a route handler the way Next does. */
-export async function call(handler: unknown, path: string, options: { headers?: Record<string, string>; params?: Record<string, string>; method?: string } = {}) {
+export async function call(
+  handler: unknown,
+  path: string,
+  options: { headers?: Record<string, string>; params?: Record<string, string>; method?: string } = {},
+) {
   const request = new Request(`${ORIGIN}${path}`, { method: options.method ?? "GET", headers: options.headers });
   return (handler as Handler)(request, { params: Promise.resolve(options.params ?? {}) });
 }
 
 type OpenApi = {
   openapi: string;
-  paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, { schema: unknown }> }> }>>;
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, { schema: unknown }> }> }>
+  >;
   components: Record<string, Record<string, unknown>>;
 };
 
@@ -63,7 +70,9 @@ export function contractValidator(document: unknown) {
     }
     const mediaType = (response.header("content-type") ?? "").split(";")[0]!.trim();
     if (!declared.content[mediaType]) return [...problems, `${where}: ${mediaType} not documented`];
-    const validateBody = ajv.compile({ $ref: `${DOCUMENT_ID}#/${pointer("paths", template, method, "responses", String(response.status), "content", mediaType, "schema")}` });
+    const validateBody = ajv.compile({
+      $ref: `${DOCUMENT_ID}#/${pointer("paths", template, method, "responses", String(response.status), "content", mediaType, "schema")}`,
+    });
     if (!validateBody(body)) problems.push(`${where}: body does not match the document:\n${formatErrors(validateBody.errors)}`);
     return problems;
   }
@@ -85,6 +94,8 @@ export function contractValidator(document: unknown) {
 }
 
 function formatErrors(errors: ErrorObject[] | null | undefined): string {
-  return (errors ?? []).slice(0, 10).map((e) => `  ${e.instancePath || "/"} ${e.message} ${JSON.stringify(e.params)}`).join("\n");
+  return (errors ?? [])
+    .slice(0, 10)
+    .map((e) => `  ${e.instancePath || "/"} ${e.message} ${JSON.stringify(e.params)}`)
+    .join("\n");
 }
-

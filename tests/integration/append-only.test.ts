@@ -29,7 +29,9 @@ describe("append-only history", () => {
       const id = await firstId(table);
       const before = await client.query(`SELECT * FROM "${table}" WHERE id = $1`, [id]);
       const column = table === "audit_event" ? "action" : table === "status_update" ? "note" : "label";
-      await expect(client.query(`UPDATE "${table}" SET "${column}" = 'rewritten history' WHERE id = $1`, [id])).rejects.toThrow(/append-only: UPDATE/);
+      await expect(client.query(`UPDATE "${table}" SET "${column}" = 'rewritten history' WHERE id = $1`, [id])).rejects.toThrow(
+        /append-only: UPDATE/,
+      );
       await expect(client.query(`DELETE FROM "${table}" WHERE id = $1`, [id])).rejects.toThrow(/append-only: DELETE/);
       await expect(client.query(`TRUNCATE "${table}" CASCADE`)).rejects.toThrow(/append-only: TRUNCATE/);
       const after = await client.query(`SELECT * FROM "${table}" WHERE id = $1`, [id]);
@@ -53,14 +55,20 @@ describe("integrity constraints", () => {
     const { rows } = await client.query(`SELECT slug, area_id, lead_organisation_id FROM commitment LIMIT 1`);
     const c = rows[0];
     await expect(
-      client.query(`INSERT INTO commitment (slug, area_id, lead_organisation_id, title, summary, announced_on) VALUES ($1, $2, $3, 'x', 'y', '2026-01-21')`, [c.slug, c.area_id, c.lead_organisation_id]),
+      client.query(
+        `INSERT INTO commitment (slug, area_id, lead_organisation_id, title, summary, announced_on) VALUES ($1, $2, $3, 'x', 'y', '2026-01-21')`,
+        [c.slug, c.area_id, c.lead_organisation_id],
+      ),
     ).rejects.toThrow(/commitment_slug_key/);
   });
 
   it("refuses a commitment in an area that does not exist", async () => {
     const org = await firstId("organisation");
     await expect(
-      client.query(`INSERT INTO commitment (slug, area_id, lead_organisation_id, title, summary, announced_on) VALUES ('orphan', 999999, $1, 'x', 'y', '2026-01-21')`, [org]),
+      client.query(
+        `INSERT INTO commitment (slug, area_id, lead_organisation_id, title, summary, announced_on) VALUES ('orphan', 999999, $1, 'x', 'y', '2026-01-21')`,
+        [org],
+      ),
     ).rejects.toThrow(/commitment_area_id_fkey/);
   });
 
@@ -75,31 +83,48 @@ describe("integrity constraints", () => {
     const commitmentId = await firstId("commitment");
     const sourceId = await firstId("source");
     await expect(
-      client.query(`INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on) VALUES ($1, 'nearly_done', 'x', $2, '2026-07-01')`, [commitmentId, sourceId]),
+      client.query(
+        `INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on) VALUES ($1, 'nearly_done', 'x', $2, '2026-07-01')`,
+        [commitmentId, sourceId],
+      ),
     ).rejects.toThrow(/invalid input value for enum "StatusCode"/);
   });
 
   it("refuses a dated deadline without a due date, and an open one with a due date", async () => {
     const commitmentId = await firstId("commitment");
     await expect(
-      client.query(`INSERT INTO deadline_revision (commitment_id, label, precision, due_date, effective_on) VALUES ($1, 'summer 2026', 'season', NULL, '2026-01-21')`, [commitmentId]),
+      client.query(
+        `INSERT INTO deadline_revision (commitment_id, label, precision, due_date, effective_on) VALUES ($1, 'summer 2026', 'season', NULL, '2026-01-21')`,
+        [commitmentId],
+      ),
     ).rejects.toThrow(/deadline_revision_due_date_matches_precision/);
     await expect(
-      client.query(`INSERT INTO deadline_revision (commitment_id, label, precision, due_date, effective_on) VALUES ($1, 'ongoing', 'open', '2026-08-31', '2026-01-21')`, [commitmentId]),
+      client.query(
+        `INSERT INTO deadline_revision (commitment_id, label, precision, due_date, effective_on) VALUES ($1, 'ongoing', 'open', '2026-08-31', '2026-01-21')`,
+        [commitmentId],
+      ),
     ).rejects.toThrow(/deadline_revision_due_date_matches_precision/);
   });
 
   it("refuses evidence that is not an http(s) link", async () => {
-    await expect(client.query(`INSERT INTO source (url, publisher, title, published_on) VALUES ('javascript:alert(1)', 'x', 'y', '2026-01-01')`)).rejects.toThrow(/source_url_http/);
+    await expect(
+      client.query(`INSERT INTO source (url, publisher, title, published_on) VALUES ('javascript:alert(1)', 'x', 'y', '2026-01-01')`),
+    ).rejects.toThrow(/source_url_http/);
   });
 
   it("publishes a proposal at most once", async () => {
     const commitmentId = await firstId("commitment");
     const sourceId = await firstId("source");
     const user = await client.query(`INSERT INTO app_user (email, name) VALUES ('once@example.gov.uk', 'Once') RETURNING id`);
-    const proposal = await client.query(`INSERT INTO proposal (commitment_id, kind, payload, author_id) VALUES ($1, 'status_update', '{}', $2) RETURNING id`, [commitmentId, user.rows[0].id]);
+    const proposal = await client.query(
+      `INSERT INTO proposal (commitment_id, kind, payload, author_id) VALUES ($1, 'status_update', '{}', $2) RETURNING id`,
+      [commitmentId, user.rows[0].id],
+    );
     const insert = () =>
-      client.query(`INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on, proposal_id) VALUES ($1, 'delivered', 'Done.', $2, '2026-07-01', $3)`, [commitmentId, sourceId, proposal.rows[0].id]);
+      client.query(
+        `INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on, proposal_id) VALUES ($1, 'delivered', 'Done.', $2, '2026-07-01', $3)`,
+        [commitmentId, sourceId, proposal.rows[0].id],
+      );
     await insert();
     await expect(insert()).rejects.toThrow(/status_update_proposal_id_key/);
   });

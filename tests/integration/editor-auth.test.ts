@@ -38,7 +38,20 @@ describe("passwords", () => {
     // Long passphrases of lower-case words, with no digits or symbols, are fine.
     expect(passwordProblem("lantern orchard kettle mosaic")).toBeNull();
     expect(passwordProblem("purple elephants dance")).toBeNull();
-    for (const common of ["password1234", "Password123456!", "P@ssw0rd2026!!", "qwertyuiop123", "123456789012", "aaaaaaaaaaaa", "abcabcabcabc", "September2026!", "letmeinletmein", "iloveyou1234", "1q2w3e4r5t6y", "correct horse battery staple"]) {
+    for (const common of [
+      "password1234",
+      "Password123456!",
+      "P@ssw0rd2026!!",
+      "qwertyuiop123",
+      "123456789012",
+      "aaaaaaaaaaaa",
+      "abcabcabcabc",
+      "September2026!",
+      "letmeinletmein",
+      "iloveyou1234",
+      "1q2w3e4r5t6y",
+      "correct horse battery staple",
+    ]) {
       expect(passwordProblem(common), common).toMatch(/too easy to guess/);
     }
     expect(passwordProblem("olive.owner.rocks.2026", ["olive", "owner"])).toMatch(/name or email/);
@@ -80,7 +93,8 @@ describe("signing in with email and password", () => {
     const address = "198.51.100.7";
     const t0 = new Date("2026-11-01T10:00:00Z");
     const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
-    const attempt = (password: string, when: Date, client: Db = db) => authorizeCredentials(client, { email: "throttled@example.gov.uk", password, address }, when);
+    const attempt = (password: string, when: Date, client: Db = db) =>
+      authorizeCredentials(client, { email: "throttled@example.gov.uk", password, address }, when);
 
     // Four failures are free.
     for (let i = 0; i < THROTTLE_RULES.freeFailures; i++) expect(await attempt("bad guess", at(i))).toEqual({ ok: false, error: "invalid" });
@@ -115,9 +129,12 @@ describe("signing in with email and password", () => {
   it("throttles unknown addresses exactly like real ones (so the responses reveal nothing)", async () => {
     const t0 = new Date("2026-11-02T10:00:00Z");
     let last;
-    for (let i = 0; i < THROTTLE_RULES.freeFailures + 1; i++) last = await authorizeCredentials(db, { email: "ghost@example.gov.uk", password: "guess", address: "192.0.2.50" }, new Date(t0.getTime() + i));
+    for (let i = 0; i < THROTTLE_RULES.freeFailures + 1; i++)
+      last = await authorizeCredentials(db, { email: "ghost@example.gov.uk", password: "guess", address: "192.0.2.50" }, new Date(t0.getTime() + i));
     expect(last).toEqual({ ok: false, error: "invalid" });
-    expect(await authorizeCredentials(db, { email: "ghost@example.gov.uk", password: "guess", address: "192.0.2.50" }, new Date(t0.getTime() + 1000))).toEqual({ ok: false, error: "slow_down" });
+    expect(
+      await authorizeCredentials(db, { email: "ghost@example.gov.uk", password: "guess", address: "192.0.2.50" }, new Date(t0.getTime() + 1000)),
+    ).toEqual({ ok: false, error: "slow_down" });
     // Keys are hashes: no email address or IP address is stored in clear.
     const keys = await db.signInThrottle.findMany();
     expect(keys.every((k) => !k.key.includes("@") && !k.key.includes("192.0.2"))).toBe(true);
@@ -127,9 +144,15 @@ describe("signing in with email and password", () => {
     await createUser(db, "spread@example.gov.uk", "editor", [OWNER_ORG]);
     const t0 = new Date("2026-11-03T10:00:00Z");
     for (let i = 0; i < THROTTLE_RULES.accountLockAfter; i++) {
-      await authorizeCredentials(db, { email: "spread@example.gov.uk", password: "guess", address: `10.0.${Math.floor(i / 4)}.${i % 4}` }, new Date(t0.getTime() + i * 1000));
+      await authorizeCredentials(
+        db,
+        { email: "spread@example.gov.uk", password: "guess", address: `10.0.${Math.floor(i / 4)}.${i % 4}` },
+        new Date(t0.getTime() + i * 1000),
+      );
     }
-    expect(await authorizeCredentials(db, { email: "spread@example.gov.uk", password: PASSWORD, address: "10.9.9.9" }, new Date(t0.getTime() + 60_000))).toEqual({ ok: false, error: "locked" });
+    expect(
+      await authorizeCredentials(db, { email: "spread@example.gov.uk", password: PASSWORD, address: "10.9.9.9" }, new Date(t0.getTime() + 60_000)),
+    ).toEqual({ ok: false, error: "locked" });
   });
 
   it("reads the client address from the proxy's headers", () => {
@@ -163,7 +186,11 @@ describe("sessions", () => {
   it("changing one's own password clears the one-time flag", async () => {
     const user = await createUser(db, "otp@example.gov.uk", "editor", [OWNER_ORG]);
     await db.user.update({ where: { id: user.id }, data: { mustChangePassword: true } });
-    const result = await changeOwnPassword(db, user, { currentPassword: PASSWORD, newPassword: "violet canal biscuit meadow", confirmPassword: "violet canal biscuit meadow" });
+    const result = await changeOwnPassword(db, user, {
+      currentPassword: PASSWORD,
+      newPassword: "violet canal biscuit meadow",
+      confirmPassword: "violet canal biscuit meadow",
+    });
     expect(result.ok).toBe(true);
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.mustChangePassword).toBe(false);
@@ -187,12 +214,26 @@ describe("npm run user", () => {
     const user = await db.user.findUniqueOrThrow({ where: { email: "first.admin@example.gov.uk" } });
     expect(user).toMatchObject({ role: "admin", mustChangePassword: false, name: "First Admin" });
     expect(await verifyPassword(user.passwordHash!, "quiet harbour lantern fig")).toBe(true);
-    expect((await authorizeCredentials(db, { email: "first.admin@example.gov.uk", password: "quiet harbour lantern fig", address: "x" })).ok).toBe(true);
+    expect((await authorizeCredentials(db, { email: "first.admin@example.gov.uk", password: "quiet harbour lantern fig", address: "x" })).ok).toBe(
+      true,
+    );
     expect(await db.auditEvent.count({ where: { action: "user.create", entityId: String(user.id), actorId: null } })).toBe(1);
   });
 
   it("creates an editor with a printed one-time password when nothing is piped", async () => {
-    const out = run(["add", "--email", "cli-editor@example.gov.uk", "--role", "editor", "--organisation", OWNER_ORG, "--organisation", "hm-treasury", "--name", "Cli Editor"]);
+    const out = run([
+      "add",
+      "--email",
+      "cli-editor@example.gov.uk",
+      "--role",
+      "editor",
+      "--organisation",
+      OWNER_ORG,
+      "--organisation",
+      "hm-treasury",
+      "--name",
+      "Cli Editor",
+    ]);
     expect(out.status, out.stderr).toBe(0);
     const otp = out.stdout.match(/One-time password: (\S+)/)?.[1];
     expect(otp).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);

@@ -11,7 +11,18 @@ import { createCommitment, updateCommitment } from "../../src/server/editor/comm
 import { importCsv } from "../../src/server/editor/import";
 import { changeOwnPassword, createUser as createUserMutation, resetPassword, updateUser } from "../../src/server/editor/users";
 import type { Result } from "../../src/server/editor/result";
-import { COMMITMENT, OWNER_ORG, PASSWORD, createCast, createUser, fingerprint, validCommitment, validDeadlineRevision, validStatusUpdate, type Cast } from "../helpers/editor-fixtures";
+import {
+  COMMITMENT,
+  OWNER_ORG,
+  PASSWORD,
+  createCast,
+  createUser,
+  fingerprint,
+  validCommitment,
+  validDeadlineRevision,
+  validStatusUpdate,
+  type Cast,
+} from "../helpers/editor-fixtures";
 
 const database = useTestDatabase();
 let db: Db;
@@ -41,7 +52,12 @@ async function pendingProposal(author: Actor, kind: "status_update" | "deadline_
 
 async function returnedProposal(author: Actor) {
   const p = await pendingProposal(author);
-  const r = await reviewProposal(db, cast.admin.id === author.id ? cast.ownerColleague : cast.admin, { proposalId: p.id, version: p.version, decision: "return", comment: "Add the date of the announcement." });
+  const r = await reviewProposal(db, cast.admin.id === author.id ? cast.ownerColleague : cast.admin, {
+    proposalId: p.id,
+    version: p.version,
+    decision: "return",
+    comment: "Add the date of the announcement.",
+  });
   if (!r.ok) throw new Error("could not return the proposal");
   return db.proposal.findUniqueOrThrow({ where: { id: p.id } });
 }
@@ -61,10 +77,12 @@ const everyoneSignedIn = { anonymous: false, other: true, owner: true, admin: tr
 const ownersAndAdmins = { anonymous: false, other: false, owner: true, admin: true };
 const adminsOnly = { anonymous: false, other: false, owner: false, admin: true };
 
-const review = (decision: "approve" | "return", author: () => Actor, kind: "status_update" | "deadline_revision" = "status_update") => async () => {
-  const p = await pendingProposal(author(), kind);
-  return { proposalId: String(p.id), version: String(p.version), decision, comment: decision === "return" ? "Which departments?" : "" };
-};
+const review =
+  (decision: "approve" | "return", author: () => Actor, kind: "status_update" | "deadline_revision" = "status_update") =>
+  async () => {
+    const p = await pendingProposal(author(), kind);
+    return { proposalId: String(p.id), version: String(p.version), decision, comment: decision === "return" ? "Which departments?" : "" };
+  };
 
 const cases: Case[] = [
   {
@@ -141,7 +159,10 @@ const cases: Case[] = [
     name: "edit a commitment",
     allowed: ownersAndAdmins,
     setup: async () => {
-      const c = await db.commitment.findUniqueOrThrow({ where: { slug: COMMITMENT }, include: { area: true, leadOrganisation: true, supporters: { include: { organisation: true } } } });
+      const c = await db.commitment.findUniqueOrThrow({
+        where: { slug: COMMITMENT },
+        include: { area: true, leadOrganisation: true, supporters: { include: { organisation: true } } },
+      });
       return {
         commitmentId: String(c.id),
         version: String(c.version),
@@ -217,7 +238,11 @@ const cases: Case[] = [
   {
     name: "change one's own password",
     allowed: everyoneSignedIn,
-    setup: async () => ({ currentPassword: PASSWORD, newPassword: "lantern orchard kettle mosaic", confirmPassword: "lantern orchard kettle mosaic" }),
+    setup: async () => ({
+      currentPassword: PASSWORD,
+      newPassword: "lantern orchard kettle mosaic",
+      confirmPassword: "lantern orchard kettle mosaic",
+    }),
     // Each signed-in role changes the password of a fresh account of its own kind.
     call: async (actor, input) => {
       if (!actor) return changeOwnPassword(db, null, input);

@@ -12,7 +12,17 @@ import { changeOwnPassword, createUser as createUserMutation, updateUser } from 
 import type { Result } from "../../src/server/editor/result";
 import { addDays, todayIso } from "../../src/domain/dates";
 import { formValues } from "../../src/schemas/editor";
-import { COMMITMENT, OWNER_ORG, PASSWORD, createCast, fingerprint, validCommitment, validDeadlineRevision, validStatusUpdate, type Cast } from "../helpers/editor-fixtures";
+import {
+  COMMITMENT,
+  OWNER_ORG,
+  PASSWORD,
+  createCast,
+  fingerprint,
+  validCommitment,
+  validDeadlineRevision,
+  validStatusUpdate,
+  type Cast,
+} from "../helpers/editor-fixtures";
 
 const database = useTestDatabase();
 let db: Db;
@@ -54,7 +64,15 @@ describe("propose a status update: bad input", () => {
     const result = await proposeStatusUpdate(db, cast.owner, { commitmentId: String(cast.commitmentId) });
     expect(result.ok).toBe(false);
     if (result.ok || result.kind !== "invalid") throw new Error("expected field errors");
-    expect(result.errors.map((e) => e.field)).toEqual(["status", "note", "confirmedOn", "evidenceUrl", "evidenceTitle", "evidencePublisher", "evidencePublishedOn"]);
+    expect(result.errors.map((e) => e.field)).toEqual([
+      "status",
+      "note",
+      "confirmedOn",
+      "evidenceUrl",
+      "evidenceTitle",
+      "evidencePublisher",
+      "evidencePublishedOn",
+    ]);
     expect(result.errors.map((e) => e.message)).toEqual([
       "Select the status",
       "Enter what happened, in plain English",
@@ -68,33 +86,58 @@ describe("propose a status update: bad input", () => {
   });
 
   it("refuses evidence links that are not http(s): javascript:, data:, relative, other schemes", async () => {
-    for (const url of ["javascript:alert(1)", "JavaScript:alert(document.cookie)", "data:text/html,<script>alert(1)</script>", "/relative/path", "ftp://example.com/file", "https//missing-colon.gov.uk", "http://"]) {
+    for (const url of [
+      "javascript:alert(1)",
+      "JavaScript:alert(document.cookie)",
+      "data:text/html,<script>alert(1)</script>",
+      "/relative/path",
+      "ftp://example.com/file",
+      "https//missing-colon.gov.uk",
+      "http://",
+    ]) {
       const errors = await invalid(() => proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, { evidenceUrl: url })));
       expect(errors.evidenceUrl, url).toMatch(/starts with http:\/\/ or https:\/\//);
     }
   });
 
   it("refuses dates that are not real, badly written or in the future", async () => {
-    expect((await invalid(() => proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, { confirmedOn: "2026-02-30" })))).confirmedOn).toBe(
-      "The date progress was confirmed must be a real date",
-    );
-    expect((await invalid(() => proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, { confirmedOn: "1/3/2026" })))).confirmedOn).toMatch(/year-month-day/);
-    expect((await invalid(() => proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, { confirmedOn: tomorrow() })))).confirmedOn).toBe(
-      "The date progress was confirmed must be today or in the past",
-    );
-    expect((await invalid(() => proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, { evidencePublishedOn: tomorrow() })))).evidencePublishedOn).toMatch(/today or in the past/);
-    expect((await invalid(() => proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, { confirmedOn: "2025-12-01" })))).confirmedOn).toMatch(/on or after the date the commitment was announced/);
+    expect(
+      (await invalid(() => proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, { confirmedOn: "2026-02-30" })))).confirmedOn,
+    ).toBe("The date progress was confirmed must be a real date");
+    expect(
+      (await invalid(() => proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, { confirmedOn: "1/3/2026" })))).confirmedOn,
+    ).toMatch(/year-month-day/);
+    expect(
+      (await invalid(() => proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, { confirmedOn: tomorrow() })))).confirmedOn,
+    ).toBe("The date progress was confirmed must be today or in the past");
+    expect(
+      (await invalid(() => proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, { evidencePublishedOn: tomorrow() }))))
+        .evidencePublishedOn,
+    ).toMatch(/today or in the past/);
+    expect(
+      (await invalid(() => proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, { confirmedOn: "2025-12-01" })))).confirmedOn,
+    ).toMatch(/on or after the date the commitment was announced/);
   });
 
   it("refuses an unknown status, blank or too long text", async () => {
-    expect((await invalid(() => proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, { status: "finished" })))).status).toBe("Select the status");
-    expect((await invalid(() => proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, { note: "   \n  " })))).note).toBe("Enter what happened, in plain English");
-    expect((await invalid(() => proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, { note: "x".repeat(2001) })))).note).toBe("The note must be 2,000 characters or fewer");
+    expect((await invalid(() => proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, { status: "finished" })))).status).toBe(
+      "Select the status",
+    );
+    expect((await invalid(() => proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, { note: "   \n  " })))).note).toBe(
+      "Enter what happened, in plain English",
+    );
+    expect((await invalid(() => proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, { note: "x".repeat(2001) })))).note).toBe(
+      "The note must be 2,000 characters or fewer",
+    );
   });
 
   it("keeps text exactly as typed (escaping is the page's job), trimmed", async () => {
     const note = '  <script>alert("x")</script> & "quotes"  ';
-    const result = await proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, { note, evidenceUrl: "https://www.gov.uk/x?a=1&b=<2>" }));
+    const result = await proposeStatusUpdate(
+      db,
+      cast.owner,
+      validStatusUpdate(cast.commitmentId, { note, evidenceUrl: "https://www.gov.uk/x?a=1&b=<2>" }),
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const p = await db.proposal.findUniqueOrThrow({ where: { id: result.value.id } });
@@ -102,7 +145,9 @@ describe("propose a status update: bad input", () => {
   });
 
   it("a missing or unknown commitment is refused", async () => {
-    expect((await invalid(() => proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, { commitmentId: "" })))).commitmentId).toMatch(/reload the page/);
+    expect(
+      (await invalid(() => proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, { commitmentId: "" })))).commitmentId,
+    ).toMatch(/reload the page/);
     const before = await fingerprint(db);
     expect(await proposeStatusUpdate(db, cast.owner, validStatusUpdate(999_999))).toMatchObject({ ok: false, kind: "not_found" });
     expect(await fingerprint(db)).toBe(before);
@@ -111,15 +156,23 @@ describe("propose a status update: bad input", () => {
 
 describe("propose a deadline revision: bad input", () => {
   it("a label that does not resolve is refused with the resolver's explanation", async () => {
-    const errors = await invalid(() => proposeDeadlineRevision(db, cast.owner, validDeadlineRevision(cast.commitmentId, { label: "when pigs fly", precision: "season" })));
+    const errors = await invalid(() =>
+      proposeDeadlineRevision(db, cast.owner, validDeadlineRevision(cast.commitmentId, { label: "when pigs fly", precision: "season" })),
+    );
     expect(errors.label).toMatch(/^Could not read a season from label "when pigs fly"/);
-    const mismatch = await invalid(() => proposeDeadlineRevision(db, cast.owner, validDeadlineRevision(cast.commitmentId, { label: "March 2027", precision: "season" })));
+    const mismatch = await invalid(() =>
+      proposeDeadlineRevision(db, cast.owner, validDeadlineRevision(cast.commitmentId, { label: "March 2027", precision: "season" })),
+    );
     expect(mismatch.label).toBe('Label "March 2027" describes a month, but precision is "season"');
   });
 
   it("requires a precision, a reason and a source; the effective date cannot be in the future", async () => {
     const errors = await invalid(() =>
-      proposeDeadlineRevision(db, cast.owner, validDeadlineRevision(cast.commitmentId, { precision: "fortnight", reason: "", sourceUrl: "data:,x", effectiveOn: tomorrow() })),
+      proposeDeadlineRevision(
+        db,
+        cast.owner,
+        validDeadlineRevision(cast.commitmentId, { precision: "fortnight", reason: "", sourceUrl: "data:,x", effectiveOn: tomorrow() }),
+      ),
     );
     expect(errors).toMatchObject({
       precision: "Select how precise the new deadline is",
@@ -132,13 +185,19 @@ describe("propose a deadline revision: bad input", () => {
 
 describe("check a proposal: bad input", () => {
   it("returning a proposal needs a comment, and a decision is required", async () => {
-    const proposed = await proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, { evidenceUrl: "https://www.gov.uk/review-bad-input" }));
+    const proposed = await proposeStatusUpdate(
+      db,
+      cast.owner,
+      validStatusUpdate(cast.commitmentId, { evidenceUrl: "https://www.gov.uk/review-bad-input" }),
+    );
     if (!proposed.ok) throw new Error("setup");
     const p = await db.proposal.findUniqueOrThrow({ where: { id: proposed.value.id } });
-    expect((await invalid(() => reviewProposal(db, cast.admin, { proposalId: p.id, version: p.version, decision: "return", comment: " " }))).comment).toBe(
-      "Enter a comment telling the author what to change",
+    expect(
+      (await invalid(() => reviewProposal(db, cast.admin, { proposalId: p.id, version: p.version, decision: "return", comment: " " }))).comment,
+    ).toBe("Enter a comment telling the author what to change");
+    expect((await invalid(() => reviewProposal(db, cast.admin, { proposalId: p.id, version: p.version }))).decision).toMatch(
+      /^Select whether to publish/,
     );
-    expect((await invalid(() => reviewProposal(db, cast.admin, { proposalId: p.id, version: p.version }))).decision).toMatch(/^Select whether to publish/);
   });
 });
 
@@ -164,11 +223,17 @@ describe("create a commitment: bad input", () => {
   });
 
   it("refuses unknown areas and organisations, a taken or malformed slug, and a deadline that does not resolve", async () => {
-    expect((await invalid(() => createCommitment(db, cast.owner, validCommitment({ area: "no-such-area" })))).area).toMatch(/no area called “no-such-area”/);
-    expect((await invalid(() => createCommitment(db, cast.owner, validCommitment({ supporting: ["no-such-org"] })))).supporting).toMatch(/no organisation called “no-such-org”/);
+    expect((await invalid(() => createCommitment(db, cast.owner, validCommitment({ area: "no-such-area" })))).area).toMatch(
+      /no area called “no-such-area”/,
+    );
+    expect((await invalid(() => createCommitment(db, cast.owner, validCommitment({ supporting: ["no-such-org"] })))).supporting).toMatch(
+      /no organisation called “no-such-org”/,
+    );
     expect((await invalid(() => createCommitment(db, cast.owner, validCommitment({ slug: COMMITMENT })))).slug).toMatch(/already exists/);
     expect((await invalid(() => createCommitment(db, cast.owner, validCommitment({ slug: "Not A Slug!" })))).slug).toMatch(/lower-case letters/);
-    expect((await invalid(() => createCommitment(db, cast.owner, validCommitment({ deadlineLabel: "soonish", deadlinePrecision: "year" })))).deadlineLabel).toMatch(/Could not read a year/);
+    expect(
+      (await invalid(() => createCommitment(db, cast.owner, validCommitment({ deadlineLabel: "soonish", deadlinePrecision: "year" })))).deadlineLabel,
+    ).toMatch(/Could not read a year/);
     expect((await invalid(() => createCommitment(db, cast.owner, validCommitment({ sourceUrl: "javascript:void(0)" })))).sourceUrl).toMatch(/http/);
   });
 
@@ -187,7 +252,10 @@ describe("create a commitment: bad input", () => {
 
 describe("edit a commitment: optimistic concurrency", () => {
   it("refuses an edit based on a stale version, changes nothing, and says what changed meanwhile and who changed it", async () => {
-    const c = await db.commitment.findUniqueOrThrow({ where: { slug: COMMITMENT }, include: { area: true, leadOrganisation: true, supporters: { include: { organisation: true } } } });
+    const c = await db.commitment.findUniqueOrThrow({
+      where: { slug: COMMITMENT },
+      include: { area: true, leadOrganisation: true, supporters: { include: { organisation: true } } },
+    });
     const base = {
       commitmentId: String(c.id),
       version: String(c.version),
@@ -220,37 +288,80 @@ describe("edit a commitment: optimistic concurrency", () => {
 
   it("refuses bad fields like the create form", async () => {
     const c = await db.commitment.findUniqueOrThrow({ where: { slug: COMMITMENT } });
-    const errors = await invalid(() => updateCommitment(db, cast.owner, { commitmentId: String(c.id), version: String(c.version), title: "", summary: "x", area: "", lead: OWNER_ORG, supporting: [] }));
+    const errors = await invalid(() =>
+      updateCommitment(db, cast.owner, {
+        commitmentId: String(c.id),
+        version: String(c.version),
+        title: "",
+        summary: "x",
+        area: "",
+        lead: OWNER_ORG,
+        supporting: [],
+      }),
+    );
     expect(errors).toMatchObject({ title: "Enter a title", area: "Select the area" });
   });
 });
 
 describe("users and passwords: bad input", () => {
   it("refuses a malformed or duplicate email, an editor without an organisation, an unknown role", async () => {
-    expect((await invalid(() => createUserMutation(db, cast.admin, { email: "not-an-email", name: "X", role: "editor", organisations: [OWNER_ORG] }))).email).toMatch(/correct format/);
-    expect((await invalid(() => createUserMutation(db, cast.admin, { email: "OWNER@example.gov.uk", name: "X", role: "editor", organisations: [OWNER_ORG] }))).email).toMatch(/already an account/);
-    expect((await invalid(() => createUserMutation(db, cast.admin, { email: "new@example.gov.uk", name: "X", role: "editor", organisations: [] }))).organisations).toMatch(/at least one organisation/);
-    expect((await invalid(() => createUserMutation(db, cast.admin, { email: "new@example.gov.uk", name: "X", role: "superuser", organisations: [] }))).role).toBe("Select a role");
+    expect(
+      (await invalid(() => createUserMutation(db, cast.admin, { email: "not-an-email", name: "X", role: "editor", organisations: [OWNER_ORG] })))
+        .email,
+    ).toMatch(/correct format/);
+    expect(
+      (
+        await invalid(() =>
+          createUserMutation(db, cast.admin, { email: "OWNER@example.gov.uk", name: "X", role: "editor", organisations: [OWNER_ORG] }),
+        )
+      ).email,
+    ).toMatch(/already an account/);
+    expect(
+      (await invalid(() => createUserMutation(db, cast.admin, { email: "new@example.gov.uk", name: "X", role: "editor", organisations: [] })))
+        .organisations,
+    ).toMatch(/at least one organisation/);
+    expect(
+      (await invalid(() => createUserMutation(db, cast.admin, { email: "new@example.gov.uk", name: "X", role: "superuser", organisations: [] })))
+        .role,
+    ).toBe("Select a role");
   });
 
   it("an admin cannot demote or disable themselves", async () => {
-    expect((await invalid(() => updateUser(db, cast.admin, { userId: String(cast.admin.id), name: "Ada", role: "editor", organisations: [OWNER_ORG], disabled: "no" }))).role).toMatch(/your own role/);
-    expect((await invalid(() => updateUser(db, cast.admin, { userId: String(cast.admin.id), name: "Ada", role: "admin", organisations: [], disabled: "yes" }))).disabled).toMatch(/disable your own/);
+    expect(
+      (
+        await invalid(() =>
+          updateUser(db, cast.admin, { userId: String(cast.admin.id), name: "Ada", role: "editor", organisations: [OWNER_ORG], disabled: "no" }),
+        )
+      ).role,
+    ).toMatch(/your own role/);
+    expect(
+      (
+        await invalid(() =>
+          updateUser(db, cast.admin, { userId: String(cast.admin.id), name: "Ada", role: "admin", organisations: [], disabled: "yes" }),
+        )
+      ).disabled,
+    ).toMatch(/disable your own/);
   });
 
   it("password changes: wrong current password, too short, common, mismatched", async () => {
-    const change = (current: string, next: string, confirm = next) => changeOwnPassword(db, cast.other, { currentPassword: current, newPassword: next, confirmPassword: confirm });
-    expect((await invalid(() => change("wrong password entirely", "lantern orchard kettle mosaic"))).currentPassword).toBe("Your current password is not correct");
+    const change = (current: string, next: string, confirm = next) =>
+      changeOwnPassword(db, cast.other, { currentPassword: current, newPassword: next, confirmPassword: confirm });
+    expect((await invalid(() => change("wrong password entirely", "lantern orchard kettle mosaic"))).currentPassword).toBe(
+      "Your current password is not correct",
+    );
     expect((await invalid(() => change(PASSWORD, "short one"))).newPassword).toBe("Password must be 12 characters or more");
     expect((await invalid(() => change(PASSWORD, "Password123456!"))).newPassword).toMatch(/too easy to guess/);
     expect((await invalid(() => change(PASSWORD, "qwertyuiop123"))).newPassword).toMatch(/too easy to guess/);
-    expect((await invalid(() => change(PASSWORD, "lantern orchard kettle mosaic", "lantern orchard kettle"))).confirmPassword).toMatch(/do not match/);
+    expect((await invalid(() => change(PASSWORD, "lantern orchard kettle mosaic", "lantern orchard kettle"))).confirmPassword).toMatch(
+      /do not match/,
+    );
     expect((await invalid(() => change(PASSWORD, PASSWORD))).newPassword).toMatch(/different/);
   });
 });
 
 describe("CSV import", () => {
-  const header = "slug,title,summary,area,lead,supporting,announced_on,deadline_label,deadline_precision,source_url,source_title,source_publisher,source_published_on";
+  const header =
+    "slug,title,summary,area,lead,supporting,announced_on,deadline_label,deadline_precision,source_url,source_title,source_publisher,source_published_on";
   const row = (slug: string, overrides: Partial<Record<string, string>> = {}) => {
     const v = {
       slug,
@@ -268,7 +379,10 @@ describe("CSV import", () => {
       source_published_on: "2026-02-01",
       ...overrides,
     };
-    return header.split(",").map((c) => `"${(v as Record<string, string>)[c]!.replace(/"/g, '""')}"`).join(",");
+    return header
+      .split(",")
+      .map((c) => `"${(v as Record<string, string>)[c]!.replace(/"/g, '""')}"`)
+      .join(",");
   };
 
   async function run(kind: "commitments" | "status-updates", csv: string, mode: "preview" | "apply", actor = cast.owner): Promise<ImportPreview> {
@@ -278,7 +392,13 @@ describe("CSV import", () => {
   }
 
   it("a preview checks every row and writes nothing", async () => {
-    const csv = [header, row("csv-one"), row("csv-two", { area: "nowhere", deadline_label: "soon" }), row("csv-one"), row("csv-four", { source_url: "javascript:alert(1)", lead: "hm-revenue-and-customs", supporting: "" })].join("\n");
+    const csv = [
+      header,
+      row("csv-one"),
+      row("csv-two", { area: "nowhere", deadline_label: "soon" }),
+      row("csv-one"),
+      row("csv-four", { source_url: "javascript:alert(1)", lead: "hm-revenue-and-customs", supporting: "" }),
+    ].join("\n");
     const before = await fingerprint(db);
     const preview = await run("commitments", csv, "preview");
     expect(await fingerprint(db)).toBe(before);
@@ -287,14 +407,18 @@ describe("CSV import", () => {
     expect(preview.rows[0]!.errors).toEqual([]);
     expect(preview.rows[1]!.errors.map((e) => e.column)).toEqual(["area"]);
     // A slug repeated within the file is caught like any other duplicate.
-    expect(preview.rows[2]!.errors).toEqual([{ column: "slug", message: "A commitment with the web address name “csv-one” already exists: choose another" }]);
+    expect(preview.rows[2]!.errors).toEqual([
+      { column: "slug", message: "A commitment with the web address name “csv-one” already exists: choose another" },
+    ]);
     expect(preview.rows[3]!.errors.map((e) => e.column)).toEqual(["source_url"]);
     expect(preview.rows.every((r) => r.created === undefined)).toBe(true);
   });
 
   it("reports an unresolvable deadline against its column", async () => {
     const preview = await run("commitments", [header, row("csv-deadline", { deadline_label: "soon" })].join("\n"), "preview");
-    expect(preview.rows[0]!.errors).toEqual([{ column: "deadline_label", message: expect.stringMatching(/^Could not read a season from label "soon"/) }]);
+    expect(preview.rows[0]!.errors).toEqual([
+      { column: "deadline_label", message: expect.stringMatching(/^Could not read a season from label "soon"/) },
+    ]);
   });
 
   it("rows the editor may not create are row errors (an organisation that is not theirs)", async () => {

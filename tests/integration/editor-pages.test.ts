@@ -15,7 +15,11 @@ let proposalId: number;
 beforeAll(async () => {
   db = (await database.get()).db;
   cast = await createCast(db, "pages-");
-  const proposed = await proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, { evidenceUrl: "https://www.gov.uk/government/news/pages-loader" }));
+  const proposed = await proposeStatusUpdate(
+    db,
+    cast.owner,
+    validStatusUpdate(cast.commitmentId, { evidenceUrl: "https://www.gov.uk/government/news/pages-loader" }),
+  );
   if (!proposed.ok) throw new Error(JSON.stringify(proposed));
   proposalId = proposed.value.id;
 });

@@ -40,8 +40,14 @@ beforeAll(async () => {
     [ATTACKS.publisher, ATTACKS.sourceTitle],
   );
   await client.query(`UPDATE commitment SET title = $1 WHERE id = $2`, [ATTACKS.title, aiEducation]);
-  await client.query(`INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on) VALUES ($1, 'at_risk', $2, $3, '2026-06-10')`, [aiEducation, ATTACKS.note, source]);
-  await client.query(`INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on) VALUES ($1, 'in_progress', $2, $3, '2026-06-12')`, [extract, TRICKY_NOTE, source]);
+  await client.query(
+    `INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on) VALUES ($1, 'at_risk', $2, $3, '2026-06-10')`,
+    [aiEducation, ATTACKS.note, source],
+  );
+  await client.query(
+    `INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on) VALUES ($1, 'in_progress', $2, $3, '2026-06-12')`,
+    [extract, TRICKY_NOTE, source],
+  );
   await client.query(
     `INSERT INTO deadline_revision (commitment_id, label, precision, due_date, reason, source_id, effective_on) VALUES ($1, 'by the end of 2030', 'year', '2030-12-31', $2, $3, '2026-06-15')`,
     [extract, ATTACKS.reason, source],
@@ -173,10 +179,20 @@ describe("CSV files", () => {
 
   it("deadline-revisions.csv has every original deadline and revision, with what it replaced", async () => {
     const { records } = await csv(routes.deadlineRevisions, "/data/deadline-revisions.csv");
-    const { rows } = await client.query(`SELECT d.id, c.slug, d.label, d.due_date FROM deadline_revision d JOIN commitment c ON c.id = d.commitment_id ORDER BY d.id`);
-    expect(records.map((r) => [r.id, r.commitment_slug, r.label, r.due_date])).toEqual(rows.map((r) => [`deadline-revision-${r.id}`, r.slug, r.label, iso(r.due_date)]));
+    const { rows } = await client.query(
+      `SELECT d.id, c.slug, d.label, d.due_date FROM deadline_revision d JOIN commitment c ON c.id = d.commitment_id ORDER BY d.id`,
+    );
+    expect(records.map((r) => [r.id, r.commitment_slug, r.label, r.due_date])).toEqual(
+      rows.map((r) => [`deadline-revision-${r.id}`, r.slug, r.label, iso(r.due_date)]),
+    );
     const moved = records.find((r) => r.label === "by the end of 2030")!;
-    expect(moved).toMatchObject({ original: "false", previous_label: "from May 2026", previous_due_date: "2026-05-31", slip_days: "1675", effective_on: "2026-06-15" });
+    expect(moved).toMatchObject({
+      original: "false",
+      previous_label: "from May 2026",
+      previous_due_date: "2026-05-31",
+      slip_days: "1675",
+      effective_on: "2026-06-15",
+    });
     expect(records.filter((r) => r.commitment_slug === "humphrey-extract-for-councils").map((r) => r.original)).toEqual(["true", "false", "false"]);
   });
 

@@ -37,9 +37,14 @@ beforeAll(async () => {
   };
 });
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["entry", "link", "category", "author"].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  isArray: (name) => ["entry", "link", "category", "author"].includes(name),
+});
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const text = (node: unknown): string => (typeof node === "object" && node !== null ? String((node as Record<string, unknown>)["#text"] ?? "") : String(node));
+const text = (node: unknown): string =>
+  typeof node === "object" && node !== null ? String((node as Record<string, unknown>)["#text"] ?? "") : String(node);
 
 async function feed(path: string) {
   const response = await call(atom.GET, path);
@@ -196,7 +201,12 @@ describe("/deadlines.ics", () => {
        WHERE a.slug = $2 AND s.due_date >= $1::date AND s.status NOT IN ('delivered', 'delivered_differently', 'dropped')`,
       [today, area],
     );
-    expect(vcalendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v).uid).sort()).toEqual(rows.map((r) => `deadline-${r.slug}@roadmap-tracker`).sort());
+    expect(
+      vcalendar
+        .getAllSubcomponents("vevent")
+        .map((v) => new ICAL.Event(v).uid)
+        .sort(),
+    ).toEqual(rows.map((r) => `deadline-${r.slug}@roadmap-tracker`).sort());
     expect((await call(ics.GET, "/deadlines.ics?area=nowhere")).status).toBe(404);
     // An empty area (a form's empty field) is no filter, as everywhere: the whole calendar.
     expect((await calendar("/deadlines.ics?area=")).body).toBe(first.body);

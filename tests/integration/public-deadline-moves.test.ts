@@ -64,7 +64,11 @@ describe("a moved deadline", () => {
     expect(page.summary.deadline).toEqual({ label: "December 2026", precision: "month", dueDate: "2026-12-31" });
     expect(page.summary.revisionsCount).toBe(1);
     expect(page.summary.daysUntilDue).toBe(40);
-    expect(page.timeline.map((e) => (e.kind === "deadline_revision" ? (e.original ? "original" : "moved") : "status"))).toEqual(["moved", "status", "original"]); // newest first: moved 1 July, status 1 June, original 19 January
+    expect(page.timeline.map((e) => (e.kind === "deadline_revision" ? (e.original ? "original" : "moved") : "status"))).toEqual([
+      "moved",
+      "status",
+      "original",
+    ]); // newest first: moved 1 July, status 1 June, original 19 January
     const changes = await loadChangesPage({ area: "funding-and-procurement" });
     expect(changes.items.some((e) => e.kind === "deadline_revision" && e.commitment.slug === "digital-sourcing-strategy")).toBe(true);
   });

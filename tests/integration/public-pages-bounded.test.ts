@@ -15,7 +15,8 @@ vi.mock("../../src/server/db", async (importOriginal) => ({
 }));
 
 const { publicData } = await import("../../src/server/public-data");
-const { loadOverviewPage, loadMissedPage, upcomingFilters, UPCOMING_SHOWN, MISSED_SHOWN, MOVES_PAGE_SIZE } = await import("../../src/server/public-pages");
+const { loadOverviewPage, loadMissedPage, upcomingFilters, UPCOMING_SHOWN, MISSED_SHOWN, MOVES_PAGE_SIZE } =
+  await import("../../src/server/public-pages");
 
 const COPIES = 30;
 const AS_OF = "2026-11-21";
@@ -34,7 +35,9 @@ beforeAll(async () => {
       [COPIES],
     );
     const copyOf = `JOIN commitment copy ON copy.slug LIKE c.slug || '-copy-%'`;
-    await client.query(`INSERT INTO commitment_owner (commitment_id, organisation_id) SELECT copy.id, co.organisation_id FROM commitment_owner co JOIN commitment c ON c.id = co.commitment_id ${copyOf}`);
+    await client.query(
+      `INSERT INTO commitment_owner (commitment_id, organisation_id) SELECT copy.id, co.organisation_id FROM commitment_owner co JOIN commitment c ON c.id = co.commitment_id ${copyOf}`,
+    );
     await client.query(
       `INSERT INTO deadline_revision (commitment_id, label, precision, due_date, reason, source_id, effective_on)
        SELECT copy.id, d.label, d.precision, d.due_date, d.reason, d.source_id, d.effective_on

@@ -27,15 +27,8 @@ vi.mock("../../src/server/db", async (importOriginal) => ({
 }));
 
 const { publicData } = await import("../../src/server/public-data");
-const {
-  loadCommitmentsPage,
-  loadCommitmentPage,
-  loadMissedPage,
-  loadChangesPage,
-  loadOverviewPage,
-  loadAreaPage,
-  loadOrganisationPage,
-} = await import("../../src/server/public-pages");
+const { loadCommitmentsPage, loadCommitmentPage, loadMissedPage, loadChangesPage, loadOverviewPage, loadAreaPage, loadOrganisationPage } =
+  await import("../../src/server/public-pages");
 const { OPEN_STATUS_CODES } = await import("../../src/domain/status");
 const { listEditorCommitments } = await import("../../src/server/editor/queries");
 const { isStale, STALE_AFTER_DAYS } = await import("../../src/domain/attention");
@@ -152,7 +145,17 @@ describe("/commitments", () => {
       "Choose how to sort commitments from the list",
       "Page number must be a whole number, 1 or more (“-1” is not)",
     ]);
-    expect(data.errors.map((e) => e.href)).toEqual(["#q", "#status", "#overdue", "#area", "#organisation", "#due_before", "#as_of", "#sort", "#results"]);
+    expect(data.errors.map((e) => e.href)).toEqual([
+      "#q",
+      "#status",
+      "#overdue",
+      "#area",
+      "#organisation",
+      "#due_before",
+      "#as_of",
+      "#sort",
+      "#results",
+    ]);
     // The bad parameters are ignored: everything is listed, as of today, from page 1.
     expect(data.total).toBe(65);
     expect(data.page).toBe(1);
@@ -231,7 +234,9 @@ describe("/commitments/[slug]", () => {
     ] as const) {
       const all = await listEditorCommitments(state.db, admin, { scope: "all", today: asOf });
       const stale = await listEditorCommitments(state.db, admin, { scope: "all", staleOnly: true, today: asOf });
-      const byRule = all.filter((c) => isStale({ status: c.status, statusConfirmedOn: c.statusConfirmedOn, announcedOn: c.lastConfirmedOrAnnounced }, asOf));
+      const byRule = all.filter((c) =>
+        isStale({ status: c.status, statusConfirmedOn: c.statusConfirmedOn, announcedOn: c.lastConfirmedOrAnnounced }, asOf),
+      );
       expect(stale.map((c) => c.slug).sort()).toEqual(byRule.map((c) => c.slug).sort());
       expect(stale.some((c) => c.slug === "digital-sourcing-strategy")).toBe(expected);
       const page = await loadCommitmentPage("digital-sourcing-strategy", { as_of: asOf });
@@ -245,7 +250,11 @@ describe("/commitments/[slug]", () => {
 
   it("explains, rather than 404s, a commitment not yet announced on the date", async () => {
     const data = await loadCommitmentPage("digital-sourcing-strategy", { as_of: "2026-01-10" });
-    expect(data).toMatchObject({ kind: "not-yet-announced", announcedOn: "2026-01-19", title: "Publish government's first Digital Sourcing Strategy" });
+    expect(data).toMatchObject({
+      kind: "not-yet-announced",
+      announcedOn: "2026-01-19",
+      title: "Publish government's first Digital Sourcing Strategy",
+    });
   });
 
   it("gives not-found for unknown or malformed slugs, and an error for a bad date", async () => {

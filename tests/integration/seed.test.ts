@@ -66,7 +66,15 @@ describe("the seed", () => {
       expect(message).toContain(`commitments/${path.basename(file)}`);
       expect(message).toContain(`record 1 (${data.commitments[1].slug})`);
       expect(message).toContain(`field "deadline.precision"`);
-      expect(await counts(empty.db)).toEqual({ areas: 0, organisations: 0, sources: 0, commitments: 0, owners: 0, statusUpdates: 0, deadlineRevisions: 0 });
+      expect(await counts(empty.db)).toEqual({
+        areas: 0,
+        organisations: 0,
+        sources: 0,
+        commitments: 0,
+        owners: 0,
+        statusUpdates: 0,
+        deadlineRevisions: 0,
+      });
     } finally {
       await empty.drop();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -25,9 +25,16 @@ async function histories(): Promise<Map<number, CommitmentHistory>> {
   const deadlines = await client.query(`SELECT id, commitment_id, label, precision, due_date, effective_on FROM deadline_revision`);
   const map = new Map<number, CommitmentHistory>();
   for (const c of commitments.rows) map.set(c.id, { announcedOn: iso(c.announced_on)!, updates: [], deadlines: [] });
-  for (const u of updates.rows) (map.get(u.commitment_id)!.updates as unknown[]).push({ status: u.status, confirmedOn: iso(u.confirmed_on), sequence: u.id });
+  for (const u of updates.rows)
+    (map.get(u.commitment_id)!.updates as unknown[]).push({ status: u.status, confirmedOn: iso(u.confirmed_on), sequence: u.id });
   for (const d of deadlines.rows)
-    (map.get(d.commitment_id)!.deadlines as unknown[]).push({ label: d.label, precision: d.precision, dueDate: iso(d.due_date), effectiveOn: iso(d.effective_on), sequence: d.id });
+    (map.get(d.commitment_id)!.deadlines as unknown[]).push({
+      label: d.label,
+      precision: d.precision,
+      dueDate: iso(d.due_date),
+      effectiveOn: iso(d.effective_on),
+      sequence: d.id,
+    });
   return map;
 }
 
@@ -104,10 +111,16 @@ describe("commitment_state_as_of agrees with the domain rules", () => {
           );
           const id = c.rows[0].id;
           for (const d of h.deadlines) {
-            await client.query(`INSERT INTO deadline_revision (commitment_id, label, precision, due_date, effective_on) VALUES ($1, 'x', $2, $3, $4)`, [id, d.due ? "day" : "open", d.due, d.effective]);
+            await client.query(
+              `INSERT INTO deadline_revision (commitment_id, label, precision, due_date, effective_on) VALUES ($1, 'x', $2, $3, $4)`,
+              [id, d.due ? "day" : "open", d.due, d.effective],
+            );
           }
           for (const u of h.updates) {
-            await client.query(`INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on) VALUES ($1, $2, 'Random update', $3, $4)`, [id, u.status, source, u.confirmed]);
+            await client.query(
+              `INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on) VALUES ($1, $2, 'Random update', $3, $4)`,
+              [id, u.status, source, u.confirmed],
+            );
           }
           for (const asOf of dates) await compareOn(asOf);
         } finally {

@@ -9,12 +9,18 @@ const arbDate = fc.integer({ min: 0, max: 3000 }).map((n) => addDays("2026-01-01
 describe("isStale", () => {
   it("is true exactly when an open commitment was last confirmed more than STALE_AFTER_DAYS days before", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...STATUS_CODES), fc.option(arbDate, { nil: null }), arbDate, fc.integer({ min: 0, max: 400 }), (status, confirmed, announced, gap) => {
-        const last = confirmed ?? announced;
-        const asOf = addDays(last, gap);
-        const stale = isStale({ status, statusConfirmedOn: confirmed, announcedOn: announced }, asOf);
-        expect(stale).toBe(!isClosedStatus(status) && daysBetween(last, asOf) > STALE_AFTER_DAYS);
-      }),
+      fc.property(
+        fc.constantFrom(...STATUS_CODES),
+        fc.option(arbDate, { nil: null }),
+        arbDate,
+        fc.integer({ min: 0, max: 400 }),
+        (status, confirmed, announced, gap) => {
+          const last = confirmed ?? announced;
+          const asOf = addDays(last, gap);
+          const stale = isStale({ status, statusConfirmedOn: confirmed, announcedOn: announced }, asOf);
+          expect(stale).toBe(!isClosedStatus(status) && daysBetween(last, asOf) > STALE_AFTER_DAYS);
+        },
+      ),
     );
   });
 

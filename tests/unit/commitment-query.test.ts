@@ -12,13 +12,27 @@ describe("commitment list parameters", () => {
   });
 
   it("combines repeated and single filters", () => {
-    const { query, errors } = parse("status=delivered&status=at_risk&area=ai-for-the-public-good&overdue=true&due_before=2026-12-31&q=cloud&as_of=2026-06-30&page=2");
+    const { query, errors } = parse(
+      "status=delivered&status=at_risk&area=ai-for-the-public-good&overdue=true&due_before=2026-12-31&q=cloud&as_of=2026-06-30&page=2",
+    );
     expect(errors).toEqual([]);
-    expect(query).toMatchObject({ status: ["delivered", "at_risk"], area: ["ai-for-the-public-good"], overdue: true, dueBefore: "2026-12-31", q: "cloud", asOf: "2026-06-30", asOfGiven: true, sort: "relevance", page: 2 });
+    expect(query).toMatchObject({
+      status: ["delivered", "at_risk"],
+      area: ["ai-for-the-public-good"],
+      overdue: true,
+      dueBefore: "2026-12-31",
+      q: "cloud",
+      asOf: "2026-06-30",
+      asOfGiven: true,
+      sort: "relevance",
+      page: 2,
+    });
   });
 
   it("names every bad parameter and ignores only those", () => {
-    const { query, errors } = parse(`status=bogus&as_of=2026-13-45&page=-1&q=${"x".repeat(5000)}&area=Not%20A%20Slug&sort=random&due_after=2026-02-30`);
+    const { query, errors } = parse(
+      `status=bogus&as_of=2026-13-45&page=-1&q=${"x".repeat(5000)}&area=Not%20A%20Slug&sort=random&due_after=2026-02-30`,
+    );
     expect(errors.map((e) => e.field).sort()).toEqual(["area", "as_of", "due_after", "page", "q", "sort", "status"]);
     expect(errors.find((e) => e.field === "status")!.message).toMatch(/status "bogus"/);
     expect(errors.find((e) => e.field === "as_of")!.message).toMatch(/not a real calendar date|YYYY-MM-DD/);

@@ -250,7 +250,15 @@ describe("year precision", () => {
   });
 
   it("financial years run 1 April to 31 March", () => {
-    for (const label of ["2026-27", "2026/27", "2026–27", "financial year 2026 to 2027", "the financial year 2026-27", "FY 2026/27", "by the end of 2026-27"]) {
+    for (const label of [
+      "2026-27",
+      "2026/27",
+      "2026–27",
+      "financial year 2026 to 2027",
+      "the financial year 2026-27",
+      "FY 2026/27",
+      "by the end of 2026-27",
+    ]) {
       expect(resolved(label, "year"), label).toEqual(["2026-04-01", "2027-03-31"]);
     }
     expect(resolved("2099-00", "year")).toEqual(["2099-04-01", "2100-03-31"]);
@@ -313,30 +321,62 @@ const pad = (n: number) => String(n).padStart(2, "0");
 const arbYear = fc.integer({ min: 1901, max: 2198 });
 
 const arbCase: fc.Arbitrary<Case> = fc.oneof(
-  fc.tuple(arbYear, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 })).filter(([y, m, d]) => d <= Number(oracleLastDay(y, m).slice(8))).chain(([y, m, d]) => {
-    const iso = `${y}-${pad(m)}-${pad(d)}`;
-    return fc.constantFrom(`${d} ${MONTH_NAMES[m - 1]} ${y}`, iso, `${MONTH_NAMES[m - 1]} ${d}, ${y}`).map((label): Case => ({ label, precision: "day", start: iso, due: iso }));
-  }),
-  fc.tuple(arbYear, fc.integer({ min: 1, max: 12 })).map(([y, m]): Case => ({ label: `${MONTH_NAMES[m - 1]} ${y}`, precision: "month", start: `${y}-${pad(m)}-01`, due: oracleLastDay(y, m) })),
-  fc.tuple(arbYear, fc.integer({ min: 1, max: 4 })).chain(([y, q]) =>
-    fc.constantFrom(`Q${q} ${y}`, `${y} Q${q}`, `${["first", "second", "third", "fourth"][q - 1]} quarter of ${y}`).map((label): Case => ({ label, precision: "quarter", start: `${y}-${pad(q * 3 - 2)}-01`, due: oracleLastDay(y, q * 3) })),
-  ),
-  fc.tuple(arbYear, fc.constantFrom<[string, number]>(["spring", 3], ["summer", 6], ["autumn", 9], ["fall", 9], ["winter", 12])).map(([y, [name, m]]): Case => ({
-    label: `${name} ${y}`,
-    precision: "season",
-    start: `${y}-${pad(m)}-01`,
-    due: m === 12 ? oracleLastDay(y + 1, 2) : oracleLastDay(y, m + 2),
-  })),
-  fc.tuple(arbYear, fc.constantFrom<[string, number]>(["first half of", 1], ["H1", 1], ["early", 1], ["second half of", 7], ["H2", 7], ["late", 7], ["mid", 4], ["mid-", 4], ["the middle of", 4])).map(([y, [prefix, m]]): Case => ({
-    label: prefix.endsWith("-") ? `${prefix}${y}` : `${prefix} ${y}`,
-    precision: "half",
-    start: `${y}-${pad(m)}-01`,
-    due: oracleLastDay(y, m + 5),
-  })),
+  fc
+    .tuple(arbYear, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }))
+    .filter(([y, m, d]) => d <= Number(oracleLastDay(y, m).slice(8)))
+    .chain(([y, m, d]) => {
+      const iso = `${y}-${pad(m)}-${pad(d)}`;
+      return fc
+        .constantFrom(`${d} ${MONTH_NAMES[m - 1]} ${y}`, iso, `${MONTH_NAMES[m - 1]} ${d}, ${y}`)
+        .map((label): Case => ({ label, precision: "day", start: iso, due: iso }));
+    }),
+  fc
+    .tuple(arbYear, fc.integer({ min: 1, max: 12 }))
+    .map(([y, m]): Case => ({ label: `${MONTH_NAMES[m - 1]} ${y}`, precision: "month", start: `${y}-${pad(m)}-01`, due: oracleLastDay(y, m) })),
+  fc
+    .tuple(arbYear, fc.integer({ min: 1, max: 4 }))
+    .chain(([y, q]) =>
+      fc
+        .constantFrom(`Q${q} ${y}`, `${y} Q${q}`, `${["first", "second", "third", "fourth"][q - 1]} quarter of ${y}`)
+        .map((label): Case => ({ label, precision: "quarter", start: `${y}-${pad(q * 3 - 2)}-01`, due: oracleLastDay(y, q * 3) })),
+    ),
+  fc
+    .tuple(arbYear, fc.constantFrom<[string, number]>(["spring", 3], ["summer", 6], ["autumn", 9], ["fall", 9], ["winter", 12]))
+    .map(([y, [name, m]]): Case => ({
+      label: `${name} ${y}`,
+      precision: "season",
+      start: `${y}-${pad(m)}-01`,
+      due: m === 12 ? oracleLastDay(y + 1, 2) : oracleLastDay(y, m + 2),
+    })),
+  fc
+    .tuple(
+      arbYear,
+      fc.constantFrom<[string, number]>(
+        ["first half of", 1],
+        ["H1", 1],
+        ["early", 1],
+        ["second half of", 7],
+        ["H2", 7],
+        ["late", 7],
+        ["mid", 4],
+        ["mid-", 4],
+        ["the middle of", 4],
+      ),
+    )
+    .map(([y, [prefix, m]]): Case => ({
+      label: prefix.endsWith("-") ? `${prefix}${y}` : `${prefix} ${y}`,
+      precision: "half",
+      start: `${y}-${pad(m)}-01`,
+      due: oracleLastDay(y, m + 5),
+    })),
   arbYear.chain((y) =>
     fc.oneof(
-      fc.constantFrom(`${y}`, `by ${y}`, `by the end of ${y}`, `during ${y}`, `throughout ${y}`).map((label): Case => ({ label, precision: "year", start: `${y}-01-01`, due: `${y}-12-31` })),
-      fc.constantFrom(`${y}-${pad((y + 1) % 100)}`, `${y}/${pad((y + 1) % 100)}`, `financial year ${y} to ${y + 1}`).map((label): Case => ({ label, precision: "year", start: `${y}-04-01`, due: oracleLastDay(y + 1, 3) })),
+      fc
+        .constantFrom(`${y}`, `by ${y}`, `by the end of ${y}`, `during ${y}`, `throughout ${y}`)
+        .map((label): Case => ({ label, precision: "year", start: `${y}-01-01`, due: `${y}-12-31` })),
+      fc
+        .constantFrom(`${y}-${pad((y + 1) % 100)}`, `${y}/${pad((y + 1) % 100)}`, `financial year ${y} to ${y + 1}`)
+        .map((label): Case => ({ label, precision: "year", start: `${y}-04-01`, due: oracleLastDay(y + 1, 3) })),
     ),
   ),
 );
@@ -344,7 +384,9 @@ const arbCase: fc.Arbitrary<Case> = fc.oneof(
 const MONTHS_IN_WINDOW: Record<Exclude<Precision, "open" | "day">, number> = { month: 1, quarter: 3, season: 3, half: 6, year: 12 };
 
 const arbCasing = (s: string) =>
-  fc.array(fc.boolean(), { minLength: s.length, maxLength: s.length }).map((flags) => [...s].map((c, i) => (flags[i] ? c.toUpperCase() : c)).join(""));
+  fc
+    .array(fc.boolean(), { minLength: s.length, maxLength: s.length })
+    .map((flags) => [...s].map((c, i) => (flags[i] ? c.toUpperCase() : c)).join(""));
 
 describe("properties", () => {
   it("every generated label resolves to the oracle's window", () => {
@@ -410,10 +452,21 @@ describe("properties", () => {
   it("labels without a year never resolve to a period that has already ended", () => {
     const relative = fc.constantFrom<[string, Precision]>(
       ...MONTH_NAMES.map((m): [string, Precision] => [`from ${m}`, "month"]),
-      ["Q1", "quarter"], ["Q2", "quarter"], ["Q3", "quarter"], ["Q4", "quarter"],
-      ["this spring", "season"], ["this summer", "season"], ["this autumn", "season"], ["this winter", "season"],
-      ["next summer", "season"], ["next winter", "season"], ["summer", "season"],
-      ["this year", "year"], ["the end of the year", "year"], ["this financial year", "year"], ["later this year", "half"],
+      ["Q1", "quarter"],
+      ["Q2", "quarter"],
+      ["Q3", "quarter"],
+      ["Q4", "quarter"],
+      ["this spring", "season"],
+      ["this summer", "season"],
+      ["this autumn", "season"],
+      ["this winter", "season"],
+      ["next summer", "season"],
+      ["next winter", "season"],
+      ["summer", "season"],
+      ["this year", "year"],
+      ["the end of the year", "year"],
+      ["this financial year", "year"],
+      ["later this year", "half"],
     );
     fc.assert(
       fc.property(relative, arbRef, ([label, precision], ref) => {
@@ -428,7 +481,11 @@ describe("properties", () => {
   it("never throws, and whatever it accepts is a valid window", () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.string(), arbCase.map((c) => c.label), fc.constantFrom("9999", "winter 9999", "0000", "Q4 0000", "spring 0000")),
+        fc.oneof(
+          fc.string(),
+          arbCase.map((c) => c.label),
+          fc.constantFrom("9999", "winter 9999", "0000", "Q4 0000", "spring 0000"),
+        ),
         fc.constantFrom(...PRECISIONS),
         arbRef,
         (label, p, ref) => {
@@ -466,7 +523,8 @@ describe("published rules", () => {
 
   it("include the examples from the product rules", () => {
     const due = (label: string, referenceDate?: string) =>
-      DEADLINE_RULES.flatMap((r) => r.examples).find((e) => e.label === label && (referenceDate === undefined || e.referenceDate === referenceDate))?.dueDate;
+      DEADLINE_RULES.flatMap((r) => r.examples).find((e) => e.label === label && (referenceDate === undefined || e.referenceDate === referenceDate))
+        ?.dueDate;
     expect(due("14 March 2026")).toBe("2026-03-14");
     expect(due("by October 2028")).toBe("2028-10-31");
     expect(due("Q3 2026")).toBe("2026-09-30");

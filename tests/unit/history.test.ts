@@ -214,7 +214,11 @@ describe("delivered late", () => {
   });
 
   it("an open deadline can never be delivered late", () => {
-    const h: CommitmentHistory = { announcedOn: "2026-01-21", deadlines: [deadline("ongoing", "open", "2026-01-21", 1)], updates: [update("delivered", "2031-01-01", 1)] };
+    const h: CommitmentHistory = {
+      announcedOn: "2026-01-21",
+      deadlines: [deadline("ongoing", "open", "2026-01-21", 1)],
+      updates: [update("delivered", "2031-01-01", 1)],
+    };
     expect(state(h, "2031-01-01")).toMatchObject({ deliveredLate: false, daysLate: 0 });
   });
 });

@@ -5,7 +5,12 @@ import { PageStore, type RenderResult } from "../../src/server/page-cache/store"
 import { contentSecurityPolicy } from "../../src/server/content-security-policy";
 
 const noHeaders = { has: () => false };
-const get = (pathname: string, search = "", headers: { has(name: string): boolean } = noHeaders, method = "GET") => ({ method, pathname, search, headers });
+const get = (pathname: string, search = "", headers: { has(name: string): boolean } = noHeaders, method = "GET") => ({
+  method,
+  pathname,
+  search,
+  headers,
+});
 
 const isCacheablePage = (request: Parameters<typeof cacheKind>[0]) => cacheKind(request) === "page";
 
@@ -13,7 +18,19 @@ describe("which requests the page cache answers", () => {
   it("takes public pages, with or without a query string", () => {
     expect(isCacheablePage(get("/commitments", "?status=delivered&area=ai-for-the-public-good"))).toBe(true);
     expect(isCacheablePage(get("/", "?as_of=2026-06-01"))).toBe(true);
-    for (const path of ["/", "/commitments", "/missed", "/changes", "/areas", "/organisations", "/data", "/methodology", "/commitments/digital-sourcing-strategy", "/areas/ai-for-the-public-good", "/organisations/cabinet-office"]) {
+    for (const path of [
+      "/",
+      "/commitments",
+      "/missed",
+      "/changes",
+      "/areas",
+      "/organisations",
+      "/data",
+      "/methodology",
+      "/commitments/digital-sourcing-strategy",
+      "/areas/ai-for-the-public-good",
+      "/organisations/cabinet-office",
+    ]) {
       expect(isCacheablePage(get(path)), path).toBe(true);
       expect(isCacheablePage(get(path, "", noHeaders, "HEAD")), path).toBe(true);
     }
@@ -24,7 +41,18 @@ describe("which requests the page cache answers", () => {
     expect(isCacheablePage(get("/", "", noHeaders, "POST"))).toBe(false);
     expect(isCacheablePage(get("/", "", { has: (name) => name === "rsc" }))).toBe(false);
     expect(isCacheablePage(get("/", "", { has: (name) => name === "next-action" }))).toBe(false);
-    for (const path of ["/editor", "/editor/sign-in", "/api/health", "/api/auth/session", "/data/commitments.csv", "/data/tracker.json", "/commitments/Not-A-Slug", "/commitments/a/b", "/no-such-page", `/commitments/${"a".repeat(200)}`]) {
+    for (const path of [
+      "/editor",
+      "/editor/sign-in",
+      "/api/health",
+      "/api/auth/session",
+      "/data/commitments.csv",
+      "/data/tracker.json",
+      "/commitments/Not-A-Slug",
+      "/commitments/a/b",
+      "/no-such-page",
+      `/commitments/${"a".repeat(200)}`,
+    ]) {
       expect(cacheKind(get(path)), path).toBe(null);
     }
   });
@@ -42,10 +70,24 @@ describe("which requests the page cache answers", () => {
 
 describe("detail addresses no record can have", () => {
   it("are known without the database: a slug that is not lower-case words and hyphens, or is too long", () => {
-    for (const path of ["/commitments/NOT%20A%20SLUG", "/areas/Atlantis", "/organisations/ministry_of_magic", "/commitments/-x", `/commitments/${"x".repeat(121)}`]) {
+    for (const path of [
+      "/commitments/NOT%20A%20SLUG",
+      "/areas/Atlantis",
+      "/organisations/ministry_of_magic",
+      "/commitments/-x",
+      `/commitments/${"x".repeat(121)}`,
+    ]) {
       expect(isImpossibleDetailPath(path), path).toBe(true);
     }
-    for (const path of ["/commitments/no-such-commitment", "/areas/atlantis", `/organisations/${"x".repeat(120)}`, "/commitments", "/commitments/a/b", "/missed", "/no/such/page"]) {
+    for (const path of [
+      "/commitments/no-such-commitment",
+      "/areas/atlantis",
+      `/organisations/${"x".repeat(120)}`,
+      "/commitments",
+      "/commitments/a/b",
+      "/missed",
+      "/no/such/page",
+    ]) {
       expect(isImpossibleDetailPath(path), path).toBe(false);
     }
   });
@@ -106,12 +148,14 @@ describe("the page store", () => {
     const renders: string[] = [];
     let version = 1;
     const store = new PageStore({ freshMs: 1_000, maxBytes: options.maxBytes, now: () => now });
-    const renderer = (path: string, delay = 0) => () =>
-      new Promise<RenderResult>((resolve) => {
-        renders.push(path);
-        const html = `${path} v${version}`;
-        setTimeout(() => resolve({ page: { body: new TextEncoder().encode(html), headers: {}, etag: html } }), delay);
-      });
+    const renderer =
+      (path: string, delay = 0) =>
+      () =>
+        new Promise<RenderResult>((resolve) => {
+          renders.push(path);
+          const html = `${path} v${version}`;
+          setTimeout(() => resolve({ page: { body: new TextEncoder().encode(html), headers: {}, etag: html } }), delay);
+        });
     return { store, renders, renderer, tick: (ms: number) => (now += ms), publish: () => (version += 1) };
   }
   const html = (result: RenderResult) => ("page" in result ? new TextDecoder().decode(result.page.body) : `status ${result.response.status}`);

@@ -15,7 +15,17 @@ describe("editorReturnPath", () => {
       expect(path.startsWith("/editor"), raw).toBe(true);
       expect(path.startsWith("//"), raw).toBe(false);
     }
-    for (const raw of ["/", "/commitments", "/editorial", "/editor/../api/auth/signout", "https://evil.example/", "javascript:alert(1)", "", null, undefined]) {
+    for (const raw of [
+      "/",
+      "/commitments",
+      "/editorial",
+      "/editor/../api/auth/signout",
+      "https://evil.example/",
+      "javascript:alert(1)",
+      "",
+      null,
+      undefined,
+    ]) {
       expect(editorReturnPath(raw), String(raw)).toBe("/editor");
     }
   });

@@ -16,7 +16,11 @@ export async function waitUntilVisible(base: string, path: string, text: string,
   return Number.POSITIVE_INFINITY;
 }
 
-export async function measurePublishVisibility(settings: { env: NodeJS.ProcessEnv; databaseUrl: string }, base: string, rounds: number): Promise<number[]> {
+export async function measurePublishVisibility(
+  settings: { env: NodeJS.ProcessEnv; databaseUrl: string },
+  base: string,
+  rounds: number,
+): Promise<number[]> {
   const author = createAccount(settings, "bench-author@example.gov.uk", ORGANISATION);
   const reviewer = createAccount(settings, "bench-reviewer@example.gov.uk", ORGANISATION);
   const commitments = await commitmentsOf(settings.databaseUrl, ORGANISATION);

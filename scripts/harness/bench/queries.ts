@@ -21,10 +21,30 @@ export async function timeQueries(url: string, today: string): Promise<QueryTimi
   const db = createPrismaClient(url);
   const client = await connect(url);
   const cases = [
-    { name: `as-of list (as_of=2026-06-30, first page by due date)`, run: () => listCommitments(db, { asOf: "2026-06-30", sort: "due" }), sql: `SELECT * FROM commitment_state_as_of('2026-06-30') s ORDER BY due_date LIMIT 25`, tables: ["commitment_state_period"] },
-    { name: `missed deadlines as /missed asks (overdue as of ${today}: the 50 most overdue and the count)`, run: () => listCommitments(db, { asOf: today, overdue: true, sort: "overdue" }, { page: 1, pageSize: 50 }), sql: `SELECT * FROM commitment_state_as_of('${today}') s WHERE s.overdue ORDER BY days_overdue DESC LIMIT 50`, tables: ["commitment_state_period"] },
-    { name: `every overdue commitment at once (as of ${today}, no paging)`, run: () => listCommitments(db, { asOf: today, overdue: true, sort: "overdue" }, "all"), sql: `SELECT * FROM commitment_state_as_of('${today}') s WHERE s.overdue ORDER BY days_overdue DESC`, tables: ["commitment_state_period"] },
-    { name: `full-text search (q="cloud security")`, run: () => listCommitments(db, { asOf: today, q: "cloud security", sort: "relevance" }), sql: `SELECT id FROM commitment c WHERE c.search @@ websearch_to_tsquery('english', 'cloud security')`, tables: ["commitment"] },
+    {
+      name: `as-of list (as_of=2026-06-30, first page by due date)`,
+      run: () => listCommitments(db, { asOf: "2026-06-30", sort: "due" }),
+      sql: `SELECT * FROM commitment_state_as_of('2026-06-30') s ORDER BY due_date LIMIT 25`,
+      tables: ["commitment_state_period"],
+    },
+    {
+      name: `missed deadlines as /missed asks (overdue as of ${today}: the 50 most overdue and the count)`,
+      run: () => listCommitments(db, { asOf: today, overdue: true, sort: "overdue" }, { page: 1, pageSize: 50 }),
+      sql: `SELECT * FROM commitment_state_as_of('${today}') s WHERE s.overdue ORDER BY days_overdue DESC LIMIT 50`,
+      tables: ["commitment_state_period"],
+    },
+    {
+      name: `every overdue commitment at once (as of ${today}, no paging)`,
+      run: () => listCommitments(db, { asOf: today, overdue: true, sort: "overdue" }, "all"),
+      sql: `SELECT * FROM commitment_state_as_of('${today}') s WHERE s.overdue ORDER BY days_overdue DESC`,
+      tables: ["commitment_state_period"],
+    },
+    {
+      name: `full-text search (q="cloud security")`,
+      run: () => listCommitments(db, { asOf: today, q: "cloud security", sort: "relevance" }),
+      sql: `SELECT id FROM commitment c WHERE c.search @@ websearch_to_tsquery('english', 'cloud security')`,
+      tables: ["commitment"],
+    },
   ];
   const results: QueryTiming[] = [];
   try {

@@ -21,7 +21,9 @@ export default function BenchmarkBaselinePage() {
         <tbody>
           {Array.from({ length: 40 }, (_, n) => (
             <tr key={n}>
-              <th scope="row" className="text-left">Row {n + 1}</th>
+              <th scope="row" className="text-left">
+                Row {n + 1}
+              </th>
               <td>{paragraph(n)}</td>
             </tr>
           ))}

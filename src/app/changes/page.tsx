@@ -54,7 +54,11 @@ export default async function ChangesPage({ searchParams }: Props) {
       ) : (
         <ChangeList items={data.items} linkParams={keep} />
       )}
-      <Pagination page={data.page} pageCount={data.pageCount} hrefFor={(page) => buildHref("/changes", { ...params, page: page === 1 ? undefined : page })} />
+      <Pagination
+        page={data.page}
+        pageCount={data.pageCount}
+        hrefFor={(page) => buildHref("/changes", { ...params, page: page === 1 ? undefined : page })}
+      />
     </>
   );
 }

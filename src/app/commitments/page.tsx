@@ -96,7 +96,11 @@ export default async function CommitmentsPage({ searchParams }: Props) {
           ) : (
             <CommitmentList items={data.items} linkParams={asOfParams(data.asOf, data.asOfGiven)} />
           )}
-          <Pagination page={data.page} pageCount={data.pageCount} hrefFor={(page) => buildHref("/commitments", { ...params, page: page === 1 ? undefined : page })} />
+          <Pagination
+            page={data.page}
+            pageCount={data.pageCount}
+            hrefFor={(page) => buildHref("/commitments", { ...params, page: page === 1 ? undefined : page })}
+          />
         </div>
       </div>
     </>

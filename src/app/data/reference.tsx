@@ -59,7 +59,9 @@ export const Code = ({ children }: { children: ReactNode }) => <code className="
 /** OpenAPI descriptions are CommonMark; the only markup ours use is `inline code`. */
 export function Prose({ text }: { text: string | undefined }) {
   if (!text) return null;
-  return text.split(/(`[^`]+`)/).map((part, i) => (part.startsWith("`") && part.endsWith("`") && part.length > 2 ? <Code key={i}>{part.slice(1, -1)}</Code> : part));
+  return text
+    .split(/(`[^`]+`)/)
+    .map((part, i) => (part.startsWith("`") && part.endsWith("`") && part.length > 2 ? <Code key={i}>{part.slice(1, -1)}</Code> : part));
 }
 
 const refName = (ref: string) => ref.replace("#/components/schemas/", "");
@@ -80,7 +82,18 @@ export function SchemaType({ schema }: { schema: JsonSchema }): ReactNode {
       </span>
     ));
   }
-  if (schema.enum) return <>one of {schema.enum.map((v, i) => <span key={i}>{i > 0 ? ", " : ""}<Code>{String(v)}</Code></span>)}</>;
+  if (schema.enum)
+    return (
+      <>
+        one of{" "}
+        {schema.enum.map((v, i) => (
+          <span key={i}>
+            {i > 0 ? ", " : ""}
+            <Code>{String(v)}</Code>
+          </span>
+        ))}
+      </>
+    );
   const types = ([] as string[]).concat(schema.type ?? "any");
   return types.map((t, i) => (
     <span key={t}>
@@ -129,7 +142,12 @@ export function SchemaReference({ document }: { document: OpenApiDocument }) {
         </p>
       ) : null}
       {schema.properties ? (
-        <Table id={`${schemaAnchor(name)}-fields`} caption={`Fields of ${name}`} head={["Field", "Type", "Always present", "Meaning"]} rows={propertyRows(schema)} />
+        <Table
+          id={`${schemaAnchor(name)}-fields`}
+          caption={`Fields of ${name}`}
+          head={["Field", "Type", "Always present", "Meaning"]}
+          rows={propertyRows(schema)}
+        />
       ) : (
         <p className="mb-3">
           <SchemaType schema={schema} />

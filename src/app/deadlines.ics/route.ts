@@ -14,7 +14,10 @@ export async function GET(request: Request) {
     if (!parsed.ok) return invalidParameters(request, parsed.errors);
     const result = await deadlinesCalendarBody(requestOrigin(request), parsed.value.area, todayIso());
     if (!result.found) return sendProblem(request, "notFound", result.detail);
-    return sendText(request, result.body, { contentType: ICS_CONTENT_TYPE, headers: { "Content-Disposition": 'inline; filename="roadmap-tracker-deadlines.ics"' } });
+    return sendText(request, result.body, {
+      contentType: ICS_CONTENT_TYPE,
+      headers: { "Content-Disposition": 'inline; filename="roadmap-tracker-deadlines.ics"' },
+    });
   });
 }
 

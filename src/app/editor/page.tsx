@@ -37,19 +37,43 @@ export default async function DashboardPage() {
       <h2 className="text-2xl font-bold mb-2" id="my-proposals">
         Your proposals ({mine.open.length})
       </h2>
-      {returned.length > 0 && <p className="font-bold mb-4">{returned.length === 1 ? "1 proposal was" : `${returned.length} proposals were`} returned to you with a comment.</p>}
-      <ProposalTable id="my-proposals-table" rows={mine.open} caption="Your proposals waiting for a check or returned to you" empty="You have no proposals waiting for a check." showAuthor={false} />
+      {returned.length > 0 && (
+        <p className="font-bold mb-4">
+          {returned.length === 1 ? "1 proposal was" : `${returned.length} proposals were`} returned to you with a comment.
+        </p>
+      )}
+      <ProposalTable
+        id="my-proposals-table"
+        rows={mine.open}
+        caption="Your proposals waiting for a check or returned to you"
+        empty="You have no proposals waiting for a check."
+        showAuthor={false}
+      />
 
       <h2 className="text-2xl font-bold mb-2" id="not-confirmed">
         Not confirmed for more than {STALE_AFTER_DAYS} days ({stale.length})
       </h2>
-      <p className="text-secondary-ink mb-4">Open commitments whose progress has not been confirmed for more than {STALE_AFTER_DAYS} days, the longest first. Their public pages say so too.</p>
-      <CommitmentTable id="not-confirmed-table" rows={stale} caption={`Commitments not confirmed for more than ${STALE_AFTER_DAYS} days`} empty="Every open commitment has been confirmed recently." showConfirmed />
+      <p className="text-secondary-ink mb-4">
+        Open commitments whose progress has not been confirmed for more than {STALE_AFTER_DAYS} days, the longest first. Their public pages say so
+        too.
+      </p>
+      <CommitmentTable
+        id="not-confirmed-table"
+        rows={stale}
+        caption={`Commitments not confirmed for more than ${STALE_AFTER_DAYS} days`}
+        empty="Every open commitment has been confirmed recently."
+        showConfirmed
+      />
 
       <h2 className="text-2xl font-bold mb-2" id="my-commitments">
         {scope === "all" ? "All commitments" : "Your organisations’ commitments"} ({commitments.length})
       </h2>
-      <CommitmentTable id="my-commitments-table" rows={commitments} caption={scope === "all" ? "All commitments" : "Your organisations’ commitments"} empty="Your organisations do not own or support any commitments yet." />
+      <CommitmentTable
+        id="my-commitments-table"
+        rows={commitments}
+        caption={scope === "all" ? "All commitments" : "Your organisations’ commitments"}
+        empty="Your organisations do not own or support any commitments yet."
+      />
     </>
   );
 }

@@ -21,12 +21,12 @@ export default function MethodologyPage() {
       <Breadcrumbs items={[{ href: "/", label: "Home" }]} />
       <h1 className="text-3xl md:text-5xl font-bold mb-6">How the tracker works</h1>
       <p className="text-lg md:text-xl mb-4 max-w-3xl">
-        The rules the tracker uses, in plain English. This page is generated from the same rule definitions the tracker’s code runs, so what
-        you read here is exactly what it does.
+        The rules the tracker uses, in plain English. This page is generated from the same rule definitions the tracker’s code runs, so what you read
+        here is exactly what it does.
       </p>
       <p className="mb-8 max-w-3xl">
-        Nothing here is a judgement made by hand. A status is only ever what a published source confirmed; “overdue” and “delivered late” are
-        worked out from dates, never typed in.
+        Nothing here is a judgement made by hand. A status is only ever what a published source confirmed; “overdue” and “delivered late” are worked
+        out from dates, never typed in.
       </p>
 
       <nav aria-labelledby="contents-heading" className="mb-10">
@@ -34,10 +34,18 @@ export default function MethodologyPage() {
           Contents
         </h2>
         <ul className="list-disc pl-6 space-y-1">
-          <li><a href="#statuses">Statuses</a></li>
-          <li><a href="#deadlines">Deadlines and due dates</a></li>
-          <li><a href="#history">Overdue, delivered late and past dates</a></li>
-          <li><a href="#pages">What the pages show</a></li>
+          <li>
+            <a href="#statuses">Statuses</a>
+          </li>
+          <li>
+            <a href="#deadlines">Deadlines and due dates</a>
+          </li>
+          <li>
+            <a href="#history">Overdue, delivered late and past dates</a>
+          </li>
+          <li>
+            <a href="#pages">What the pages show</a>
+          </li>
         </ul>
       </nav>
 
@@ -46,8 +54,8 @@ export default function MethodologyPage() {
           Statuses
         </h2>
         <p className="mb-6 max-w-3xl">
-          Each commitment has one of six statuses. Delivered, delivered differently and dropped are <strong>closed</strong>: a closed commitment
-          can no longer be overdue. The code in brackets is the one used in the open data and API.
+          Each commitment has one of six statuses. Delivered, delivered differently and dropped are <strong>closed</strong>: a closed commitment can
+          no longer be overdue. The code in brackets is the one used in the open data and API.
         </p>
         <dl className="space-y-6 max-w-3xl">
           {STATUS_DEFINITIONS.map((d) => (
@@ -115,8 +123,8 @@ export default function MethodologyPage() {
             <li key={rule}>{rule}</li>
           ))}
           <li>
-            Add <code>?as_of=YYYY-MM-DD</code> to the overview, the commitments list, a commitment or the missed deadlines page to see the tracker
-            as it stood that day. Every commitment page has a “cite this page” link that pins it to its date.
+            Add <code>?as_of=YYYY-MM-DD</code> to the overview, the commitments list, a commitment or the missed deadlines page to see the tracker as
+            it stood that day. Every commitment page has a “cite this page” link that pins it to its date.
           </li>
         </ul>
       </section>

@@ -41,7 +41,8 @@ export default async function MissedPage({ searchParams }: Props) {
         every deadline that has been moved.
       </p>
       <p className="mb-8">
-        Nobody types in “overdue”: it is worked out from the published deadline and the confirmed status. <a href="/methodology">How we work it out</a>.
+        Nobody types in “overdue”: it is worked out from the published deadline and the confirmed status.{" "}
+        <a href="/methodology">How we work it out</a>.
       </p>
 
       <OwnerFilters action="/missed" label="Filter missed deadlines" page={data} />
@@ -52,11 +53,15 @@ export default async function MissedPage({ searchParams }: Props) {
       </h2>
       {data.missedTotal > data.missed.length && (
         <p className="mb-4">
-          The {data.missed.length} most overdue are listed here. <a href={allOverdueHref}>See all {plural(data.missedTotal, "overdue commitment")}</a>.
+          The {data.missed.length} most overdue are listed here. <a href={allOverdueHref}>See all {plural(data.missedTotal, "overdue commitment")}</a>
+          .
         </p>
       )}
       {data.missed.length === 0 ? (
-        <p className="mb-12">No commitment was past its due date {when}{filtered ? " for the area and organisation you chose" : ""}.</p>
+        <p className="mb-12">
+          No commitment was past its due date {when}
+          {filtered ? " for the area and organisation you chose" : ""}.
+        </p>
       ) : (
         <DataTable
           id="missed-table"
@@ -98,7 +103,10 @@ export default async function MissedPage({ searchParams }: Props) {
       {data.pastLastPage && data.movesTotal > 0 ? (
         <NoSuchPage page={data.page} pageCount={data.pageCount} of="moved deadlines" firstPageHref={buildHref("/missed", params)} />
       ) : data.moves.length === 0 ? (
-        <p>No deadline had been moved {when}{filtered ? " for the area and organisation you chose" : ""}.</p>
+        <p>
+          No deadline had been moved {when}
+          {filtered ? " for the area and organisation you chose" : ""}.
+        </p>
       ) : (
         <ul className="border-t border-border">
           {data.moves.map((m) => (

@@ -48,9 +48,15 @@ function ConflictPanel({ conflict }: { conflict: NonNullable<FormState["conflict
       </h2>
       <p className="mb-2">
         {conflict.changedBy ? `${conflict.changedBy} changed it` : "It was changed"}
-        {conflict.changedAt ? ` at ${formatDateTime(conflict.changedAt)}` : ""}. Nothing has been overwritten. Your changes are still in the form below.
+        {conflict.changedAt ? ` at ${formatDateTime(conflict.changedAt)}` : ""}. Nothing has been overwritten. Your changes are still in the form
+        below.
       </p>
-      <DataTable id="conflict-table" caption="What changed meanwhile, and what you submitted" captionHidden head={["Field", "Now saved", "Your version"]}>
+      <DataTable
+        id="conflict-table"
+        caption="What changed meanwhile, and what you submitted"
+        captionHidden
+        head={["Field", "Now saved", "Your version"]}
+      >
         {conflict.rows.map((row) => (
           <tr key={row.label}>
             <th scope="row" className={rowHeaderClass}>
@@ -124,11 +130,7 @@ export function TextField(props: Omit<TextInputProps, "value" | "error" | "id">)
 
 export function DateField({ hint, ...props }: Described) {
   const { value, error } = useField(props.name);
-  const fullHint = (
-    <>
-      {hint ? <>{hint} </> : null}Write it as year-month-day, for example 2026-06-30.
-    </>
-  );
+  const fullHint = <>{hint ? <>{hint} </> : null}Write it as year-month-day, for example 2026-06-30.</>;
   return <DateInput {...props} hint={fullHint} value={text(value)} error={error} />;
 }
 

@@ -9,7 +9,19 @@ export function EmptyState({ children }: { children: React.ReactNode }) {
   return <p className="text-secondary-ink mb-6">{children}</p>;
 }
 
-export function CommitmentTable({ id, rows, caption, empty, showConfirmed = false }: { id: string; rows: EditorCommitmentRow[]; caption: string; empty: string; showConfirmed?: boolean }) {
+export function CommitmentTable({
+  id,
+  rows,
+  caption,
+  empty,
+  showConfirmed = false,
+}: {
+  id: string;
+  rows: EditorCommitmentRow[];
+  caption: string;
+  empty: string;
+  showConfirmed?: boolean;
+}) {
   if (rows.length === 0) return <EmptyState>{empty}</EmptyState>;
   return (
     <DataTable id={id} caption={caption} captionHidden head={["Commitment", "Status", showConfirmed ? "Last confirmed" : "Due", "Waiting for check"]}>

@@ -23,9 +23,18 @@ function Preview({ preview }: { preview: ImportPreview }) {
       </h2>
       <p className="mb-4">
         {rows(preview.rows.length)}
-        {bad ? `, ${bad} with problems. Nothing has been saved: fix the file and preview it again.` : preview.applied ? ", all imported." : ", all ready to import."}
+        {bad
+          ? `, ${bad} with problems. Nothing has been saved: fix the file and preview it again.`
+          : preview.applied
+            ? ", all imported."
+            : ", all ready to import."}
       </p>
-      <DataTable id="preview-table" caption="Each row of the file and its result" captionHidden head={["Row", preview.kind === "commitments" ? "Commitment" : "Update", "Result"]}>
+      <DataTable
+        id="preview-table"
+        caption="Each row of the file and its result"
+        captionHidden
+        head={["Row", preview.kind === "commitments" ? "Commitment" : "Update", "Result"]}
+      >
         {preview.rows.map((row) => (
           <tr key={row.line} id={`row-${row.line}`} tabIndex={-1} className={row.errors.length ? "border-l-4 border-l-error" : undefined}>
             <td className={cellClass}>{row.line}</td>
@@ -70,9 +79,26 @@ function Buttons() {
 
 export function ImportForm({ action, columns }: { action: FormAction; columns: Record<ImportKind, readonly string[]> }) {
   return (
-    <ActionForm action={action} defaults={{ kind: "status-updates" }} after={(state) => (state.data ? <Preview preview={state.data as ImportPreview} /> : null)}>
-      <RadiosField name="kind" legend="What does the file contain?" options={(Object.keys(KIND_LABELS) as ImportKind[]).map((k) => ({ value: k, label: KIND_LABELS[k].label, hint: `${KIND_LABELS[k].hint} Columns: ${columns[k].join(", ")}.` }))} />
-      <FileField name="file" label="Upload a CSV file" hint="UTF-8, with the column names on the first line. At most 1,000 rows and 450 KB." accept=".csv,text/csv" />
+    <ActionForm
+      action={action}
+      defaults={{ kind: "status-updates" }}
+      after={(state) => (state.data ? <Preview preview={state.data as ImportPreview} /> : null)}
+    >
+      <RadiosField
+        name="kind"
+        legend="What does the file contain?"
+        options={(Object.keys(KIND_LABELS) as ImportKind[]).map((k) => ({
+          value: k,
+          label: KIND_LABELS[k].label,
+          hint: `${KIND_LABELS[k].hint} Columns: ${columns[k].join(", ")}.`,
+        }))}
+      />
+      <FileField
+        name="file"
+        label="Upload a CSV file"
+        hint="UTF-8, with the column names on the first line. At most 1,000 rows and 450 KB."
+        accept=".csv,text/csv"
+      />
       <TextAreaField name="csv" label="Or paste the CSV" hint="After a preview, the file you chose appears here, ready to import." rows={8} />
       <Buttons />
     </ActionForm>

@@ -11,8 +11,19 @@ export function EvidenceFields({ prefix, legend }: { prefix: "evidence" | "sourc
       <p className="text-secondary-ink mb-4">
         A published page or document that anyone can check. If the link is already recorded in the tracker, the details recorded with it are kept.
       </p>
-      <TextField name={`${prefix}Url`} label={`Link to the ${noun}`} hint="The full web address, starting with https://" type="url" inputMode="url" spellCheck={false} />
-      <TextField name={`${prefix}Title`} label={`Title of the ${noun}`} hint="As it appears on the page, for example “Government Digital Service annual report 2026”" />
+      <TextField
+        name={`${prefix}Url`}
+        label={`Link to the ${noun}`}
+        hint="The full web address, starting with https://"
+        type="url"
+        inputMode="url"
+        spellCheck={false}
+      />
+      <TextField
+        name={`${prefix}Title`}
+        label={`Title of the ${noun}`}
+        hint="As it appears on the page, for example “Government Digital Service annual report 2026”"
+      />
       <TextField name={`${prefix}Publisher`} label="Who published it" hint="For example, Cabinet Office or Civil Service World" width="medium" />
       <DateField name={`${prefix}PublishedOn`} label="Date it was published" />
     </fieldset>
@@ -28,8 +39,17 @@ export function StatusUpdateFields() {
         legendSize="m"
         options={STATUS_DEFINITIONS.map((d) => ({ value: d.code, label: d.label, hint: d.description }))}
       />
-      <TextAreaField name="note" label="What happened" hint="In plain English, for the public: what was done or confirmed, and what it means for the commitment." rows={5} />
-      <DateField name="confirmedOn" label="Date progress was confirmed" hint="The date the evidence confirms this progress, usually the date it was published." />
+      <TextAreaField
+        name="note"
+        label="What happened"
+        hint="In plain English, for the public: what was done or confirmed, and what it means for the commitment."
+        rows={5}
+      />
+      <DateField
+        name="confirmedOn"
+        label="Date progress was confirmed"
+        hint="The date the evidence confirms this progress, usually the date it was published."
+      />
       <EvidenceFields prefix="evidence" legend="Evidence" />
     </>
   );
@@ -40,7 +60,12 @@ const example = (p: (typeof PRECISIONS)[number]) => DEADLINE_RULES.find((r) => r
 export function DeadlineRevisionFields() {
   return (
     <>
-      <TextField name="label" label="New deadline, as published" hint="In the words government used, for example “spring 2027” or “by the end of 2027”." width="medium" />
+      <TextField
+        name="label"
+        label="New deadline, as published"
+        hint="In the words government used, for example “spring 2027” or “by the end of 2027”."
+        width="medium"
+      />
       <RadiosField
         name="precision"
         legend="How precise is the new deadline?"

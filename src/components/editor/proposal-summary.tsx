@@ -33,7 +33,15 @@ export function ProposalSummary({ proposal, current }: { proposal: ProposalConte
     return (
       <SummaryList
         rows={[
-          { key: "Status now", value: <><StatusTag code={current.status} />{current.statusConfirmedOn ? ` since ${longDate(current.statusConfirmedOn)}` : ""}</> },
+          {
+            key: "Status now",
+            value: (
+              <>
+                <StatusTag code={current.status} />
+                {current.statusConfirmedOn ? ` since ${longDate(current.statusConfirmedOn)}` : ""}
+              </>
+            ),
+          },
           { key: "Proposed status", value: <StatusTag code={p.status} /> },
           { key: "What happened", value: p.note },
           { key: "Progress confirmed on", value: longDate(p.confirmedOn) },
@@ -46,7 +54,12 @@ export function ProposalSummary({ proposal, current }: { proposal: ProposalConte
   return (
     <SummaryList
       rows={[
-        { key: "Deadline now", value: current.deadlineLabel ? `${current.deadlineLabel}${current.dueDate ? ` (due ${longDate(current.dueDate)})` : " (no due date)"}` : "None" },
+        {
+          key: "Deadline now",
+          value: current.deadlineLabel
+            ? `${current.deadlineLabel}${current.dueDate ? ` (due ${longDate(current.dueDate)})` : " (no due date)"}`
+            : "None",
+        },
         { key: "Proposed deadline", value: `${p.label} (${precisionLabel(p.precision).toLowerCase()})` },
         { key: "Due date", value: p.dueDate ? longDate(p.dueDate) : "No due date (open)" },
         { key: "Reason", value: p.reason },

@@ -5,7 +5,19 @@ import { DataTable, cellClass } from "../govuk/table";
 import { EmptyState } from "./commitment-table";
 import { ProposalStateTag, proposalTitle } from "./proposal-summary";
 
-export function ProposalTable({ id, rows, caption, empty, showAuthor = true }: { id: string; rows: ProposalListItem[]; caption: string; empty: string; showAuthor?: boolean }) {
+export function ProposalTable({
+  id,
+  rows,
+  caption,
+  empty,
+  showAuthor = true,
+}: {
+  id: string;
+  rows: ProposalListItem[];
+  caption: string;
+  empty: string;
+  showAuthor?: boolean;
+}) {
   if (rows.length === 0) return <EmptyState>{empty}</EmptyState>;
   return (
     <DataTable id={id} caption={caption} captionHidden head={["Proposal", "Commitment", ...(showAuthor ? ["Proposed by"] : []), "Proposed", "State"]}>

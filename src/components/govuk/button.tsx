@@ -11,7 +11,19 @@ const TONES: Record<ButtonVariant, string> = {
 const BASE = "inline-block px-4 pt-2 pb-2.5 mb-6 mr-4 cursor-pointer text-lg";
 
 /** GOV.UK button (submits its form). `pending` marks it busy while the form is being sent. */
-export function Button({ children, variant = "primary", name, value, pending }: { children: ReactNode; variant?: ButtonVariant; name?: string; value?: string; pending?: boolean }) {
+export function Button({
+  children,
+  variant = "primary",
+  name,
+  value,
+  pending,
+}: {
+  children: ReactNode;
+  variant?: ButtonVariant;
+  name?: string;
+  value?: string;
+  pending?: boolean;
+}) {
   return (
     <button type="submit" name={name} value={value} aria-disabled={pending || undefined} className={`${BASE} ${TONES[variant]}`}>
       {children}

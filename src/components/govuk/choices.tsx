@@ -17,7 +17,17 @@ export type ChoicesProps = {
   legendSize?: "s" | "m";
 };
 
-export function Choices({ name, id = name, legend, hint, error, options, legendSize = "s", type, selected }: ChoicesProps & { type: "radio" | "checkbox"; selected: readonly string[] }) {
+export function Choices({
+  name,
+  id = name,
+  legend,
+  hint,
+  error,
+  options,
+  legendSize = "s",
+  type,
+  selected,
+}: ChoicesProps & { type: "radio" | "checkbox"; selected: readonly string[] }) {
   return (
     <FormGroup error={error}>
       <fieldset aria-describedby={fieldIds(id, hint, error).describedBy}>
@@ -29,7 +39,15 @@ export function Choices({ name, id = name, legend, hint, error, options, legendS
             const optionHint = o.hint ? `${optionId}-item-hint` : undefined;
             return (
               <li key={o.value} className="flex items-start gap-3">
-                <input id={optionId} type={type} name={name} value={o.value} defaultChecked={selected.includes(o.value)} aria-describedby={optionHint} className="w-6 h-6 mt-0.5 shrink-0" />
+                <input
+                  id={optionId}
+                  type={type}
+                  name={name}
+                  value={o.value}
+                  defaultChecked={selected.includes(o.value)}
+                  aria-describedby={optionHint}
+                  className="w-6 h-6 mt-0.5 shrink-0"
+                />
                 <div>
                   <label htmlFor={optionId} className="pt-0.5 block">
                     {o.label}

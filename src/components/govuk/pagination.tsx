@@ -12,7 +12,17 @@ export function pageWindow(page: number, pageCount: number): (number | "gap")[] 
 }
 
 /** GOV.UK pagination: previous and next links with numbered pages between. */
-export function Pagination({ page, pageCount, hrefFor, label = "Pagination" }: { page: number; pageCount: number; hrefFor: (page: number) => string; label?: string }) {
+export function Pagination({
+  page,
+  pageCount,
+  hrefFor,
+  label = "Pagination",
+}: {
+  page: number;
+  pageCount: number;
+  hrefFor: (page: number) => string;
+  label?: string;
+}) {
   if (pageCount <= 1) return null;
   const linkClass = "inline-block px-3 py-2 font-bold";
   return (
@@ -73,7 +83,10 @@ export function NoSuchPage({ page, pageCount, of, firstPageHref }: { page: numbe
 }
 
 /** ". Showing 26 to 50." (with "of N" when asked), or "." when there is nothing to show on this page. */
-export function showing({ total, pastLastPage, shownFrom, shownTo }: { total: number; pastLastPage: boolean; shownFrom: number; shownTo: number }, withTotal = false): string {
+export function showing(
+  { total, pastLastPage, shownFrom, shownTo }: { total: number; pastLastPage: boolean; shownFrom: number; shownTo: number },
+  withTotal = false,
+): string {
   if (total === 0 || pastLastPage) return ".";
   return `. Showing ${shownFrom} to ${shownTo}${withTotal ? ` of ${total.toLocaleString("en-GB")}` : ""}.`;
 }

@@ -10,7 +10,12 @@ export type Source = { url: string; title: string; publisher: string; publishedO
  */
 export function SourceLink({ source, label = "Source", showUrl = false }: { source: Source; label?: string; showUrl?: boolean }) {
   const link = (
-    <a href={source.url} rel={showUrl ? "noopener noreferrer nofollow" : "noopener noreferrer"} data-source-link="" className={showUrl ? "break-all" : undefined}>
+    <a
+      href={source.url}
+      rel={showUrl ? "noopener noreferrer nofollow" : "noopener noreferrer"}
+      data-source-link=""
+      className={showUrl ? "break-all" : undefined}
+    >
       {source.title}
     </a>
   );

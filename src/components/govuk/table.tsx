@@ -5,7 +5,19 @@ import type { ReactNode } from "react";
  * scrolling region is focusable and labelled by the caption, so keyboard users can scroll it too.
  * A caption that only screen readers need is passed with `captionHidden`.
  */
-export function DataTable({ id, caption, captionHidden = false, head, children }: { id: string; caption: ReactNode; captionHidden?: boolean; head: readonly ReactNode[]; children: ReactNode }) {
+export function DataTable({
+  id,
+  caption,
+  captionHidden = false,
+  head,
+  children,
+}: {
+  id: string;
+  caption: ReactNode;
+  captionHidden?: boolean;
+  head: readonly ReactNode[];
+  children: ReactNode;
+}) {
   return (
     <div role="region" aria-labelledby={`${id}-caption`} tabIndex={0} className="relative overflow-x-auto mb-8">
       <table id={id} className="w-full border-collapse text-sm md:text-base">

@@ -11,7 +11,12 @@ const TONES: Record<StatusTone, string> = {
 };
 
 /** GOV.UK tag: a label in dark text on a light tint of its colour. */
-export function Tag({ tone, className = "", children, ...rest }: { tone: StatusTone; className?: string; children: ReactNode } & HTMLAttributes<HTMLElement>) {
+export function Tag({
+  tone,
+  className = "",
+  children,
+  ...rest
+}: { tone: StatusTone; className?: string; children: ReactNode } & HTMLAttributes<HTMLElement>) {
   return (
     <strong {...rest} className={`inline-block px-2 pt-0.5 pb-1 font-normal leading-tight ${TONES[tone]} ${className}`}>
       {children}

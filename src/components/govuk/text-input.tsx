@@ -14,7 +14,19 @@ export type TextInputProps = FieldProps & {
 };
 
 /** GOV.UK text input. */
-export function TextInput({ name, id = name, label, hint, error, value, type = "text", width = "full", inputMode, autoComplete = "off", spellCheck }: TextInputProps) {
+export function TextInput({
+  name,
+  id = name,
+  label,
+  hint,
+  error,
+  value,
+  type = "text",
+  width = "full",
+  inputMode,
+  autoComplete = "off",
+  spellCheck,
+}: TextInputProps) {
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       <input

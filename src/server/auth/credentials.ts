@@ -7,7 +7,8 @@ import { burnVerifyTime, verifyPassword } from "./password";
 import { checkThrottle, clearThrottle, recordFailure, throttleKeys } from "./throttle";
 
 export type SignInError = "invalid" | "slow_down" | "locked";
-export type SignInResult = { ok: true; user: { id: number; email: string; name: string; sessionVersion: number } } | { ok: false; error: SignInError };
+export type SignInResult =
+  { ok: true; user: { id: number; email: string; name: string; sessionVersion: number } } | { ok: false; error: SignInError };
 
 export const SIGN_IN_MESSAGES: Record<SignInError, string> = {
   invalid: "Enter a correct email address and password",
@@ -27,7 +28,11 @@ export function clientAddress(headers: Record<string, string | string[] | undefi
   return forwarded || get("x-real-ip")?.trim() || "unknown";
 }
 
-export async function authorizeCredentials(db: Db, input: { email?: unknown; password?: unknown; address: string }, now = new Date()): Promise<SignInResult> {
+export async function authorizeCredentials(
+  db: Db,
+  input: { email?: unknown; password?: unknown; address: string },
+  now = new Date(),
+): Promise<SignInResult> {
   const email = typeof input.email === "string" ? input.email.trim().toLowerCase() : "";
   const password = typeof input.password === "string" ? input.password : "";
   if (!email || !password || email.length > 254 || password.length > 1024) return { ok: false, error: "invalid" };
@@ -47,12 +52,24 @@ export async function authorizeCredentials(db: Db, input: { email?: unknown; pas
   if (!valid || !user) {
     const after = await recordFailure(db, keys, now);
     if (after.kind === "locked" && user) {
-      await recordAudit(db, { actorId: null, action: "auth.lock", entityType: "user", entityId: user.id, after: { until: after.until.toISOString(), address: input.address } });
+      await recordAudit(db, {
+        actorId: null,
+        action: "auth.lock",
+        entityType: "user",
+        entityId: user.id,
+        after: { until: after.until.toISOString(), address: input.address },
+      });
     }
     return { ok: false, error: after.kind === "locked" ? "locked" : "invalid" };
   }
 
   await clearThrottle(db, keys);
-  await recordAudit(db, { actorId: user.id, action: "auth.sign_in", entityType: "user", entityId: user.id, after: { method: "password", address: input.address } });
+  await recordAudit(db, {
+    actorId: user.id,
+    action: "auth.sign_in",
+    entityType: "user",
+    entityId: user.id,
+    after: { method: "password", address: input.address },
+  });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }

@@ -34,7 +34,11 @@ function oidcProvider(config: OidcConfig): OAuthConfig<OidcProfile> {
     idToken: true,
     checks: ["pkce", "state", "nonce"],
     profile(profile) {
-      return { id: profile.sub, email: profile.email?.toLowerCase() ?? null, name: profile.name ?? profile.preferred_username ?? profile.email ?? null };
+      return {
+        id: profile.sub,
+        email: profile.email?.toLowerCase() ?? null,
+        name: profile.name ?? profile.preferred_username ?? profile.email ?? null,
+      };
     },
   };
 }
@@ -67,8 +71,18 @@ export const authOptions: NextAuthOptions = {
       name: "Email and password",
       credentials: { email: { label: "Email address", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
-        const result = await authorizeCredentials(getDb(), { email: credentials?.email, password: credentials?.password, address: clientAddress(req?.headers) });
-        if (result.ok) return { id: String(result.user.id), email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion } as SessionUser;
+        const result = await authorizeCredentials(getDb(), {
+          email: credentials?.email,
+          password: credentials?.password,
+          address: clientAddress(req?.headers),
+        });
+        if (result.ok)
+          return {
+            id: String(result.user.id),
+            email: result.user.email,
+            name: result.user.name,
+            sessionVersion: result.user.sessionVersion,
+          } as SessionUser;
         if (result.error === "slow_down") throw new Error(SIGN_IN_ERROR_CODES.slowDown);
         if (result.error === "locked") throw new Error(SIGN_IN_ERROR_CODES.locked);
         return null;

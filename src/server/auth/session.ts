@@ -56,6 +56,9 @@ export async function csrfToken(): Promise<string | null> {
   if (!value) return null;
   const [token, hash] = value.split("|");
   if (!token || !hash) return null;
-  const expected = crypto.createHash("sha256").update(`${token}${appConfig().NEXTAUTH_SECRET ?? ""}`).digest("hex");
+  const expected = crypto
+    .createHash("sha256")
+    .update(`${token}${appConfig().NEXTAUTH_SECRET ?? ""}`)
+    .digest("hex");
   return expected === hash ? token : null;
 }

@@ -46,7 +46,12 @@ function stateOf(rows: { key: string; failures: number; locked_until: Date | nul
     if (!row.locked_until || row.locked_until <= now) continue;
     const hard = row.key === keys.account || row.failures >= THROTTLE_RULES.lockAfter;
     const candidate: ThrottleState = hard ? { kind: "locked", until: row.locked_until } : { kind: "slow_down", until: row.locked_until };
-    if (state.kind === "open" || (candidate.kind === "locked" && state.kind === "slow_down") || (candidate.kind === state.kind && candidate.until > state.until)) state = candidate;
+    if (
+      state.kind === "open" ||
+      (candidate.kind === "locked" && state.kind === "slow_down") ||
+      (candidate.kind === state.kind && candidate.until > state.until)
+    )
+      state = candidate;
   }
   return state;
 }
@@ -61,7 +66,10 @@ export async function checkThrottle(db: Db, keys: ThrottleKeys, now = new Date()
 export async function recordFailure(db: Db, keys: ThrottleKeys, now = new Date()): Promise<ThrottleState> {
   const resetBefore = new Date(now.getTime() - THROTTLE_RULES.resetAfterMinutes * 60_000);
   const rows: { key: string; failures: number; locked_until: Date | null }[] = [];
-  for (const [scope, key] of [["address", keys.address], ["account", keys.account]] as const) {
+  for (const [scope, key] of [
+    ["address", keys.address],
+    ["account", keys.account],
+  ] as const) {
     const [row] = await db.$queryRaw<{ failures: number }[]>`
       INSERT INTO sign_in_throttle (key, failures, last_failure, locked_until) VALUES (${key}, 1, ${now}, NULL)
       ON CONFLICT (key) DO UPDATE SET

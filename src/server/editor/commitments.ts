@@ -6,17 +6,32 @@ import type { Actor, Ownership } from "../../domain/permissions";
 import { canCreateCommitment, canEditCommitment } from "../../domain/permissions";
 import { resolveDeadline } from "../../domain/deadline";
 import { commitmentCreateSchema, commitmentUpdateSchema, type CommitmentCreateInput } from "../../schemas/editor";
-import { RollBack, conflict, fromZod, invalid, invalidField, notFound, ok, refused, unauthenticated, catchRollBack, type Failure, type Result } from "./result";
+import {
+  RollBack,
+  conflict,
+  fromZod,
+  invalid,
+  invalidField,
+  notFound,
+  ok,
+  refused,
+  unauthenticated,
+  catchRollBack,
+  type Failure,
+  type Result,
+} from "./result";
 import { recordAudit } from "./audit";
 import { findOrCreateSource } from "./sources";
 import { dayDate, isUniqueViolation, inTransaction, transaction, type Tx } from "./tx";
 import type { FieldError } from "../../schemas/errors";
 
-
 /** The editable fields of a commitment, as shown to editors and kept in the audit log. */
 type CommitmentSnapshot = { title: string; summary: string; area: string; lead: string; supporting: string[] };
 
-async function commitmentSnapshot(tx: Tx, id: number): Promise<(CommitmentSnapshot & { version: number; slug: string; ownership: Ownership }) | null> {
+async function commitmentSnapshot(
+  tx: Tx,
+  id: number,
+): Promise<(CommitmentSnapshot & { version: number; slug: string; ownership: Ownership }) | null> {
   const c = await tx.commitment.findUnique({
     where: { id },
     include: { area: true, leadOrganisation: true, supporters: { include: { organisation: true } } },
@@ -37,7 +52,11 @@ async function commitmentSnapshot(tx: Tx, id: number): Promise<(CommitmentSnapsh
 type Resolved = { areaId: number; leadId: number; supportingIds: number[]; supporting: string[] };
 
 /** Area and organisation slugs to ids; unknown slugs are field errors. */
-async function resolveReferences(tx: Tx, input: { area: string; lead: string; supporting: string[] }, fields = { area: "area", lead: "lead", supporting: "supporting" }): Promise<Result<Resolved>> {
+async function resolveReferences(
+  tx: Tx,
+  input: { area: string; lead: string; supporting: string[] },
+  fields = { area: "area", lead: "lead", supporting: "supporting" },
+): Promise<Result<Resolved>> {
   const errors: FieldError[] = [];
   const area = await tx.area.findUnique({ where: { slug: input.area }, select: { id: true } });
   if (!area) errors.push({ field: fields.area, message: `There is no area called “${input.area}”: select one from the list` });
@@ -47,7 +66,11 @@ async function resolveReferences(tx: Tx, input: { area: string; lead: string; su
   const leadId = bySlug.get(input.lead);
   if (leadId === undefined) errors.push({ field: fields.lead, message: `There is no organisation called “${input.lead}”: select one from the list` });
   const unknown = input.supporting.filter((s) => !bySlug.has(s));
-  if (unknown.length) errors.push({ field: fields.supporting, message: `There is no organisation called “${unknown[0]}”: select supporting organisations from the list` });
+  if (unknown.length)
+    errors.push({
+      field: fields.supporting,
+      message: `There is no organisation called “${unknown[0]}”: select supporting organisations from the list`,
+    });
   if (errors.length || !area || leadId === undefined) return invalid(errors);
   // The lead is not also a supporter.
   const supporting = [...new Set(input.supporting)].filter((s) => s !== input.lead).sort();
@@ -77,7 +100,14 @@ async function freeSlug(tx: Tx, base: string): Promise<string> {
 
 /** Field names of the create form, so CSV import can map errors to its own columns. */
 export type CreateFieldNames = Record<"slug" | "area" | "lead" | "supporting" | "deadlineLabel" | "announcedOn", string>;
-const FORM_FIELDS: CreateFieldNames = { slug: "slug", area: "area", lead: "lead", supporting: "supporting", deadlineLabel: "deadlineLabel", announcedOn: "announcedOn" };
+const FORM_FIELDS: CreateFieldNames = {
+  slug: "slug",
+  area: "area",
+  lead: "lead",
+  supporting: "supporting",
+  deadlineLabel: "deadlineLabel",
+  announcedOn: "announcedOn",
+};
 
 /**
  * Inserts a validated commitment with its first deadline (the deadline as published, effective
@@ -109,7 +139,12 @@ export async function insertCommitment(
     slug = await freeSlug(tx, slugify(input.title));
   }
 
-  const source = await findOrCreateSource(tx, { url: input.sourceUrl, title: input.sourceTitle, publisher: input.sourcePublisher, publishedOn: input.sourcePublishedOn });
+  const source = await findOrCreateSource(tx, {
+    url: input.sourceUrl,
+    title: input.sourceTitle,
+    publisher: input.sourcePublisher,
+    publishedOn: input.sourcePublishedOn,
+  });
   const commitment = await tx.commitment.create({
     data: {
       slug,
@@ -167,7 +202,13 @@ export async function createCommitment(db: Db, actor: Actor | null, input: unkno
   }
 }
 
-const FIELD_LABELS: Record<keyof CommitmentSnapshot, string> = { title: "Title", summary: "Summary", area: "Area", lead: "Lead organisation", supporting: "Supporting organisations" };
+const FIELD_LABELS: Record<keyof CommitmentSnapshot, string> = {
+  title: "Title",
+  summary: "Summary",
+  area: "Area",
+  lead: "Lead organisation",
+  supporting: "Supporting organisations",
+};
 
 export async function updateCommitment(
   db: Db,
@@ -184,14 +225,30 @@ export async function updateCommitment(
       if (!before) return notFound("There is no such commitment.");
       const refs = await resolveReferences(tx, fields);
       if (!refs.ok) return refs;
-      const after: CommitmentSnapshot = { title: fields.title, summary: fields.summary, area: fields.area, lead: fields.lead, supporting: refs.value.supporting };
-      const decision = canEditCommitment(actor, before.ownership, { leadOrganisationId: refs.value.leadId, supportingOrganisationIds: refs.value.supportingIds });
+      const after: CommitmentSnapshot = {
+        title: fields.title,
+        summary: fields.summary,
+        area: fields.area,
+        lead: fields.lead,
+        supporting: refs.value.supporting,
+      };
+      const decision = canEditCommitment(actor, before.ownership, {
+        leadOrganisationId: refs.value.leadId,
+        supportingOrganisationIds: refs.value.supportingIds,
+      });
       if (!decision.allowed) return refused(decision, true);
 
       // The conditional UPDATE is the concurrency check: it matches only the version the editor saw.
       const updated = await tx.commitment.updateMany({
         where: { id: commitmentId, version },
-        data: { title: after.title, summary: after.summary, areaId: refs.value.areaId, leadOrganisationId: refs.value.leadId, version: { increment: 1 }, updatedAt: new Date() },
+        data: {
+          title: after.title,
+          summary: after.summary,
+          areaId: refs.value.areaId,
+          leadOrganisationId: refs.value.leadId,
+          version: { increment: 1 },
+          updatedAt: new Date(),
+        },
       });
       if (updated.count !== 1) throw new RollBack(await staleCommitment(tx, commitmentId));
 
@@ -202,7 +259,9 @@ export async function updateCommitment(
           await tx.commitmentOwner.createMany({ data: refs.value.supportingIds.map((organisationId) => ({ commitmentId, organisationId })) });
         }
       }
-      const changed = (Object.keys(FIELD_LABELS) as (keyof CommitmentSnapshot)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+      const changed = (Object.keys(FIELD_LABELS) as (keyof CommitmentSnapshot)[]).filter(
+        (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+      );
       const pick = (s: CommitmentSnapshot) => Object.fromEntries(changed.map((k) => [k, s[k]]));
       await recordAudit(tx, {
         actorId: actor.id,
@@ -227,7 +286,8 @@ async function staleCommitment(tx: Tx, id: number): Promise<Failure> {
     include: { actor: { select: { name: true } } },
   });
   return conflict({
-    message: "Someone else changed this commitment after you opened it, so your changes have not been saved. Compare your changes with the current version below, then save again if you still want to make them.",
+    message:
+      "Someone else changed this commitment after you opened it, so your changes have not been saved. Compare your changes with the current version below, then save again if you still want to make them.",
     current: {
       title: current.title,
       summary: current.summary,

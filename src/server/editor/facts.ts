@@ -15,7 +15,15 @@ export type CommitmentFacts = {
 export async function loadCommitmentFacts(tx: Tx, where: { id: number } | { slug: string }): Promise<CommitmentFacts | null> {
   const c = await tx.commitment.findUnique({
     where,
-    select: { id: true, slug: true, title: true, announcedOn: true, version: true, leadOrganisationId: true, supporters: { select: { organisationId: true } } },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      announcedOn: true,
+      version: true,
+      leadOrganisationId: true,
+      supporters: { select: { organisationId: true } },
+    },
   });
   if (!c) return null;
   return {

@@ -53,7 +53,12 @@ export async function failureState(prev: FormState, failure: Failure, values: Fo
  * submitted (names, not slugs). The form keeps their values but is now based on the current
  * version, so saving again is a deliberate choice.
  */
-export async function commitmentConflictState(db: Db, prev: FormState, failure: Extract<Failure, { kind: "conflict" }>, values: FormValues): Promise<FormState> {
+export async function commitmentConflictState(
+  db: Db,
+  prev: FormState,
+  failure: Extract<Failure, { kind: "conflict" }>,
+  values: FormValues,
+): Promise<FormState> {
   if (!failure.current || !failure.currentVersion) return failureState(prev, failure, values);
   const { areas, organisations } = await formOptions(db);
   const areaName = (slug: string) => areas.find((a) => a.slug === slug)?.title ?? slug;
@@ -68,7 +73,11 @@ export async function commitmentConflictState(db: Db, prev: FormState, failure: 
     lead: [orgName(current.lead ?? ""), orgName(text(values.lead))],
     supporting: [
       (current.supporting ?? "").split(", ").filter(Boolean).map(orgName).join(", ") || "None",
-      list(values.supporting).filter((s) => s !== values.lead).map(orgName).sort().join(", ") || "None",
+      list(values.supporting)
+        .filter((s) => s !== values.lead)
+        .map(orgName)
+        .sort()
+        .join(", ") || "None",
     ],
   };
   const rows = (Object.keys(shown) as (keyof typeof shown)[])

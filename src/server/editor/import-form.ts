@@ -13,16 +13,24 @@ const MAX_LISTED = 20;
 const rowsWord = (n: number, one = "row", many = "rows") => `${n} ${n === 1 ? one : many}`;
 
 /** `published` is true when commitments were imported (they are public at once). */
-export async function importFormState(db: Db, actor: Actor | null, prev: FormState, values: FormValues, file: FormDataEntryValue | null): Promise<{ state: FormState; published: boolean }> {
+export async function importFormState(
+  db: Db,
+  actor: Actor | null,
+  prev: FormState,
+  values: FormValues,
+  file: FormDataEntryValue | null,
+): Promise<{ state: FormState; published: boolean }> {
   let csv = typeof values.csv === "string" ? values.csv : "";
   if (file instanceof File && file.size > 0) {
-    if (file.size > IMPORT_MAX_BYTES) return { state: nextFormState(prev, { ...values, csv: "" }, { errors: [{ field: "file", message: IMPORT_TOO_LARGE }] }), published: false };
+    if (file.size > IMPORT_MAX_BYTES)
+      return { state: nextFormState(prev, { ...values, csv: "" }, { errors: [{ field: "file", message: IMPORT_TOO_LARGE }] }), published: false };
     csv = await file.text();
   }
   const result = await importCsv(db, actor, { kind: values.kind, csv, mode: values.mode === "apply" ? "apply" : "preview" });
   if (!result.ok) {
     // With nothing pasted, a problem with the file's contents belongs to the file field.
-    const failure = result.kind === "invalid" ? { ...result, errors: result.errors.map((e) => (e.field === "csv" && !csv ? { ...e, field: "file" } : e)) } : result;
+    const failure =
+      result.kind === "invalid" ? { ...result, errors: result.errors.map((e) => (e.field === "csv" && !csv ? { ...e, field: "file" } : e)) } : result;
     return { state: await failureState(prev, failure, { ...values, csv }), published: false };
   }
   const preview = result.value;
@@ -31,17 +39,32 @@ export async function importFormState(db: Db, actor: Actor | null, prev: FormSta
     const commitments = preview.kind === "commitments";
     const notice = commitments
       ? { title: `Imported ${rowsWord(n, "commitment", "commitments")}`, lines: ["They are on the public site now."] }
-      : { title: `Imported ${rowsWord(n, "status update", "status updates")} for checking`, lines: ["Each one is now a proposal: a second editor or an admin must check it before it is published."] };
+      : {
+          title: `Imported ${rowsWord(n, "status update", "status updates")} for checking`,
+          lines: ["Each one is now a proposal: a second editor or an admin must check it before it is published."],
+        };
     return { state: nextFormState(prev, { kind: preview.kind }, { data: preview, notice }), published: commitments };
   }
-  const rowErrors = preview.rows.flatMap((r) => r.errors.map((e) => ({ field: `row-${r.line}`, message: `Row ${r.line}, ${e.column}: ${e.message}` })));
+  const rowErrors = preview.rows.flatMap((r) =>
+    r.errors.map((e) => ({ field: `row-${r.line}`, message: `Row ${r.line}, ${e.column}: ${e.message}` })),
+  );
   const listed = rowErrors.slice(0, MAX_LISTED);
   const errors = [...preview.fileErrors.map((message) => ({ field: "csv", message })), ...listed];
-  const state = nextFormState(prev, { kind: preview.kind, csv, mode: "preview" }, {
-    errors,
-    message: rowErrors.length > listed.length ? `${rowErrors.length} problems were found in the rows; the first ${MAX_LISTED} are listed below.` : undefined,
-    data: preview,
-    notice: errors.length === 0 ? { title: `No problems found in ${rowsWord(n)}`, lines: ["Nothing has been saved yet. Check the preview below, then choose “Import”."] } : undefined,
-  });
+  const state = nextFormState(
+    prev,
+    { kind: preview.kind, csv, mode: "preview" },
+    {
+      errors,
+      message:
+        rowErrors.length > listed.length
+          ? `${rowErrors.length} problems were found in the rows; the first ${MAX_LISTED} are listed below.`
+          : undefined,
+      data: preview,
+      notice:
+        errors.length === 0
+          ? { title: `No problems found in ${rowsWord(n)}`, lines: ["Nothing has been saved yet. Check the preview below, then choose “Import”."] }
+          : undefined,
+    },
+  );
   return { state, published: false };
 }

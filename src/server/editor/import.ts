@@ -29,8 +29,6 @@ import { insertCommitment } from "./commitments";
 import { checkStatusUpdate, insertProposal, statusUpdateDraft } from "./proposals";
 import { inTransaction, type Tx } from "./tx";
 
-
-
 const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** A Failure from a form-level function, as errors against this row's columns. */
@@ -56,7 +54,8 @@ function readCsv(kind: ImportKind, text: string): ParsedFile {
   const unknown = columns.filter((c) => !expected.includes(c));
   const fileErrors: string[] = [];
   if (missing.length) fileErrors.push(`The first line must name the columns. Missing: ${missing.join(", ")}`);
-  if (unknown.length) fileErrors.push(`The file has columns this import does not use: ${unknown.join(", ")}. Remove them, or check you chose the right kind of file`);
+  if (unknown.length)
+    fileErrors.push(`The file has columns this import does not use: ${unknown.join(", ")}. Remove them, or check you chose the right kind of file`);
   if (data.length === 0) fileErrors.push("The file has no rows below the column names");
   if (data.length > IMPORT_MAX_ROWS) fileErrors.push(`The file has ${data.length} rows; import at most ${IMPORT_MAX_ROWS} at a time`);
   const records = data.map((cells) => Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? ""])));
@@ -115,7 +114,10 @@ async function importStatusUpdateRow(tx: Tx, actor: Actor, record: Record<string
   const result = await insertProposal(tx, actor, "status_update", { commitmentSlug: r.commitment, payload }, checkStatusUpdate);
   const niceSummary = `${r.commitment}: ${statusLabel(r.status)}`;
   if (!result.ok) {
-    const errors = result.kind === "not_found" ? [{ column: "commitment", message: `There is no commitment with the slug “${r.commitment}”` }] : rowErrors(result, snake, "commitment");
+    const errors =
+      result.kind === "not_found"
+        ? [{ column: "commitment", message: `There is no commitment with the slug “${r.commitment}”` }]
+        : rowErrors(result, snake, "commitment");
     return { line, summary: niceSummary, errors };
   }
   return { line, summary: niceSummary, errors: [], created: { type: "proposal", id: result.value.id, slug: result.value.commitmentSlug } };
@@ -137,23 +139,23 @@ export async function importCsv(db: Db, actor: Actor | null, input: unknown): Pr
   if (file.fileErrors.length) return ok({ kind, mode, fileErrors: file.fileErrors, rows: [], valid: false, applied: false });
 
   const result = await inTransaction(db, async (tx) => {
-      const rows: ImportRow[] = [];
-      for (const [i, record] of file.records.entries()) {
-        const line = i + 2; // line 1 is the column names
-        rows.push(kind === "commitments" ? await importCommitmentRow(tx, actor, record, line) : await importStatusUpdateRow(tx, actor, record, line));
-      }
-      const valid = rows.every((r) => r.errors.length === 0);
-      const preview: ImportPreview = { kind, mode, fileErrors: [], rows, valid, applied: false };
-      // A preview, or a file with a bad row, writes nothing: everything it did is rolled back.
-      if (mode === "preview" || !valid) throw new RollBack(ok(preview));
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: "import.apply",
-        entityType: "import",
-        entityId: kind,
-        after: { kind, rows: rows.length, created: rows.map((r) => r.created) },
-      });
-      return ok({ ...preview, applied: true });
+    const rows: ImportRow[] = [];
+    for (const [i, record] of file.records.entries()) {
+      const line = i + 2; // line 1 is the column names
+      rows.push(kind === "commitments" ? await importCommitmentRow(tx, actor, record, line) : await importStatusUpdateRow(tx, actor, record, line));
+    }
+    const valid = rows.every((r) => r.errors.length === 0);
+    const preview: ImportPreview = { kind, mode, fileErrors: [], rows, valid, applied: false };
+    // A preview, or a file with a bad row, writes nothing: everything it did is rolled back.
+    if (mode === "preview" || !valid) throw new RollBack(ok(preview));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "import.apply",
+      entityType: "import",
+      entityId: kind,
+      after: { kind, rows: rows.length, created: rows.map((r) => r.created) },
+    });
+    return ok({ ...preview, applied: true });
   });
   // The ids a preview created were rolled back, so leave them out.
   if (result.ok && !result.value.applied) return ok({ ...result.value, rows: result.value.rows.map(({ created: _created, ...row }) => row) });

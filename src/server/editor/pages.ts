@@ -50,7 +50,15 @@ export async function loadUserPage(db: Db, rawId: string) {
 }
 
 const AUDIT_PARAMS = ["actor", "action", "entityType", "entityId", "from", "to", "page"] as const;
-const NO_FILTER: AuditFilter = { page: 1, actor: undefined, action: undefined, entityType: undefined, entityId: undefined, from: undefined, to: undefined };
+const NO_FILTER: AuditFilter = {
+  page: 1,
+  actor: undefined,
+  action: undefined,
+  entityType: undefined,
+  entityId: undefined,
+  from: undefined,
+  to: undefined,
+};
 
 /** The audit log's GET parameters: the values as typed, the filter, and the problems (with a bad one, the log is shown unfiltered). */
 export function auditParams(raw: RawParams) {

@@ -24,14 +24,25 @@ import {
   type StatusUpdateProposalInput,
   type StatusUpdatePayload,
 } from "../../schemas/editor";
-import { RollBack, conflict, fromZod, invalidField, notFound, ok, refused, unauthenticated, catchRollBack, type Failure, type Result } from "./result";
+import {
+  RollBack,
+  conflict,
+  fromZod,
+  invalidField,
+  notFound,
+  ok,
+  refused,
+  unauthenticated,
+  catchRollBack,
+  type Failure,
+  type Result,
+} from "./result";
 import { recordAudit } from "./audit";
 import { loadCommitmentFacts, loadProposalFacts, type LoadedProposal } from "./facts";
 import { findOrCreateSource } from "./sources";
 import { dayDate, isUniqueViolation, inTransaction, transaction, type Tx } from "./tx";
 
 export type Options = { today?: string };
-
 
 const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -123,7 +134,9 @@ export async function proposeDeadlineRevision(
   const draft = deadlineDraft(parsed.data, options.today ?? todayIso());
   if (!draft.ok) return draft;
   const payload = draft.value;
-  return inTransaction(db, (tx) => insertProposal(tx, actor, "deadline_revision", { commitmentId: parsed.data.commitmentId, payload }, checkDeadline));
+  return inTransaction(db, (tx) =>
+    insertProposal(tx, actor, "deadline_revision", { commitmentId: parsed.data.commitmentId, payload }, checkDeadline),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -133,13 +146,29 @@ export async function proposeDeadlineRevision(
 async function staleProposal(tx: Tx, id: number): Promise<Failure> {
   const now = await loadProposalFacts(tx, id);
   if (!now) return notFound("There is no such proposal.");
-  if (now.state === "approved") return conflict({ message: `This proposal has already been approved${now.reviewerName ? ` by ${now.reviewerName}` : ""} and published.`, currentVersion: now.version });
-  if (now.state === "returned") return conflict({ message: `This proposal has already been returned to its author${now.reviewerName ? ` by ${now.reviewerName}` : ""}.`, currentVersion: now.version });
+  if (now.state === "approved")
+    return conflict({
+      message: `This proposal has already been approved${now.reviewerName ? ` by ${now.reviewerName}` : ""} and published.`,
+      currentVersion: now.version,
+    });
+  if (now.state === "returned")
+    return conflict({
+      message: `This proposal has already been returned to its author${now.reviewerName ? ` by ${now.reviewerName}` : ""}.`,
+      currentVersion: now.version,
+    });
   if (now.state === "withdrawn") return conflict({ message: "This proposal has been withdrawn by its author.", currentVersion: now.version });
-  return conflict({ message: "This proposal was changed since you opened it. Check the new version before you decide.", currentVersion: now.version });
+  return conflict({
+    message: "This proposal was changed since you opened it. Check the new version before you decide.",
+    currentVersion: now.version,
+  });
 }
 
-async function publish(tx: Tx, proposal: LoadedProposal, reviewer: Actor, today: string): Promise<{ entityType: string; id: number; after: unknown }> {
+async function publish(
+  tx: Tx,
+  proposal: LoadedProposal,
+  reviewer: Actor,
+  today: string,
+): Promise<{ entityType: string; id: number; after: unknown }> {
   if (proposal.kind === "status_update") {
     const payload = statusUpdatePayloadSchema.parse(proposal.payload);
     const source = await findOrCreateSource(tx, payload.evidence);
@@ -155,12 +184,24 @@ async function publish(tx: Tx, proposal: LoadedProposal, reviewer: Actor, today:
         proposalId: proposal.id,
       },
     });
-    return { entityType: "status_update", id: row.id, after: { commitment: proposal.commitmentSlug, status: payload.status, note: payload.note, confirmedOn: payload.confirmedOn, sourceId: source.id, proposalId: proposal.id } };
+    return {
+      entityType: "status_update",
+      id: row.id,
+      after: {
+        commitment: proposal.commitmentSlug,
+        status: payload.status,
+        note: payload.note,
+        confirmedOn: payload.confirmedOn,
+        sourceId: source.id,
+        proposalId: proposal.id,
+      },
+    };
   }
   const payload = deadlineRevisionPayloadSchema.parse(proposal.payload);
   const effectiveOn = payload.effectiveOn ?? today;
   const resolved = resolveDeadline(payload.label, payload.precision, effectiveOn);
-  if (!resolved.ok) throw new RollBack(invalidField("decision", `The proposed deadline cannot be published: ${resolved.error}. Return it to its author.`));
+  if (!resolved.ok)
+    throw new RollBack(invalidField("decision", `The proposed deadline cannot be published: ${resolved.error}. Return it to its author.`));
   const source = await findOrCreateSource(tx, payload.source);
   const row = await tx.deadlineRevision.create({
     data: {
@@ -179,7 +220,16 @@ async function publish(tx: Tx, proposal: LoadedProposal, reviewer: Actor, today:
   return {
     entityType: "deadline_revision",
     id: row.id,
-    after: { commitment: proposal.commitmentSlug, label: payload.label, precision: payload.precision, dueDate: resolved.dueDate, effectiveOn, reason: payload.reason, sourceId: source.id, proposalId: proposal.id },
+    after: {
+      commitment: proposal.commitmentSlug,
+      label: payload.label,
+      precision: payload.precision,
+      dueDate: resolved.dueDate,
+      effectiveOn,
+      reason: payload.reason,
+      sourceId: source.id,
+      proposalId: proposal.id,
+    },
   };
 }
 
@@ -220,7 +270,12 @@ export async function reviewProposal(db: Db, actor: Actor | null, input: unknown
               : { state: "returned", reviewerId: actor.id, reviewComment: comment ?? null, reviewedAt, version: { increment: 1 } },
         });
         if (updated.count !== 1) throw new RollBack(await staleProposal(tx, proposalId));
-        const after = { state: decision === "approve" ? "approved" : "returned", version: version + 1, reviewerId: actor.id, ...(comment ? { comment } : {}) };
+        const after = {
+          state: decision === "approve" ? "approved" : "returned",
+          version: version + 1,
+          reviewerId: actor.id,
+          ...(comment ? { comment } : {}),
+        };
         await recordAudit(tx, {
           actorId: actor.id,
           action: decision === "approve" ? "proposal.approve" : "proposal.return",
@@ -231,8 +286,19 @@ export async function reviewProposal(db: Db, actor: Actor | null, input: unknown
         });
         if (decision === "return") return ok({ id: proposalId, decision, commitmentSlug: proposal.commitmentSlug });
         const published = await publish(tx, proposal, actor, today);
-        await recordAudit(tx, { actorId: actor.id, action: `${published.entityType}.publish`, entityType: published.entityType, entityId: published.id, after: published.after });
-        return ok({ id: proposalId, decision, commitmentSlug: proposal.commitmentSlug, published: { entityType: published.entityType, id: published.id } });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: `${published.entityType}.publish`,
+          entityType: published.entityType,
+          entityId: published.id,
+          after: published.after,
+        });
+        return ok({
+          id: proposalId,
+          decision,
+          commitmentSlug: proposal.commitmentSlug,
+          published: { entityType: published.entityType, id: published.id },
+        });
       }),
     );
   } catch (error) {
@@ -254,7 +320,8 @@ export async function withdrawProposal(db: Db, actor: Actor | null, input: unkno
       const proposal = await loadProposalFacts(tx, proposalId);
       if (!proposal) return notFound("There is no such proposal.");
       const allowed = canWithdraw(actor, proposal);
-      if (!allowed.allowed) return proposal.state === "approved" || proposal.state === "withdrawn" ? staleProposal(tx, proposalId) : refused(allowed, true);
+      if (!allowed.allowed)
+        return proposal.state === "approved" || proposal.state === "withdrawn" ? staleProposal(tx, proposalId) : refused(allowed, true);
       const updated = await tx.proposal.updateMany({
         where: { id: proposalId, version, state: { in: ["pending", "returned"] } },
         data: { state: "withdrawn", version: { increment: 1 } },
@@ -273,7 +340,12 @@ export async function withdrawProposal(db: Db, actor: Actor | null, input: unkno
   );
 }
 
-export async function resubmitProposal(db: Db, actor: Actor | null, input: unknown, options: Options = {}): Promise<Result<{ id: number; commitmentSlug: string }>> {
+export async function resubmitProposal(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  options: Options = {},
+): Promise<Result<{ id: number; commitmentSlug: string }>> {
   if (!actor) return unauthenticated;
   const peek = withdrawSchema.safeParse(input);
   if (!peek.success) return fromZod(peek.error);
@@ -302,7 +374,8 @@ export async function resubmitProposal(db: Db, actor: Actor | null, input: unkno
       const proposal = await loadProposalFacts(tx, proposalId);
       if (!proposal) return notFound("There is no such proposal.");
       const allowed = canResubmit(actor, proposal);
-      if (!allowed.allowed) return proposal.authorId === actor.id && proposal.state !== "returned" ? staleProposal(tx, proposalId) : refused(allowed, true);
+      if (!allowed.allowed)
+        return proposal.authorId === actor.id && proposal.state !== "returned" ? staleProposal(tx, proposalId) : refused(allowed, true);
       const problem = (check as (p: unknown, a: string) => Failure | null)(payload, proposal.commitmentAnnouncedOn);
       if (problem) return problem;
       const updated = await tx.proposal.updateMany({

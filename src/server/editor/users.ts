@@ -11,7 +11,6 @@ import { fromZod, invalid, invalidField, notFound, ok, refused, unauthenticated,
 import { recordAudit } from "./audit";
 import { isUniqueViolation, inTransaction, transaction, type Tx } from "./tx";
 
-
 export type NewUser = { email: string; name: string; role: Role; organisations: string[] };
 
 async function organisationIds(tx: Tx, slugs: string[], field = "organisations"): Promise<Result<number[]>> {
@@ -60,12 +59,23 @@ export async function insertUser(
     action: "user.create",
     entityType: "user",
     entityId: user.id,
-    after: { email: input.email, name: input.name, role: input.role, organisations: [...input.organisations].sort(), via, oneTimePassword: password === undefined },
+    after: {
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      organisations: [...input.organisations].sort(),
+      via,
+      oneTimePassword: password === undefined,
+    },
   });
   return ok({ id: user.id, oneTimePassword });
 }
 
-export async function createUser(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ id: number; email: string; oneTimePassword: string }>> {
+export async function createUser(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+): Promise<Result<{ id: number; email: string; oneTimePassword: string }>> {
   if (!actor) return unauthenticated;
   const allowed = canManageUsers(actor);
   if (!allowed.allowed) return refused(allowed, true);
@@ -124,14 +134,25 @@ export async function updateUser(db: Db, actor: Actor | null, input: unknown): P
       });
       await tx.userOrganisation.deleteMany({ where: { userId } });
       if (orgs.value.length) await tx.userOrganisation.createMany({ data: orgs.value.map((organisationId) => ({ userId, organisationId })) });
-      const after = { ...before, name, role, disabled, organisations: [...organisations].sort(), sessionVersion: before.sessionVersion + (narrowed ? 1 : 0) };
+      const after = {
+        ...before,
+        name,
+        role,
+        disabled,
+        organisations: [...organisations].sort(),
+        sessionVersion: before.sessionVersion + (narrowed ? 1 : 0),
+      };
       await recordAudit(tx, { actorId: actor.id, action: "user.update", entityType: "user", entityId: userId, before, after });
       return ok({ id: userId });
     }),
   );
 }
 
-export async function resetPassword(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ id: number; email: string; oneTimePassword: string }>> {
+export async function resetPassword(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+): Promise<Result<{ id: number; email: string; oneTimePassword: string }>> {
   if (!actor) return unauthenticated;
   const manage = canManageUsers(actor);
   if (!manage.allowed) return refused(manage, true);
@@ -144,7 +165,13 @@ export async function resetPassword(db: Db, actor: Actor | null, input: unknown)
       const user = await tx.user.findUnique({ where: { id: parsed.data.userId } });
       if (!user) return notFound("There is no such user.");
       await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } } });
-      await recordAudit(tx, { actorId: actor.id, action: "user.reset_password", entityType: "user", entityId: user.id, after: { email: user.email, oneTimePassword: true } });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "user.reset_password",
+        entityType: "user",
+        entityId: user.id,
+        after: { email: user.email, oneTimePassword: true },
+      });
       return ok({ id: user.id, email: user.email, oneTimePassword });
     }),
   );
@@ -162,10 +189,14 @@ export async function changeOwnPassword(db: Db, actor: Actor | null, input: unkn
   }
   const problem = passwordProblem(parsed.data.newPassword, [user.email.split("@")[0] ?? "", ...user.name.split(/\s+/)]);
   if (problem) return invalidField("newPassword", problem);
-  if (parsed.data.newPassword === parsed.data.currentPassword) return invalidField("newPassword", "Your new password must be different from your current one");
+  if (parsed.data.newPassword === parsed.data.currentPassword)
+    return invalidField("newPassword", "Your new password must be different from your current one");
   const passwordHash = await hashPassword(parsed.data.newPassword);
   return transaction(db, async (tx) => {
-    const updated = await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } } });
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } },
+    });
     await recordAudit(tx, { actorId: actor.id, action: "user.change_password", entityType: "user", entityId: user.id });
     return ok({ id: user.id, sessionVersion: updated.sessionVersion });
   });

@@ -18,19 +18,29 @@ const feedId = (areaSlugs: readonly string[]) => urnUuid(areaSlugs.length ? `cha
 
 function entryTitle(change: ApiChange): string {
   if (change.kind === "status_update") return `${change.commitment.title}: ${change.status.label}`;
-  return change.original ? `${change.commitment.title}: deadline published as “${change.label}”` : `${change.commitment.title}: deadline moved to “${change.label}”`;
+  return change.original
+    ? `${change.commitment.title}: deadline published as “${change.label}”`
+    : `${change.commitment.title}: deadline moved to “${change.label}”`;
 }
 
 function entryContent(change: ApiChange): string {
   const p = (html: string) => `<p>${html}</p>`;
   const source = change.source
-    ? p(`Source: <a href="${escapeHtml(change.source.url)}">${escapeHtml(change.source.title)}</a>, ${escapeHtml(change.source.publisher)}, published ${formatLongDate(change.source.publishedOn)}.`)
+    ? p(
+        `Source: <a href="${escapeHtml(change.source.url)}">${escapeHtml(change.source.title)}</a>, ${escapeHtml(change.source.publisher)}, published ${formatLongDate(change.source.publishedOn)}.`,
+      )
     : "";
   if (change.kind === "status_update") {
-    return [p(`Status: <strong>${escapeHtml(change.status.label)}</strong>, confirmed ${formatLongDate(change.date)}.`), p(escapeHtml(change.note)), source].join("");
+    return [
+      p(`Status: <strong>${escapeHtml(change.status.label)}</strong>, confirmed ${formatLongDate(change.date)}.`),
+      p(escapeHtml(change.note)),
+      source,
+    ].join("");
   }
   const due = (d: string | null) => (d ? ` (due ${formatLongDate(d)})` : "");
-  const moved = change.previous ? `Deadline moved from “${escapeHtml(change.previous.label)}”${due(change.previous.dueDate)} to ` : "Deadline published as ";
+  const moved = change.previous
+    ? `Deadline moved from “${escapeHtml(change.previous.label)}”${due(change.previous.dueDate)} to `
+    : "Deadline published as ";
   const slip = change.slipDays ? ` The due date moved ${Math.abs(change.slipDays)} days ${change.slipDays > 0 ? "later" : "earlier"}.` : "";
   return [
     p(`${moved}“${escapeHtml(change.label)}”${due(change.dueDate)}, from ${formatLongDate(change.date)}.${slip}`),
@@ -74,7 +84,10 @@ export function changesFeed({ origin, areas, changes, updated }: ChangesFeedInpu
       content: entryContent(change),
       category: [
         { term: change.commitment.area.slug, name: change.commitment.area.title, scheme: `${origin}/areas/` },
-        { term: change.kind === "status_update" ? `status:${change.status.code}` : "deadline", name: change.kind === "status_update" ? change.status.label : "Deadline" },
+        {
+          term: change.kind === "status_update" ? `status:${change.status.code}` : "deadline",
+          name: change.kind === "status_update" ? change.status.label : "Deadline",
+        },
       ],
     });
   }

@@ -56,8 +56,16 @@ export const COMMITMENT_COLUMNS: readonly CsvColumn<ApiCommitment>[] = [
   { header: "area_title", description: "Roadmap area", value: (c) => c.area.title },
   { header: "lead_owner_slug", description: "Lead organisation (identifier)", value: (c) => c.owners.find((o) => o.lead)?.slug ?? null },
   { header: "lead_owner_name", description: "Lead organisation", value: (c) => c.owners.find((o) => o.lead)?.name ?? null },
-  { header: "supporting_owner_slugs", description: "Supporting organisations (identifiers), separated by semicolons", value: (c) => list(c.owners.filter((o) => !o.lead).map((o) => o.slug)) },
-  { header: "supporting_owner_names", description: "Supporting organisations, separated by semicolons", value: (c) => list(c.owners.filter((o) => !o.lead).map((o) => o.name)) },
+  {
+    header: "supporting_owner_slugs",
+    description: "Supporting organisations (identifiers), separated by semicolons",
+    value: (c) => list(c.owners.filter((o) => !o.lead).map((o) => o.slug)),
+  },
+  {
+    header: "supporting_owner_names",
+    description: "Supporting organisations, separated by semicolons",
+    value: (c) => list(c.owners.filter((o) => !o.lead).map((o) => o.name)),
+  },
   { header: "deadline_label", description: "The deadline in effect, exactly as published", value: (c) => c.deadline?.label ?? null },
   { header: "deadline_precision", description: "day, month, quarter, season, half, year or open", value: (c) => c.deadline?.precision ?? null },
   { header: "due_date", description: "Last day of the deadline's window (YYYY-MM-DD); empty when open", value: (c) => c.deadline?.dueDate ?? null },

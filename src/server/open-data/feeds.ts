@@ -47,5 +47,8 @@ export const deadlinesCalendarBody = cachedPublicRead(async (origin: string, are
     publicDataVersion(db),
   ]);
   const upcoming = items.filter((c) => c.daysUntilDue !== null).map((c) => toApiCommitment(c, origin));
-  return { found: true, body: deadlineCalendar({ origin, areas: chosen, commitments: upcoming, asOf: today, stamp: version.lastPublishedAt ?? ROADMAP_PUBLISHED }) };
+  return {
+    found: true,
+    body: deadlineCalendar({ origin, areas: chosen, commitments: upcoming, asOf: today, stamp: version.lastPublishedAt ?? ROADMAP_PUBLISHED }),
+  };
 }, "deadlines.ics");

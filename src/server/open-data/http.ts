@@ -17,7 +17,6 @@ export const PUBLIC_CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-whi
 /** Errors are cacheable too, but only briefly: a missing commitment may be published soon. */
 const ERROR_CACHE_CONTROL = "public, max-age=60, s-maxage=60";
 
-
 /** The open data is read-only: every URL of it answers these methods, and 405 to any other. */
 export const ALLOWED_METHODS = "GET, HEAD, OPTIONS";
 
@@ -48,7 +47,10 @@ export function methodNotAllowed(request: Request): Response {
     detail: `${request.method} is not allowed: the open data is read-only. Use GET or HEAD (OPTIONS answers CORS preflights).`,
     instance: new URL(request.url).pathname,
   });
-  return new Response(body, { status: 405, headers: { ...CORS_HEADERS, Allow: ALLOWED_METHODS, "Content-Type": "application/problem+json", "Cache-Control": "no-store" } });
+  return new Response(body, {
+    status: 405,
+    headers: { ...CORS_HEADERS, Allow: ALLOWED_METHODS, "Content-Type": "application/problem+json", "Cache-Control": "no-store" },
+  });
 }
 
 /**
@@ -84,7 +86,14 @@ export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
 }
 
 function baseHeaders(etag: string, cacheControl: string, contentType: string, extra?: Record<string, string>): Headers {
-  const headers = new Headers({ ...CORS_HEADERS, ETag: etag, "Cache-Control": cacheControl, "Content-Type": contentType, Vary: OPEN_DATA_VARY, "X-Content-Type-Options": "nosniff" });
+  const headers = new Headers({
+    ...CORS_HEADERS,
+    ETag: etag,
+    "Cache-Control": cacheControl,
+    "Content-Type": contentType,
+    Vary: OPEN_DATA_VARY,
+    "X-Content-Type-Options": "nosniff",
+  });
   for (const [name, value] of Object.entries(extra ?? {})) headers.set(name, value);
   return headers;
 }
@@ -100,7 +109,12 @@ export type SendOptions = { status?: number; contentType?: string; cacheControl?
 export function sendText(request: Request, body: string, options: SendOptions & { contentType: string }): Response {
   const status = options.status ?? 200;
   const etag = strongEtag(body);
-  const headers = baseHeaders(etag, options.cacheControl ?? (status < 400 ? PUBLIC_CACHE_CONTROL : ERROR_CACHE_CONTROL), options.contentType, options.headers);
+  const headers = baseHeaders(
+    etag,
+    options.cacheControl ?? (status < 400 ? PUBLIC_CACHE_CONTROL : ERROR_CACHE_CONTROL),
+    options.contentType,
+    options.headers,
+  );
   if (status === 200 && etagMatches(request.headers.get("if-none-match"), etag)) return notModified(headers);
   return new Response(body, { status, headers });
 }
@@ -110,7 +124,11 @@ export function sendJson(request: Request, body: unknown, options: SendOptions =
 }
 
 /** Sends a streamed body. Its ETag must come from what the body is built from (see weakEtag). */
-export function sendStream(request: Request, open: () => ReadableStream<Uint8Array>, options: { etag: string; contentType: string; filename?: string }): Response {
+export function sendStream(
+  request: Request,
+  open: () => ReadableStream<Uint8Array>,
+  options: { etag: string; contentType: string; filename?: string },
+): Response {
   const extra: Record<string, string> = options.filename ? { "Content-Disposition": `attachment; filename="${options.filename}"` } : {};
   const headers = baseHeaders(options.etag, PUBLIC_CACHE_CONTROL, options.contentType, extra);
   if (etagMatches(request.headers.get("if-none-match"), options.etag)) return notModified(headers);
@@ -181,7 +199,12 @@ export function sendProblem(request: Request, type: ProblemType, detail: string,
 /** 400 naming every bad parameter. */
 export function invalidParameters(request: Request, errors: FieldError[]): Response {
   const names = [...new Set(errors.map((e) => e.field))];
-  return sendProblem(request, "invalidParameters", `Check ${names.length === 1 ? "this parameter" : "these parameters"}: ${names.join(", ")}.`, errors);
+  return sendProblem(
+    request,
+    "invalidParameters",
+    `Check ${names.length === 1 ? "this parameter" : "these parameters"}: ${names.join(", ")}.`,
+    errors,
+  );
 }
 
 /**

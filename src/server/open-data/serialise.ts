@@ -59,7 +59,12 @@ type CommitmentRef = { slug: string; title: string; area: { slug: string; title:
 
 function historyFields(e: StatusUpdateEntry | DeadlineRevisionEntry) {
   const common = { id: changeId(e.kind, e.id), date: e.date, publishedAt: e.publishedAt };
-  const source = (s: NonNullable<DeadlineRevisionEntry["source"]>) => ({ title: s.title, publisher: s.publisher, url: s.url, publishedOn: s.publishedOn });
+  const source = (s: NonNullable<DeadlineRevisionEntry["source"]>) => ({
+    title: s.title,
+    publisher: s.publisher,
+    url: s.url,
+    publishedOn: s.publishedOn,
+  });
   if (e.kind === "status_update") {
     return { kind: e.kind, ...common, status: { code: e.status, label: statusLabel(e.status) }, note: e.note, source: source(e.source) };
   }
@@ -78,7 +83,12 @@ function historyFields(e: StatusUpdateEntry | DeadlineRevisionEntry) {
 }
 
 export function toApiChange(e: (StatusUpdateEntry | DeadlineRevisionEntry) & { commitment: CommitmentRef }, origin: string): ApiChange {
-  const commitment = { slug: e.commitment.slug, title: e.commitment.title, area: e.commitment.area, links: commitmentLinks(origin, e.commitment.slug) };
+  const commitment = {
+    slug: e.commitment.slug,
+    title: e.commitment.title,
+    area: e.commitment.area,
+    links: commitmentLinks(origin, e.commitment.slug),
+  };
   return changeSchema.parse({ ...historyFields(e), commitment });
 }
 
@@ -87,7 +97,11 @@ export function toApiHistoryEntry(e: StatusUpdateEntry | DeadlineRevisionEntry) 
   return historyFields(e);
 }
 
-export function toApiArea(area: { slug: string; title: string; summary: string; position: number }, progress: AreaProgress | undefined, origin: string): ApiArea {
+export function toApiArea(
+  area: { slug: string; title: string; summary: string; position: number },
+  progress: AreaProgress | undefined,
+  origin: string,
+): ApiArea {
   return areaSchema.parse({
     slug: area.slug,
     title: area.title,
@@ -106,7 +120,10 @@ export function toApiArea(area: { slug: string; title: string; summary: string; 
   });
 }
 
-export function toApiOrganisation(o: { slug: string; name: string; abbreviation: string | null; leads: number; supports: number }, origin: string): ApiOrganisation {
+export function toApiOrganisation(
+  o: { slug: string; name: string; abbreviation: string | null; leads: number; supports: number },
+  origin: string,
+): ApiOrganisation {
   return organisationSchema.parse({
     slug: o.slug,
     name: o.name,

@@ -14,7 +14,8 @@ export function toWebStream(source: AsyncIterable<string | Uint8Array>): Readabl
           const { value, done } = await iterator.next();
           if (cancelled) return; // the client left while this chunk was being read
           if (done) controller.close();
-          else controller.enqueue(typeof value === "string" ? encoder.encode(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+          else
+            controller.enqueue(typeof value === "string" ? encoder.encode(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
         } catch (error) {
           if (cancelled) return;
           console.error("open data: download stream failed", error);

@@ -8,7 +8,13 @@ import { keptHeaders, renderPage } from "./render";
 import { cacheKey, type CacheKind } from "./routing";
 
 /** `url` is the path and query string: each URL is its own entry (see cacheKey). */
-export async function cachedPageResponse(request: Request, url: string, kind: CacheKind, serverOrigin: string, extraHeaders: Record<string, string>): Promise<Response> {
+export async function cachedPageResponse(
+  request: Request,
+  url: string,
+  kind: CacheKind,
+  serverOrigin: string,
+  extraHeaders: Record<string, string>,
+): Promise<Response> {
   const client = { host: request.headers.get("host"), proto: request.headers.get("x-forwarded-proto") };
   const key = cacheKey(kind, url, client.host, client.proto);
   const result = await pageStore()

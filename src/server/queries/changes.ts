@@ -50,7 +50,9 @@ function toEntry(row: Row): ChangeEntry {
   const commitment = { slug: row.commitment_slug, title: row.commitment_title, area: { slug: row.area_slug, title: row.area_title } };
   const common = { id: row.id, date: isoDay(row.event_date)!, publishedAt: row.published_at.toISOString(), commitment };
   if (row.kind === "status_update") {
-    return { kind: "status_update", ...common, status: row.status!, note: row.note!, source: source! } satisfies StatusUpdateEntry & { commitment: unknown };
+    return { kind: "status_update", ...common, status: row.status!, note: row.note!, source: source! } satisfies StatusUpdateEntry & {
+      commitment: unknown;
+    };
   }
   const dueDate = isoDay(row.due_date);
   const previousDue = isoDay(row.previous_due_date);
@@ -126,10 +128,18 @@ export async function listChanges(db: Db, filters: ChangeFilters, paging: { page
   let total = rows.length;
   if (paging !== "all") {
     const counts = await db.$queryRaw<{ n: bigint }[]>`
-      SELECT ${wantUpdates ? Prisma.sql`(SELECT COUNT(*) FROM status_update u JOIN commitment c ON c.id = u.commitment_id JOIN area a ON a.id = c.area_id
-                WHERE ${scope} AND u.confirmed_on <= ${filters.asOf}::date ${since})` : Prisma.sql`0`}
-           + ${wantRevisions ? Prisma.sql`(SELECT COUNT(*) FROM deadline_revision d JOIN commitment c ON c.id = d.commitment_id JOIN area a ON a.id = c.area_id
-                WHERE ${scope} AND d.effective_on <= ${filters.asOf}::date ${sinceRevision} ${originals})` : Prisma.sql`0`} AS n`;
+      SELECT ${
+        wantUpdates
+          ? Prisma.sql`(SELECT COUNT(*) FROM status_update u JOIN commitment c ON c.id = u.commitment_id JOIN area a ON a.id = c.area_id
+                WHERE ${scope} AND u.confirmed_on <= ${filters.asOf}::date ${since})`
+          : Prisma.sql`0`
+      }
+           + ${
+             wantRevisions
+               ? Prisma.sql`(SELECT COUNT(*) FROM deadline_revision d JOIN commitment c ON c.id = d.commitment_id JOIN area a ON a.id = c.area_id
+                WHERE ${scope} AND d.effective_on <= ${filters.asOf}::date ${sinceRevision} ${originals})`
+               : Prisma.sql`0`
+           } AS n`;
     total = Number(counts[0]?.n ?? 0);
   }
   return { items: rows.map((row) => toEntry({ ...row, total: BigInt(total) })), total };
@@ -140,4 +150,3 @@ export async function commitmentTimeline(db: Db, slug: string, asOf: string) {
   const { items } = await listChanges(db, { asOf, commitmentSlug: slug, includeOriginalDeadlines: true }, "all");
   return items;
 }
-

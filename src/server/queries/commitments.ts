@@ -86,7 +86,10 @@ export function toSummary(row: CommitmentRow, owners: Owner[]): CommitmentSummar
     summary: row.summary,
     area: { slug: row.area_slug, title: row.area_title },
     owners,
-    deadline: row.deadline_label && row.deadline_precision ? { label: row.deadline_label, precision: row.deadline_precision, dueDate: isoDay(row.due_date) } : null,
+    deadline:
+      row.deadline_label && row.deadline_precision
+        ? { label: row.deadline_label, precision: row.deadline_precision, dueDate: isoDay(row.due_date) }
+        : null,
     status: { code: row.status, confirmedOn: isoDay(row.status_confirmed_on) },
     overdue: row.overdue,
     daysOverdue: row.days_overdue,
@@ -125,7 +128,10 @@ export async function listCommitments(
       JOIN commitment c ON c.id = s.commitment_id JOIN area a ON a.id = c.area_id ${whereClause(query)}`;
     total = Number(count[0]?.total ?? 0);
   }
-  const owners = await ownersOf(db, rows.map((r) => r.id));
+  const owners = await ownersOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((row) => toSummary(row, owners.get(row.id) ?? [])), total };
 }
 

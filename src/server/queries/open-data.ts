@@ -30,7 +30,10 @@ export async function* streamCommitments(db: Db, asOf: string, batchSize = EXPOR
       ORDER BY a.position, c.slug
       LIMIT ${batchSize}`;
     if (rows.length === 0) return;
-    const owners = await ownersOf(db, rows.map((r) => r.id));
+    const owners = await ownersOf(
+      db,
+      rows.map((r) => r.id),
+    );
     for (const row of rows) yield toSummary(row, owners.get(row.id) ?? []);
     const last = rows[rows.length - 1]!;
     after = { position: last.area_position, slug: last.slug };
@@ -55,9 +58,15 @@ type SourceColumns = {
 type CommitmentColumns = { commitment_slug: string; commitment_title: string; area_slug: string; area_title: string };
 
 const sourceOf = (row: SourceColumns) =>
-  row.source_url ? { url: row.source_url, publisher: row.source_publisher!, title: row.source_title!, publishedOn: isoDay(row.source_published_on)! } : null;
+  row.source_url
+    ? { url: row.source_url, publisher: row.source_publisher!, title: row.source_title!, publishedOn: isoDay(row.source_published_on)! }
+    : null;
 
-const commitmentOf = (row: CommitmentColumns) => ({ slug: row.commitment_slug, title: row.commitment_title, area: { slug: row.area_slug, title: row.area_title } });
+const commitmentOf = (row: CommitmentColumns) => ({
+  slug: row.commitment_slug,
+  title: row.commitment_title,
+  area: { slug: row.area_slug, title: row.area_title },
+});
 
 export type StatusUpdateChange = Extract<ChangeEntry, { kind: "status_update" }>;
 export type DeadlineRevisionChange = Extract<ChangeEntry, { kind: "deadline_revision" }>;

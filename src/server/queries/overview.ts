@@ -9,8 +9,13 @@ const emptyCounts = (): StatusCounts => Object.fromEntries(STATUS_CODES.map((c) 
 export type AreaProgress = { slug: string; title: string; position: number; total: number; overdue: number; counts: StatusCounts };
 
 /** Counts by status and overdue, overall and per area, as of a date. */
-export async function statusCountsByArea(db: Db, asOf: string): Promise<{ areas: AreaProgress[]; total: number; overdue: number; counts: StatusCounts; lastConfirmedOn: string | null }> {
-  const rows = await db.$queryRaw<{ slug: string; title: string; position: number; status: StatusCode | null; n: bigint; overdue: bigint; last_confirmed: Date | null }[]>`
+export async function statusCountsByArea(
+  db: Db,
+  asOf: string,
+): Promise<{ areas: AreaProgress[]; total: number; overdue: number; counts: StatusCounts; lastConfirmedOn: string | null }> {
+  const rows = await db.$queryRaw<
+    { slug: string; title: string; position: number; status: StatusCode | null; n: bigint; overdue: bigint; last_confirmed: Date | null }[]
+  >`
     SELECT a.slug, a.title, a.position, s.status, COUNT(s.commitment_id) AS n,
            COUNT(*) FILTER (WHERE s.overdue) AS overdue, MAX(s.status_confirmed_on) AS last_confirmed
     FROM area a

@@ -52,7 +52,8 @@ function readJson(file: string, dir: string, problems: string[]): unknown {
 function recordName(data: unknown, index: number | undefined): string {
   if (index === undefined) return "";
   const record = Array.isArray(data) ? data[index] : undefined;
-  const key = record && typeof record === "object" ? ((record as Record<string, unknown>).slug ?? (record as Record<string, unknown>).key) : undefined;
+  const key =
+    record && typeof record === "object" ? ((record as Record<string, unknown>).slug ?? (record as Record<string, unknown>).key) : undefined;
   return typeof key === "string" ? `record ${index} (${key})` : `record ${index}`;
 }
 
@@ -102,7 +103,12 @@ export function loadSeedFiles(dir = DEFAULT_SEED_DIR): SeedDataset {
 
   const commitments: SeedDataset["commitments"] = [];
   const commitmentsDir = path.join(dir, "commitments");
-  const files = fs.existsSync(commitmentsDir) ? fs.readdirSync(commitmentsDir).filter((f) => f.endsWith(".json")).sort() : [];
+  const files = fs.existsSync(commitmentsDir)
+    ? fs
+        .readdirSync(commitmentsDir)
+        .filter((f) => f.endsWith(".json"))
+        .sort()
+    : [];
   if (files.length === 0) problems.push(`commitments/: no commitment files found`);
 
   const areasWithFile = new Set<string>();
@@ -140,25 +146,33 @@ export function loadSeedFiles(dir = DEFAULT_SEED_DIR): SeedDataset {
       for (const org of [commitment.lead, ...commitment.supporting]) {
         if (!orgSlugs.has(org)) problems.push(`${where} › field "lead/supporting": organisation "${org}" is not in organisations.json`);
       }
-      if (commitment.supporting.includes(commitment.lead)) problems.push(`${where} › field "supporting": the lead organisation is also listed as supporting`);
+      if (commitment.supporting.includes(commitment.lead))
+        problems.push(`${where} › field "supporting": the lead organisation is also listed as supporting`);
       for (const org of duplicates(commitment.supporting)) problems.push(`${where} › field "supporting": "${org}" is listed twice`);
-      if (!sourceByKey.has(commitment.announcedIn)) problems.push(`${where} › field "announcedIn": source "${commitment.announcedIn}" is not in sources.json`);
+      if (!sourceByKey.has(commitment.announcedIn))
+        problems.push(`${where} › field "announcedIn": source "${commitment.announcedIn}" is not in sources.json`);
       // History is append-only and in date order: no update confirmed before the announcement, before
       // the previous update, or after the source that reports it was published.
       commitment.updates.forEach((update, i) => {
         const source = sourceByKey.get(update.source);
         if (!source) problems.push(`${where} › field "updates.${i}.source": source "${update.source}" is not in sources.json`);
-        if (update.confirmedOn < commitment.announcedOn) problems.push(`${where} › field "updates.${i}.confirmedOn": confirmed before the commitment was announced`);
+        if (update.confirmedOn < commitment.announcedOn)
+          problems.push(`${where} › field "updates.${i}.confirmedOn": confirmed before the commitment was announced`);
         if (source && update.confirmedOn > source.publishedOn) {
-          problems.push(`${where} › field "updates.${i}.confirmedOn": confirmed on ${update.confirmedOn}, after its source ${source.key} was published (${source.publishedOn})`);
+          problems.push(
+            `${where} › field "updates.${i}.confirmedOn": confirmed on ${update.confirmedOn}, after its source ${source.key} was published (${source.publishedOn})`,
+          );
         }
         const previous = commitment.updates[i - 1];
-        if (previous && update.confirmedOn < previous.confirmedOn) problems.push(`${where} › field "updates.${i}.confirmedOn": out of date order (${update.confirmedOn} is before ${previous.confirmedOn})`);
+        if (previous && update.confirmedOn < previous.confirmedOn)
+          problems.push(`${where} › field "updates.${i}.confirmedOn": out of date order (${update.confirmedOn} is before ${previous.confirmedOn})`);
       });
       commitment.revisions.forEach((revision, i) => {
         const previous = i === 0 ? commitment.announcedOn : commitment.revisions[i - 1]!.effectiveOn;
         if (revision.effectiveOn < previous) {
-          problems.push(`${where} › field "revisions.${i}.effectiveOn": takes effect on ${revision.effectiveOn}, before ${previous} (the announcement or the previous revision)`);
+          problems.push(
+            `${where} › field "revisions.${i}.effectiveOn": takes effect on ${revision.effectiveOn}, before ${previous} (the announcement or the previous revision)`,
+          );
         }
       });
 
@@ -168,7 +182,13 @@ export function loadSeedFiles(dir = DEFAULT_SEED_DIR): SeedDataset {
         return r ? { ...r, reason: revision.reason, effectiveOn: revision.effectiveOn } : null;
       });
       if (resolvedDeadline && resolvedRevisions.every((r) => r !== null)) {
-        commitments.push({ ...commitment, area, file, resolvedDeadline, resolvedRevisions: resolvedRevisions as NonNullable<(typeof resolvedRevisions)[number]>[] });
+        commitments.push({
+          ...commitment,
+          area,
+          file,
+          resolvedDeadline,
+          resolvedRevisions: resolvedRevisions as NonNullable<(typeof resolvedRevisions)[number]>[],
+        });
       }
     });
   }

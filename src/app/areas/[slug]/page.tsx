@@ -29,10 +29,17 @@ export default async function AreaPage({ params, searchParams }: Props) {
   const path = `/areas/${slug}`;
   return (
     <>
-      <Breadcrumbs items={[{ href: "/", label: "Home" }, { href: buildHref("/areas", keep), label: "Areas" }]} />
+      <Breadcrumbs
+        items={[
+          { href: "/", label: "Home" },
+          { href: buildHref("/areas", keep), label: "Areas" },
+        ]}
+      />
       <ErrorSummary errors={data.errors} />
       {data.asOfGiven && <AsOfBanner asOf={data.asOf} todayHref={path} />}
-      <p className="text-lg md:text-xl text-secondary-ink mb-1">Area {data.area.position} of {data.areaCount}</p>
+      <p className="text-lg md:text-xl text-secondary-ink mb-1">
+        Area {data.area.position} of {data.areaCount}
+      </p>
       <h1 className="text-3xl md:text-5xl font-bold mb-6">{data.area.title}</h1>
       <p className="text-lg md:text-xl mb-8 max-w-3xl">{data.area.summary}</p>
 

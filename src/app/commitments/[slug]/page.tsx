@@ -112,7 +112,11 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
             value: (
               <>
                 <StatusTag code={c.status.code} />{" "}
-                {c.status.confirmedOn ? <span className="block mt-1">Confirmed on {longDate(c.status.confirmedOn)}</span> : <span className="block mt-1">No update published yet</span>}
+                {c.status.confirmedOn ? (
+                  <span className="block mt-1">Confirmed on {longDate(c.status.confirmedOn)}</span>
+                ) : (
+                  <span className="block mt-1">No update published yet</span>
+                )}
               </>
             ),
           },
@@ -154,7 +158,10 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
             ),
           },
           { key: "Against the deadline", value: deadlinePhrase(c) ? <DeadlineText facts={c} /> : "Not applicable" },
-          { key: "Deadline changes", value: c.revisionsCount === 0 ? "None" : `Moved ${c.revisionsCount === 1 ? "once" : `${c.revisionsCount} times`}` },
+          {
+            key: "Deadline changes",
+            value: c.revisionsCount === 0 ? "None" : `Moved ${c.revisionsCount === 1 ? "once" : `${c.revisionsCount} times`}`,
+          },
           { key: "Announced", value: longDate(c.announcedOn) },
           {
             key: "Progress last confirmed",

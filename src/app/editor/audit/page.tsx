@@ -41,8 +41,22 @@ export default async function AuditPage({ searchParams }: Props) {
       <PageHeading>Audit log</PageHeading>
       <form method="get" action="/editor/audit" className="border-2 border-border p-4 mb-8 md:grid md:gap-x-4 md:grid-cols-3">
         <TextInput name="actor" label="Who (email address contains)" value={values.actor} error={error("actor")} spellCheck={false} />
-        <Select name="action" label="What" value={values.action ?? ""} error={error("action")} placeholder="Any action" options={facets.actions.map((a) => ({ value: a, label: a }))} />
-        <Select name="entityType" label="Type of record" value={values.entityType ?? ""} error={error("entityType")} placeholder="Any type" options={facets.entityTypes.map((t) => ({ value: t, label: t }))} />
+        <Select
+          name="action"
+          label="What"
+          value={values.action ?? ""}
+          error={error("action")}
+          placeholder="Any action"
+          options={facets.actions.map((a) => ({ value: a, label: a }))}
+        />
+        <Select
+          name="entityType"
+          label="Type of record"
+          value={values.entityType ?? ""}
+          error={error("entityType")}
+          placeholder="Any type"
+          options={facets.entityTypes.map((t) => ({ value: t, label: t }))}
+        />
         <TextInput name="entityId" label="Record id" value={values.entityId} error={error("entityId")} spellCheck={false} />
         <DateInput name="from" label="From" hint={DATE_HINT} value={values.from} error={error("from")} />
         <DateInput name="to" label="To" hint={DATE_HINT} value={values.to} error={error("to")} />
@@ -76,7 +90,11 @@ export default async function AuditPage({ searchParams }: Props) {
           </tr>
         ))}
       </DataTable>
-      <Pagination page={data.page} pageCount={data.pageCount} hrefFor={(page) => buildHref("/editor/audit", { ...filters, page: page === 1 ? undefined : page })} />
+      <Pagination
+        page={data.page}
+        pageCount={data.pageCount}
+        hrefFor={(page) => buildHref("/editor/audit", { ...filters, page: page === 1 ? undefined : page })}
+      />
     </>
   );
 }

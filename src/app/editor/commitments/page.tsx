@@ -44,7 +44,12 @@ export default async function EditorCommitmentsPage({ searchParams }: Props) {
         {rows.length === 1 ? "1 commitment" : `${rows.length} commitments`}
         {q ? ` matching “${q}”` : ""}
       </p>
-      <CommitmentTable id="commitments-table" rows={rows} caption="Commitments" empty="No commitments match. Try other words, or show all commitments." />
+      <CommitmentTable
+        id="commitments-table"
+        rows={rows}
+        caption="Commitments"
+        empty="No commitments match. Try other words, or show all commitments."
+      />
     </>
   );
 }

@@ -13,17 +13,20 @@ export default async function ImportPage() {
   return (
     <div className="md:w-3/4">
       <PageHeading>Import from a CSV file</PageHeading>
-      <p className="mb-4">Preview the file first: every row is checked, exactly as the forms check them, and nothing is saved. Then import it. Either every row is imported, or none is.</p>
+      <p className="mb-4">
+        Preview the file first: every row is checked, exactly as the forms check them, and nothing is saved. Then import it. Either every row is
+        imported, or none is.
+      </p>
       <Details summary="How to lay out the file">
         <div className="space-y-2 mb-4">
           <p>The first line names the columns, in any order:</p>
           <p>
-            New commitments: <code>{IMPORT_COLUMNS.commitments.join(",")}</code>. Separate several supporting organisations with semicolons. Area and organisations are given by
-            their slugs, as in the web addresses of the public site.
+            New commitments: <code>{IMPORT_COLUMNS.commitments.join(",")}</code>. Separate several supporting organisations with semicolons. Area and
+            organisations are given by their slugs, as in the web addresses of the public site.
           </p>
           <p>
-            Status updates: <code>{IMPORT_COLUMNS["status-updates"].join(",")}</code>. The commitment is given by its slug; status is one of not_started, in_progress, at_risk,
-            delivered, delivered_differently, dropped.
+            Status updates: <code>{IMPORT_COLUMNS["status-updates"].join(",")}</code>. The commitment is given by its slug; status is one of
+            not_started, in_progress, at_risk, delivered, delivered_differently, dropped.
           </p>
           <p>Dates are written year-month-day, for example 2026-06-30. Links must start with http:// or https://.</p>
         </div>

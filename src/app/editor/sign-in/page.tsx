@@ -20,9 +20,18 @@ const ERRORS: Record<string, { field: "email" | null; message: string }> = {
   CredentialsSignin: { field: "email", message: SIGN_IN_MESSAGES.invalid },
   SlowDown: { field: "email", message: SIGN_IN_MESSAGES.slow_down },
   Locked: { field: "email", message: SIGN_IN_MESSAGES.locked },
-  AccessDenied: { field: null, message: "There is no editor account for that identity. Ask an admin to create an account with your work email address." },
-  OAuthSignin: { field: null, message: "Signing in with your organisation’s account did not work. Try again, or sign in with your email address and password." },
-  OAuthCallback: { field: null, message: "Signing in with your organisation’s account did not work. Try again, or sign in with your email address and password." },
+  AccessDenied: {
+    field: null,
+    message: "There is no editor account for that identity. Ask an admin to create an account with your work email address.",
+  },
+  OAuthSignin: {
+    field: null,
+    message: "Signing in with your organisation’s account did not work. Try again, or sign in with your email address and password.",
+  },
+  OAuthCallback: {
+    field: null,
+    message: "Signing in with your organisation’s account did not work. Try again, or sign in with your email address and password.",
+  },
   SessionRequired: { field: null, message: "Sign in to continue." },
   NoCookie: { field: null, message: "Your browser must accept cookies to sign in. Allow cookies for this site, then try again." },
   Default: { field: null, message: "Signing in did not work. Try again." },
@@ -71,7 +80,14 @@ export default async function SignInPage({ searchParams }: Props) {
       <form method="post" action="/api/auth/callback/credentials" noValidate>
         <input type="hidden" name="csrfToken" value={token ?? ""} />
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
-        <TextInput name="email" type="email" label="Email address" autoComplete="username" spellCheck={false} error={error?.field ? error.message : undefined} />
+        <TextInput
+          name="email"
+          type="email"
+          label="Email address"
+          autoComplete="username"
+          spellCheck={false}
+          error={error?.field ? error.message : undefined}
+        />
         <TextInput name="password" type="password" label="Password" autoComplete="current-password" />
         <Button>Sign in</Button>
       </form>

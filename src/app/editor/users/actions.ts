@@ -9,13 +9,19 @@ export async function createUserAction(prev: FormState, formData: FormData): Pro
   const values = valuesOf(formData);
   const result = await createUser(getDb(), await sessionUser(), values);
   if (!result.ok) return failureState(prev, result, values);
-  return nextFormState(prev, { organisations: [] }, {
-    notice: {
-      title: `Account created for ${result.value.email}`,
-      lines: ["Give them this one-time password in a secure way. It is shown only once; they must choose their own password when they first sign in."],
-      secret: result.value.oneTimePassword,
+  return nextFormState(
+    prev,
+    { organisations: [] },
+    {
+      notice: {
+        title: `Account created for ${result.value.email}`,
+        lines: [
+          "Give them this one-time password in a secure way. It is shown only once; they must choose their own password when they first sign in.",
+        ],
+        secret: result.value.oneTimePassword,
+      },
     },
-  });
+  );
 }
 
 export async function updateUserAction(prev: FormState, formData: FormData): Promise<FormState> {
@@ -32,7 +38,9 @@ export async function resetPasswordAction(prev: FormState, formData: FormData): 
   return nextFormState(prev, values, {
     notice: {
       title: `New one-time password for ${result.value.email}`,
-      lines: ["Their current sessions have ended. Give them this password in a secure way; it is shown only once and they must replace it when they sign in."],
+      lines: [
+        "Their current sessions have ended. Give them this password in a secure way; it is shown only once and they must replace it when they sign in.",
+      ],
       secret: result.value.oneTimePassword,
     },
   });

@@ -29,7 +29,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <td className={cellClass}>{u.role === "admin" ? "Admin" : "Editor"}</td>
             <td className={cellClass}>{u.organisations.map((o) => o.name).join(", ") || "–"}</td>
             <td className={cellClass}>
-              {u.disabled ? <Tag tone="grey">Disabled</Tag> : u.mustChangePassword ? <Tag tone="orange">One-time password</Tag> : <Tag tone="green">Active</Tag>}
+              {u.disabled ? (
+                <Tag tone="grey">Disabled</Tag>
+              ) : u.mustChangePassword ? (
+                <Tag tone="orange">One-time password</Tag>
+              ) : (
+                <Tag tone="green">Active</Tag>
+              )}
             </td>
           </tr>
         ))}

@@ -19,7 +19,12 @@ export default async function ChangePasswordPage() {
       )}
       <PageHeading>Change your password</PageHeading>
       <ActionForm action={changePasswordAction}>
-        <TextField name="currentPassword" label={user.mustChangePassword ? "One-time password" : "Current password"} type="password" autoComplete="current-password" />
+        <TextField
+          name="currentPassword"
+          label={user.mustChangePassword ? "One-time password" : "Current password"}
+          type="password"
+          autoComplete="current-password"
+        />
         <TextField
           name="newPassword"
           label="New password"

@@ -47,10 +47,20 @@ export default async function EditorCommitmentPage({ params, searchParams }: Pro
       )}
       <SummaryList
         rows={[
-          { key: "Status", value: <><StatusTag code={s.status} />{s.statusConfirmedOn ? ` confirmed on ${longDate(s.statusConfirmedOn)}` : " (no update yet)"}</> },
+          {
+            key: "Status",
+            value: (
+              <>
+                <StatusTag code={s.status} />
+                {s.statusConfirmedOn ? ` confirmed on ${longDate(s.statusConfirmedOn)}` : " (no update yet)"}
+              </>
+            ),
+          },
           {
             key: "Deadline",
-            value: s.deadlineLabel ? `${s.deadlineLabel} (${s.deadlinePrecision ? precisionLabel(s.deadlinePrecision).toLowerCase() : ""}${s.dueDate ? `, due ${longDate(s.dueDate)}` : ", no due date"})${s.overdue ? " – overdue" : ""}` : "None",
+            value: s.deadlineLabel
+              ? `${s.deadlineLabel} (${s.deadlinePrecision ? precisionLabel(s.deadlinePrecision).toLowerCase() : ""}${s.dueDate ? `, due ${longDate(s.dueDate)}` : ", no due date"})${s.overdue ? " – overdue" : ""}`
+              : "None",
           },
           { key: "Lead organisation", value: commitment.lead.name },
           { key: "Supporting organisations", value: commitment.supporting.length ? commitment.supporting.map((o) => o.name).join(", ") : "None" },
@@ -74,9 +84,19 @@ export default async function EditorCommitmentPage({ params, searchParams }: Pro
         <a href={`/commitments/${slug}`}>See the public page for this commitment</a>
       </p>
       <h2 className="text-2xl font-bold mb-2">Proposals waiting for a check or returned</h2>
-      <ProposalTable id="open-proposals" rows={open} caption="Open proposals for this commitment" empty="There are no open proposals for this commitment." />
+      <ProposalTable
+        id="open-proposals"
+        rows={open}
+        caption="Open proposals for this commitment"
+        empty="There are no open proposals for this commitment."
+      />
       <h2 className="text-2xl font-bold mb-2">Recent decisions</h2>
-      <ProposalTable id="decided-proposals" rows={decided} caption="Recently published or withdrawn proposals" empty="No proposals for this commitment have been published or withdrawn yet." />
+      <ProposalTable
+        id="decided-proposals"
+        rows={decided}
+        caption="Recently published or withdrawn proposals"
+        empty="No proposals for this commitment have been published or withdrawn yet."
+      />
     </>
   );
 }

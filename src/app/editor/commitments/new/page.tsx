@@ -21,8 +21,8 @@ export default async function NewCommitmentPage() {
       <BackLink href="/editor/commitments">All commitments</BackLink>
       <PageHeading>Create a commitment</PageHeading>
       <p className="mb-8">
-        {user.role === "admin" ? "" : "One of your organisations must be the lead or a supporting owner. "}The commitment is published as soon as you create it; its first
-        deadline is the one published with it.
+        {user.role === "admin" ? "" : "One of your organisations must be the lead or a supporting owner. "}The commitment is published as soon as you
+        create it; its first deadline is the one published with it.
       </p>
       <ActionForm action={createCommitmentAction} defaults={{ lead: user.role === "admin" ? "" : (mine ?? "") }}>
         <CommitmentFields areas={options.areas} organisations={options.organisations} />
@@ -34,8 +34,17 @@ export default async function NewCommitmentPage() {
           spellCheck={false}
         />
         <DateField name="announcedOn" label="Date it was announced" />
-        <TextField name="deadlineLabel" label="Deadline, as published" hint="In the words government used, for example “by the end of 2026”, or “no deadline published”." width="medium" />
-        <RadiosField name="deadlinePrecision" legend="How precise is the deadline?" options={PRECISIONS.map((p) => ({ value: p, label: precisionLabel(p) }))} />
+        <TextField
+          name="deadlineLabel"
+          label="Deadline, as published"
+          hint="In the words government used, for example “by the end of 2026”, or “no deadline published”."
+          width="medium"
+        />
+        <RadiosField
+          name="deadlinePrecision"
+          legend="How precise is the deadline?"
+          options={PRECISIONS.map((p) => ({ value: p, label: precisionLabel(p) }))}
+        />
         <EvidenceFields prefix="source" legend="Where it was announced" />
         <SubmitButton>Create commitment</SubmitButton>
       </ActionForm>

@@ -20,7 +20,10 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export const metadata: Metadata = { title: "Proposal" };
 
 const NOTICES: Record<string, { title: string; body: string }> = {
-  proposed: { title: "Sent for checking", body: "A second editor or an admin will check it before it is published. You can see it on your dashboard." },
+  proposed: {
+    title: "Sent for checking",
+    body: "A second editor or an admin will check it before it is published. You can see it on your dashboard.",
+  },
   approved: { title: "Approved and published", body: "The change is now on the public site." },
   returned: { title: "Returned to the author", body: "They can change it and send it again, or withdraw it." },
   withdrawn: { title: "Proposal withdrawn", body: "It will not be published." },
@@ -59,7 +62,10 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       <PageHeading caption={proposal.commitment.title}>{proposalTitle(proposal)}</PageHeading>
       <p className="mb-6">
         <ProposalStateTag state={proposal.state} /> Proposed by {proposal.author.name} on {formatDateTime(proposal.createdAt)}
-        {proposal.reviewer && proposal.reviewedAt ? `; ${proposal.state === "approved" ? "approved" : "checked"} by ${proposal.reviewer.name} on ${formatDateTime(proposal.reviewedAt)}` : ""}.
+        {proposal.reviewer && proposal.reviewedAt
+          ? `; ${proposal.state === "approved" ? "approved" : "checked"} by ${proposal.reviewer.name} on ${formatDateTime(proposal.reviewedAt)}`
+          : ""}
+        .
       </p>
       {proposal.state === "returned" && proposal.reviewComment && (
         <InsetText>

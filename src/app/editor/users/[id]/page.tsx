@@ -25,7 +25,13 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       {self && <p className="mb-6 font-bold">This is your own account: another admin must change your role or disable it.</p>}
       <ActionForm
         action={updateUserAction}
-        defaults={{ userId: String(user.id), name: user.name, role: user.role, organisations: user.organisations.map((o) => o.slug), disabled: user.disabled ? "yes" : "no" }}
+        defaults={{
+          userId: String(user.id),
+          name: user.name,
+          role: user.role,
+          organisations: user.organisations.map((o) => o.slug),
+          disabled: user.disabled ? "yes" : "no",
+        }}
       >
         <HiddenField name="userId" />
         <UserFields organisations={organisations} withEmail={false} />
@@ -34,7 +40,11 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           legend="Can they sign in?"
           options={[
             { value: "no", label: "Yes, the account is active" },
-            { value: "yes", label: "No, disable the account", hint: "They are signed out at once. Their work stays in the history and the audit log." },
+            {
+              value: "yes",
+              label: "No, disable the account",
+              hint: "They are signed out at once. Their work stays in the history and the audit log.",
+            },
           ]}
         />
         <SubmitButton>Save changes</SubmitButton>

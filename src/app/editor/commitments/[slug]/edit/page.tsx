@@ -27,7 +27,10 @@ export default async function EditCommitmentPage({ params }: { params: Promise<{
     <div className="md:w-3/4">
       <BackLink href={back.href}>{back.label}</BackLink>
       <PageHeading caption={commitment.title}>Edit title, summary and owners</PageHeading>
-      <p className="mb-8">Changes are published as soon as you save them, and recorded in the audit log. To change the status or the deadline, propose an update instead.</p>
+      <p className="mb-8">
+        Changes are published as soon as you save them, and recorded in the audit log. To change the status or the deadline, propose an update
+        instead.
+      </p>
       <ActionForm
         action={updateCommitmentAction}
         defaults={{

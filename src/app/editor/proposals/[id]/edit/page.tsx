@@ -21,10 +21,27 @@ function defaultsOf(proposal: ProposalContent): FormValues {
   if (!proposal.payload) return {};
   if (proposal.kind === "status_update") {
     const { status, note, confirmedOn, evidence } = proposal.payload;
-    return { status, note, confirmedOn, evidenceUrl: evidence.url, evidenceTitle: evidence.title, evidencePublisher: evidence.publisher, evidencePublishedOn: evidence.publishedOn };
+    return {
+      status,
+      note,
+      confirmedOn,
+      evidenceUrl: evidence.url,
+      evidenceTitle: evidence.title,
+      evidencePublisher: evidence.publisher,
+      evidencePublishedOn: evidence.publishedOn,
+    };
   }
   const { label, precision, reason, effectiveOn, source } = proposal.payload;
-  return { label, precision, reason, effectiveOn: effectiveOn ?? "", sourceUrl: source.url, sourceTitle: source.title, sourcePublisher: source.publisher, sourcePublishedOn: source.publishedOn };
+  return {
+    label,
+    precision,
+    reason,
+    effectiveOn: effectiveOn ?? "",
+    sourceUrl: source.url,
+    sourceTitle: source.title,
+    sourcePublisher: source.publisher,
+    sourcePublishedOn: source.publishedOn,
+  };
 }
 
 export default async function EditProposalPage({ params }: { params: Promise<{ id: string }> }) {
@@ -38,14 +55,19 @@ export default async function EditProposalPage({ params }: { params: Promise<{ i
   return (
     <div className="md:w-3/4">
       <BackLink href={back.href}>{back.label}</BackLink>
-      <PageHeading caption={proposal.commitment.title}>{proposal.kind === "status_update" ? "Change your status update" : "Change your new deadline"}</PageHeading>
+      <PageHeading caption={proposal.commitment.title}>
+        {proposal.kind === "status_update" ? "Change your status update" : "Change your new deadline"}
+      </PageHeading>
       {proposal.reviewComment && (
         <InsetText>
           <h2 className="font-bold">Comment from {proposal.reviewer?.name ?? "the reviewer"}</h2>
           <p className="whitespace-pre-wrap">{proposal.reviewComment}</p>
         </InsetText>
       )}
-      <ActionForm action={resubmitProposalAction} defaults={{ proposalId: String(proposal.id), version: String(proposal.version), ...defaultsOf(proposal) }}>
+      <ActionForm
+        action={resubmitProposalAction}
+        defaults={{ proposalId: String(proposal.id), version: String(proposal.version), ...defaultsOf(proposal) }}
+      >
         <HiddenField name="proposalId" />
         <HiddenField name="version" />
         {proposal.kind === "status_update" ? <StatusUpdateFields /> : <DeadlineRevisionFields />}
