@@ -11,7 +11,7 @@ export function ownerNames(owners: CommitmentSummary["owners"], lead: boolean): 
     .join(", ");
 }
 
-export function DeadlineLabel({ deadline }: { deadline: CommitmentSummary["deadline"] }) {
+function DeadlineLabel({ deadline }: { deadline: CommitmentSummary["deadline"] }) {
   if (!deadline) return <>None published</>;
   return (
     <>

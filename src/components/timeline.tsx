@@ -37,7 +37,7 @@ export function slipText(slipDays: number | null): string | null {
 }
 
 /** What one entry says, for a commitment's own history. */
-export function entryHeading(entry: TimelineEntry): ReactNode {
+function entryHeading(entry: TimelineEntry): ReactNode {
   if (entry.kind === "status_update") {
     return (
       <>
@@ -49,7 +49,7 @@ export function entryHeading(entry: TimelineEntry): ReactNode {
   return "Deadline moved";
 }
 
-export function entryBody(entry: TimelineEntry): ReactNode {
+function entryBody(entry: TimelineEntry): ReactNode {
   if (entry.kind === "status_update") {
     return (
       <>

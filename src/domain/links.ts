@@ -1,6 +1,6 @@
 // Links between public pages. Every filter is a GET parameter, so every view has an address that
 // can be shared; a page shown as of a past date keeps that date in its links.
-export type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
+type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
 export type QueryValues = Record<string, QueryValue>;
 
 /** path?key=value&… with empty values left out (repeated keys for arrays). */

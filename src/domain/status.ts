@@ -73,9 +73,6 @@ export const CLOSED_STATUS_CODES: readonly StatusCode[] = STATUS_DEFINITIONS.fil
 /** Statuses that can still be overdue: not started, in progress and at risk. */
 export const OPEN_STATUS_CODES: readonly StatusCode[] = STATUS_DEFINITIONS.filter((d) => !d.closed).map((d) => d.code);
 
-/** Statuses that mean the work was done: delivered or delivered differently. */
-export const DELIVERED_STATUS_CODES: readonly StatusCode[] = ["delivered", "delivered_differently"];
-
 export function isStatusCode(x: unknown): x is StatusCode {
   return typeof x === "string" && (STATUS_CODES as readonly string[]).includes(x);
 }

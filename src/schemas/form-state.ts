@@ -12,7 +12,7 @@ export type ConflictView = {
   changedAt: string | null;
 };
 
-export type Notice = { title: string; lines: string[]; secret?: string };
+type Notice = { title: string; lines: string[]; secret?: string };
 
 export type FormState = {
   /** Increases with every submission, so fields re-mount with the values below. */

@@ -29,7 +29,7 @@ const FIELD_TARGETS: Record<string, string> = {
 export const PAGE_PARAMS = Object.keys(FIELD_TARGETS);
 
 /** The parser's terse message turned into GOV.UK-style wording for a person. */
-export function friendlyMessage(error: ParamError, raw: RawParams): string {
+function friendlyMessage(error: ParamError, raw: RawParams): string {
   const values = paramValues(raw, error.field);
   const first = values[0] ?? "";
   switch (error.field) {

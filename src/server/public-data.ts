@@ -18,7 +18,7 @@ import { getCommitmentAnnouncement } from "./queries/commitment-detail";
  * This bounds how long a change this process was not told about (published through another app
  * instance, or a manual database fix) can stay hidden.
  */
-export const CACHE_SAFETY_SECONDS = 300;
+const CACHE_SAFETY_SECONDS = 300;
 
 function cachedQuery<A extends unknown[], R>(name: string, query: (db: Db, ...args: A) => Promise<R>): (...args: A) => Promise<R> {
   // The key is ["public-data", epoch, name] plus the JSON of the arguments, so every argument

@@ -26,7 +26,7 @@ export type { RawParams } from "../schemas/commitment-query";
 
 type DeadlineMove = Extract<ChangeEntry, { kind: "deadline_revision" }>;
 
-export const CHANGES_PAGE_SIZE = 25;
+const CHANGES_PAGE_SIZE = 25;
 /** Pages show the first of a long list and link to all of it, so a page's size does not grow with the data. */
 export const UPCOMING_SHOWN = 10;
 export const MISSED_SHOWN = 50;

@@ -57,7 +57,7 @@ export function CodeBlock({ children }: { children: string }) {
 export const Code = ({ children }: { children: ReactNode }) => <code className="bg-panel px-1 text-[0.95em]">{children}</code>;
 
 /** OpenAPI descriptions are CommonMark; the only markup ours use is `inline code`. */
-export function Prose({ text }: { text: string | undefined }) {
+function Prose({ text }: { text: string | undefined }) {
   if (!text) return null;
   return text
     .split(/(`[^`]+`)/)
@@ -65,10 +65,10 @@ export function Prose({ text }: { text: string | undefined }) {
 }
 
 const refName = (ref: string) => ref.replace("#/components/schemas/", "");
-export const schemaAnchor = (name: string) => `schema-${name}`;
+const schemaAnchor = (name: string) => `schema-${name}`;
 
 /** A JSON Schema written for people: "string (date) or null", "array of Owner". */
-export function SchemaType({ schema }: { schema: JsonSchema }): ReactNode {
+function SchemaType({ schema }: { schema: JsonSchema }): ReactNode {
   if (schema.$ref) {
     const name = refName(schema.$ref);
     return <a href={`#${schemaAnchor(name)}`}>{name}</a>;

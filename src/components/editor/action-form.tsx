@@ -26,7 +26,7 @@ type Ctx = { state: FormState; defaults: FormValues };
 const FormContext = createContext<Ctx>({ state: initialFormState(), defaults: {} });
 
 /** One field's value (what was submitted, else the form's default) and error, from the form's state. */
-export function useField(name: string): { value: string | string[] | undefined; error: string | undefined } {
+function useField(name: string): { value: string | string[] | undefined; error: string | undefined } {
   const { state, defaults } = useContext(FormContext);
   const submitted = state.seq > 0 && name in state.values ? state.values[name] : undefined;
   return { value: submitted ?? defaults[name], error: state.errors.find((e) => e.field === name)?.message };

@@ -4,7 +4,7 @@
 import type { ReactNode } from "react";
 import { FormGroup, HintAndError, fieldIds } from "./field";
 
-export type ChoiceOption = { value: string; label: string; hint?: string };
+type ChoiceOption = { value: string; label: string; hint?: string };
 
 export type ChoicesProps = {
   name: string;

@@ -1,5 +1,5 @@
 /** Which page numbers to show: first, last, and the current page with its neighbours. */
-export function pageWindow(page: number, pageCount: number): (number | "gap")[] {
+function pageWindow(page: number, pageCount: number): (number | "gap")[] {
   const wanted = new Set([1, pageCount, page - 1, page, page + 1].filter((p) => p >= 1 && p <= pageCount));
   const sorted = [...wanted].sort((a, b) => a - b);
   const out: (number | "gap")[] = [];

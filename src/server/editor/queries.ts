@@ -103,7 +103,7 @@ export async function listEditorCommitments(
 export type ProposalContent =
   { kind: "status_update"; payload: StatusUpdatePayload | null } | { kind: "deadline_revision"; payload: DeadlineRevisionPayload | null };
 
-export function proposalContent(kind: ProposalContent["kind"], stored: unknown): ProposalContent {
+function proposalContent(kind: ProposalContent["kind"], stored: unknown): ProposalContent {
   if (kind === "status_update") {
     const parsed = statusUpdatePayloadSchema.safeParse(stored);
     return { kind, payload: parsed.success ? parsed.data : null };
