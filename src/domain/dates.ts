@@ -202,6 +202,11 @@ export function isoDay(d: Date | null | undefined): IsoDate | null {
   return d ? d.toISOString().slice(0, 10) : null;
 }
 
+/** A calendar day's midnight UTC: what a PostgreSQL DATE column holds for it, and where the day starts in UTC (the inverse of isoDay). */
+export function dayDate(d: IsoDate): Date {
+  return new Date(`${d}T00:00:00Z`);
+}
+
 /**
  * An instant (an ISO timestamp: when something was proposed, reviewed or audited) as people in
  * the UK read it: '14 March 2026 at 10:03', in UK time. The only formatting here that uses a

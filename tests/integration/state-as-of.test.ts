@@ -6,7 +6,7 @@ import type pg from "pg";
 import { connect } from "../../src/runtime/connect";
 import { stateAsOf, type CommitmentHistory } from "../../src/domain/history";
 import { STATUS_CODES } from "../../src/domain/status";
-import { addDays } from "../../src/domain/dates";
+import { addDays, isoDay } from "../../src/domain/dates";
 import { useTestDatabase } from "../helpers/test-database";
 
 const database = useTestDatabase();
@@ -17,22 +17,20 @@ beforeAll(async () => {
   return () => client.end();
 });
 
-const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-
 async function histories(): Promise<Map<number, CommitmentHistory>> {
   const commitments = await client.query(`SELECT id, announced_on FROM commitment`);
   const updates = await client.query(`SELECT id, commitment_id, status, confirmed_on FROM status_update`);
   const deadlines = await client.query(`SELECT id, commitment_id, label, precision, due_date, effective_on FROM deadline_revision`);
   const map = new Map<number, CommitmentHistory>();
-  for (const c of commitments.rows) map.set(c.id, { announcedOn: iso(c.announced_on)!, updates: [], deadlines: [] });
+  for (const c of commitments.rows) map.set(c.id, { announcedOn: isoDay(c.announced_on), updates: [], deadlines: [] });
   for (const u of updates.rows)
-    (map.get(u.commitment_id)!.updates as unknown[]).push({ status: u.status, confirmedOn: iso(u.confirmed_on), sequence: u.id });
+    (map.get(u.commitment_id)!.updates as unknown[]).push({ status: u.status, confirmedOn: isoDay(u.confirmed_on), sequence: u.id });
   for (const d of deadlines.rows)
     (map.get(d.commitment_id)!.deadlines as unknown[]).push({
       label: d.label,
       precision: d.precision,
-      dueDate: iso(d.due_date),
-      effectiveOn: iso(d.effective_on),
+      dueDate: isoDay(d.due_date),
+      effectiveOn: isoDay(d.effective_on),
       sequence: d.id,
     });
   return map;
@@ -53,9 +51,9 @@ async function compareOn(asOf: string) {
     expect(
       {
         status: actual.status,
-        statusConfirmedOn: iso(actual.status_confirmed_on),
+        statusConfirmedOn: isoDay(actual.status_confirmed_on),
         label: actual.deadline_label,
-        dueDate: iso(actual.due_date),
+        dueDate: isoDay(actual.due_date),
         overdue: actual.overdue,
         daysOverdue: actual.days_overdue,
         daysUntilDue: actual.days_until_due,

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import {
   addDays,
   compareIsoDates,
+  dayDate,
   dayNumberToIsoDate,
   daysBetween,
   daysInMonth,
@@ -11,6 +12,7 @@ import {
   isIsoDate,
   isLeapYear,
   isoDateToDayNumber,
+  isoDay,
   lastDayOfMonth,
   maxIsoDate,
   minIsoDate,
@@ -215,5 +217,14 @@ describe("parsing and formatting", () => {
   it("writes dates the UK way", () => {
     expect(formatLongDate("2026-03-14")).toBe("14 March 2026");
     expect(formatLongDate("2027-02-01")).toBe("1 February 2027");
+  });
+});
+
+describe("dayDate and isoDay (DATE columns)", () => {
+  it("are each other's inverse: a day is its midnight UTC", () => {
+    expect(dayDate("2026-03-14").toISOString()).toBe("2026-03-14T00:00:00.000Z");
+    expect(isoDay(new Date("2026-03-14T23:59:59Z"))).toBe("2026-03-14");
+    expect(isoDay(null)).toBeNull();
+    fc.assert(fc.property(arbIsoDate, (d) => isoDay(dayDate(d)) === d));
   });
 });

@@ -22,7 +22,8 @@ import {
 } from "./result";
 import { recordAudit } from "./audit";
 import { findOrCreateSource } from "./sources";
-import { dayDate, isUniqueViolation, inTransaction, transaction, type Tx } from "./tx";
+import { isUniqueViolation, inTransaction, transaction, type Tx } from "./tx";
+import { dayDate } from "../../domain/dates";
 import type { FieldError } from "../../schemas/errors";
 
 /** The editable fields of a commitment, as shown to editors and kept in the audit log. */

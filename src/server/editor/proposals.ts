@@ -9,7 +9,7 @@ import type { Db } from "../db";
 import type { Actor } from "../../domain/permissions";
 import { canPropose, canResubmit, canReview, canWithdraw } from "../../domain/permissions";
 import { resolveDeadline } from "../../domain/deadline";
-import { todayIso } from "../../domain/dates";
+import { dayDate, todayIso } from "../../domain/dates";
 import {
   deadlineRevisionPayloadSchema,
   deadlineRevisionProposalSchema,
@@ -40,7 +40,7 @@ import {
 import { recordAudit } from "./audit";
 import { loadCommitmentFacts, loadProposalFacts, type LoadedProposal } from "./facts";
 import { findOrCreateSource } from "./sources";
-import { dayDate, isUniqueViolation, inTransaction, transaction, type Tx } from "./tx";
+import { isUniqueViolation, inTransaction, transaction, type Tx } from "./tx";
 
 export type Options = { today?: string };
 

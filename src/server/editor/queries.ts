@@ -5,7 +5,7 @@ import type { Actor, Ownership, ProposalState } from "../../domain/permissions";
 import { CLOSED_STATUS_CODES, type StatusCode } from "../../domain/status";
 import { staleBefore } from "../../domain/attention";
 import type { Precision } from "../../domain/deadline";
-import { addDays, todayIso, isoDay } from "../../domain/dates";
+import { addDays, dayDate, todayIso, isoDay } from "../../domain/dates";
 import {
   deadlineRevisionPayloadSchema,
   statusUpdatePayloadSchema,
@@ -354,8 +354,8 @@ export async function listAuditEvents(db: Db, filter: AuditFilter): Promise<{ ro
     at:
       filter.from || filter.to
         ? {
-            gte: filter.from ? new Date(`${filter.from}T00:00:00Z`) : undefined,
-            lt: filter.to ? new Date(`${addDays(filter.to, 1)}T00:00:00Z`) : undefined,
+            gte: filter.from ? dayDate(filter.from) : undefined,
+            lt: filter.to ? dayDate(addDays(filter.to, 1)) : undefined,
           }
         : undefined,
   };

@@ -1,7 +1,7 @@
 // Evidence and sources are shared: one row per URL (source.url is unique). Publishing reuses the
 // row when the link is already known, and never changes it.
 import type { Tx } from "./tx";
-import { dayDate } from "./tx";
+import { dayDate } from "../../domain/dates";
 
 export type SourceInput = { url: string; title: string; publisher: string; publishedOn: string };
 

@@ -23,8 +23,6 @@ export function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<Result<T>>): 
   );
 }
 
-export const dayDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
-
 /** Prisma's error code for a unique constraint violation. */
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";

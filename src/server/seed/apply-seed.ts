@@ -2,9 +2,7 @@
 // left as they are, so seeding twice changes nothing, and editors' later work is never touched.
 import type { Db } from "../db";
 import type { SeedDataset } from "./load-seed-files";
-import { isoDay } from "../../domain/dates";
-
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+import { dayDate, isoDay } from "../../domain/dates";
 
 export type SeedSummary = {
   sources: number;
@@ -25,7 +23,7 @@ export async function applySeed(db: Db, data: SeedDataset): Promise<SeedSummary>
         const row =
           existing ??
           (await tx.source.create({
-            data: { url: s.url, publisher: s.publisher, title: s.title, publishedOn: day(s.publishedOn), publishedLabel: s.publishedLabel },
+            data: { url: s.url, publisher: s.publisher, title: s.title, publishedOn: dayDate(s.publishedOn), publishedLabel: s.publishedLabel },
           }));
         if (!existing) created.sources++;
         sourceIds.set(s.key, row.id);
@@ -58,7 +56,7 @@ export async function applySeed(db: Db, data: SeedDataset): Promise<SeedSummary>
               slug: c.slug,
               title: c.title,
               summary: c.summary,
-              announcedOn: day(c.announcedOn),
+              announcedOn: dayDate(c.announcedOn),
               areaId: id(areaIds, c.area),
               leadOrganisationId: id(orgIds, c.lead),
               announcedInId: id(sourceIds, c.announcedIn),
@@ -81,10 +79,10 @@ export async function applySeed(db: Db, data: SeedDataset): Promise<SeedSummary>
               commitmentId,
               label: d.label,
               precision: d.precision,
-              dueDate: d.dueDate ? day(d.dueDate) : null,
+              dueDate: d.dueDate ? dayDate(d.dueDate) : null,
               reason: d.reason,
               sourceId: id(sourceIds, d.source),
-              effectiveOn: day(d.effectiveOn),
+              effectiveOn: dayDate(d.effectiveOn),
             },
           });
           created.deadlineRevisions++;
@@ -97,7 +95,7 @@ export async function applySeed(db: Db, data: SeedDataset): Promise<SeedSummary>
             (e) => e.status === u.status && e.sourceId === sourceId && isoDay(e.confirmedOn) === u.confirmedOn && e.note === u.note,
           );
           if (already) continue;
-          await tx.statusUpdate.create({ data: { commitmentId, status: u.status, note: u.note, sourceId, confirmedOn: day(u.confirmedOn) } });
+          await tx.statusUpdate.create({ data: { commitmentId, status: u.status, note: u.note, sourceId, confirmedOn: dayDate(u.confirmedOn) } });
           created.statusUpdates++;
         }
       }
