@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { testEnv } from "./src/runtime/env";
+import { chromiumLaunchOptions } from "./tests/helpers/chromium";
 
 const settings = testEnv();
 export const baseURL = `http://127.0.0.1:${settings.E2E_PORT}`;
@@ -15,18 +16,7 @@ export default defineConfig({
   use: {
     baseURL,
     trace: "off",
-    launchOptions: {
-      executablePath: settings.CHROMIUM_PATH,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-        "--disable-quic",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
   projects: [
     { name: "chromium", use: { browserName: "chromium" }, testIgnore: /\.behind-the-app\.spec\.ts$/ },

@@ -1,15 +1,17 @@
 // Shared by the load and fault tests, the benchmarks and Lighthouse: run the real production app
 // on its own embedded PostgreSQL, create editor accounts with the real CLI, and drive the editor
 // forms in Chromium.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { childEnv, testEnv } from "../../src/runtime/env";
+import { childEnv } from "../../src/runtime/env";
 import { embeddedDatabaseUrl } from "../../src/runtime/embedded-postgres";
 import { todayIso } from "../../src/domain/dates";
 import { queryOnce } from "../../src/runtime/connect";
+import { chromiumLaunchOptions } from "../../tests/helpers/chromium";
+import { addAccountWithCli } from "../../tests/helpers/user-cli";
 
 export type AppUnderTest = { base: string; databaseUrl: string; dataDir: string; env: NodeJS.ProcessEnv; process: ChildProcess };
 
@@ -76,47 +78,18 @@ export function postmasterPid(dataDir: string): number {
   return Number(fs.readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
 }
 
-export const PASSWORD = "plum tractor velvet harbour";
 export type Account = { email: string; password: string };
 
+/** An editor of `organisation` on the harness's app, made with the real CLI. */
 export function createAccount(settings: { env: NodeJS.ProcessEnv; databaseUrl: string }, email: string, organisation: string): Account {
-  const args = [
-    "--import",
-    "tsx",
-    "scripts/ops/user.ts",
-    "add",
-    "--email",
-    email,
-    "--role",
-    "editor",
-    "--name",
-    email.split("@")[0]!,
-    "--organisation",
-    organisation,
-  ];
-  const result = spawnSync(process.execPath, args, {
-    env: { ...settings.env, DATABASE_URL: settings.databaseUrl },
-    input: PASSWORD,
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  if (result.status !== 0 && !/already an account/.test(result.stderr)) throw new Error(`could not create ${email}: ${result.stderr}`);
-  return { email, password: PASSWORD };
+  return addAccountWithCli(
+    { ...settings.env, DATABASE_URL: settings.databaseUrl },
+    { email, role: "editor", name: email.split("@")[0]!, organisations: [organisation] },
+  );
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: testEnv().CHROMIUM_PATH,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-      "--disable-quic",
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 export async function signedInPage(browser: Browser, base: string, account: Account): Promise<Page> {

@@ -1,41 +1,20 @@
 // Helpers for the editor end-to-end tests: accounts made with the real `npm run user` command
 // against the e2e database, signing in through the real form, and direct reads of the database.
-import { spawnSync } from "node:child_process";
 import { expect, type Page } from "@playwright/test";
 import type pg from "pg";
 import { childEnv, testEnv } from "../../src/runtime/env";
 import { embeddedDatabaseUrl } from "../../src/runtime/embedded-postgres";
 import { queryOnce } from "../../src/runtime/connect";
-import { PASSWORD } from "./editor-fixtures";
+import { addAccountWithCli } from "./user-cli";
 
 /** The database of the app the e2e suite starts (playwright.config.ts). */
 export const E2E_DATABASE_URL = embeddedDatabaseUrl(testEnv().E2E_PG_PORT);
 
 export type Account = { email: string; name: string; password: string };
 
-/** Creates an account with `npm run user -- add` (password on standard input); idempotent within a run. */
+/** Creates an account on the e2e app's database with `npm run user -- add`; idempotent within a run. */
 export function createAccount(email: string, role: "admin" | "editor", organisations: string[], name: string): Account {
-  const args = [
-    "--import",
-    "tsx",
-    "scripts/ops/user.ts",
-    "add",
-    "--email",
-    email,
-    "--role",
-    role,
-    "--name",
-    name,
-    ...organisations.flatMap((o) => ["--organisation", o]),
-  ];
-  const result = spawnSync(process.execPath, args, {
-    env: childEnv({ DATABASE_URL: E2E_DATABASE_URL }),
-    input: PASSWORD,
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  if (result.status !== 0 && !/already an account/.test(result.stderr)) throw new Error(`could not create ${email}: ${result.stderr}`);
-  return { email, name, password: PASSWORD };
+  return { ...addAccountWithCli(childEnv({ DATABASE_URL: E2E_DATABASE_URL }), { email, role, name, organisations }), name };
 }
 
 export async function signIn(page: Page, account: Account, then = "/editor") {
