@@ -56,14 +56,20 @@ describe("existence", () => {
     expect(state(h, "2026-01-21")).toEqual({
       status: "not_started",
       statusConfirmedOn: null,
+      statusSequence: null,
+      statusEffectiveOn: null,
+      pending: null,
       deadline: h.deadlines[0],
       dueDate: "2026-08-31",
       overdue: false,
       daysOverdue: 0,
       daysUntilDue: daysBetween("2026-01-21", "2026-08-31"),
+      delivery: null,
+      lateness: null,
       deliveredLate: false,
       daysLate: 0,
       revisionsCount: 0,
+      missedDeadlines: [],
     });
   });
 
