@@ -4,10 +4,12 @@
 //   npx tsx scripts/check-seeds.ts 2026-09-01 # count overdue as of another date
 //
 // It validates every file with the zod schemas in src/schemas/seed.ts, checks that every
-// source, organisation and area a record refers to exists, that slugs are unique, and that
+// source, organisation and area a record refers to exists, that slugs are unique, that
 // every deadline label (original and revised) resolves with its precision against the
-// publication date of the source that states it. It prints counts per area and per status,
-// then every problem found. Exit code 1 if there is any problem.
+// publication date of the source that states it, and that every status update's dates read
+// (confirmed: not after its source; occurred: not after it was confirmed). It prints counts
+// per area and per status by the tracker's own rules, then every problem found. Exit code 1
+// if there is any problem.
 
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { basename, join, relative } from "node:path";
@@ -25,7 +27,9 @@ import {
   type SeedSource,
 } from "../src/schemas/seed";
 import { resolveDeadline } from "../src/domain/deadline";
-import { STATUS_CODES, isClosedStatus, type StatusCode } from "../src/domain/status";
+import { STATUS_CODES, type StatusCode } from "../src/domain/status";
+import { stateAsOf, type DeadlineEvent, type StatusEvent } from "../src/domain/history";
+import { resolveSeedUpdate } from "../src/server/seed/load-seed-files";
 
 const root = join(fileURLToPath(new URL(".", import.meta.url)), "..");
 const seedsDir = join(root, "seeds");
@@ -190,6 +194,8 @@ interface Row {
   slug: string;
   status: StatusCode;
   dueDate: string | null;
+  overdue: boolean;
+  missed: number;
 }
 const rows: Row[] = [];
 
@@ -230,24 +236,37 @@ for (const { file, area, commitment: c } of loaded) {
     previousEffective = rev.effectiveOn;
   });
 
-  // Status history: append-only, in date order, never confirmed before the announcement or
-  // after the source that reports it was published.
+  // Status history: append-only, in the order confirmed, never confirmed before the announcement
+  // or after the source that reports it was published; when it happened is read looking back
+  // from the confirmation and may not begin after it (src/domain/occurrence.ts).
   let previousConfirmed = "";
+  const updates: StatusEvent[] = [];
   c.updates.forEach((u, i) => {
     const what = `update ${i + 1} (${u.status})`;
     const src = checkSource(where, `${what} source`, u.source);
     usedSources.add(u.source);
-    if (u.confirmedOn < c.announcedOn) problem(where, `${what} is confirmed on ${u.confirmedOn}, before the commitment was announced (${c.announcedOn})`);
-    if (src && u.confirmedOn > src.publishedOn) {
-      problem(where, `${what} is confirmed on ${u.confirmedOn}, after its source ${src.key} was published (${src.publishedOn})`);
+    if (!src) return;
+    const r = resolveSeedUpdate(u, src);
+    if (!r.ok) {
+      problem(where, `${what} ${r.field}: ${r.error}`);
+      return;
     }
-    if (previousConfirmed && u.confirmedOn < previousConfirmed) problem(where, `${what} is out of date order (${u.confirmedOn} is before ${previousConfirmed})`);
-    previousConfirmed = u.confirmedOn;
+    const { confirmedWindow: confirmed, occurredWindow: occurred } = r.value;
+    if (confirmed.to < c.announcedOn) problem(where, `${what} is confirmed “${u.confirmed.label}”, before the commitment was announced (${c.announcedOn})`);
+    if (previousConfirmed && confirmed.from < previousConfirmed) problem(where, `${what} is out of order (confirmed “${u.confirmed.label}”, before the update above it)`);
+    previousConfirmed = confirmed.from;
+    if (occurred && occurred.to < c.announcedOn) warn(where, `${what} happened “${u.occurred?.label}”, before the commitment was announced: it counts from the announcement`);
+    updates.push({ status: u.status, confirmedOn: confirmed.from, confirmedTo: confirmed.to, occurred, sequence: i + 1 });
   });
 
-  // Current status: the latest update by confirmation date; on the same date, the later one.
-  const status: StatusCode = c.updates.length ? c.updates.reduce((a, b) => (b.confirmedOn >= a.confirmedOn ? b : a)).status : "not_started";
-  rows.push({ area, slug: c.slug, status, dueDate: dueDate ?? null });
+  // Status and overdue as of the date, by the tracker's own rules.
+  const deadlines: DeadlineEvent[] = [c.deadline, ...c.revisions].map((d, i) => {
+    const src = sourceByKey.get(d.source);
+    const r = src ? resolveDeadline(d.label, d.precision, src.publishedOn) : null;
+    return { label: d.label, precision: d.precision, dueDate: r?.ok ? r.dueDate : null, effectiveOn: i === 0 ? c.announcedOn : (c.revisions[i - 1]?.effectiveOn ?? c.announcedOn), sequence: i + 1 };
+  });
+  const state = stateAsOf({ announcedOn: c.announcedOn, deadlines, updates }, asOf);
+  rows.push({ area, slug: c.slug, status: state?.status ?? "not_started", dueDate: dueDate ?? null, overdue: state?.overdue ?? false, missed: state?.missedDeadlines.length ?? 0 });
 }
 
 for (const o of organisations) {
@@ -266,7 +285,7 @@ const padL = (s: string | number, n: number) => String(s).padStart(n);
 console.log(`Seeds: ${sources.length} sources, ${areas.length} areas, ${organisations.length} organisations, ${rows.length} commitments`);
 console.log("");
 
-const isOverdue = (r: Row) => r.dueDate !== null && r.dueDate < asOf && !isClosedStatus(r.status);
+const isOverdue = (r: Row) => r.overdue;
 const header = ["area", "total", ...STATUS_CODES, "overdue"];
 const widths = [34, 6, ...STATUS_CODES.map((s) => Math.max(s.length, 5)), 8];
 console.log(`Commitments by area and current status (overdue as of ${asOf}):`);
@@ -286,6 +305,7 @@ console.log("");
 console.log("Commitments by current status:");
 for (const s of STATUS_CODES) console.log(`  ${pad(s, 22)} ${padL(rows.filter((r) => r.status === s).length, 3)}`);
 console.log(`  ${pad("(no due date: open)", 22)} ${padL(rows.filter((r) => r.dueDate === null).length, 3)}`);
+console.log(`  ${pad("(missed a deadline)", 22)} ${padL(rows.filter((r) => r.missed > 0).length, 3)}`);
 console.log("");
 
 if (warnings.length) {

@@ -10,6 +10,8 @@ export type SeedSummary = { sources: number; areas: number; organisations: numbe
 export async function applySeed(db: Db, data: SeedDataset): Promise<SeedSummary> {
   return db.$transaction(
     async (tx) => {
+      // Describes the version this publishes, if it adds anything (see current_publication() in the migrations).
+      await tx.$executeRaw`SELECT set_config('roadmap_tracker.publication_note', 'Seed dataset (seeds/)', true)`;
       const created: SeedSummary = { sources: 0, areas: 0, organisations: 0, commitments: 0, statusUpdates: 0, deadlineRevisions: 0 };
       const sourceIds = new Map<string, number>();
       for (const s of data.sources) {
@@ -82,11 +84,27 @@ export async function applySeed(db: Db, data: SeedDataset): Promise<SeedSummary>
         const existingUpdates = await tx.statusUpdate.findMany({ where: { commitmentId } });
         for (const u of c.updates) {
           const sourceId = id(sourceIds, u.source);
+          const confirmedOn = u.confirmedWindow.from;
           const already = existingUpdates.some(
-            (e) => e.status === u.status && e.sourceId === sourceId && e.confirmedOn.toISOString().slice(0, 10) === u.confirmedOn && e.note === u.note,
+            (e) => e.status === u.status && e.sourceId === sourceId && e.confirmedOn.toISOString().slice(0, 10) === confirmedOn && e.note === u.note,
           );
           if (already) continue;
-          await tx.statusUpdate.create({ data: { commitmentId, status: u.status, note: u.note, sourceId, confirmedOn: day(u.confirmedOn) } });
+          await tx.statusUpdate.create({
+            data: {
+              commitmentId,
+              status: u.status,
+              note: u.note,
+              sourceId,
+              confirmedOn: day(confirmedOn),
+              confirmedTo: day(u.confirmedWindow.to),
+              confirmedPrecision: u.confirmed.precision,
+              confirmedLabel: u.confirmed.label,
+              occurredLabel: u.occurred?.label ?? null,
+              occurredPrecision: u.occurred?.precision ?? null,
+              occurredFrom: u.occurredWindow ? day(u.occurredWindow.from) : null,
+              occurredTo: u.occurredWindow ? day(u.occurredWindow.to) : null,
+            },
+          });
           created.statusUpdates++;
         }
       }

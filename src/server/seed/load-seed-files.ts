@@ -14,6 +14,7 @@ import {
   type SeedSource,
 } from "../../schemas/seed";
 import { resolveDeadline } from "../../domain/deadline";
+import { resolveOccurrence, resolvePastDate, type DateWindow } from "../../domain/occurrence";
 
 export class SeedError extends Error {
   constructor(readonly problems: string[]) {
@@ -22,15 +23,38 @@ export class SeedError extends Error {
 }
 
 export type ResolvedDeadline = { label: string; precision: SeedCommitment["deadline"]["precision"]; dueDate: string | null; source: string };
+type SeedUpdate = SeedCommitment["updates"][number];
+/** A status update with its dates read into windows. */
+export type ResolvedUpdate = SeedUpdate & { confirmedWindow: DateWindow; occurredWindow: DateWindow | null };
+
+/**
+ * Reads an update's dates: the confirmation looking back from the source's publication date, and
+ * when it happened looking back from the end of the confirmation. Problems are returned as text.
+ */
+export function resolveSeedUpdate(update: SeedUpdate, source: SeedSource): { ok: true; value: ResolvedUpdate } | { ok: false; field: string; error: string } {
+  const confirmed = resolvePastDate(update.confirmed.label, update.confirmed.precision, source.publishedOn);
+  if (!confirmed.ok) return { ok: false, field: "confirmed.label", error: confirmed.error };
+  if (confirmed.window.from > source.publishedOn) {
+    return { ok: false, field: "confirmed.label", error: `confirmed “${update.confirmed.label}”, after its source was published (${source.publishedOn})` };
+  }
+  let occurredWindow: DateWindow | null = null;
+  if (update.occurred) {
+    const occurred = resolveOccurrence(update.occurred.label, update.occurred.precision, confirmed.window);
+    if (!occurred.ok) return { ok: false, field: "occurred.label", error: occurred.error };
+    occurredWindow = occurred.window;
+  }
+  return { ok: true, value: { ...update, confirmedWindow: confirmed.window, occurredWindow } };
+}
 export type SeedDataset = {
   sources: SeedSource[];
   areas: SeedArea[];
   organisations: SeedOrganisation[];
-  commitments: (SeedCommitment & {
+  commitments: (Omit<SeedCommitment, "updates"> & {
     area: string;
     file: string;
     resolvedDeadline: ResolvedDeadline;
     resolvedRevisions: (ResolvedDeadline & { reason: string; effectiveOn: string })[];
+    updates: ResolvedUpdate[];
   })[];
 };
 
@@ -132,9 +156,20 @@ export function loadSeedFiles(dir = DEFAULT_SEED_DIR): SeedDataset {
       }
       if (commitment.supporting.includes(commitment.lead)) problems.push(`${where} › field "supporting": the lead organisation is also listed as supporting`);
       if (!sourceByKey.has(commitment.announcedIn)) problems.push(`${where} › field "announcedIn": source "${commitment.announcedIn}" is not in sources.json`);
+      const updates: ResolvedUpdate[] = [];
       commitment.updates.forEach((update, i) => {
-        if (!sourceByKey.has(update.source)) problems.push(`${where} › field "updates.${i}.source": source "${update.source}" is not in sources.json`);
-        if (update.confirmedOn < commitment.announcedOn) problems.push(`${where} › field "updates.${i}.confirmedOn": confirmed before the commitment was announced`);
+        const source = sourceByKey.get(update.source);
+        if (!source) {
+          problems.push(`${where} › field "updates.${i}.source": source "${update.source}" is not in sources.json`);
+          return;
+        }
+        const resolved = resolveSeedUpdate(update, source);
+        if (!resolved.ok) {
+          problems.push(`${where} › field "updates.${i}.${resolved.field}": ${resolved.error}`);
+          return;
+        }
+        if (resolved.value.confirmedWindow.to < commitment.announcedOn) problems.push(`${where} › field "updates.${i}.confirmed": confirmed before the commitment was announced`);
+        updates.push(resolved.value);
       });
 
       const resolvedDeadline = resolve(commitment.deadline, "deadline");
@@ -142,8 +177,8 @@ export function loadSeedFiles(dir = DEFAULT_SEED_DIR): SeedDataset {
         const r = resolve(revision, `revisions.${i}`);
         return r ? { ...r, reason: revision.reason, effectiveOn: revision.effectiveOn } : null;
       });
-      if (resolvedDeadline && resolvedRevisions.every((r) => r !== null)) {
-        commitments.push({ ...commitment, area, file, resolvedDeadline, resolvedRevisions: resolvedRevisions as NonNullable<(typeof resolvedRevisions)[number]>[] });
+      if (resolvedDeadline && resolvedRevisions.every((r) => r !== null) && updates.length === commitment.updates.length) {
+        commitments.push({ ...commitment, area, file, resolvedDeadline, resolvedRevisions: resolvedRevisions as NonNullable<(typeof resolvedRevisions)[number]>[], updates });
       }
     });
   }
