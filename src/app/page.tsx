@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import { loadOverviewPage, upcomingFilters, UPCOMING_DAYS, type RawParams } from "@/server/public-data";
 import { STATUS_DEFINITIONS } from "@/domain/status";
 import { ErrorSummary } from "@/components/ErrorSummary";
-import { AsOfBanner } from "@/components/AsOfBanner";
 import { AsOfForm } from "@/components/AsOfForm";
 import { ProgressBar } from "@/components/ProgressBar";
 import { StatusTag } from "@/components/StatusTag";
 import { DeadlineText } from "@/components/DeadlineText";
 import { ChangeList } from "@/components/Timeline";
 import { ownerNames } from "@/components/CommitmentList";
+import { CiteThisPage, ViewBanners, hiddenRecordFields, recordMetadata } from "@/components/RecordVersion";
+import { siteOrigin } from "@/server/open-data/http";
 import { asOfParams, buildHref, type QueryValues } from "@/components/urls";
 import { longDate, plural } from "@/components/format";
 
@@ -17,7 +18,7 @@ type Props = { searchParams: Promise<RawParams> };
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const data = await loadOverviewPage(await searchParams);
   const title = data.asOfGiven ? `Overview as of ${longDate(data.asOf)}` : "Is government delivering its digital roadmap?";
-  return { title: { absolute: `${data.errors.length ? "Error: " : ""}${title} – Roadmap Tracker` } };
+  return { title: { absolute: `${data.errors.length ? "Error: " : ""}${title}${data.record.pinned ? `, version ${data.record.version}` : ""} – Roadmap Tracker` }, ...recordMetadata(data, data.revised) };
 }
 
 /** The commitments list filtered to the overview's upcoming deadlines. */
@@ -29,12 +30,12 @@ function upcomingHref(asOf: string, keep: QueryValues) {
 export default async function OverviewPage({ searchParams }: Props) {
   const data = await loadOverviewPage(await searchParams);
   const { progress } = data;
-  const keep = asOfParams(data.asOf, data.asOfGiven);
+  const keep = asOfParams(data.asOf, data.asOfGiven, data.record);
   const when = data.asOfGiven ? `on ${longDate(data.asOf)}` : "today";
   return (
     <>
       <ErrorSummary errors={data.errors} />
-      {data.asOfGiven && <AsOfBanner asOf={data.asOf} todayHref="/" />}
+      <ViewBanners view={data} revised={data.revised} todayHref="/" subject="the overview" />
       <h1 className="text-3xl md:text-5xl font-bold mb-6">Is government delivering its digital roadmap?</h1>
       <p className="text-xl md:text-2xl mb-4 max-w-3xl">
         Progress on the {plural(progress.total, "commitment")} of the UK government’s Roadmap for Modern Digital Government (January 2026), as
@@ -144,7 +145,9 @@ export default async function OverviewPage({ searchParams }: Props) {
         </p>
       </section>
 
-      <AsOfForm action="/" value={data.values.as_of?.[0]} errors={data.errors} />
+      <CiteThisPage title="Overview" path="/" record={data.record} asOf={data.asOf} origin={siteOrigin()} />
+
+      <AsOfForm action="/" value={data.values.as_of?.[0]} errors={data.errors} hidden={hiddenRecordFields(data.record)} />
     </>
   );
 }

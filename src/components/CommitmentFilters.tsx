@@ -13,6 +13,8 @@ type Props = {
   hasQuery: boolean;
   /** Kept when the reader chose a page size in the address. */
   pageSize?: number;
+  /** Kept as they are when the form is sent: the version of the record being viewed. */
+  hidden?: Record<string, string | undefined>;
 };
 
 const DATE_HINT = "Year-month-day, for example 2026-12-31";
@@ -21,7 +23,7 @@ const DATE_HINT = "Year-month-day, for example 2026-12-31";
  * The /commitments filters: one plain GET form, so every combination is a shareable URL and it
  * works with JavaScript turned off. Less-used groups fold away unless they are in use.
  */
-export function CommitmentFilters({ values, errors, areas, organisations, sort, hasQuery, pageSize }: Props) {
+export function CommitmentFilters({ values, errors, areas, organisations, sort, hasQuery, pageSize, hidden = {} }: Props) {
   const error = (field: string) => errors.find((e) => e.field === field)?.message;
   const first = (field: string) => values[field]?.[0] ?? "";
   const list = (field: string) => values[field] ?? [];
@@ -35,6 +37,7 @@ export function CommitmentFilters({ values, errors, areas, organisations, sort, 
     <form method="get" action="/commitments" role="search" aria-label="Filter commitments" className="border-2 border-border p-4 mb-8">
       <h2 className="text-xl font-bold mb-4">Filter commitments</h2>
       {pageSize !== undefined && <input type="hidden" name="page_size" value={pageSize} />}
+      {Object.entries(hidden).map(([name, v]) => (v ? <input key={name} type="hidden" name={name} value={v} /> : null))}
       <TextInput
         id="q"
         name="q"
@@ -65,6 +68,21 @@ export function CommitmentFilters({ values, errors, areas, organisations, sort, 
           ]}
           selected={error("overdue") ? "" : first("overdue")}
           error={error("overdue")}
+        />
+      </FilterSection>
+      <FilterSection title="Missed a deadline" open={list("missed").length > 0 || Boolean(error("missed"))}>
+        <Radios
+          id="missed"
+          name="missed"
+          legend={<span className="sr-only">Missed a deadline</span>}
+          hint="Any deadline that passed unmet, even if it was later moved or the commitment was delivered late"
+          options={[
+            { value: "", label: "Show all" },
+            { value: "true", label: "Missed at least one deadline" },
+            { value: "false", label: "Never missed a deadline" },
+          ]}
+          selected={error("missed") ? "" : first("missed")}
+          error={error("missed")}
         />
       </FilterSection>
       <FilterSection title="Area" open={list("area").length > 0 || Boolean(error("area"))}>

@@ -12,13 +12,16 @@ type Props = {
   errors: readonly PageError[];
   withAsOf?: boolean;
   label: string;
+  /** Kept as they are when the form is sent: the version of the record being viewed. */
+  hidden?: Record<string, string | undefined>;
 };
 
 /** Area, organisation and as-of filters as one plain GET form (used by /missed and /changes). */
-export function OwnerFilters({ action, areas, organisations, area, organisation, asOf, errors, withAsOf = true, label }: Props) {
+export function OwnerFilters({ action, areas, organisations, area, organisation, asOf, errors, withAsOf = true, label, hidden = {} }: Props) {
   const error = (field: string) => errors.find((e) => e.field === field)?.message;
   return (
     <form method="get" action={action} aria-label={label} className="no-print border-2 border-border p-4 md:p-6 mb-8">
+      {Object.entries(hidden).map(([name, v]) => (v ? <input key={name} type="hidden" name={name} value={v} /> : null))}
       <div className="md:grid md:grid-cols-3 md:gap-6">
         <Select
           id="area"

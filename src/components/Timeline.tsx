@@ -1,10 +1,12 @@
 import type { ReactNode } from "react";
 import type { ChangeEntry, SourceRef, TimelineEntry } from "../server/queries/types";
 import { StatusTag } from "./StatusTag";
+import { StatusDates, datedText } from "./StatusDates";
 import { days, longDate } from "./format";
 import { buildHref, type QueryValues } from "./urls";
 
-export type TimelineItem = { key: string; heading: ReactNode; date: string; body: ReactNode };
+/** dateLabel, when given, is shown instead of the day: a date known only to a month is not a day. */
+export type TimelineItem = { key: string; heading: ReactNode; date: string; dateLabel?: string; body: ReactNode };
 
 /** A vertical timeline (MoJ/GOV.UK pattern): newest first, each event with its date and source. */
 export function Timeline({ items, headingLevel = 3 }: { items: TimelineItem[]; headingLevel?: 2 | 3 }) {
@@ -16,7 +18,7 @@ export function Timeline({ items, headingLevel = 3 }: { items: TimelineItem[]; h
           <span aria-hidden="true" className="absolute -left-[12px] top-3 block w-5 h-1 bg-brand" />
           <Heading className="text-lg md:text-xl font-bold mb-1">{item.heading}</Heading>
           <p className="text-secondary-ink mb-2">
-            <time dateTime={item.date}>{longDate(item.date)}</time>
+            <time dateTime={item.date}>{item.dateLabel ?? longDate(item.date)}</time>
           </p>
           <div className="space-y-2">{item.body}</div>
         </li>
@@ -32,7 +34,7 @@ export function SourceLink({ source, label = "Source" }: { source: SourceRef; la
       <a href={source.url} rel="noopener noreferrer" data-source-link="">
         {source.title}
       </a>{" "}
-      ({source.publisher}, {longDate(source.publishedOn)})
+      ({source.publisher}, {source.publishedLabel ?? longDate(source.publishedOn)})
     </p>
   );
 }
@@ -64,6 +66,7 @@ export function entryBody(entry: TimelineEntry): ReactNode {
     return (
       <>
         <p>{entry.note}</p>
+        <StatusDates occurred={entry.occurred} confirmed={entry.confirmed} publishedAt={entry.publishedAt} version={entry.version} effectiveOn={entry.effectiveOn} />
         <SourceLink source={entry.source} label="Evidence" />
       </>
     );
@@ -85,8 +88,14 @@ export function entryBody(entry: TimelineEntry): ReactNode {
   );
 }
 
+/** When an entry happened, as precisely as it is known: "March 2026", or "confirmed June 2026". */
+export function entryDateLabel(entry: TimelineEntry): string | undefined {
+  if (entry.kind !== "status_update") return undefined;
+  return entry.occurred ? datedText(entry.occurred) : `Confirmed ${datedText(entry.confirmed)}`;
+}
+
 export function commitmentTimelineItems(entries: TimelineEntry[]): TimelineItem[] {
-  return entries.map((e) => ({ key: `${e.kind}-${e.id}`, heading: entryHeading(e), date: e.date, body: entryBody(e) }));
+  return entries.map((e) => ({ key: `${e.kind}-${e.id}`, heading: entryHeading(e), date: e.date, dateLabel: entryDateLabel(e), body: entryBody(e) }));
 }
 
 /** The public log: each change with a link to its commitment. */
@@ -97,6 +106,7 @@ export function ChangeList({ items, linkParams = {}, headingLevel = 3 }: { items
       items={items.map((e) => ({
         key: `${e.kind}-${e.id}`,
         date: e.date,
+        dateLabel: entryDateLabel(e),
         heading: <a href={buildHref(`/commitments/${e.commitment.slug}`, linkParams)}>{e.commitment.title}</a>,
         body: (
           <>

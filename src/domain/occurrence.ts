@@ -129,6 +129,16 @@ export function labelFor(precision: DatedPrecision, day: IsoDate): string {
   }
 }
 
+/** The usual name of a window when it is exactly one period ("May 2026", "spring 2026"), else its first and last day. */
+export function windowLabel(w: DateWindow): string {
+  for (const precision of DATED_PRECISIONS) {
+    const label = labelFor(precision, w.from);
+    const r = resolvePastDate(label, precision, w.to);
+    if (r.ok && r.window.from === w.from && r.window.to === w.to) return label;
+  }
+  return describeWindow(w);
+}
+
 /** "March 2026", or "the period 1 March 2026 to 31 May 2026" when no label is at hand. */
 export function describeWindow(w: DateWindow): string {
   return w.from === w.to ? formatLongDate(w.from) : `${formatLongDate(w.from)} to ${formatLongDate(w.to)}`;

@@ -6,6 +6,22 @@ import { todayIso } from "../domain/dates";
 import { isoDateSchema, slugSchema } from "./common";
 
 export const SORTS = ["due", "overdue", "updated", "relevance"] as const;
+
+/**
+ * Which version of the record to show (docs/decisions/0008-record-versions.md). Either, not both;
+ * with neither, the latest. Checked against the database once parsed (src/server/record-at.ts).
+ */
+export const RECORD_VERSION_FIELDS = {
+  version: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(1, "must be 1 or more")
+    .max(2_000_000_000, "is not a version of this record")
+    .describe("Show the record exactly as it was published at this version (meta.version of any answer). Nothing published later changes it."),
+  recorded_on: isoDateSchema
+    .refine((d) => d <= todayIso(), "cannot be in the future")
+    .describe("Show the record as it stood at the end of this day in Europe/London: the last version published by then"),
+} as const;
 export type Sort = (typeof SORTS)[number];
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
@@ -16,6 +32,10 @@ export const commitmentQueryFields = {
   organisation: z.array(slugSchema).max(20).describe("Organisation slug (lead or supporting owner); repeat for several"),
   status: z.array(z.enum(STATUS_CODES)).max(STATUS_CODES.length).describe("Status code; repeat for several"),
   overdue: z.enum(["true", "false"]).transform((v) => v === "true").describe("Only overdue (true) or only not overdue (false)"),
+  missed: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .describe("Only commitments that had missed at least one deadline by the as-of date, whether still overdue, moved, delivered late or dropped (true), or only those that had not (false)"),
   due_before: isoDateSchema.describe("Due on or before this date"),
   due_after: isoDateSchema.describe("Due on or after this date"),
   q: z.string().trim().min(1).max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`).describe("Full-text search of titles and summaries"),
@@ -24,6 +44,7 @@ export const commitmentQueryFields = {
     .refine((d) => d <= todayIso(), "cannot be in the future")
     .describe("Show the tracker as it stood on this date"),
   sort: z.enum(SORTS).describe("due (soonest first), overdue (most overdue first), updated (recently confirmed first), relevance (with q)"),
+  ...RECORD_VERSION_FIELDS,
   page: z.coerce.number().int("must be a whole number").min(1, "must be 1 or more").max(10_000),
   page_size: z.coerce.number().int("must be a whole number").min(1, "must be 1 or more").max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`),
 } as const;
@@ -35,6 +56,10 @@ export type CommitmentQuery = {
   organisation: string[];
   status: (typeof STATUS_CODES)[number][];
   overdue?: boolean;
+  missed?: boolean;
+  /** version= as given; once checked against the database, the version read (see src/server/record-at.ts). */
+  version?: number;
+  recordedOn?: string;
   dueBefore?: string;
   dueAfter?: string;
   q?: string;
@@ -78,6 +103,9 @@ export function parseCommitmentQuery(params: RawParams, today = todayIso()): { q
     organisation: get("organisation") ?? [],
     status: get("status") ?? [],
     overdue: get("overdue"),
+    missed: get("missed"),
+    version: get("version"),
+    recordedOn: get("recorded_on"),
     dueBefore: get("due_before"),
     dueAfter: get("due_after"),
     q,
@@ -87,6 +115,10 @@ export function parseCommitmentQuery(params: RawParams, today = todayIso()): { q
     page: get("page") ?? 1,
     pageSize: get("page_size") ?? DEFAULT_PAGE_SIZE,
   };
+  if (query.version !== undefined && query.recordedOn !== undefined) {
+    errors.push({ field: "recorded_on", message: "recorded_on cannot be combined with version: give one or the other" });
+    query.recordedOn = undefined;
+  }
   if (query.dueBefore && query.dueAfter && query.dueAfter > query.dueBefore) {
     errors.push({ field: "due_after", message: "due_after must be on or before due_before" });
     query.dueAfter = undefined;

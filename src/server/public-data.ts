@@ -16,6 +16,9 @@ import { commitmentExists, getCommitmentSummary, listCommitments } from "./queri
 import { commitmentTimeline, listChanges } from "./queries/changes";
 import { getArea, getOrganisation, listAreas, listOrganisations, statusCountsByArea, type StatusCounts } from "./queries/overview";
 import { getCommitmentAnnouncement } from "./queries/commitment-detail";
+import { listMissedDeadlines } from "./queries/missed";
+import { revisedSince, type VersionInfo } from "./queries/versions";
+import { friendlyRecordAtMessage, recordParams, resolveView } from "./record-at";
 import type { ChangeEntry, CommitmentSummary } from "./queries/types";
 import type { PageError } from "../components/ErrorSummary";
 import {
@@ -61,6 +64,8 @@ export const publicData = {
   listOrganisations: cachedQuery("listOrganisations", listOrganisations),
   getArea: cachedQuery("getArea", getArea),
   getOrganisation: cachedQuery("getOrganisation", getOrganisation),
+  listMissedDeadlines: cachedQuery("listMissedDeadlines", listMissedDeadlines),
+  revisedSince: cachedQuery("revisedSince", revisedSince),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -76,7 +81,22 @@ type ParamError = FieldError & { friendly?: string };
 
 type DeadlineMove = Extract<ChangeEntry, { kind: "deadline_revision" }>;
 
-export type AsOfView = { asOf: string; asOfGiven: boolean; today: string };
+/** Which version of the record a page shows (docs/decisions/0008-record-versions.md). */
+export type RecordView = {
+  /** The version read. */
+  version: number;
+  /** Chosen by the reader (version= or recorded_on=): the page shows the record as published then. */
+  pinned: boolean;
+  /** What the reader gave, for links that keep it. */
+  params: { version?: number; recorded_on?: string };
+  publishedAt: string | null;
+  recordedOn: string | null;
+  latestVersion: number;
+  /** Nothing published later can change this page's record. */
+  immutable: boolean;
+};
+
+export type AsOfView = { asOf: string; asOfGiven: boolean; today: string; record: RecordView };
 
 /** Statuses that can still be overdue. */
 export const OPEN_STATUS_CODES: StatusCode[] = STATUS_CODES.filter((c) => !isClosedStatus(c));
@@ -94,11 +114,14 @@ const FIELD_TARGETS: Record<string, string> = {
   q: "#q",
   status: "#status",
   overdue: "#overdue",
+  missed: "#missed",
   area: "#area",
   organisation: "#organisation",
   due_after: "#due_after",
   due_before: "#due_before",
   as_of: "#as_of",
+  version: "#version",
+  recorded_on: "#recorded_on",
   sort: "#sort",
   page: "#results",
   page_size: "#results",
@@ -125,6 +148,11 @@ export function friendlyMessage(error: ParamError, raw: RawParams): string {
     }
     case "overdue":
       return `Choose whether to show overdue commitments (${quoted(first)} is not one of the choices)`;
+    case "missed":
+      return `Choose whether to show commitments that missed a deadline (${quoted(first)} is not one of the choices)`;
+    case "version":
+    case "recorded_on":
+      return friendlyRecordAtMessage(error.field, error.message, values);
     case "due_after":
     case "due_before": {
       const name = error.field === "due_after" ? "‘due on or after’" : "‘due on or before’";
@@ -160,9 +188,40 @@ function toPageErrors(errors: ParamError[], raw: RawParams): PageError[] {
     .map((e) => ({ field: e.field, href: FIELD_TARGETS[e.field] ?? "#main-content", message: friendlyMessage(e, raw) }));
 }
 
-function parseAsOf(raw: RawParams, errors: FieldError[], today: string): AsOfView {
+/** The as-of date and record version of a page, with version= / recorded_on= checked against the database. */
+async function resolvePageView(given: { asOf?: string; version?: number; recordedOn?: string }, errors: FieldError[], today: string): Promise<AsOfView> {
+  const view = await resolveView(getDb(), given, today, errors);
+  const { at } = view;
+  return {
+    asOf: view.asOf,
+    asOfGiven: view.asOfGiven,
+    today,
+    record: {
+      version: at.version,
+      pinned: at.pinned,
+      params: recordParams(at),
+      publishedAt: at.info?.publishedAt ?? null,
+      recordedOn: at.info?.recordedOn ?? null,
+      latestVersion: at.latest?.version ?? 0,
+      immutable: view.immutable,
+    },
+  };
+}
+
+async function parseAsOf(raw: RawParams, errors: FieldError[], today: string): Promise<AsOfView> {
   const asOf = parseParam(raw, "as_of", commitmentQueryFields.as_of, errors);
-  return { asOf: asOf ?? today, asOfGiven: asOf !== undefined, today };
+  const version = parseParam(raw, "version", commitmentQueryFields.version, errors);
+  let recordedOn = parseParam(raw, "recorded_on", commitmentQueryFields.recorded_on, errors);
+  if (version !== undefined && recordedOn !== undefined) {
+    errors.push({ field: "recorded_on", message: "recorded_on cannot be combined with version: give one or the other" });
+    recordedOn = undefined;
+  }
+  return resolvePageView({ asOf, version, recordedOn }, errors, today);
+}
+
+/** What was revised after a pinned version: anything (a list) or one commitment. Null when the page is not pinned or nothing was. */
+async function revisedAfter(record: RecordView, slug?: string): Promise<VersionInfo | null> {
+  return record.pinned ? publicData.revisedSince(record.version, slug) : null;
 }
 
 type Known = { areas: { slug: string; title: string }[]; organisations: { slug: string; name: string }[] };
@@ -179,8 +238,8 @@ function keepKnown(field: "area" | "organisation", slugs: string[], known: Known
 }
 
 /** Reads area and organisation filters (repeatable), checked against the real lists. */
-async function parseOwnerFilters(raw: RawParams, errors: ParamError[]) {
-  const [areas, organisations] = await Promise.all([publicData.listAreas(), publicData.listOrganisations()]);
+async function parseOwnerFilters(raw: RawParams, errors: ParamError[], version: number) {
+  const [areas, organisations] = await Promise.all([publicData.listAreas(), publicData.listOrganisations(version)]);
   const known = { areas, organisations };
   const area = keepKnown("area", parseParam(raw, "area", commitmentQueryFields.area, errors, true) ?? [], known, errors);
   const organisation = keepKnown("organisation", parseParam(raw, "organisation", commitmentQueryFields.organisation, errors, true) ?? [], known, errors);
@@ -226,14 +285,17 @@ export const loadOverviewPage = (raw: RawParams) => overviewByKey(canonical(raw)
 const overviewByKey = cache(async (key: string) => {
   const raw = new URLSearchParams(key);
   const errors: ParamError[] = [];
-  const when = parseAsOf(raw, errors, todayIso());
-  const [progress, upcoming, latest] = await Promise.all([
-    publicData.statusCountsByArea(when.asOf),
-    publicData.listCommitments(upcomingFilters(when.asOf), { page: 1, pageSize: UPCOMING_SHOWN }),
-    publicData.listChanges({ asOf: when.asOf }, { page: 1, pageSize: 5 }),
+  const when = await parseAsOf(raw, errors, todayIso());
+  const version = when.record.version;
+  const [progress, upcoming, latest, revised] = await Promise.all([
+    publicData.statusCountsByArea(when.asOf, version),
+    publicData.listCommitments({ ...upcomingFilters(when.asOf), version }, { page: 1, pageSize: UPCOMING_SHOWN }),
+    publicData.listChanges({ asOf: when.asOf, version }, { page: 1, pageSize: 5 }),
+    revisedAfter(when.record),
   ]);
   return {
     ...when,
+    revised,
     errors: toPageErrors(errors, raw),
     values: formValues(raw),
     progress,
@@ -252,7 +314,8 @@ const commitmentsByKey = cache(async (key: string) => {
   const today = todayIso();
   const { query, errors: parsed } = parseCommitmentQuery(raw, today);
   const errors: ParamError[] = parsed;
-  const [areas, organisations] = await Promise.all([publicData.listAreas(), publicData.listOrganisations()]);
+  const when = await resolvePageView({ asOf: query.asOfGiven ? query.asOf : undefined, version: query.version, recordedOn: query.recordedOn }, errors, today);
+  const [areas, organisations] = await Promise.all([publicData.listAreas(), publicData.listOrganisations(when.record.version)]);
   const known = { areas, organisations };
   const area = keepKnown("area", query.area, known, errors);
   const organisation = keepKnown("organisation", query.organisation, known, errors);
@@ -262,18 +325,22 @@ const commitmentsByKey = cache(async (key: string) => {
     organisation,
     status: query.status,
     overdue: query.overdue,
+    missed: query.missed,
     dueBefore: query.dueBefore,
     dueAfter: query.dueAfter,
     q: query.q,
-    asOf: query.asOf,
+    asOf: when.asOf,
+    version: when.record.version,
     sort,
   };
-  const { items, total } = await publicData.listCommitments(filters, { page: query.page, pageSize: query.pageSize });
+  const [{ items, total }, revised] = await Promise.all([
+    publicData.listCommitments(filters, { page: query.page, pageSize: query.pageSize }),
+    revisedAfter(when.record),
+  ]);
   const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
   return {
-    asOf: query.asOf,
-    asOfGiven: query.asOfGiven,
-    today,
+    ...when,
+    revised,
     errors: toPageErrors(errors, raw),
     values: formValues(raw),
     filters,
@@ -295,46 +362,74 @@ const commitmentByKey = cache(async (slug: string, key: string) => {
   if (!slugSchema.safeParse(slug).success) return { kind: "not-found" as const };
   const raw = new URLSearchParams(key);
   const errors: ParamError[] = [];
-  const when = parseAsOf(raw, errors, todayIso());
+  const when = await parseAsOf(raw, errors, todayIso());
+  const version = when.record.version;
   const base = { ...when, errors: toPageErrors(errors, raw), values: formValues(raw) };
-  const summary = await publicData.getCommitmentSummary(slug, when.asOf);
+  const summary = await publicData.getCommitmentSummary(slug, when.asOf, version);
   if (!summary) {
-    const exists = await publicData.commitmentExists(slug);
-    if (!exists) return { kind: "not-found" as const };
+    const exists = await publicData.commitmentExists(slug, version);
+    if (!exists) {
+      // On the record now, but not yet at the version asked for.
+      const now = when.record.pinned ? await publicData.commitmentExists(slug) : null;
+      if (!now) return { kind: "not-found" as const };
+      return { kind: "not-yet-recorded" as const, ...base, slug, title: now.title };
+    }
     // It exists but had not been announced by the as-of date.
-    const later = await publicData.getCommitmentSummary(slug, exists.announcedOn);
-    return { kind: "not-yet-announced" as const, ...base, slug, title: later?.title ?? slug, announcedOn: exists.announcedOn };
+    return { kind: "not-yet-announced" as const, ...base, slug, title: exists.title, announcedOn: exists.announcedOn };
   }
-  const [timeline, announcement] = await Promise.all([publicData.commitmentTimeline(slug, when.asOf), publicData.getCommitmentAnnouncement(slug)]);
-  const lastConfirmedOn = summary.status.confirmedOn;
-  const daysSinceConfirmed = daysBetween(lastConfirmedOn ?? summary.announcedOn, when.asOf);
+  const [timeline, announcement, revised] = await Promise.all([
+    publicData.commitmentTimeline(slug, when.asOf, version),
+    publicData.getCommitmentAnnouncement(slug, version),
+    revisedAfter(when.record, slug),
+  ]);
+  // The last day of the period in which the status was confirmed; nothing about a closed commitment is stale.
+  const lastConfirmed = summary.status.confirmed;
+  const lastConfirmedOn = lastConfirmed?.to ?? summary.status.confirmedOn;
+  const daysSinceConfirmed = Math.max(0, daysBetween(lastConfirmedOn ?? summary.announcedOn, when.asOf));
   return {
     kind: "found" as const,
     ...base,
+    revised,
     summary,
     timeline,
     announcement,
+    lastConfirmed,
     lastConfirmedOn,
     daysSinceConfirmed,
-    stale: daysSinceConfirmed > STALE_AFTER_DAYS,
+    stale: !isClosedStatus(summary.status.code) && daysSinceConfirmed > STALE_AFTER_DAYS,
   };
 });
 
-/** `/missed`: the most overdue commitments (linking to all of them) and every deadline that moved, a page at a time. */
+/** The groups of /missed, each most late first: deadlines missed and then moved, delivered late or dropped. */
+export const MISSED_GROUPS = ["moved", "delivered_late", "dropped"] as const;
+
+/**
+ * `/missed`: every deadline missed, in groups, each most late first with its count: overdue now
+ * (the most overdue commitments, linking to all of them); missed, then moved; delivered late;
+ * missed, then dropped. Then every deadline that moved, a page at a time.
+ */
 export const loadMissedPage = (raw: RawParams) => missedByKey(canonical(raw));
 const missedByKey = cache(async (key: string) => {
   const raw = new URLSearchParams(key);
   const errors: ParamError[] = [];
-  const when = parseAsOf(raw, errors, todayIso());
-  const { area, organisation, areas, organisations } = await parseOwnerFilters(raw, errors);
+  const when = await parseAsOf(raw, errors, todayIso());
+  const version = when.record.version;
+  const { area, organisation, areas, organisations } = await parseOwnerFilters(raw, errors, version);
   const page = parseParam(raw, "page", commitmentQueryFields.page, errors) ?? 1;
-  const [missed, moves] = await Promise.all([
-    publicData.listCommitments({ asOf: when.asOf, overdue: true, sort: "overdue", area, organisation }, { page: 1, pageSize: MISSED_SHOWN }),
-    publicData.listChanges({ asOf: when.asOf, area, organisation, kind: "deadline_revision" }, { page, pageSize: MOVES_PAGE_SIZE }),
+  const missedIn = (outcome: (typeof MISSED_GROUPS)[number]) =>
+    publicData.listMissedDeadlines({ asOf: when.asOf, version, outcome, area, organisation }, { page: 1, pageSize: MISSED_SHOWN });
+  const [missed, moved, deliveredLate, dropped, moves, revised] = await Promise.all([
+    publicData.listCommitments({ asOf: when.asOf, version, overdue: true, sort: "overdue", area, organisation }, { page: 1, pageSize: MISSED_SHOWN }),
+    missedIn("moved"),
+    missedIn("delivered_late"),
+    missedIn("dropped"),
+    publicData.listChanges({ asOf: when.asOf, version, area, organisation, kind: "deadline_revision" }, { page, pageSize: MOVES_PAGE_SIZE }),
+    revisedAfter(when.record),
   ]);
   const pageCount = Math.max(1, Math.ceil(moves.total / MOVES_PAGE_SIZE));
   return {
     ...when,
+    revised,
     // The page number belongs to the list of moved deadlines.
     errors: toPageErrors(errors, raw).map((e) => (e.field === "page" ? { ...e, href: "#moved" } : e)),
     values: formValues(raw),
@@ -344,6 +439,7 @@ const missedByKey = cache(async (key: string) => {
     organisations,
     missed: missed.items,
     missedTotal: missed.total,
+    groups: { moved, delivered_late: deliveredLate, dropped },
     moves: moves.items.filter((i): i is DeadlineMove => i.kind === "deadline_revision"),
     movesTotal: moves.total,
     page,
@@ -357,13 +453,18 @@ export const loadChangesPage = (raw: RawParams) => changesByKey(canonical(raw));
 const changesByKey = cache(async (key: string) => {
   const raw = new URLSearchParams(key);
   const errors: ParamError[] = [];
-  const when = parseAsOf(raw, errors, todayIso());
-  const { area, organisation, areas, organisations } = await parseOwnerFilters(raw, errors);
+  const when = await parseAsOf(raw, errors, todayIso());
+  const version = when.record.version;
+  const { area, organisation, areas, organisations } = await parseOwnerFilters(raw, errors, version);
   const page = parseParam(raw, "page", commitmentQueryFields.page, errors) ?? 1;
-  const { items, total } = await publicData.listChanges({ asOf: when.asOf, area, organisation }, { page, pageSize: CHANGES_PAGE_SIZE });
+  const [{ items, total }, revised] = await Promise.all([
+    publicData.listChanges({ asOf: when.asOf, version, area, organisation }, { page, pageSize: CHANGES_PAGE_SIZE }),
+    revisedAfter(when.record),
+  ]);
   const pageCount = Math.max(1, Math.ceil(total / CHANGES_PAGE_SIZE));
   return {
     ...when,
+    revised,
     errors: toPageErrors(errors, raw),
     values: formValues(raw),
     area,
@@ -383,10 +484,10 @@ export const loadAreasPage = (raw: RawParams) => areasByKey(canonical(raw));
 const areasByKey = cache(async (key: string) => {
   const raw = new URLSearchParams(key);
   const errors: ParamError[] = [];
-  const when = parseAsOf(raw, errors, todayIso());
-  const [progress, areas] = await Promise.all([publicData.statusCountsByArea(when.asOf), publicData.listAreas()]);
+  const when = await parseAsOf(raw, errors, todayIso());
+  const [progress, areas, revised] = await Promise.all([publicData.statusCountsByArea(when.asOf, when.record.version), publicData.listAreas(), revisedAfter(when.record)]);
   const summaries = new Map(areas.map((a) => [a.slug, a.summary]));
-  return { ...when, errors: toPageErrors(errors, raw), values: formValues(raw), progress, summaries };
+  return { ...when, revised, errors: toPageErrors(errors, raw), values: formValues(raw), progress, summaries };
 });
 
 /** `/areas/[slug]`: an area's commitments with summary counts. */
@@ -397,13 +498,23 @@ const areaByKey = cache(async (slug: string, key: string) => {
   if (!area) return null;
   const raw = new URLSearchParams(key);
   const errors: ParamError[] = [];
-  const when = parseAsOf(raw, errors, todayIso());
-  const { items } = await publicData.listCommitments({ asOf: when.asOf, area: [slug], sort: "due" }, "all");
-  return { ...when, errors: toPageErrors(errors, raw), values: formValues(raw), area, items, ...countStatuses(items) };
+  const when = await parseAsOf(raw, errors, todayIso());
+  const [{ items }, revised] = await Promise.all([
+    publicData.listCommitments({ asOf: when.asOf, version: when.record.version, area: [slug], sort: "due" }, "all"),
+    revisedAfter(when.record),
+  ]);
+  return { ...when, revised, errors: toPageErrors(errors, raw), values: formValues(raw), area, items, ...countStatuses(items) };
 });
 
 /** `/organisations`: every organisation with how many commitments it leads and supports. */
-export const loadOrganisationsPage = cache(async () => ({ organisations: await publicData.listOrganisations() }));
+export const loadOrganisationsPage = (raw: RawParams = {}) => organisationsByKey(canonical(raw));
+const organisationsByKey = cache(async (key: string) => {
+  const raw = new URLSearchParams(key);
+  const errors: ParamError[] = [];
+  const when = await parseAsOf(raw, errors, todayIso());
+  const [organisations, revised] = await Promise.all([publicData.listOrganisations(when.record.version), revisedAfter(when.record)]);
+  return { ...when, revised, errors: toPageErrors(errors, raw), values: formValues(raw), organisations };
+});
 
 /** `/organisations/[slug]`: commitments the organisation leads or supports, with summary counts. */
 export const loadOrganisationPage = (slug: string, raw: RawParams) => organisationByKey(slug, canonical(raw));
@@ -413,8 +524,11 @@ const organisationByKey = cache(async (slug: string, key: string) => {
   if (!organisation) return null;
   const raw = new URLSearchParams(key);
   const errors: ParamError[] = [];
-  const when = parseAsOf(raw, errors, todayIso());
-  const { items } = await publicData.listCommitments({ asOf: when.asOf, organisation: [slug], sort: "due" }, "all");
+  const when = await parseAsOf(raw, errors, todayIso());
+  const [{ items }, revised] = await Promise.all([
+    publicData.listCommitments({ asOf: when.asOf, version: when.record.version, organisation: [slug], sort: "due" }, "all"),
+    revisedAfter(when.record),
+  ]);
   const leads = items.filter((c) => c.owners.some((o) => o.slug === slug && o.lead));
-  return { ...when, errors: toPageErrors(errors, raw), values: formValues(raw), organisation, items, leads: leads.length, ...countStatuses(items) };
+  return { ...when, revised, errors: toPageErrors(errors, raw), values: formValues(raw), organisation, items, leads: leads.length, ...countStatuses(items) };
 });

@@ -260,9 +260,10 @@ describe("streaming", () => {
           return Reflect.get(target, prop, receiver);
         },
       });
+      const version = (await client.query(`SELECT latest_publication() AS v`)).rows[0].v as number;
       // Reading three commitments of a batch of five costs one page and one owners query, however many there are.
       const first: string[] = [];
-      for await (const c of streamCommitments(counting, today, 5)) {
+      for await (const c of streamCommitments(counting, today, version, 5)) {
         first.push(c.slug);
         if (first.length === 3) break;
       }
@@ -270,12 +271,12 @@ describe("streaming", () => {
 
       // Small batches give exactly the same rows as one big query.
       const streamed: string[] = [];
-      for await (const c of streamCommitments(db, today, 7)) streamed.push(c.slug);
+      for await (const c of streamCommitments(db, today, version, 7)) streamed.push(c.slug);
       const all = await listCommitments(db, { asOf: today }, "all");
       expect(streamed.sort()).toEqual(all.items.map((c) => c.slug).sort());
       expect(new Set(streamed).size).toBe(streamed.length);
 
-      const scope = { asOf: today, publishedBy: new Date() };
+      const scope = { asOf: today, version };
       const updates: number[] = [];
       for await (const u of streamStatusUpdates(db, scope, 4)) updates.push(u.id);
       const revisions: number[] = [];

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { loadChangesPage, CHANGES_PAGE_SIZE, type RawParams } from "@/server/public-data";
 import { ErrorSummary } from "@/components/ErrorSummary";
-import { AsOfBanner } from "@/components/AsOfBanner";
 import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { OwnerFilters } from "@/components/OwnerFilters";
 import { ChangeList } from "@/components/Timeline";
 import { Pagination } from "@/components/Pagination";
+import { ViewBanners, hiddenRecordFields, recordMetadata } from "@/components/RecordVersion";
 import { asOfParams, buildHref } from "@/components/urls";
 import { longDate, plural } from "@/components/format";
 
@@ -13,12 +13,12 @@ type Props = { searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const data = await loadChangesPage(await searchParams);
-  return { title: `${data.errors.length ? "Error: " : ""}Changes${data.page > 1 ? ` (page ${data.page} of ${data.pageCount})` : ""}` };
+  return { title: `${data.errors.length ? "Error: " : ""}Changes${data.page > 1 ? ` (page ${data.page} of ${data.pageCount})` : ""}`, ...recordMetadata(data, data.revised) };
 }
 
 export default async function ChangesPage({ searchParams }: Props) {
   const data = await loadChangesPage(await searchParams);
-  const keep = asOfParams(data.asOf, data.asOfGiven);
+  const keep = asOfParams(data.asOf, data.asOfGiven, data.record);
   const params = { area: data.area, organisation: data.organisation, ...keep };
   const filtered = data.area.length > 0 || data.organisation.length > 0;
   const first = (data.page - 1) * CHANGES_PAGE_SIZE + 1;
@@ -27,7 +27,7 @@ export default async function ChangesPage({ searchParams }: Props) {
     <>
       <Breadcrumbs items={[{ href: "/", label: "Home" }]} />
       <ErrorSummary errors={data.errors} />
-      {data.asOfGiven && <AsOfBanner asOf={data.asOf} todayHref={buildHref("/changes", { area: data.area, organisation: data.organisation })} />}
+      <ViewBanners view={data} revised={data.revised} todayHref={buildHref("/changes", { area: data.area, organisation: data.organisation })} subject="the changes" />
       <h1 className="text-3xl md:text-5xl font-bold mb-6">Changes</h1>
       <p className="text-lg md:text-xl mb-4 max-w-3xl">
         Every published change to the tracker, newest first: status updates and deadline changes, each linked to its commitment and its source.
@@ -46,6 +46,7 @@ export default async function ChangesPage({ searchParams }: Props) {
         organisation={data.organisation[0] ?? ""}
         asOf={data.values.as_of?.[0]}
         errors={data.errors}
+        hidden={hiddenRecordFields(data.record)}
       />
 
       <h2 id="results" className="text-2xl md:text-3xl font-bold mb-2">

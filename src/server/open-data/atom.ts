@@ -24,10 +24,17 @@ function entryTitle(change: ApiChange): string {
 function entryContent(change: ApiChange): string {
   const p = (html: string) => `<p>${html}</p>`;
   const source = change.source
-    ? p(`Source: <a href="${escapeHtml(change.source.url)}">${escapeHtml(change.source.title)}</a>, ${escapeHtml(change.source.publisher)}, published ${formatLongDate(change.source.publishedOn)}.`)
+    ? p(`Source: <a href="${escapeHtml(change.source.url)}">${escapeHtml(change.source.title)}</a>, ${escapeHtml(change.source.publisher)}, published ${escapeHtml(change.source.publishedLabel ?? formatLongDate(change.source.publishedOn))}.`)
     : "";
+  const recorded = p(`Published by the tracker at ${escapeHtml(change.publishedAt)}, record version ${change.version}.`);
   if (change.kind === "status_update") {
-    return [p(`Status: <strong>${escapeHtml(change.status.label)}</strong>, confirmed ${formatLongDate(change.date)}.`), p(escapeHtml(change.note)), source].join("");
+    const happened = change.occurred ? `Happened: ${escapeHtml(change.occurred.label)}.` : "When it happened: not stated by the source.";
+    return [
+      p(`Status: <strong>${escapeHtml(change.status.label)}</strong>, confirmed ${escapeHtml(change.confirmed.label)}. ${happened} In effect from ${formatLongDate(change.effectiveOn)}.`),
+      p(escapeHtml(change.note)),
+      source,
+      recorded,
+    ].join("");
   }
   const due = (d: string | null) => (d ? ` (due ${formatLongDate(d)})` : "");
   const moved = change.previous ? `Deadline moved from “${escapeHtml(change.previous.label)}”${due(change.previous.dueDate)} to ` : "Deadline published as ";
@@ -36,6 +43,7 @@ function entryContent(change: ApiChange): string {
     p(`${moved}“${escapeHtml(change.label)}”${due(change.dueDate)}, from ${formatLongDate(change.date)}.${slip}`),
     change.reason ? p(`Reason: ${escapeHtml(change.reason)}`) : "",
     source,
+    recorded,
   ].join("");
 }
 

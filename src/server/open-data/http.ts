@@ -12,6 +12,11 @@ import type { FieldError } from "../../schemas/commitment-query";
  * Publishing a change expires the server-side data cache at once (PUBLIC_DATA_TAG).
  */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400";
+/**
+ * An answer at a record version the reader chose (version=, or recorded_on= a day that has
+ * ended): nothing published later changes it (docs/decisions/0008-record-versions.md).
+ */
+export const IMMUTABLE_CACHE_CONTROL = "public, max-age=31536000, s-maxage=31536000, immutable";
 /** Errors are cacheable too, but only briefly: a missing commitment may be published soon. */
 export const ERROR_CACHE_CONTROL = "public, max-age=60, s-maxage=60";
 
@@ -83,9 +88,9 @@ export function sendJson(request: Request, body: unknown, options: SendOptions =
 }
 
 /** Sends a streamed body. Its ETag must come from what the body is built from (see weakEtag). */
-export function sendStream(request: Request, open: () => ReadableStream<Uint8Array>, options: { etag: string; contentType: string; filename?: string }): Response {
+export function sendStream(request: Request, open: () => ReadableStream<Uint8Array>, options: { etag: string; contentType: string; filename?: string; cacheControl?: string }): Response {
   const extra: Record<string, string> = options.filename ? { "Content-Disposition": `attachment; filename="${options.filename}"` } : {};
-  const headers = baseHeaders(options.etag, PUBLIC_CACHE_CONTROL, options.contentType, extra);
+  const headers = baseHeaders(options.etag, options.cacheControl ?? PUBLIC_CACHE_CONTROL, options.contentType, extra);
   if (etagMatches(request.headers.get("if-none-match"), options.etag)) return notModified(headers);
   return new Response(open(), { status: 200, headers });
 }

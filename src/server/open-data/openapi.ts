@@ -18,7 +18,7 @@ import {
   trackerSnapshotSchema,
 } from "../../schemas/api";
 import { LICENCE } from "./licence";
-import { PUBLIC_CACHE_CONTROL } from "./http";
+import { IMMUTABLE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from "./http";
 
 type Fields = Record<string, z.ZodType>;
 
@@ -27,11 +27,14 @@ function optionalQuery(fields: Fields, examples: Record<string, unknown> = {}) {
   return z.object(Object.fromEntries(Object.entries(fields).map(([name, schema]) => [name, (name in examples ? schema.meta({ example: examples[name] }) : schema).optional()])));
 }
 
-const EXAMPLES = { area: ["ai-for-the-public-good"], organisation: ["government-digital-service"], status: ["at_risk"], overdue: "true", due_before: "2026-12-31", due_after: "2026-06-01", q: "digital identity", as_of: "2026-06-30", sort: "overdue", page: 1, page_size: 25, since: "2026-06-01", kind: "status_update" };
+const EXAMPLES = { area: ["ai-for-the-public-good"], organisation: ["government-digital-service"], status: ["at_risk"], overdue: "true", missed: "true", due_before: "2026-12-31", due_after: "2026-06-01", q: "digital identity", as_of: "2026-06-30", version: 1, recorded_on: "2026-12-01", sort: "overdue", page: 1, page_size: 25, since: "2026-06-01", kind: "status_update" };
 
 const headers = {
   ETag: { description: "Validator of this representation. Send it back in If-None-Match to get 304 Not Modified when nothing changed.", schema: { type: "string" as const } },
-  "Cache-Control": { description: `How long caches may keep the response: ${PUBLIC_CACHE_CONTROL}.`, schema: { type: "string" as const } },
+  "Cache-Control": {
+    description: `How long caches may keep the response: ${PUBLIC_CACHE_CONTROL}; at a version you chose (version=, or recorded_on= a day that has ended), which nothing published later can change: ${IMMUTABLE_CACHE_CONTROL}.`,
+    schema: { type: "string" as const },
+  },
   "Access-Control-Allow-Origin": { description: "Always *: any website may read the API.", schema: { type: "string" as const } },
 };
 
@@ -56,6 +59,8 @@ export const ENDPOINT_EXAMPLES: readonly EndpointExample[] = [
   { operationId: "listOrganisations", path: "/organisations", description: "Every organisation that owns commitments" },
   { operationId: "listCommitments", path: "/commitments", query: { overdue: "true", sort: "overdue" }, description: "Overdue commitments, most overdue first" },
   { operationId: "listCommitments", path: "/commitments", query: { area: "ai-for-the-public-good", as_of: "2026-03-31" }, description: "One area as it stood on 31 March 2026" },
+  { operationId: "listCommitments", path: "/commitments", query: { missed: "true" }, description: "Every commitment that has missed a deadline, with what followed" },
+  { operationId: "getCommitment", path: "/commitments/ai-exemplars", query: { version: "1", as_of: "2026-06-30" }, description: "One commitment exactly as version 1 of the record had it on 30 June 2026: cite this" },
   { operationId: "getCommitment", path: "/commitments/ai-exemplars", description: "One commitment with its history and sources" },
   { operationId: "listChanges", path: "/changes", query: { since: "2026-06-01" }, description: "Changes since 1 June 2026, newest first" },
 ];
@@ -81,6 +86,7 @@ function buildRegistry(): OpenAPIRegistry {
     tags: ["Areas and organisations"],
     summary: "List the organisations that own commitments",
     description: "Departments and units by name, with how many commitments each leads and supports.",
+    request: { query: optionalQuery(asOfQueryFields, EXAMPLES) },
     responses: { 200: { description: "The organisations.", headers, content: json(organisationListSchema) }, ...common },
   });
 
@@ -140,7 +146,7 @@ export function openApiDocument() {
       title: "Roadmap Tracker API",
       version: API_VERSION,
       description:
-        "Commitments, deadlines and progress of the UK government's Roadmap for Modern Digital Government. Read-only JSON API of Roadmap Tracker. No key is needed. Responses carry ETag and Cache-Control headers and answer conditional requests with 304; CORS is open for GET. Errors are RFC 9457 problem details. Dates are ISO 8601 calendar dates; `as_of` shows the tracker as it stood on any date since the roadmap was published. Human-readable documentation, bulk downloads, the Atom feed and the deadline calendar are at /data.",
+        "Commitments, deadlines and progress of the UK government's Roadmap for Modern Digital Government. Read-only JSON API of Roadmap Tracker. No key is needed. Responses carry ETag and Cache-Control headers and answer conditional requests with 304; CORS is open for GET. Errors are RFC 9457 problem details. Dates are ISO 8601 calendar dates; `as_of` shows what was true on any date since the roadmap was published, as the tracker knows it now. Every publish takes the next record version (`meta.version` of every answer): `version=N` (or `recorded_on=YYYY-MM-DD`, the last version recorded by the end of that day in Europe/London) shows the record exactly as published then, and nothing published later changes it, so cite it. Status updates carry three dates: when it happened (`occurred`), when a source confirmed it (`confirmed`) and when the tracker published it (`publishedAt`). Human-readable documentation, bulk downloads, the Atom feed and the deadline calendar are at /data.",
       license: { name: LICENCE.name, url: LICENCE.url },
     },
     servers: [{ url: "/api/v1", description: "This server" }],

@@ -26,23 +26,37 @@ export function parseCommitmentListParams(params: URLSearchParams, today = today
   return result(parsed.query, [...errors, ...parsed.errors]);
 }
 
-/** Endpoints that only take an as-of date. */
-export function parseAsOfParams(params: URLSearchParams, today = todayIso()): Parsed<{ asOf: string }> {
+/** An as-of date and a record version, as given (checked against the database by resolveView). */
+export type WhenParams = { asOf?: string; version?: number; recordedOn?: string };
+
+function parseWhen(params: URLSearchParams, errors: FieldError[]): WhenParams {
+  const when: WhenParams = {
+    asOf: parseParam(params, "as_of", asOfQueryFields.as_of, errors),
+    version: parseParam(params, "version", asOfQueryFields.version, errors),
+    recordedOn: parseParam(params, "recorded_on", asOfQueryFields.recorded_on, errors),
+  };
+  if (when.version !== undefined && when.recordedOn !== undefined) {
+    errors.push({ field: "recorded_on", message: "recorded_on cannot be combined with version: give one or the other" });
+    when.recordedOn = undefined;
+  }
+  return when;
+}
+
+/** Endpoints that take an as-of date and a record version. */
+export function parseAsOfParams(params: URLSearchParams): Parsed<WhenParams> {
   const errors = unknownParameters(params, Object.keys(asOfQueryFields));
-  const asOf = parseParam(params, "as_of", asOfQueryFields.as_of, errors);
-  return result({ asOf: asOf ?? today }, errors);
+  return result(parseWhen(params, errors), errors);
 }
 
 export function parseNoParams(params: URLSearchParams): Parsed<Record<string, never>> {
   return result({}, unknownParameters(params, []));
 }
 
-export type ChangeListParams = {
+export type ChangeListParams = WhenParams & {
   area: string[];
   organisation: string[];
   kind?: (typeof CHANGE_KINDS)[number];
   since?: string;
-  asOf: string;
   page: number;
   pageSize: number;
 };
@@ -54,21 +68,23 @@ export function parseChangeListParams(params: URLSearchParams, today = todayIso(
   const errors = unknownParameters(params, Object.keys(f));
   const list = <T>(name: "area" | "organisation", schema: z.ZodType<T>) => parseParam(params, name, schema, errors, true);
   const value: ChangeListParams = {
+    ...parseWhen(params, errors),
     area: list("area", f.area) ?? [],
     organisation: list("organisation", f.organisation) ?? [],
     kind: parseParam(params, "kind", f.kind, errors),
     since: parseParam(params, "since", f.since, errors),
-    asOf: parseParam(params, "as_of", f.as_of, errors) ?? today,
     page: parseParam(params, "page", f.page, errors) ?? 1,
     pageSize: parseParam(params, "page_size", f.page_size, errors) ?? DEFAULT_CHANGES_PAGE_SIZE,
   };
-  if (value.since && value.since > value.asOf) errors.push({ field: "since", message: `since must be on or before as_of (${value.asOf})` });
+  const asOf = value.asOf ?? today;
+  if (value.since && value.since > asOf) errors.push({ field: "since", message: `since must be on or before as_of (${asOf})` });
   return result(value, errors);
 }
 
-/** /changes.atom and /deadlines.ics: an optional area filter. */
-export function parseFeedParams(params: URLSearchParams): Parsed<{ area: string[] }> {
+/** /changes.atom and /deadlines.ics: an optional area filter, and a record version. */
+export function parseFeedParams(params: URLSearchParams): Parsed<{ area: string[]; version?: number; recordedOn?: string }> {
   const errors = unknownParameters(params, Object.keys(feedQueryFields));
   const area = parseParam(params, "area", feedQueryFields.area, errors, true) ?? [];
-  return result({ area }, errors);
+  const { version, recordedOn } = parseWhen(new URLSearchParams([...params].filter(([k]) => k !== "as_of")), errors);
+  return result({ area, version, recordedOn }, errors);
 }

@@ -1,11 +1,16 @@
-// Reads of commitments, with status, deadline and overdue computed as of a date by the
-// commitment_state_as_of() SQL function. Filtering, sorting and paging happen in PostgreSQL.
+// Reads of commitments, with status, deadline, overdue and missed deadlines computed as of a date
+// at a record version by the commitment_state_at() SQL function, and attributes as published at
+// that version. Filtering, sorting and paging happen in PostgreSQL.
 import { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../db";
 import type { CommitmentQuery } from "../../schemas/commitment-query";
-import type { CommitmentSummary, Owner } from "./types";
+import type { CommitmentSummary, DatedRef, MissedDeadlineRef, Owner } from "./types";
 import type { StatusCode } from "../../domain/status";
 import type { Precision } from "../../domain/deadline";
+import type { LatenessKind } from "../../domain/lateness";
+import type { MissedOutcome } from "../../domain/history";
+import { daysBetween } from "../../domain/dates";
+import { commitmentsAt, ownedBy, versionSql } from "./versions";
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
 
@@ -15,11 +20,12 @@ export type CommitmentRow = {
   title: string;
   summary: string;
   announced_on: Date;
-  version: number;
   area_slug: string;
   area_title: string;
+  area_position: number;
   status: StatusCode;
   status_confirmed_on: Date | null;
+  status_effective_on: Date | null;
   deadline_label: string | null;
   deadline_precision: Precision | null;
   due_date: Date | null;
@@ -27,22 +33,83 @@ export type CommitmentRow = {
   overdue: boolean;
   days_overdue: number;
   days_until_due: number | null;
+  delivered_from: Date | null;
+  delivered_to: Date | null;
+  lateness: LatenessKind | null;
+  late_min: number;
+  late_max: number;
   delivered_late: boolean;
   days_late: number;
+  missed: MissedJson[];
+  missed_count: number;
+  su_confirmed_label: string | null;
+  su_confirmed_precision: Precision | null;
+  su_confirmed_to: Date | null;
+  su_occurred_label: string | null;
+  su_occurred_precision: Precision | null;
+  su_occurred_from: Date | null;
+  su_occurred_to: Date | null;
+  su_published_at: Date | null;
+  su_version: number | null;
+  pu_status: StatusCode | null;
+  pu_confirmed_on: Date | null;
+  pu_confirmed_to: Date | null;
+  pu_confirmed_label: string | null;
+  pu_confirmed_precision: Precision | null;
+  pu_occurred_label: string | null;
+  pu_occurred_precision: Precision | null;
+  pu_occurred_from: Date | null;
+  pu_occurred_to: Date | null;
+  pu_from: Date | null;
+  pu_to: Date | null;
 };
 type Row = CommitmentRow & { total: bigint };
+
+/** A missed deadline as the state period stores it (see the migration 20261202000000_citable_time). */
+export type MissedJson = {
+  label: string;
+  precision: Precision;
+  dueDate: string;
+  missedOn: string;
+  outcome: MissedOutcome;
+  outcomeOn: string | null;
+  movedTo: { label: string; precision: Precision; dueDate: string | null } | null;
+  delivery: { from: string; to: string } | null;
+  daysMissedBy: number | null;
+  daysMissedByMax: number | null;
+};
+
+/** The columns every commitment read selects (aliases: s state, c attributes, a area, su status update, pu pending update). */
+export const SUMMARY_COLUMNS = Prisma.sql`
+  c.id, c.slug, c.title, c.summary, c.announced_on,
+  a.slug AS area_slug, a.title AS area_title, a.position AS area_position,
+  s.status, s.status_confirmed_on, s.status_effective_on, s.deadline_label, s.deadline_precision, s.due_date,
+  s.revisions_count, s.overdue, s.days_overdue, s.days_until_due,
+  s.delivered_from, s.delivered_to, s.lateness, s.late_min, s.late_max, s.delivered_late, s.days_late, s.missed, s.missed_count,
+  su.confirmed_label AS su_confirmed_label, su.confirmed_precision AS su_confirmed_precision, su.confirmed_to AS su_confirmed_to,
+  su.occurred_label AS su_occurred_label, su.occurred_precision AS su_occurred_precision, su.occurred_from AS su_occurred_from,
+  su.occurred_to AS su_occurred_to, su.published_at AS su_published_at, su.version AS su_version,
+  pu.status AS pu_status, pu.confirmed_on AS pu_confirmed_on, pu.confirmed_to AS pu_confirmed_to, pu.confirmed_label AS pu_confirmed_label,
+  pu.confirmed_precision AS pu_confirmed_precision, pu.occurred_label AS pu_occurred_label, pu.occurred_precision AS pu_occurred_precision,
+  pu.occurred_from AS pu_occurred_from, pu.occurred_to AS pu_occurred_to, pu.happened_from AS pu_from, pu.effective_on AS pu_to`;
+
+/** Every commitment on the record at the version, as it stood on the date. */
+export function summarySource(asOf: string, version: number | undefined): Prisma.Sql {
+  return Prisma.sql`
+    commitment_state_at(${asOf}::date, ${versionSql(version)}) s
+    JOIN ${commitmentsAt(version)} c ON c.id = s.commitment_id
+    JOIN area a ON a.id = c.area_id
+    LEFT JOIN status_update su ON su.id = s.status_update_id
+    LEFT JOIN status_update pu ON pu.id = s.pending_update_id`;
+}
 
 function whereClause(query: Partial<CommitmentQuery>): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (query.area?.length) conditions.push(Prisma.sql`a.slug = ANY(${query.area}::text[])`);
-  if (query.organisation?.length) {
-    conditions.push(Prisma.sql`(
-      c.lead_organisation_id IN (SELECT id FROM organisation WHERE slug = ANY(${query.organisation}::text[]))
-      OR EXISTS (SELECT 1 FROM commitment_owner co JOIN organisation o ON o.id = co.organisation_id
-                 WHERE co.commitment_id = c.id AND o.slug = ANY(${query.organisation}::text[])))`);
-  }
+  if (query.organisation?.length) conditions.push(ownedBy(query.organisation));
   if (query.status?.length) conditions.push(Prisma.sql`s.status::text = ANY(${query.status}::text[])`);
   if (query.overdue !== undefined) conditions.push(Prisma.sql`s.overdue = ${query.overdue}`);
+  if (query.missed !== undefined) conditions.push(query.missed ? Prisma.sql`s.missed_count > 0` : Prisma.sql`s.missed_count = 0`);
   if (query.dueBefore) conditions.push(Prisma.sql`s.due_date <= ${query.dueBefore}::date`);
   if (query.dueAfter) conditions.push(Prisma.sql`s.due_date >= ${query.dueAfter}::date`);
   if (query.q) conditions.push(Prisma.sql`c.search @@ websearch_to_tsquery('english', ${query.q})`);
@@ -64,22 +131,47 @@ function orderClause(query: Partial<CommitmentQuery>): Prisma.Sql {
   }
 }
 
-/** Lead and supporting owners of each commitment, lead first. */
-export async function ownersOf(db: Db, ids: number[]): Promise<Map<number, Owner[]>> {
+/** Lead and supporting owners of each commitment at a version (undefined: the latest), lead first. */
+export async function ownersOf(db: Db, ids: number[], version?: number): Promise<Map<number, Owner[]>> {
   const owners = new Map<number, Owner[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return owners;
   const rows = await db.$queryRaw<{ commitment_id: number; slug: string; name: string; abbreviation: string | null; lead: boolean }[]>`
-    SELECT c.id AS commitment_id, o.slug, o.name, o.abbreviation, TRUE AS lead
-    FROM commitment c JOIN organisation o ON o.id = c.lead_organisation_id WHERE c.id = ANY(${ids}::int[])
+    WITH r AS (
+      SELECT DISTINCT ON (commitment_id) commitment_id, lead_organisation_id, supporting_organisation_ids
+      FROM commitment_revision WHERE commitment_id = ANY(${ids}::int[]) AND version <= ${versionSql(version)}
+      ORDER BY commitment_id, version DESC
+    )
+    SELECT r.commitment_id, o.slug, o.name, o.abbreviation, TRUE AS lead FROM r JOIN organisation o ON o.id = r.lead_organisation_id
     UNION ALL
-    SELECT co.commitment_id, o.slug, o.name, o.abbreviation, FALSE AS lead
-    FROM commitment_owner co JOIN organisation o ON o.id = co.organisation_id WHERE co.commitment_id = ANY(${ids}::int[])
+    SELECT r.commitment_id, o.slug, o.name, o.abbreviation, FALSE AS lead FROM r JOIN organisation o ON o.id = ANY(r.supporting_organisation_ids)
     ORDER BY commitment_id, lead DESC, name`;
   for (const row of rows) owners.get(row.commitment_id)?.push({ slug: row.slug, name: row.name, abbreviation: row.abbreviation, lead: row.lead });
   return owners;
 }
 
-export function toSummary(row: CommitmentRow, owners: Owner[]): CommitmentSummary {
+function dated(label: string | null, precision: Precision | null, from: Date | null, to: Date | null): DatedRef | null {
+  return label && precision && from && to ? { label, precision, from: iso(from)!, to: iso(to)! } : null;
+}
+
+/** A stored missed deadline, with the days of one still overdue counted to the as-of date. */
+export function missedRef(m: MissedJson, asOf: string): MissedDeadlineRef {
+  const still = m.outcome === "overdue" ? daysBetween(m.dueDate, asOf) : null;
+  return {
+    label: m.label,
+    precision: m.precision,
+    dueDate: m.dueDate,
+    missedOn: m.missedOn,
+    outcome: m.outcome,
+    outcomeOn: m.outcomeOn,
+    movedTo: m.movedTo ? { label: m.movedTo.label, precision: m.movedTo.precision, dueDate: m.movedTo.dueDate } : null,
+    delivery: m.delivery,
+    daysMissedBy: still ?? m.daysMissedBy ?? 0,
+    daysMissedByMax: still ?? m.daysMissedByMax ?? 0,
+  };
+}
+
+export function toSummary(row: CommitmentRow, owners: Owner[], asOf: string): CommitmentSummary {
+  const window = (from: Date | null, to: Date | null) => (from && to ? { from: iso(from)!, to: iso(to)! } : null);
   return {
     id: row.id,
     slug: row.slug,
@@ -88,19 +180,39 @@ export function toSummary(row: CommitmentRow, owners: Owner[]): CommitmentSummar
     area: { slug: row.area_slug, title: row.area_title },
     owners,
     deadline: row.deadline_label && row.deadline_precision ? { label: row.deadline_label, precision: row.deadline_precision, dueDate: iso(row.due_date) } : null,
-    status: { code: row.status, confirmedOn: iso(row.status_confirmed_on) },
+    status: {
+      code: row.status,
+      confirmedOn: iso(row.status_confirmed_on),
+      effectiveOn: iso(row.status_effective_on),
+      confirmed: dated(row.su_confirmed_label, row.su_confirmed_precision, row.status_confirmed_on, row.su_confirmed_to),
+      occurred: dated(row.su_occurred_label, row.su_occurred_precision, row.su_occurred_from, row.su_occurred_to),
+      publishedAt: row.su_published_at ? row.su_published_at.toISOString() : null,
+      version: row.su_version,
+    },
+    pending:
+      row.pu_status && row.pu_from && row.pu_to
+        ? {
+            code: row.pu_status,
+            confirmed: dated(row.pu_confirmed_label, row.pu_confirmed_precision, row.pu_confirmed_on, row.pu_confirmed_to)!,
+            occurred: dated(row.pu_occurred_label, row.pu_occurred_precision, row.pu_occurred_from, row.pu_occurred_to),
+            window: window(row.pu_from, row.pu_to)!,
+          }
+        : null,
     overdue: row.overdue,
     daysOverdue: row.days_overdue,
     daysUntilDue: row.days_until_due,
+    delivery: window(row.delivered_from, row.delivered_to),
+    lateness: row.lateness ? { kind: row.lateness, minDays: row.late_min, maxDays: row.late_max } : null,
     deliveredLate: row.delivered_late,
     daysLate: row.days_late,
     revisionsCount: row.revisions_count,
+    missed: row.missed_count > 0,
+    missedDeadlines: row.missed.map((m) => missedRef(m, asOf)),
     announcedOn: iso(row.announced_on)!,
-    version: row.version,
   };
 }
 
-/** One page of commitments matching the filters, as of query.asOf, with the total count. */
+/** One page of commitments matching the filters, as of query.asOf at query.version (undefined: the latest), with the total count. */
 export async function listCommitments(
   db: Db,
   query: Partial<CommitmentQuery> & { asOf: string },
@@ -108,48 +220,36 @@ export async function listCommitments(
 ): Promise<{ items: CommitmentSummary[]; total: number }> {
   const limit = paging === "all" ? Prisma.empty : Prisma.sql`LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}`;
   const rows = await db.$queryRaw<Row[]>`
-    SELECT c.id, c.slug, c.title, c.summary, c.announced_on, c.version,
-           a.slug AS area_slug, a.title AS area_title,
-           s.status, s.status_confirmed_on, s.deadline_label, s.deadline_precision, s.due_date,
-           s.revisions_count, s.overdue, s.days_overdue, s.days_until_due, s.delivered_late, s.days_late,
-           COUNT(*) OVER () AS total
-    FROM commitment_state_as_of(${query.asOf}::date) s
-    JOIN commitment c ON c.id = s.commitment_id
-    JOIN area a ON a.id = c.area_id
+    SELECT ${SUMMARY_COLUMNS}, COUNT(*) OVER () AS total
+    FROM ${summarySource(query.asOf, query.version)}
     ${whereClause(query)}
     ${orderClause(query)}
     ${limit}`;
   let total = rows[0] ? Number(rows[0].total) : 0;
   if (rows.length === 0 && paging !== "all" && paging.page > 1) {
     const count = await db.$queryRaw<{ total: bigint }[]>`
-      SELECT COUNT(*) AS total FROM commitment_state_as_of(${query.asOf}::date) s
-      JOIN commitment c ON c.id = s.commitment_id JOIN area a ON a.id = c.area_id ${whereClause(query)}`;
+      SELECT COUNT(*) AS total FROM commitment_state_at(${query.asOf}::date, ${versionSql(query.version)}) s
+      JOIN ${commitmentsAt(query.version)} c ON c.id = s.commitment_id JOIN area a ON a.id = c.area_id ${whereClause(query)}`;
     total = Number(count[0]?.total ?? 0);
   }
-  const owners = await ownersOf(db, rows.map((r) => r.id));
-  return { items: rows.map((row) => toSummary(row, owners.get(row.id) ?? [])), total };
+  const owners = await ownersOf(db, rows.map((r) => r.id), query.version);
+  return { items: rows.map((row) => toSummary(row, owners.get(row.id) ?? [], query.asOf)), total };
 }
 
-/** One commitment as of a date, or null when it does not exist (or was not yet announced). */
-export async function getCommitmentSummary(db: Db, slug: string, asOf: string): Promise<CommitmentSummary | null> {
+/** One commitment as of a date at a version, or null when it does not exist (or was not yet announced, or not yet on the record). */
+export async function getCommitmentSummary(db: Db, slug: string, asOf: string, version?: number): Promise<CommitmentSummary | null> {
   const rows = await db.$queryRaw<Row[]>`
-    SELECT c.id, c.slug, c.title, c.summary, c.announced_on, c.version,
-           a.slug AS area_slug, a.title AS area_title,
-           s.status, s.status_confirmed_on, s.deadline_label, s.deadline_precision, s.due_date,
-           s.revisions_count, s.overdue, s.days_overdue, s.days_until_due, s.delivered_late, s.days_late,
-           1::bigint AS total
-    FROM commitment c
-    JOIN area a ON a.id = c.area_id
-    JOIN commitment_state_as_of(${asOf}::date) s ON s.commitment_id = c.id
+    SELECT ${SUMMARY_COLUMNS}, 1::bigint AS total
+    FROM ${summarySource(asOf, version)}
     WHERE c.slug = ${slug}`;
   const row = rows[0];
   if (!row) return null;
-  const owners = await ownersOf(db, [row.id]);
-  return toSummary(row, owners.get(row.id) ?? []);
+  const owners = await ownersOf(db, [row.id], version);
+  return toSummary(row, owners.get(row.id) ?? [], asOf);
 }
 
-/** Does a commitment with this slug exist at all (regardless of as-of)? */
-export async function commitmentExists(db: Db, slug: string): Promise<{ announcedOn: string } | null> {
-  const found = await db.commitment.findUnique({ where: { slug }, select: { announcedOn: true } });
-  return found ? { announcedOn: iso(found.announcedOn)! } : null;
+/** Is a commitment with this slug on the record at the version (regardless of as-of)? */
+export async function commitmentExists(db: Db, slug: string, version?: number): Promise<{ announcedOn: string; title: string } | null> {
+  const rows = await db.$queryRaw<{ announced_on: Date; title: string }[]>`SELECT c.announced_on, c.title FROM ${commitmentsAt(version)} c WHERE c.slug = ${slug}`;
+  return rows[0] ? { announcedOn: iso(rows[0].announced_on)!, title: rows[0].title } : null;
 }

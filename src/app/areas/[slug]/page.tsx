@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { loadAreaPage, type RawParams } from "@/server/public-data";
 import { ErrorSummary } from "@/components/ErrorSummary";
-import { AsOfBanner } from "@/components/AsOfBanner";
 import { AsOfForm } from "@/components/AsOfForm";
 import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { ProgressBar } from "@/components/ProgressBar";
 import { CommitmentList } from "@/components/CommitmentList";
 import { StatusCountsList } from "@/components/StatusCountsList";
+import { ViewBanners, hiddenRecordFields, recordMetadata } from "@/components/RecordVersion";
 import { asOfParams, buildHref } from "@/components/urls";
 import { longDate, plural } from "@/components/format";
 
@@ -16,20 +16,20 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawParam
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const data = await loadAreaPage((await params).slug, await searchParams);
   if (!data) return { title: "Page not found" };
-  return { title: `${data.errors.length ? "Error: " : ""}${data.area.title}` };
+  return { title: `${data.errors.length ? "Error: " : ""}${data.area.title}`, ...recordMetadata(data, data.revised) };
 }
 
 export default async function AreaPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const data = await loadAreaPage(slug, await searchParams);
   if (!data) notFound();
-  const keep = asOfParams(data.asOf, data.asOfGiven);
+  const keep = asOfParams(data.asOf, data.asOfGiven, data.record);
   const path = `/areas/${slug}`;
   return (
     <>
       <Breadcrumbs items={[{ href: "/", label: "Home" }, { href: buildHref("/areas", keep), label: "Areas" }]} />
       <ErrorSummary errors={data.errors} />
-      {data.asOfGiven && <AsOfBanner asOf={data.asOf} todayHref={path} />}
+      <ViewBanners view={data} revised={data.revised} todayHref={path} subject="this area" />
       <p className="text-lg md:text-xl text-secondary-ink mb-1">Area {data.area.position} of 6</p>
       <h1 className="text-3xl md:text-5xl font-bold mb-6">{data.area.title}</h1>
       <p className="text-lg md:text-xl mb-8 max-w-3xl">{data.area.summary}</p>
@@ -50,7 +50,7 @@ export default async function AreaPage({ params, searchParams }: Props) {
       <p>
         <a href={buildHref("/commitments", { area: slug, ...keep })}>Search and filter this area’s commitments</a>
       </p>
-      <AsOfForm action={path} value={data.values.as_of?.[0]} errors={data.errors} />
+      <AsOfForm action={path} value={data.values.as_of?.[0]} errors={data.errors} hidden={hiddenRecordFields(data.record)} />
     </>
   );
 }

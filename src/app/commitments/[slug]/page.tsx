@@ -11,9 +11,13 @@ import { DeadlineText, deadlinePhrase } from "@/components/DeadlineText";
 import { SummaryList } from "@/components/SummaryList";
 import { InsetText, WarningText } from "@/components/WarningText";
 import { SourceLink, Timeline, commitmentTimelineItems, type TimelineItem } from "@/components/Timeline";
-import { buildHref } from "@/components/urls";
+import { asOfParams, buildHref } from "@/components/urls";
 import { siteOrigin } from "@/server/open-data/http";
 import { days, longDate } from "@/components/format";
+import { CiteThisPage, ViewBanners, hiddenRecordFields, recordMetadata, viewSuffix } from "@/components/RecordVersion";
+import { StatusDates, datedText } from "@/components/StatusDates";
+import { MissedDeadlineList } from "@/components/MissedDeadlines";
+import { PendingUpdate } from "@/components/PendingUpdate";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawParams> };
 
@@ -21,7 +25,10 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const data = await loadCommitmentPage((await params).slug, await searchParams);
   if (data.kind === "not-found") return { title: "Page not found" };
   const title = data.kind === "found" ? data.summary.title : data.title;
-  return { title: `${data.errors.length ? "Error: " : ""}${title}${data.asOfGiven ? ` (as of ${longDate(data.asOf)})` : ""}` };
+  return {
+    title: `${data.errors.length ? "Error: " : ""}${title}${viewSuffix(data)}`,
+    ...recordMetadata(data, data.kind === "found" ? data.revised : null),
+  };
 }
 
 export default async function CommitmentPage({ params, searchParams }: Props) {
@@ -34,12 +41,28 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
     { href: "/commitments", label: "Commitments" },
   ];
 
+  if (data.kind === "not-yet-recorded") {
+    return (
+      <>
+        <Breadcrumbs items={crumbs} />
+        <ErrorSummary errors={data.errors} />
+        <h1 className="text-3xl md:text-5xl font-bold mb-6">{data.title}</h1>
+        <InsetText>
+          <p className="text-lg md:text-xl">This commitment was not yet on the record at version {data.record.version}: the tracker added it later.</p>
+        </InsetText>
+        <p>
+          <a href={path}>See it as it is today</a>.
+        </p>
+      </>
+    );
+  }
+
   if (data.kind === "not-yet-announced") {
     return (
       <>
         <Breadcrumbs items={crumbs} />
         <ErrorSummary errors={data.errors} />
-        <AsOfBanner asOf={data.asOf} todayHref={path} />
+        <AsOfBanner asOf={data.asOf} todayHref={path} pinned={data.record.pinned} />
         <h1 className="text-3xl md:text-5xl font-bold mb-6">{data.title}</h1>
         <InsetText>
           <p className="text-lg md:text-xl">
@@ -47,10 +70,10 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
           </p>
         </InsetText>
         <p>
-          <a href={buildHref(path, { as_of: data.announcedOn })}>See it as it stood when it was announced</a> or{" "}
+          <a href={buildHref(path, { as_of: data.announcedOn, ...data.record.params })}>See it as it stood when it was announced</a> or{" "}
           <a href={path}>see it as it is today</a>.
         </p>
-        <AsOfForm action={path} value={data.values.as_of?.[0]} errors={data.errors} />
+        <AsOfForm action={path} value={data.values.as_of?.[0]} errors={data.errors} hidden={hiddenRecordFields(data.record)} />
       </>
     );
   }
@@ -58,8 +81,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
   const { summary: c, timeline, announcement } = data;
   const lead = c.owners.filter((o) => o.lead);
   const supporting = c.owners.filter((o) => !o.lead);
-  const keep = data.asOfGiven ? { as_of: data.asOf } : {};
-  const citePath = buildHref(path, { as_of: data.asOf });
+  const keep = asOfParams(data.asOf, data.asOfGiven, data.record);
   const origin = siteOrigin();
 
   const announced: TimelineItem[] = announcement
@@ -82,7 +104,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
     <>
       <Breadcrumbs items={[...crumbs, { href: buildHref(`/areas/${c.area.slug}`, keep), label: c.area.title }]} />
       <ErrorSummary errors={data.errors} />
-      {data.asOfGiven && <AsOfBanner asOf={data.asOf} todayHref={path} />}
+      <ViewBanners view={data} revised={data.revised} todayHref={path} subject="this commitment" />
       <p className="text-lg md:text-xl text-secondary-ink mb-1">{c.area.title}</p>
       <h1 className="text-3xl md:text-5xl font-bold mb-4">{c.title}</h1>
       <p className="flex flex-wrap items-center gap-x-4 gap-y-2 mb-6 text-lg md:text-xl">
@@ -93,10 +115,22 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
 
       {data.stale && (
         <WarningText>
-          {data.lastConfirmedOn
-            ? `Progress was last confirmed ${days(data.daysSinceConfirmed)} before ${data.asOfGiven ? longDate(data.asOf) : "today"}, on ${longDate(data.lastConfirmedOn)}. It may have changed since.`
+          {data.lastConfirmed
+            ? `Progress was last confirmed ${days(data.daysSinceConfirmed)} before ${data.asOfGiven ? longDate(data.asOf) : "today"}, in ${datedText(data.lastConfirmed)}. It may have changed since.`
             : `No progress has been confirmed in the ${days(data.daysSinceConfirmed)} since this commitment was announced.`}
         </WarningText>
+      )}
+
+      {c.pending && <PendingUpdate pending={c.pending} asOf={data.asOf} />}
+
+      {c.missedDeadlines.length > 0 && (
+        <>
+          <h2 className="text-2xl md:text-3xl font-bold mb-4 mt-8" id="missed">
+            {c.missedDeadlines.length === 1 ? "Missed deadline" : "Missed deadlines"}
+          </h2>
+          <p className="mb-2 max-w-3xl">A deadline that passed unmet stays on the record, whatever followed.</p>
+          <MissedDeadlineList items={c.missedDeadlines} />
+        </>
       )}
 
       <h2 className="text-2xl md:text-3xl font-bold mb-4 mt-8">At a glance</h2>
@@ -106,8 +140,14 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
             key: "Status",
             value: (
               <>
-                <StatusTag code={c.status.code} />{" "}
-                {c.status.confirmedOn ? <span className="block mt-1">Confirmed on {longDate(c.status.confirmedOn)}</span> : <span className="block mt-1">No update published yet</span>}
+                <StatusTag code={c.status.code} />
+                {c.status.confirmed ? (
+                  <span className="block mt-2">
+                    <StatusDates occurred={c.status.occurred} confirmed={c.status.confirmed} publishedAt={c.status.publishedAt} version={c.status.version} effectiveOn={c.status.effectiveOn} />
+                  </span>
+                ) : (
+                  <span className="block mt-1">No update published yet</span>
+                )}
               </>
             ),
           },
@@ -134,7 +174,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
             ),
           },
           { key: "Deadline as published", value: c.deadline ? `“${c.deadline.label}”` : "None published" },
-          { key: "Precision", value: c.deadline ? precisionLabel(c.deadline.precision) : "None" },
+          { key: "How precise the deadline is", value: c.deadline ? precisionLabel(c.deadline.precision) : "None" },
           {
             key: "Due date",
             value: c.deadline?.dueDate ? (
@@ -151,11 +191,12 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
           { key: "Against the deadline", value: deadlinePhrase(c) ? <DeadlineText facts={c} /> : "Not applicable" },
           { key: "Deadline changes", value: c.revisionsCount === 0 ? "None" : `Moved ${c.revisionsCount === 1 ? "once" : `${c.revisionsCount} times`}` },
           { key: "Announced", value: longDate(c.announcedOn) },
+          { key: "Missed deadlines", value: c.missedDeadlines.length === 0 ? "None" : <a href="#missed">{c.missedDeadlines.length === 1 ? "1 missed deadline" : `${c.missedDeadlines.length} missed deadlines`}</a> },
           {
             key: "Progress last confirmed",
-            value: data.lastConfirmedOn ? (
+            value: data.lastConfirmed ? (
               <>
-                {longDate(data.lastConfirmedOn)}
+                {datedText(data.lastConfirmed)}
                 {data.stale && <strong className="block mt-1">More than {STALE_AFTER_DAYS} days ago</strong>}
               </>
             ) : (
@@ -172,23 +213,9 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
       <p className="text-secondary-ink mb-6">Status updates and deadline changes, newest first, each with its source.</p>
       <Timeline items={[...commitmentTimelineItems(timeline), ...announced]} />
 
-      <h2 className="text-2xl md:text-3xl font-bold mb-4 mt-8" id="cite">
-        Cite this page
-      </h2>
-      <p className="mb-2">This link always shows the commitment as it stood on {longDate(data.asOf)}, even after later updates:</p>
-      <p className="mb-4">
-        <a href={citePath} className="font-bold">
-          {c.title}, as of {longDate(data.asOf)}
-        </a>
-      </p>
-      <InsetText>
-        <p>
-          Roadmap Tracker, “{c.title}”, as of {longDate(data.asOf)}. {origin}
-          {citePath}
-        </p>
-      </InsetText>
+      <CiteThisPage title={c.title} path={path} record={data.record} asOf={data.asOf} origin={origin} />
 
-      <AsOfForm action={path} value={data.values.as_of?.[0]} errors={data.errors} />
+      <AsOfForm action={path} value={data.values.as_of?.[0]} errors={data.errors} hidden={hiddenRecordFields(data.record)} />
     </>
   );
 }

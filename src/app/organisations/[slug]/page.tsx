@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { loadOrganisationPage, type RawParams } from "@/server/public-data";
 import { ErrorSummary } from "@/components/ErrorSummary";
-import { AsOfBanner } from "@/components/AsOfBanner";
 import { AsOfForm } from "@/components/AsOfForm";
 import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { ProgressBar } from "@/components/ProgressBar";
 import { CommitmentList } from "@/components/CommitmentList";
 import { StatusCountsList } from "@/components/StatusCountsList";
+import { ViewBanners, hiddenRecordFields, recordMetadata } from "@/components/RecordVersion";
 import { asOfParams, buildHref } from "@/components/urls";
 import { longDate, plural } from "@/components/format";
 
@@ -16,21 +16,21 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawParam
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const data = await loadOrganisationPage((await params).slug, await searchParams);
   if (!data) return { title: "Page not found" };
-  return { title: `${data.errors.length ? "Error: " : ""}${data.organisation.name}` };
+  return { title: `${data.errors.length ? "Error: " : ""}${data.organisation.name}`, ...recordMetadata(data, data.revised) };
 }
 
 export default async function OrganisationPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const data = await loadOrganisationPage(slug, await searchParams);
   if (!data) notFound();
-  const keep = asOfParams(data.asOf, data.asOfGiven);
+  const keep = asOfParams(data.asOf, data.asOfGiven, data.record);
   const path = `/organisations/${slug}`;
   const { organisation } = data;
   return (
     <>
       <Breadcrumbs items={[{ href: "/", label: "Home" }, { href: "/organisations", label: "Organisations" }]} />
       <ErrorSummary errors={data.errors} />
-      {data.asOfGiven && <AsOfBanner asOf={data.asOf} todayHref={path} />}
+      <ViewBanners view={data} revised={data.revised} todayHref={path} subject="this organisation" />
       <p className="text-lg md:text-xl text-secondary-ink mb-1">Organisation</p>
       <h1 className="text-3xl md:text-5xl font-bold mb-6">
         {organisation.name}
@@ -59,7 +59,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
       <p>
         <a href={buildHref("/commitments", { organisation: slug, ...keep })}>Search and filter this organisation’s commitments</a>
       </p>
-      <AsOfForm action={path} value={data.values.as_of?.[0]} errors={data.errors} />
+      <AsOfForm action={path} value={data.values.as_of?.[0]} errors={data.errors} hidden={hiddenRecordFields(data.record)} />
     </>
   );
 }
