@@ -1,5 +1,5 @@
 // What a proposal would publish, next to what is published now.
-import { deadlineRevisionPayloadSchema, statusUpdatePayloadSchema } from "../../schemas/editor";
+import { deadlineRevisionPayloadSchema, payloadConfirmed, statusUpdatePayloadSchema } from "../../schemas/editor";
 import { precisionLabel } from "../../domain/deadline";
 import type { CommitmentState } from "../../server/editor/queries";
 import { StatusTag, SummaryList, longDate } from "./ui";
@@ -29,7 +29,17 @@ export function ProposalSummary({ kind, payload, current }: { kind: "status_upda
           { key: "Status now", value: <><StatusTag code={current.status} />{current.statusConfirmedOn ? ` since ${longDate(current.statusConfirmedOn)}` : ""}</> },
           { key: "Proposed status", value: <StatusTag code={p.status} /> },
           { key: "What happened", value: p.note },
-          { key: "Progress confirmed on", value: longDate(p.confirmedOn) },
+          {
+            key: "When it happened",
+            value: p.occurred ? `${p.occurred.label} (${precisionLabel(p.occurred.precision).toLowerCase()}: ${longDate(p.occurred.from)} to ${longDate(p.occurred.to)})` : "Not stated by the evidence",
+          },
+          {
+            key: "Progress confirmed",
+            value: (() => {
+              const c = payloadConfirmed(p);
+              return c.from === c.to ? longDate(c.from) : `${c.label} (${precisionLabel(c.precision).toLowerCase()}: ${longDate(c.from)} to ${longDate(c.to)})`;
+            })(),
+          },
           { key: "Evidence", value: <SourceValue source={p.evidence} /> },
         ]}
       />

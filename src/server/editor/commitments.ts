@@ -9,7 +9,7 @@ import { commitmentCreateSchema, commitmentUpdateSchema, type CommitmentCreateIn
 import { Abort, conflict, fromZod, invalid, invalidField, notFound, ok, refused, runAbortable, type Failure, type Result } from "./result";
 import { recordAudit } from "./audit";
 import { findOrCreateSource } from "./sources";
-import { dayDate, isoDay, isUniqueViolation, transaction, type Tx } from "./tx";
+import { dayDate, isoDay, isUniqueViolation, notePublication, transaction, type Tx } from "./tx";
 import type { FieldError } from "../../schemas/editor";
 
 const unauthenticated: Failure = { ok: false, kind: "unauthenticated", message: SIGN_IN_REQUIRED };
@@ -163,6 +163,7 @@ export async function createCommitment(db: Db, actor: Actor | null, input: unkno
   try {
     return await runAbortable(() =>
       transaction(db, async (tx) => {
+        await notePublication(tx, `New commitment: ${parsed.data.title}`);
         const result = await insertCommitment(tx, actor, parsed.data);
         if (!result.ok) throw new Abort(result);
         return result;
@@ -195,6 +196,7 @@ export async function updateCommitment(
       const decision = canEditCommitment(actor, before.ownership, { leadOrganisationId: refs.value.leadId, supportingOrganisationIds: refs.value.supportingIds });
       if (!decision.allowed) return refused(decision, true);
 
+      await notePublication(tx, `Commitment ${before.slug} edited`);
       // The conditional UPDATE is the concurrency check: it matches only the version the editor saw.
       const updated = await tx.commitment.updateMany({
         where: { id: commitmentId, version },

@@ -24,7 +24,7 @@ import { fromZod, ok, refused, type Failure, type Result } from "./result";
 import { recordAudit } from "./audit";
 import { insertCommitment } from "./commitments";
 import { checkStatusUpdate, insertProposal, statusUpdateDraft } from "./proposals";
-import { transaction, type Tx } from "./tx";
+import { notePublication, transaction, type Tx } from "./tx";
 
 export type RowError = { column: string; message: string };
 export type ImportRow = { line: number; summary: string; errors: RowError[]; created?: { type: "commitment" | "proposal"; id: number; slug: string } };
@@ -120,17 +120,20 @@ async function importStatusUpdateRow(tx: Tx, actor: Actor, record: Record<string
   const summary = `${record.commitment?.trim() || "(no commitment)"}: ${record.status?.trim() || "(no status)"}`;
   if (!parsed.success) return { line, summary, errors: rowErrors(fromZod(parsed.error), (f) => f, "commitment") };
   const r = parsed.data;
-  const payload = statusUpdateDraft({
+  const niceSummary = `${r.commitment}: ${statusLabel(r.status)}`;
+  const draft = statusUpdateDraft({
     status: r.status,
     note: r.note,
+    occurred: undefined,
     confirmedOn: r.confirmed_on,
     evidenceUrl: r.evidence_url,
     evidenceTitle: r.evidence_title,
     evidencePublisher: r.evidence_publisher,
     evidencePublishedOn: r.evidence_published_on,
   });
+  if (!draft.ok) return { line, summary: niceSummary, errors: rowErrors(draft, snake, "confirmed_on") };
+  const payload = draft.value;
   const result = await insertProposal(tx, actor, "status_update", { commitmentSlug: r.commitment, payload }, checkStatusUpdate);
-  const niceSummary = `${r.commitment}: ${statusLabel(r.status)}`;
   if (!result.ok) {
     const errors = result.kind === "not_found" ? [{ column: "commitment", message: `There is no commitment with the slug “${r.commitment}”` }] : rowErrors(result, snake, "commitment");
     return { line, summary: niceSummary, errors };
@@ -155,6 +158,7 @@ export async function importCsv(db: Db, actor: Actor | null, input: unknown): Pr
 
   try {
     return await transaction(db, async (tx) => {
+      await notePublication(tx, `CSV import (${kind})`);
       const rows: ImportRow[] = [];
       for (const [i, record] of file.records.entries()) {
         const line = i + 2; // line 1 is the column names

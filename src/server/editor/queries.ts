@@ -69,14 +69,17 @@ export async function listEditorCommitments(
   const conditions: Prisma.Sql[] = [];
   if (options.scope === "mine") conditions.push(ownedBy(actor.organisationIds));
   if (options.q) conditions.push(Prisma.sql`(c.search @@ websearch_to_tsquery('english', ${options.q}) OR c.slug ILIKE ${`%${options.q}%`})`);
+  // The last evidence: the latest confirmation that had begun by today, whichever update it was
+  // (the status comes from the update that happened last, which need not be the last confirmed).
+  const lastConfirmed = Prisma.sql`(SELECT MAX(u.confirmed_on) FROM status_update u WHERE u.commitment_id = c.id AND u.confirmed_on <= ${today}::date)`;
   if (options.staleOnly) {
     conditions.push(Prisma.sql`COALESCE(s.status, 'not_started') NOT IN ('delivered', 'delivered_differently', 'dropped')`);
-    conditions.push(Prisma.sql`COALESCE(s.status_confirmed_on, c.announced_on) <= ${addDays(today, -STALE_AFTER_DAYS)}::date`);
+    conditions.push(Prisma.sql`COALESCE(${lastConfirmed}, c.announced_on) <= ${addDays(today, -STALE_AFTER_DAYS)}::date`);
   }
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
-  const order = options.staleOnly ? Prisma.sql`ORDER BY COALESCE(s.status_confirmed_on, c.announced_on) ASC, c.title` : Prisma.sql`ORDER BY a.position, c.title`;
+  const order = options.staleOnly ? Prisma.sql`ORDER BY COALESCE(${lastConfirmed}, c.announced_on) ASC, c.title` : Prisma.sql`ORDER BY a.position, c.title`;
   const rows = await db.$queryRaw<CommitmentRow[]>`
-    SELECT c.id, c.slug, c.title, a.title AS area_title, lo.name AS lead_name, s.status, s.status_confirmed_on,
+    SELECT c.id, c.slug, c.title, a.title AS area_title, lo.name AS lead_name, s.status, ${lastConfirmed} AS status_confirmed_on,
            s.deadline_label, s.due_date, s.overdue, c.announced_on,
            (SELECT COUNT(*) FROM proposal p WHERE p.commitment_id = c.id AND p.state = 'pending') AS pending
     FROM commitment c

@@ -18,8 +18,17 @@ function defaultsOf(kind: "status_update" | "deadline_revision", payload: unknow
   if (kind === "status_update") {
     const p = statusUpdatePayloadSchema.safeParse(payload);
     if (!p.success) return {};
-    const { status, note, confirmedOn, evidence } = p.data;
-    return { status, note, confirmedOn, evidenceUrl: evidence.url, evidenceTitle: evidence.title, evidencePublisher: evidence.publisher, evidencePublishedOn: evidence.publishedOn };
+    const { status, note, confirmedOn, confirmed, occurred, evidence } = p.data;
+    return {
+      status,
+      note,
+      occurred: occurred?.label ?? "",
+      confirmedOn: confirmed?.label ?? confirmedOn,
+      evidenceUrl: evidence.url,
+      evidenceTitle: evidence.title,
+      evidencePublisher: evidence.publisher,
+      evidencePublishedOn: evidence.publishedOn,
+    };
   }
   const p = deadlineRevisionPayloadSchema.safeParse(payload);
   if (!p.success) return {};
