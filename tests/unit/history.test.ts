@@ -3,7 +3,11 @@ import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import { addDays, daysBetween, formatLongDate, maxIsoDate } from "../../src/domain/dates";
 import { DEADLINE_READING_RULES, DEADLINE_RULES, resolveDeadline, type Precision } from "../../src/domain/deadline";
+import { OCCURRENCE_EXAMPLES, OCCURRENCE_RULES, datePrecisionLabel } from "../../src/domain/occurrence";
+import { LATENESS_EXAMPLES, LATENESS_RULES, describeExample } from "../../src/domain/lateness";
+import { VERSION_RULES } from "../../src/domain/versions";
 import {
+  MISSED_RULES,
   HISTORY_RULES,
   type CommitmentHistory,
   type CommitmentState,
@@ -522,5 +526,11 @@ describe("docs/rules.md", () => {
 
   it("states the as-of, overdue and delivered-late rules exactly as the code does", () => {
     for (const r of HISTORY_RULES) expect(doc).toContain(`- ${r}`);
+  });
+
+  it("states the rules for dates, lateness, missed deadlines and versions, with the examples the code computes", () => {
+    for (const r of [...OCCURRENCE_RULES, ...LATENESS_RULES, ...MISSED_RULES, ...VERSION_RULES]) expect(doc).toContain(`- ${r}`);
+    for (const e of OCCURRENCE_EXAMPLES) expect(doc).toContain(`| ${e.label} | ${datePrecisionLabel(e.precision)} | ${formatLongDate(e.from)} | ${formatLongDate(e.to)} |`);
+    for (const e of LATENESS_EXAMPLES) expect(doc).toContain(`- ${describeExample(e)}`);
   });
 });
