@@ -120,8 +120,9 @@ const FIELD_TARGETS: Record<string, string> = {
   due_after: "#due_after",
   due_before: "#due_before",
   as_of: "#as_of",
-  version: "#version",
-  recorded_on: "#recorded_on",
+  // No field on the page: the version is chosen by the link (see "Cite this page").
+  version: "#main-content",
+  recorded_on: "#main-content",
   sort: "#sort",
   page: "#results",
   page_size: "#results",
