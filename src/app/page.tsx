@@ -44,7 +44,7 @@ export default async function OverviewPage({ searchParams }: Props) {
       <p className="mb-8" id="last-confirmed">
         {progress.lastConfirmedOn ? (
           <>
-            Progress last confirmed: <strong>{longDate(progress.lastConfirmedOn)}</strong>
+            Progress last confirmed: <strong>{progress.lastConfirmedLabel ?? longDate(progress.lastConfirmedOn)}</strong>
           </>
         ) : (
           <>No progress had been confirmed {when}.</>

@@ -48,26 +48,42 @@ export function VersionBanner({ record, revised, currentHref, subject }: { recor
  * "Cite this page": the link that always shows exactly what the reader sees now, with the version
  * and the as-of date in it, and a citation to copy.
  */
-export function CiteThisPage({ title, path, params, record, asOf, origin }: { title: string; path: string; params?: QueryValues; record: RecordView; asOf: string; origin: string }) {
-  const href = buildHref(path, { ...params, version: record.version, as_of: asOf });
+export function CiteThisPage({
+  title,
+  path,
+  params,
+  record,
+  asOf,
+  origin,
+  version = record.version,
+}: {
+  title: string;
+  path: string;
+  params?: QueryValues;
+  record: RecordView;
+  asOf: string;
+  origin: string;
+  /** The version to cite, when an earlier one holds the same record (default: the version shown). */
+  version?: number;
+}) {
+  const href = buildHref(path, { ...params, version, as_of: asOf });
   return (
     <>
       <h2 className="text-2xl md:text-3xl font-bold mb-4 mt-8" id="cite">
         Cite this page
       </h2>
       <p className="mb-2">
-        This link always shows exactly what this page shows now: version {record.version} of the record, as of {longDate(asOf)}. Nothing published later
+        This link always shows exactly what this page shows now: version {version} of the record, as of {longDate(asOf)}. Nothing published later
         changes it.
       </p>
       <p className="mb-4">
         <a href={href} className="font-bold" data-cite-link="">
-          {title}, as of {longDate(asOf)} (version {record.version})
+          {title}, as of {longDate(asOf)} (version {version})
         </a>
       </p>
       <InsetText>
         <p>
-          Roadmap Tracker, “{title}”, as of {longDate(asOf)}, version {record.version}
-          {record.publishedAt ? ` (recorded ${publishedText(record.publishedAt, null)})` : ""}. {origin}
+          Roadmap Tracker, “{title}”, as of {longDate(asOf)}, version {version}. {origin}
           {href}
         </p>
       </InsetText>

@@ -17,7 +17,7 @@ import { commitmentTimeline, listChanges } from "./queries/changes";
 import { getArea, getOrganisation, listAreas, listOrganisations, statusCountsByArea, type StatusCounts } from "./queries/overview";
 import { getCommitmentAnnouncement } from "./queries/commitment-detail";
 import { listMissedDeadlines } from "./queries/missed";
-import { revisedSince, type VersionInfo } from "./queries/versions";
+import { lastVersionOf, revisedSince, type VersionInfo } from "./queries/versions";
 import { friendlyRecordAtMessage, recordParams, resolveView } from "./record-at";
 import type { ChangeEntry, CommitmentSummary } from "./queries/types";
 import type { PageError } from "../components/ErrorSummary";
@@ -66,6 +66,7 @@ export const publicData = {
   getOrganisation: cachedQuery("getOrganisation", getOrganisation),
   listMissedDeadlines: cachedQuery("listMissedDeadlines", listMissedDeadlines),
   revisedSince: cachedQuery("revisedSince", revisedSince),
+  lastVersionOf: cachedQuery("lastVersionOf", lastVersionOf),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -378,10 +379,11 @@ const commitmentByKey = cache(async (slug: string, key: string) => {
     // It exists but had not been announced by the as-of date.
     return { kind: "not-yet-announced" as const, ...base, slug, title: exists.title, announcedOn: exists.announcedOn };
   }
-  const [timeline, announcement, revised] = await Promise.all([
+  const [timeline, announcement, revised, lastChanged] = await Promise.all([
     publicData.commitmentTimeline(slug, when.asOf, version),
     publicData.getCommitmentAnnouncement(slug, version),
     revisedAfter(when.record, slug),
+    publicData.lastVersionOf(slug, version),
   ]);
   // The last day of the period in which the status was confirmed; nothing about a closed commitment is stale.
   const lastConfirmed = summary.status.confirmed;
@@ -391,6 +393,9 @@ const commitmentByKey = cache(async (slug: string, key: string) => {
     kind: "found" as const,
     ...base,
     revised,
+    // Cite the version the reader chose, or else the last one that changed this commitment: the
+    // same record, and a link that does not change whenever anything else is published.
+    citeVersion: when.record.pinned ? when.record.version : (lastChanged ?? version),
     summary,
     timeline,
     announcement,

@@ -13,7 +13,7 @@ export async function statusCountsByArea(
   db: Db,
   asOf: string,
   version?: number,
-): Promise<{ areas: AreaProgress[]; total: number; overdue: number; counts: StatusCounts; lastConfirmedOn: string | null }> {
+): Promise<{ areas: AreaProgress[]; total: number; overdue: number; counts: StatusCounts; lastConfirmedOn: string | null; lastConfirmedLabel: string | null }> {
   const rows = await db.$queryRaw<{ slug: string; title: string; position: number; status: StatusCode | null; n: bigint; overdue: bigint; last_confirmed: Date | null }[]>`
     SELECT a.slug, a.title, a.position, s.status, COUNT(s.commitment_id) AS n,
            COUNT(*) FILTER (WHERE s.overdue) AS overdue, MAX(s.status_confirmed_on) AS last_confirmed
@@ -39,7 +39,19 @@ export async function statusCountsByArea(
     if (row.last_confirmed && (!last || row.last_confirmed > last)) last = row.last_confirmed;
   }
   const list = [...areas.values()].sort((a, b) => a.position - b.position);
-  return { areas: list, total: list.reduce((n, a) => n + a.total, 0), overdue, counts, lastConfirmedOn: last ? last.toISOString().slice(0, 10) : null };
+  // The latest confirmation behind a status in effect, with the precision the source gave it.
+  const latest = await db.$queryRaw<{ confirmed_label: string }[]>`
+    SELECT su.confirmed_label FROM commitment_state_at(${asOf}::date, ${versionSql(version)}) s
+    JOIN status_update su ON su.id = s.status_update_id
+    ORDER BY su.confirmed_to DESC, su.confirmed_on DESC, su.id DESC LIMIT 1`;
+  return {
+    areas: list,
+    total: list.reduce((n, a) => n + a.total, 0),
+    overdue,
+    counts,
+    lastConfirmedOn: last ? last.toISOString().slice(0, 10) : null,
+    lastConfirmedLabel: latest[0]?.confirmed_label ?? null,
+  };
 }
 
 export async function listAreas(db: Db) {

@@ -55,6 +55,21 @@ export async function revisedSince(db: Db, version: number, commitmentSlug?: str
   return toInfo(rows[0]);
 }
 
+/**
+ * The last version at or before `version` that changed this commitment's record (its history or
+ * attributes): the record of the commitment at that version is the same as at `version`.
+ */
+export async function lastVersionOf(db: Db, commitmentSlug: string, version: number): Promise<number | null> {
+  const rows = await db.$queryRaw<{ v: number | null }[]>`
+    SELECT GREATEST(
+      (SELECT MAX(u.version) FROM status_update u WHERE u.commitment_id = c.id AND u.version <= ${version}),
+      (SELECT MAX(d.version) FROM deadline_revision d WHERE d.commitment_id = c.id AND d.version <= ${version}),
+      (SELECT MAX(r.version) FROM commitment_revision r WHERE r.commitment_id = c.id AND r.version <= ${version})
+    ) AS v
+    FROM commitment c WHERE c.slug = ${commitmentSlug}`;
+  return rows[0]?.v ?? null;
+}
+
 /** A version in SQL: the given one, or (undefined) the latest at the moment the statement runs. */
 export function versionSql(version: number | undefined): Prisma.Sql {
   return version === undefined ? Prisma.sql`latest_publication()` : Prisma.sql`${version}::int`;

@@ -213,7 +213,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
       <p className="text-secondary-ink mb-6">Status updates and deadline changes, newest first, each with its source.</p>
       <Timeline items={[...commitmentTimelineItems(timeline), ...announced]} />
 
-      <CiteThisPage title={c.title} path={path} record={data.record} asOf={data.asOf} origin={origin} />
+      <CiteThisPage title={c.title} path={path} record={data.record} asOf={data.asOf} origin={origin} version={data.citeVersion} />
 
       <AsOfForm action={path} value={data.values.as_of?.[0]} errors={data.errors} hidden={hiddenRecordFields(data.record)} />
     </>
