@@ -295,7 +295,8 @@ CREATE TABLE "commitment_state_period" (
 );
 ALTER TABLE "commitment_state_period" ADD CONSTRAINT "commitment_state_period_commitment_id_fkey" FOREIGN KEY ("commitment_id") REFERENCES "commitment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 CREATE INDEX "commitment_state_period_lookup_idx" ON "commitment_state_period" USING GIST (daterange("valid_from", "valid_to"), int4range("from_version", "to_version"));
-CREATE INDEX "commitment_state_period_current_idx" ON "commitment_state_period" USING GIST (daterange("valid_from", "valid_to")) WHERE "to_version" IS NULL;
+-- /missed and missed=true read only the periods with a missed deadline.
+CREATE INDEX "commitment_state_period_missed_idx" ON "commitment_state_period" USING GIST (daterange("valid_from", "valid_to"), int4range("from_version", "to_version")) WHERE "missed_count" > 0;
 
 -- The state periods of the given commitments computed from all their history (the rules of
 -- src/domain/history.ts): one row per day on which anything can change — the announcement, the
@@ -457,7 +458,10 @@ $$;
 -- history. Rows that still hold are kept; rows that changed are closed at this transaction's
 -- version (or, if this transaction opened them, deleted: no reader ever saw them) and their
 -- replacements opened at it. Nothing changed, nothing written, no version taken.
-CREATE FUNCTION "refresh_commitment_state_periods"(p_ids INTEGER[]) RETURNS VOID LANGUAGE plpgsql VOLATILE AS $$
+-- Hash joins for the comparisons: a nested loop over the fresh rows would be quadratic in a bulk
+-- refresh (an import or the seed); the lateral lookups of commitment_state_rows still use indexes.
+CREATE FUNCTION "refresh_commitment_state_periods"(p_ids INTEGER[]) RETURNS VOID LANGUAGE plpgsql VOLATILE
+SET enable_nestloop = off AS $$
 DECLARE
     fresh "commitment_state_period"[];
     v INTEGER;
@@ -471,26 +475,30 @@ BEGIN
     IF NOT EXISTS (
         SELECT 1 FROM "commitment_state_period" c
         WHERE c.commitment_id = ANY(p_ids) AND c.to_version IS NULL
-          AND NOT EXISTS (SELECT 1 FROM unnest(fresh) f WHERE "same_state"(f, c))
+          AND NOT EXISTS (SELECT 1 FROM unnest(fresh) f WHERE f.commitment_id = c.commitment_id AND f.valid_from = c.valid_from AND "same_state"(f, c))
     ) AND NOT EXISTS (
         SELECT 1 FROM unnest(fresh) f
-        WHERE NOT EXISTS (SELECT 1 FROM "commitment_state_period" c WHERE c.commitment_id = f.commitment_id AND c.to_version IS NULL AND "same_state"(f, c))
+        WHERE NOT EXISTS (
+            SELECT 1 FROM "commitment_state_period" c
+            WHERE c.commitment_id = f.commitment_id AND c.valid_from = f.valid_from AND c.to_version IS NULL AND "same_state"(f, c))
     ) THEN
         RETURN;
     END IF;
     v := "current_publication"();
     DELETE FROM "commitment_state_period" c
     WHERE c.commitment_id = ANY(p_ids) AND c.to_version IS NULL AND c.from_version = v
-      AND NOT EXISTS (SELECT 1 FROM unnest(fresh) f WHERE "same_state"(f, c));
+      AND NOT EXISTS (SELECT 1 FROM unnest(fresh) f WHERE f.commitment_id = c.commitment_id AND f.valid_from = c.valid_from AND "same_state"(f, c));
     UPDATE "commitment_state_period" c SET to_version = v
     WHERE c.commitment_id = ANY(p_ids) AND c.to_version IS NULL AND c.from_version < v
-      AND NOT EXISTS (SELECT 1 FROM unnest(fresh) f WHERE "same_state"(f, c));
+      AND NOT EXISTS (SELECT 1 FROM unnest(fresh) f WHERE f.commitment_id = c.commitment_id AND f.valid_from = c.valid_from AND "same_state"(f, c));
     INSERT INTO "commitment_state_period"
     SELECT f.commitment_id, f.valid_from, f.valid_to, v, NULL, f.status, f.status_update_id, f.status_confirmed_on, f.status_effective_on,
            f.pending_update_id, f.pending_closes, f.deadline_id, f.deadline_label, f.deadline_precision, f.due_date, f.revisions_count,
            f.delivery_update_id, f.delivered_from, f.delivered_to, f.due_then, f.missed, f.missed_count
     FROM unnest(fresh) f
-    WHERE NOT EXISTS (SELECT 1 FROM "commitment_state_period" c WHERE c.commitment_id = f.commitment_id AND c.to_version IS NULL AND "same_state"(f, c));
+    WHERE NOT EXISTS (
+        SELECT 1 FROM "commitment_state_period" c
+        WHERE c.commitment_id = f.commitment_id AND c.valid_from = f.valid_from AND c.to_version IS NULL AND "same_state"(f, c));
 END;
 $$;
 

@@ -12,29 +12,35 @@ import type { MissedOutcome } from "../../domain/history";
 import { daysBetween } from "../../domain/dates";
 import { commitmentsAt, ownedBy, versionSql } from "./versions";
 
-const iso = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
+/** Dates come from SQL as text (date::text is YYYY-MM-DD), which saves making and formatting a Date for each. */
+const iso = (d: Date | string | null): string | null => (d === null ? null : typeof d === "string" ? d : d.toISOString().slice(0, 10));
+
+export { summaryRows };
+
+/** The columns of STATE_COLUMNS. */
+type StateRow = Omit<CommitmentRow, `su_${string}` | `pu_${string}`>;
 
 export type CommitmentRow = {
   id: number;
   slug: string;
   title: string;
   summary: string;
-  announced_on: Date;
+  announced_on: string;
   area_slug: string;
   area_title: string;
   area_position: number;
   status: StatusCode;
-  status_confirmed_on: Date | null;
-  status_effective_on: Date | null;
+  status_confirmed_on: string | null;
+  status_effective_on: string | null;
   deadline_label: string | null;
   deadline_precision: Precision | null;
-  due_date: Date | null;
+  due_date: string | null;
   revisions_count: number;
   overdue: boolean;
   days_overdue: number;
   days_until_due: number | null;
-  delivered_from: Date | null;
-  delivered_to: Date | null;
+  delivered_from: string | null;
+  delivered_to: string | null;
   lateness: LatenessKind | null;
   late_min: number;
   late_max: number;
@@ -42,26 +48,28 @@ export type CommitmentRow = {
   days_late: number;
   missed: MissedJson[];
   missed_count: number;
+  status_update_id: number | null;
+  pending_update_id: number | null;
   su_confirmed_label: string | null;
   su_confirmed_precision: Precision | null;
-  su_confirmed_to: Date | null;
+  su_confirmed_to: string | null;
   su_occurred_label: string | null;
   su_occurred_precision: Precision | null;
-  su_occurred_from: Date | null;
-  su_occurred_to: Date | null;
+  su_occurred_from: string | null;
+  su_occurred_to: string | null;
   su_published_at: Date | null;
   su_version: number | null;
   pu_status: StatusCode | null;
-  pu_confirmed_on: Date | null;
-  pu_confirmed_to: Date | null;
+  pu_confirmed_on: string | null;
+  pu_confirmed_to: string | null;
   pu_confirmed_label: string | null;
   pu_confirmed_precision: Precision | null;
   pu_occurred_label: string | null;
   pu_occurred_precision: Precision | null;
-  pu_occurred_from: Date | null;
-  pu_occurred_to: Date | null;
-  pu_from: Date | null;
-  pu_to: Date | null;
+  pu_occurred_from: string | null;
+  pu_occurred_to: string | null;
+  pu_from: string | null;
+  pu_to: string | null;
 };
 type Row = CommitmentRow & { total: bigint };
 
@@ -79,28 +87,92 @@ export type MissedJson = {
   daysMissedByMax: number | null;
 };
 
-/** The columns every commitment read selects (aliases: s state, c attributes, a area, su status update, pu pending update). */
-export const SUMMARY_COLUMNS = Prisma.sql`
-  c.id, c.slug, c.title, c.summary, c.announced_on,
+/** The state (s), attribute (c) and area (a) columns of a commitment read. */
+const STATE_COLUMNS = Prisma.sql`
+  c.id, c.slug, c.title, c.summary, c.announced_on::text AS announced_on,
   a.slug AS area_slug, a.title AS area_title, a.position AS area_position,
-  s.status, s.status_confirmed_on, s.status_effective_on, s.deadline_label, s.deadline_precision, s.due_date,
+  s.status, s.status_confirmed_on::text AS status_confirmed_on, s.status_effective_on::text AS status_effective_on, s.status_update_id, s.pending_update_id,
+  s.deadline_label, s.deadline_precision, s.due_date::text AS due_date,
   s.revisions_count, s.overdue, s.days_overdue, s.days_until_due,
-  s.delivered_from, s.delivered_to, s.lateness, s.late_min, s.late_max, s.delivered_late, s.days_late, s.missed, s.missed_count,
-  su.confirmed_label AS su_confirmed_label, su.confirmed_precision AS su_confirmed_precision, su.confirmed_to AS su_confirmed_to,
-  su.occurred_label AS su_occurred_label, su.occurred_precision AS su_occurred_precision, su.occurred_from AS su_occurred_from,
-  su.occurred_to AS su_occurred_to, su.published_at AS su_published_at, su.version AS su_version,
-  pu.status AS pu_status, pu.confirmed_on AS pu_confirmed_on, pu.confirmed_to AS pu_confirmed_to, pu.confirmed_label AS pu_confirmed_label,
-  pu.confirmed_precision AS pu_confirmed_precision, pu.occurred_label AS pu_occurred_label, pu.occurred_precision AS pu_occurred_precision,
-  pu.occurred_from AS pu_occurred_from, pu.occurred_to AS pu_occurred_to, pu.happened_from AS pu_from, pu.effective_on AS pu_to`;
+  s.delivered_from::text AS delivered_from, s.delivered_to::text AS delivered_to, s.lateness, s.late_min, s.late_max, s.delivered_late, s.days_late,
+  s.missed, s.missed_count`;
 
-/** Every commitment on the record at the version, as it stood on the date. */
+/** The dates of a status update (for the one in effect, and the pending one). */
+type UpdateDates = {
+  id: number;
+  status: StatusCode;
+  confirmed_on: string;
+  confirmed_to: string;
+  confirmed_label: string;
+  confirmed_precision: Precision;
+  occurred_label: string | null;
+  occurred_precision: Precision | null;
+  occurred_from: string | null;
+  occurred_to: string | null;
+  happened_from: string;
+  effective_on: string;
+  published_at: Date;
+  version: number;
+};
+
+async function updateDates(db: Db, ids: number[]): Promise<Map<number, UpdateDates>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.$queryRaw<UpdateDates[]>`
+    SELECT id, status, confirmed_on::text AS confirmed_on, confirmed_to::text AS confirmed_to, confirmed_label, confirmed_precision,
+           occurred_label, occurred_precision, occurred_from::text AS occurred_from, occurred_to::text AS occurred_to,
+           happened_from::text AS happened_from, effective_on::text AS effective_on, published_at, version
+    FROM status_update WHERE id = ANY(${ids}::int[])`;
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * Every commitment on the record at the version, as it stood on the date: the state (s), the
+ * attributes (c) and the area (a). Filters and orders are written over these aliases.
+ */
 export function summarySource(asOf: string, version: number | undefined): Prisma.Sql {
   return Prisma.sql`
     commitment_state_at(${asOf}::date, ${versionSql(version)}) s
     JOIN ${commitmentsAt(version)} c ON c.id = s.commitment_id
-    JOIN area a ON a.id = c.area_id
-    LEFT JOIN status_update su ON su.id = s.status_update_id
-    LEFT JOIN status_update pu ON pu.id = s.pending_update_id`;
+    JOIN area a ON a.id = c.area_id`;
+}
+
+/**
+ * The summaries of the commitments a query picks, in its order: `where`, `order` and `limit`
+ * over summarySource's aliases. The status updates behind each summary are read afterwards, only
+ * for the rows kept (a page, a batch).
+ */
+async function summaryRows(db: Db, asOf: string, version: number | undefined, where: Prisma.Sql, order: Prisma.Sql, limit: Prisma.Sql): Promise<Row[]> {
+  const rows = await db.$queryRaw<(StateRow & { total: bigint })[]>`
+    SELECT ${STATE_COLUMNS}, COUNT(*) OVER () AS total
+    FROM ${summarySource(asOf, version)} ${where} ${order} ${limit}`;
+  const updates = await updateDates(db, [...new Set(rows.flatMap((r) => [r.status_update_id, r.pending_update_id].filter((id): id is number => id !== null)))]);
+  return rows.map((r) => {
+    const su = r.status_update_id === null ? undefined : updates.get(r.status_update_id);
+    const pu = r.pending_update_id === null ? undefined : updates.get(r.pending_update_id);
+    return {
+      ...r,
+      su_confirmed_label: su?.confirmed_label ?? null,
+      su_confirmed_precision: su?.confirmed_precision ?? null,
+      su_confirmed_to: su?.confirmed_to ?? null,
+      su_occurred_label: su?.occurred_label ?? null,
+      su_occurred_precision: su?.occurred_precision ?? null,
+      su_occurred_from: su?.occurred_from ?? null,
+      su_occurred_to: su?.occurred_to ?? null,
+      su_published_at: su?.published_at ?? null,
+      su_version: su?.version ?? null,
+      pu_status: pu?.status ?? null,
+      pu_confirmed_on: pu?.confirmed_on ?? null,
+      pu_confirmed_to: pu?.confirmed_to ?? null,
+      pu_confirmed_label: pu?.confirmed_label ?? null,
+      pu_confirmed_precision: pu?.confirmed_precision ?? null,
+      pu_occurred_label: pu?.occurred_label ?? null,
+      pu_occurred_precision: pu?.occurred_precision ?? null,
+      pu_occurred_from: pu?.occurred_from ?? null,
+      pu_occurred_to: pu?.occurred_to ?? null,
+      pu_from: pu?.happened_from ?? null,
+      pu_to: pu?.effective_on ?? null,
+    };
+  });
 }
 
 function whereClause(query: Partial<CommitmentQuery>): Prisma.Sql {
@@ -149,7 +221,7 @@ export async function ownersOf(db: Db, ids: number[], version?: number): Promise
   return owners;
 }
 
-function dated(label: string | null, precision: Precision | null, from: Date | null, to: Date | null): DatedRef | null {
+function dated(label: string | null, precision: Precision | null, from: Date | string | null, to: Date | string | null): DatedRef | null {
   return label && precision && from && to ? { label, precision, from: iso(from)!, to: iso(to)! } : null;
 }
 
@@ -171,7 +243,7 @@ export function missedRef(m: MissedJson, asOf: string): MissedDeadlineRef {
 }
 
 export function toSummary(row: CommitmentRow, owners: Owner[], asOf: string): CommitmentSummary {
-  const window = (from: Date | null, to: Date | null) => (from && to ? { from: iso(from)!, to: iso(to)! } : null);
+  const window = (from: string | null, to: string | null) => (from && to ? { from, to } : null);
   return {
     id: row.id,
     slug: row.slug,
@@ -219,12 +291,7 @@ export async function listCommitments(
   paging: { page: number; pageSize: number } | "all" = { page: query.page ?? 1, pageSize: query.pageSize ?? 25 },
 ): Promise<{ items: CommitmentSummary[]; total: number }> {
   const limit = paging === "all" ? Prisma.empty : Prisma.sql`LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}`;
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT ${SUMMARY_COLUMNS}, COUNT(*) OVER () AS total
-    FROM ${summarySource(query.asOf, query.version)}
-    ${whereClause(query)}
-    ${orderClause(query)}
-    ${limit}`;
+  const rows = await summaryRows(db, query.asOf, query.version, whereClause(query), orderClause(query), limit);
   let total = rows[0] ? Number(rows[0].total) : 0;
   if (rows.length === 0 && paging !== "all" && paging.page > 1) {
     const count = await db.$queryRaw<{ total: bigint }[]>`
@@ -238,10 +305,7 @@ export async function listCommitments(
 
 /** One commitment as of a date at a version, or null when it does not exist (or was not yet announced, or not yet on the record). */
 export async function getCommitmentSummary(db: Db, slug: string, asOf: string, version?: number): Promise<CommitmentSummary | null> {
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT ${SUMMARY_COLUMNS}, 1::bigint AS total
-    FROM ${summarySource(asOf, version)}
-    WHERE c.slug = ${slug}`;
+  const rows = await summaryRows(db, asOf, version, Prisma.sql`WHERE c.slug = ${slug}`, Prisma.empty, Prisma.empty);
   const row = rows[0];
   if (!row) return null;
   const owners = await ownersOf(db, [row.id], version);

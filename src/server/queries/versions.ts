@@ -77,14 +77,15 @@ export function versionSql(version: number | undefined): Prisma.Sql {
 
 /**
  * The commitments on the record at a version (undefined: the latest), with their attributes as
- * published then: for each, its latest revision at or before the version. Columns: id, slug,
- * title, summary, area_id, lead_organisation_id, supporting_ids, announced_on, announced_in_id, search.
+ * published then: for each, its latest revision at or before the version (an anti-join, one
+ * pass over the revisions). Columns: id, slug, title, summary, area_id, lead_organisation_id,
+ * supporting_ids, announced_on, announced_in_id, search.
  */
 export function commitmentsAt(at: number | undefined): Prisma.Sql {
   const version = versionSql(at);
   return Prisma.sql`(
     SELECT r.commitment_id AS id, r.slug, r.title, r.summary, r.area_id, r.lead_organisation_id,
-           r.supporting_organisation_ids AS supporting_ids, r.announced_on, r.announced_in_id, r.search, r.version AS revision_version
+           r.supporting_organisation_ids AS supporting_ids, r.announced_on, r.announced_in_id, r.search
     FROM commitment_revision r
     WHERE r.version <= ${version}
       AND NOT EXISTS (SELECT 1 FROM commitment_revision x WHERE x.commitment_id = r.commitment_id AND x.version > r.version AND x.version <= ${version})
