@@ -19,6 +19,7 @@ vi.mock("../../src/server/db", async (importOriginal) => ({
 
 const { loadCommitmentPage, loadMissedPage, loadOverviewPage } = await import("../../src/server/public-data");
 const { proposeStatusUpdate, proposeDeadlineRevision, reviewProposal } = await import("../../src/server/editor/proposals");
+const { updateCommitment } = await import("../../src/server/editor/commitments");
 const routes = {
   commitment: await import("../../src/app/api/v1/commitments/[slug]/route"),
   commitments: await import("../../src/app/api/v1/commitments/route"),
@@ -164,5 +165,35 @@ describe("a backdated publish", () => {
     const page = await loadOverviewPage({ version: String(v + 1) });
     expect(page.errors).toEqual([{ field: "version", href: "#main-content", message: `There is no version ${v + 1} of the record yet: the latest is version ${v}` }]);
     expect(page.record).toMatchObject({ version: v, pinned: false });
+  });
+
+  it("an edit of a commitment's title is a new version: the earlier version keeps the title it published", async () => {
+    const slug = "government-mailbox";
+    const before = await state.db.commitment.findUniqueOrThrow({ where: { slug }, include: { area: true, leadOrganisation: true, supporters: { include: { organisation: true } } } });
+    const v = await latest();
+    const edited = await updateCommitment(state.db, cast.owner, {
+      commitmentId: String(before.id),
+      version: String(before.version),
+      title: "Explore a single government mailbox for letters and documents",
+      summary: before.summary,
+      area: before.area.slug,
+      lead: before.leadOrganisation.slug,
+      supporting: before.supporters.map((s) => s.organisation.slug),
+    });
+    expect(edited.ok).toBe(true);
+    expect(await latest()).toBe(v + 1);
+    const revision = await state.db.commitmentRevision.findUniqueOrThrow({ where: { commitmentId_version: { commitmentId: before.id, version: v + 1 } } });
+    expect(revision.title).toBe("Explore a single government mailbox for letters and documents");
+    const at = async (version: number) => JSON.parse(await readBody(await call(routes.commitment.GET, `/api/v1/commitments/${slug}?version=${version}`, { params: { slug } }))).data.title;
+    expect(await at(v)).toBe(before.title);
+    expect(await at(v + 1)).toBe("Explore a single government mailbox for letters and documents");
+    const list = JSON.parse(await readBody(await call(routes.commitments.GET, `/api/v1/commitments?version=${v}&q=mailbox`)));
+    expect(list.data.map((c: { title: string }) => c.title)).toEqual([before.title]);
+    const page = await loadCommitmentPage(slug, { version: String(v) });
+    expect(page.kind === "found" && page.revised?.version).toBe(v + 1);
+    // An edit that changes nothing public takes no version.
+    const again = await state.db.commitment.findUniqueOrThrow({ where: { slug } });
+    await state.db.commitment.update({ where: { id: again.id }, data: { updatedAt: new Date() } });
+    expect(await latest()).toBe(v + 1);
   });
 });

@@ -213,22 +213,26 @@ CREATE TRIGGER "commitment_revision_no_truncate" BEFORE TRUNCATE ON "commitment_
 
 -- A commitment's public attributes as they are now, recorded at this transaction's version when
 -- they differ from its latest revision.
-CREATE FUNCTION "record_commitment_revision"(p_id INTEGER) RETURNS VOID LANGUAGE sql VOLATILE AS $$
+CREATE FUNCTION "record_commitment_revision"(p_id INTEGER) RETURNS VOID LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    supporting INTEGER[] := ARRAY(SELECT o.organisation_id FROM "commitment_owner" o WHERE o.commitment_id = p_id ORDER BY 1);
+BEGIN
+    IF NOT EXISTS (
+        SELECT 1 FROM "commitment" c
+        WHERE c.id = p_id
+          AND ROW(c.slug, c.title, c.summary, c.area_id, c.lead_organisation_id, supporting, c.announced_on, c.announced_in_id)
+              IS DISTINCT FROM (
+                  SELECT ROW(r.slug, r.title, r.summary, r.area_id, r.lead_organisation_id, r.supporting_organisation_ids, r.announced_on, r.announced_in_id)
+                  FROM "commitment_revision" r WHERE r.commitment_id = p_id ORDER BY r.version DESC LIMIT 1
+              )
+    ) THEN
+        RETURN; -- nothing public changed: no revision, no version
+    END IF;
     INSERT INTO "commitment_revision" ("commitment_id", "version", "slug", "title", "summary", "area_id", "lead_organisation_id",
                                        "supporting_organisation_ids", "announced_on", "announced_in_id")
-    SELECT now_.id, "current_publication"(), now_.slug, now_.title, now_.summary, now_.area_id, now_.lead_organisation_id,
-           now_.supporting, now_.announced_on, now_.announced_in_id
-    FROM (
-        SELECT c.id, c.slug, c.title, c.summary, c.area_id, c.lead_organisation_id,
-               ARRAY(SELECT o.organisation_id FROM "commitment_owner" o WHERE o.commitment_id = c.id ORDER BY 1) AS supporting,
-               c.announced_on, c.announced_in_id
-        FROM "commitment" c WHERE c.id = p_id
-    ) now_
-    WHERE ROW(now_.slug, now_.title, now_.summary, now_.area_id, now_.lead_organisation_id, now_.supporting, now_.announced_on, now_.announced_in_id)
-          IS DISTINCT FROM (
-              SELECT ROW(r.slug, r.title, r.summary, r.area_id, r.lead_organisation_id, r.supporting_organisation_ids, r.announced_on, r.announced_in_id)
-              FROM "commitment_revision" r WHERE r.commitment_id = now_.id ORDER BY r.version DESC LIMIT 1
-          )
+    SELECT c.id, "current_publication"(), c.slug, c.title, c.summary, c.area_id, c.lead_organisation_id, supporting, c.announced_on, c.announced_in_id
+    FROM "commitment" c WHERE c.id = p_id;
+END;
 $$;
 
 -- At commit, once every statement of the transaction has run: one revision with the final values.
@@ -291,6 +295,7 @@ CREATE TABLE "commitment_state_period" (
     "due_then" DATE,
     "missed" JSONB NOT NULL,
     "missed_count" INTEGER NOT NULL,
+    "revision_id" INTEGER,
     CONSTRAINT "commitment_state_period_pkey" PRIMARY KEY ("commitment_id", "valid_from", "from_version")
 );
 ALTER TABLE "commitment_state_period" ADD CONSTRAINT "commitment_state_period_commitment_id_fkey" FOREIGN KEY ("commitment_id") REFERENCES "commitment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -304,14 +309,17 @@ CREATE INDEX "commitment_state_period_missed_idx" ON "commitment_state_period" U
 -- day after each due date. Version columns are left empty for the caller.
 CREATE FUNCTION "commitment_state_rows"(p_ids INTEGER[]) RETURNS SETOF "commitment_state_period" LANGUAGE sql STABLE AS $$
 WITH c AS (
-    SELECT id, announced_on FROM "commitment" WHERE id = ANY(p_ids)
+    -- With the commitment's latest revision: each period points at the attributes on the record with it.
+    SELECT k.id, k.announced_on,
+           (SELECT r.id FROM "commitment_revision" r WHERE r.commitment_id = k.id ORDER BY r.version DESC LIMIT 1) AS revision_id
+    FROM "commitment" k WHERE k.id = ANY(p_ids)
 ),
 days AS (
     SELECT c.id AS cid, c.announced_on AS x FROM c
-    UNION SELECT u.commitment_id, u.happened_from FROM "status_update" u JOIN c ON c.id = u.commitment_id WHERE u.happened_from > c.announced_on
-    UNION SELECT u.commitment_id, u.effective_on FROM "status_update" u JOIN c ON c.id = u.commitment_id WHERE u.effective_on > c.announced_on
-    UNION SELECT d.commitment_id, d.effective_on FROM "deadline_revision" d JOIN c ON c.id = d.commitment_id WHERE d.effective_on > c.announced_on
-    UNION SELECT d.commitment_id, d.due_date + 1 FROM "deadline_revision" d JOIN c ON c.id = d.commitment_id WHERE d.due_date + 1 > c.announced_on
+    UNION SELECT u.commitment_id, u.happened_from FROM "status_update" u JOIN c ON c.id = u.commitment_id WHERE u.commitment_id = ANY(p_ids) AND u.happened_from > c.announced_on
+    UNION SELECT u.commitment_id, u.effective_on FROM "status_update" u JOIN c ON c.id = u.commitment_id WHERE u.commitment_id = ANY(p_ids) AND u.effective_on > c.announced_on
+    UNION SELECT d.commitment_id, d.effective_on FROM "deadline_revision" d JOIN c ON c.id = d.commitment_id WHERE d.commitment_id = ANY(p_ids) AND d.effective_on > c.announced_on
+    UNION SELECT d.commitment_id, d.due_date + 1 FROM "deadline_revision" d JOIN c ON c.id = d.commitment_id WHERE d.commitment_id = ANY(p_ids) AND d.due_date + 1 > c.announced_on
 ),
 periods AS (
     SELECT cid, x AS valid_from, COALESCE(LEAD(x) OVER (PARTITION BY cid ORDER BY x), 'infinity'::DATE) AS valid_to FROM days
@@ -450,8 +458,10 @@ SELECT f.cid, f.valid_from, f.valid_to, NULL::INTEGER, NULL::INTEGER,
        f.status, f.status_update_id, f.status_confirmed_on, f.status_effective_on, f.pending_update_id, f.pending_closes,
        f.deadline_id, f.deadline_label, f.deadline_precision, f.due_date, f.revisions_count,
        f.delivery_update_id, f.delivered_from, f.delivered_to, f.due_then,
-       COALESCE(m.missed, '[]'::JSONB), COALESCE(m.n, 0)
-FROM flags f LEFT JOIN missed m ON m.cid = f.cid AND m.valid_from = f.valid_from
+       COALESCE(m.missed, '[]'::JSONB), COALESCE(m.n, 0), c.revision_id
+FROM flags f
+JOIN c ON c.id = f.cid
+LEFT JOIN missed m ON m.cid = f.cid AND m.valid_from = f.valid_from
 $$;
 
 -- Brings the current rows (to_version IS NULL) of the given commitments up to date with their
@@ -494,7 +504,7 @@ BEGIN
     INSERT INTO "commitment_state_period"
     SELECT f.commitment_id, f.valid_from, f.valid_to, v, NULL, f.status, f.status_update_id, f.status_confirmed_on, f.status_effective_on,
            f.pending_update_id, f.pending_closes, f.deadline_id, f.deadline_label, f.deadline_precision, f.due_date, f.revisions_count,
-           f.delivery_update_id, f.delivered_from, f.delivered_to, f.due_then, f.missed, f.missed_count
+           f.delivery_update_id, f.delivered_from, f.delivered_to, f.due_then, f.missed, f.missed_count, f.revision_id
     FROM unnest(fresh) f
     WHERE NOT EXISTS (
         SELECT 1 FROM "commitment_state_period" c
@@ -506,11 +516,11 @@ $$;
 CREATE FUNCTION "same_state"(a "commitment_state_period", b "commitment_state_period") RETURNS BOOLEAN LANGUAGE sql IMMUTABLE AS $$
     SELECT (a.commitment_id, a.valid_from, a.valid_to, a.status, a.status_update_id, a.status_confirmed_on, a.status_effective_on,
             a.pending_update_id, a.pending_closes, a.deadline_id, a.deadline_label, a.deadline_precision, a.due_date, a.revisions_count,
-            a.delivery_update_id, a.delivered_from, a.delivered_to, a.due_then, a.missed, a.missed_count)
+            a.delivery_update_id, a.delivered_from, a.delivered_to, a.due_then, a.missed, a.missed_count, a.revision_id)
            IS NOT DISTINCT FROM
            (b.commitment_id, b.valid_from, b.valid_to, b.status, b.status_update_id, b.status_confirmed_on, b.status_effective_on,
             b.pending_update_id, b.pending_closes, b.deadline_id, b.deadline_label, b.deadline_precision, b.due_date, b.revisions_count,
-            b.delivery_update_id, b.delivered_from, b.delivered_to, b.due_then, b.missed, b.missed_count)
+            b.delivery_update_id, b.delivered_from, b.delivered_to, b.due_then, b.missed, b.missed_count, b.revision_id)
 $$;
 
 CREATE FUNCTION "refresh_state_periods_after_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -535,6 +545,34 @@ CREATE TRIGGER "commitment_insert_refresh_state" AFTER INSERT ON "commitment"
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "refresh_state_periods_after_commitment_change"();
 CREATE TRIGGER "commitment_update_refresh_state" AFTER UPDATE ON "commitment"
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "refresh_state_periods_after_commitment_change"();
+-- A new revision of a commitment's attributes: its current periods point at it from this version
+-- on (nothing else about them changes, so they are copied, not recomputed).
+CREATE FUNCTION "point_state_periods_at_revision"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    v INTEGER := "current_publication"();
+BEGIN
+    PERFORM pg_advisory_xact_lock(7270215002);
+    -- Rows this transaction opened: no reader has seen them.
+    UPDATE "commitment_state_period" p SET revision_id = n.id
+    FROM new_rows n
+    WHERE p.commitment_id = n.commitment_id AND p.to_version IS NULL AND p.from_version = v AND p.revision_id IS DISTINCT FROM n.id;
+    -- Rows of earlier versions: closed at this one, and copied pointing at the new revision.
+    WITH closed AS (
+        UPDATE "commitment_state_period" p SET to_version = v
+        FROM new_rows n
+        WHERE p.commitment_id = n.commitment_id AND p.to_version IS NULL AND p.from_version < v AND p.revision_id IS DISTINCT FROM n.id
+        RETURNING p.*, n.id AS new_revision_id
+    )
+    INSERT INTO "commitment_state_period"
+    SELECT commitment_id, valid_from, valid_to, v, NULL, status, status_update_id, status_confirmed_on, status_effective_on, pending_update_id,
+           pending_closes, deadline_id, deadline_label, deadline_precision, due_date, revisions_count, delivery_update_id, delivered_from,
+           delivered_to, due_then, missed, missed_count, new_revision_id
+    FROM closed;
+    RETURN NULL;
+END;
+$$;
+CREATE TRIGGER "commitment_revision_refresh_state" AFTER INSERT ON "commitment_revision"
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "point_state_periods_at_revision"();
 
 -- Each commitment's state on a date, as the record stood at a version: one range lookup per
 -- commitment. Overdue, days and lateness follow from the date (src/domain/history.ts, lateness.ts).
@@ -565,7 +603,8 @@ RETURNS TABLE (
     "delivered_late" BOOLEAN,
     "days_late" INTEGER,
     "missed" JSONB,
-    "missed_count" INTEGER
+    "missed_count" INTEGER,
+    "revision_id" INTEGER
 )
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
     SELECT p.commitment_id, p.status, p.status_confirmed_on, p.status_update_id, p.status_effective_on, p.pending_update_id,
@@ -583,7 +622,7 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
            CASE WHEN p.delivered_to > p.due_then THEN p.delivered_to - p.due_then ELSE 0 END,
            COALESCE(p.delivered_from > p.due_then, FALSE),
            CASE WHEN p.delivered_from > p.due_then THEN p.delivered_from - p.due_then ELSE 0 END,
-           p.missed, p.missed_count
+           p.missed, p.missed_count, p.revision_id
     FROM "commitment_state_period" p
     WHERE daterange(p.valid_from, p.valid_to) @> p_as_of AND int4range(p.from_version, p.to_version) @> p_version
 $$;

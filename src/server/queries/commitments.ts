@@ -130,9 +130,14 @@ async function updateDates(db: Db, ids: number[]): Promise<Map<number, UpdateDat
  * attributes (c) and the area (a). Filters and orders are written over these aliases.
  */
 export function summarySource(asOf: string, version: number | undefined): Prisma.Sql {
+  // Each state period points at the revision of the attributes on the record with it.
   return Prisma.sql`
     commitment_state_at(${asOf}::date, ${versionSql(version)}) s
-    JOIN ${commitmentsAt(version)} c ON c.id = s.commitment_id
+    JOIN (
+      SELECT r.id AS revision_id, r.commitment_id AS id, r.slug, r.title, r.summary, r.area_id, r.lead_organisation_id,
+             r.supporting_organisation_ids AS supporting_ids, r.announced_on, r.announced_in_id, r.search
+      FROM commitment_revision r
+    ) c ON c.revision_id = s.revision_id
     JOIN area a ON a.id = c.area_id`;
 }
 
@@ -295,8 +300,7 @@ export async function listCommitments(
   let total = rows[0] ? Number(rows[0].total) : 0;
   if (rows.length === 0 && paging !== "all" && paging.page > 1) {
     const count = await db.$queryRaw<{ total: bigint }[]>`
-      SELECT COUNT(*) AS total FROM commitment_state_at(${query.asOf}::date, ${versionSql(query.version)}) s
-      JOIN ${commitmentsAt(query.version)} c ON c.id = s.commitment_id JOIN area a ON a.id = c.area_id ${whereClause(query)}`;
+      SELECT COUNT(*) AS total FROM ${summarySource(query.asOf, query.version)} ${whereClause(query)}`;
     total = Number(count[0]?.total ?? 0);
   }
   const owners = await ownersOf(db, rows.map((r) => r.id), query.version);
