@@ -73,19 +73,11 @@ export type CommitmentRow = {
 };
 type Row = CommitmentRow & { total: bigint };
 
-/** A missed deadline as the state period stores it (see the migration 20261202000000_citable_time). */
-export type MissedJson = {
-  label: string;
-  precision: Precision;
-  dueDate: string;
-  missedOn: string;
-  outcome: MissedOutcome;
-  outcomeOn: string | null;
-  movedTo: { label: string; precision: Precision; dueDate: string | null } | null;
-  delivery: { from: string; to: string } | null;
-  daysMissedBy: number | null;
-  daysMissedByMax: number | null;
-};
+/**
+ * A missed deadline as the state period stores it (see the migration 20261202000000_citable_time):
+ * the days of one still overdue are left for the as-of date to fill in.
+ */
+export type MissedJson = Omit<MissedDeadlineRef, "daysMissedBy" | "daysMissedByMax"> & { daysMissedBy: number | null; daysMissedByMax: number | null };
 
 /** The state (s), attribute (c) and area (a) columns of a commitment read. */
 const STATE_COLUMNS = Prisma.sql`
