@@ -93,17 +93,20 @@ async function queriesOnly() {
     const counts = (await client.query(`SELECT (SELECT COUNT(*) FROM commitment)::int AS commitments, (SELECT COUNT(*) FROM status_update)::int AS updates,
       (SELECT latest_publication()) AS versions, (SELECT COUNT(*) FROM commitment_state_period)::int AS periods,
       (SELECT COUNT(*) FROM commitment_state_period WHERE to_version IS NOT NULL)::int AS closed`)).rows[0];
-    await client.query("ANALYZE");
+    // Publishing closes and opens state periods: vacuum so the visibility map is current, as autovacuum would leave it.
+    await client.query("VACUUM ANALYZE");
     await client.end();
     const queries = await timeQueries(databaseUrl, todayIso());
     const lines = ["## Queries at scale", ""];
     lines.push(
-      `Timed ${new Date().toISOString()} by \`npm run bench -- --queries-only\` on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"} (shared with other work): ${counts.commitments.toLocaleString("en-GB")} commitments, ${counts.updates.toLocaleString("en-GB")} status updates, ${counts.versions} record versions, ${counts.periods.toLocaleString("en-GB")} state periods (${counts.closed.toLocaleString("en-GB")} closed by a later version). Seeding took ${fmt(seedSeconds)} s; each backdated publish ${fmt(publishMs, 1)} ms. Target for every query: under 50 ms.`,
+      `Timed ${new Date().toISOString()} by \`npm run bench -- --queries-only\` on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"} (shared with other work), after VACUUM ANALYZE: ${counts.commitments.toLocaleString("en-GB")} commitments, ${counts.updates.toLocaleString("en-GB")} status updates, ${counts.versions} record versions, ${counts.periods.toLocaleString("en-GB")} state periods (${counts.closed.toLocaleString("en-GB")} closed by a later version). Seeding took ${fmt(seedSeconds)} s; each backdated publish ${fmt(publishMs, 1)} ms. Target for every query: under 50 ms.`,
       "",
       "| query | median ms | p95 ms | uses indexes (EXPLAIN) |",
       "|---|---:|---:|---|",
     );
     for (const q of queries) lines.push(`| ${q.name} | ${fmt(q.medianMs, 1)} | ${fmt(q.p95Ms, 1)} | ${q.usesIndexes ? "yes" : "NO"} |`);
+    const over = queries.filter((q) => q.medianMs >= 50);
+    if (over.length) lines.push("", `Over the 50 ms target: ${over.map((q) => q.name).join("; ")} (see docs/decisions/0008-record-versions.md, Consequences).`);
     const text = fs.readFileSync(values.out!, "utf8");
     const from = text.indexOf("## Queries at scale");
     const to = text.indexOf("\n## ", from + 1);

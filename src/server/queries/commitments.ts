@@ -18,10 +18,10 @@ const iso = (d: Date | string | null): string | null => (d === null ? null : typ
 export { summaryRows };
 
 /** The columns of STATE_COLUMNS. */
-type StateRow = Omit<CommitmentRow, `su_${string}` | `pu_${string}`>;
 
-export type CommitmentRow = {
+type StateRow = {
   id: number;
+  revision_id: number;
   slug: string;
   title: string;
   summary: string;
@@ -50,28 +50,9 @@ export type CommitmentRow = {
   missed_count: number;
   status_update_id: number | null;
   pending_update_id: number | null;
-  su_confirmed_label: string | null;
-  su_confirmed_precision: Precision | null;
-  su_confirmed_to: string | null;
-  su_occurred_label: string | null;
-  su_occurred_precision: Precision | null;
-  su_occurred_from: string | null;
-  su_occurred_to: string | null;
-  su_published_at: Date | null;
-  su_version: number | null;
-  pu_status: StatusCode | null;
-  pu_confirmed_on: string | null;
-  pu_confirmed_to: string | null;
-  pu_confirmed_label: string | null;
-  pu_confirmed_precision: Precision | null;
-  pu_occurred_label: string | null;
-  pu_occurred_precision: Precision | null;
-  pu_occurred_from: string | null;
-  pu_occurred_to: string | null;
-  pu_from: string | null;
-  pu_to: string | null;
 };
-type Row = CommitmentRow & { total: bigint };
+/** A commitment read with the status updates behind it (the one in effect, su, and the pending one, pu) and its owners. */
+export type CommitmentRow = StateRow & { su: UpdateDates | null; pu: UpdateDates | null; owners: Owner[] };
 
 /**
  * A missed deadline as the state period stores it (see the migration 20261202000000_citable_time):
@@ -81,7 +62,7 @@ export type MissedJson = Omit<MissedDeadlineRef, "daysMissedBy" | "daysMissedByM
 
 /** The state (s), attribute (c) and area (a) columns of a commitment read. */
 const STATE_COLUMNS = Prisma.sql`
-  c.id, c.slug, c.title, c.summary, c.announced_on::text AS announced_on,
+  c.id, s.revision_id, c.slug, c.title, c.summary, c.announced_on::text AS announced_on,
   a.slug AS area_slug, a.title AS area_title, a.position AS area_position,
   s.status, s.status_confirmed_on::text AS status_confirmed_on, s.status_effective_on::text AS status_effective_on, s.status_update_id, s.pending_update_id,
   s.deadline_label, s.deadline_precision, s.due_date::text AS due_date,
@@ -103,31 +84,48 @@ type UpdateDates = {
   occurred_to: string | null;
   happened_from: string;
   effective_on: string;
-  published_at: Date;
+  /** As PostgreSQL writes a timestamptz in JSON. */
+  published_at: string;
   version: number;
 };
 
-async function updateDates(db: Db, ids: number[]): Promise<Map<number, UpdateDates>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.$queryRaw<UpdateDates[]>`
-    SELECT id, status, confirmed_on::text AS confirmed_on, confirmed_to::text AS confirmed_to, confirmed_label, confirmed_precision,
-           occurred_label, occurred_precision, occurred_from::text AS occurred_from, occurred_to::text AS occurred_to,
-           happened_from::text AS happened_from, effective_on::text AS effective_on, published_at, version
-    FROM status_update WHERE id = ANY(${ids}::int[])`;
-  return new Map(rows.map((r) => [r.id, r]));
-}
+/** A status update's dates as one JSON value, for the update the state names in `column` (null when none). */
+const updateJson = (column: Prisma.Sql) => Prisma.sql`(
+  SELECT json_build_object('id', u.id, 'status', u.status, 'confirmed_on', u.confirmed_on, 'confirmed_to', u.confirmed_to,
+    'confirmed_label', u.confirmed_label, 'confirmed_precision', u.confirmed_precision, 'occurred_label', u.occurred_label,
+    'occurred_precision', u.occurred_precision, 'occurred_from', u.occurred_from, 'occurred_to', u.occurred_to,
+    'happened_from', u.happened_from, 'effective_on', u.effective_on, 'published_at', u.published_at, 'version', u.version)
+  FROM status_update u WHERE u.id = ${column})`;
+
+/**
+ * The owners named by a lead and supporting organisation ids, lead first then by name, as one
+ * JSON array. Organisations are not versioned: the ids come from the revision read.
+ */
+export const ownersJson = (lead: Prisma.Sql, supporting: Prisma.Sql) => Prisma.sql`(
+  SELECT COALESCE(json_agg(json_build_object('slug', o.slug, 'name', o.name, 'abbreviation', o.abbreviation, 'lead', w.lead) ORDER BY w.lead DESC, o.name), '[]'::json)
+  FROM (SELECT ${lead} AS id, TRUE AS lead UNION ALL SELECT unnest(${supporting}), FALSE) w JOIN organisation o ON o.id = w.id)`;
+
+/**
+ * Everything a summary shows beyond the state: the status update in effect (su) and the pending
+ * one (pu), and the owners. Subqueries in the select list run for the rows returned only, by
+ * primary key, so read them once the rows are picked.
+ */
+const SUMMARY_EXTRAS = Prisma.sql`
+  ${updateJson(Prisma.sql`s.status_update_id`)} AS su, ${updateJson(Prisma.sql`s.pending_update_id`)} AS pu,
+  ${ownersJson(Prisma.sql`c.lead_organisation_id`, Prisma.sql`c.supporting_ids`)} AS owners`;
 
 /**
  * Every commitment on the record at the version, as it stood on the date: the state (s), the
- * attributes (c) and the area (a). Filters and orders are written over these aliases.
+ * attributes (c) and the area (a). Filters and orders are written over these aliases. The
+ * full-text vector is carried only when a search needs it.
  */
-export function summarySource(asOf: string, version: number | undefined): Prisma.Sql {
+export function summarySource(asOf: string, version: number | undefined, options: { search?: boolean } = {}): Prisma.Sql {
   // Each state period points at the revision of the attributes on the record with it.
   return Prisma.sql`
     commitment_state_at(${asOf}::date, ${versionSql(version)}) s
     JOIN (
       SELECT r.id AS revision_id, r.commitment_id AS id, r.slug, r.title, r.summary, r.area_id, r.lead_organisation_id,
-             r.supporting_organisation_ids AS supporting_ids, r.announced_on, r.announced_in_id, r.search
+             r.supporting_organisation_ids AS supporting_ids, r.announced_on, r.announced_in_id${options.search ? Prisma.sql`, r.search` : Prisma.empty}
       FROM commitment_revision r
     ) c ON c.revision_id = s.revision_id
     JOIN area a ON a.id = c.area_id`;
@@ -135,40 +133,31 @@ export function summarySource(asOf: string, version: number | undefined): Prisma
 
 /**
  * The summaries of the commitments a query picks, in its order: `where`, `order` and `limit`
- * over summarySource's aliases. The status updates behind each summary are read afterwards, only
- * for the rows kept (a page, a batch).
+ * over summarySource's aliases. A page (with a limit) is found with the few columns the filters
+ * and order need, then read whole for its rows only; a whole list is read in one pass.
  */
-async function summaryRows(db: Db, asOf: string, version: number | undefined, where: Prisma.Sql, order: Prisma.Sql, limit: Prisma.Sql): Promise<Row[]> {
-  const rows = await db.$queryRaw<(StateRow & { total: bigint })[]>`
-    SELECT ${STATE_COLUMNS}, COUNT(*) OVER () AS total
-    FROM ${summarySource(asOf, version)} ${where} ${order} ${limit}`;
-  const updates = await updateDates(db, [...new Set(rows.flatMap((r) => [r.status_update_id, r.pending_update_id].filter((id): id is number => id !== null)))]);
-  return rows.map((r) => {
-    const su = r.status_update_id === null ? undefined : updates.get(r.status_update_id);
-    const pu = r.pending_update_id === null ? undefined : updates.get(r.pending_update_id);
-    return {
-      ...r,
-      su_confirmed_label: su?.confirmed_label ?? null,
-      su_confirmed_precision: su?.confirmed_precision ?? null,
-      su_confirmed_to: su?.confirmed_to ?? null,
-      su_occurred_label: su?.occurred_label ?? null,
-      su_occurred_precision: su?.occurred_precision ?? null,
-      su_occurred_from: su?.occurred_from ?? null,
-      su_occurred_to: su?.occurred_to ?? null,
-      su_published_at: su?.published_at ?? null,
-      su_version: su?.version ?? null,
-      pu_status: pu?.status ?? null,
-      pu_confirmed_on: pu?.confirmed_on ?? null,
-      pu_confirmed_to: pu?.confirmed_to ?? null,
-      pu_confirmed_label: pu?.confirmed_label ?? null,
-      pu_confirmed_precision: pu?.confirmed_precision ?? null,
-      pu_occurred_label: pu?.occurred_label ?? null,
-      pu_occurred_precision: pu?.occurred_precision ?? null,
-      pu_occurred_from: pu?.occurred_from ?? null,
-      pu_occurred_to: pu?.occurred_to ?? null,
-      pu_from: pu?.happened_from ?? null,
-      pu_to: pu?.effective_on ?? null,
-    };
+async function summaryRows(
+  db: Db,
+  asOf: string,
+  version: number | undefined,
+  query: { where: Prisma.Sql; order: Prisma.Sql; limit?: Prisma.Sql; search?: boolean },
+): Promise<(CommitmentRow & { total: bigint })[]> {
+  const source = summarySource(asOf, version, { search: query.search });
+  if (!query.limit) {
+    return db.$queryRaw<(CommitmentRow & { total: bigint })[]>`
+      SELECT ${STATE_COLUMNS}, ${SUMMARY_EXTRAS}, COUNT(*) OVER () AS total FROM ${source} ${query.where} ${query.order}`;
+  }
+  const picked = await db.$queryRaw<{ id: number; total: bigint }[]>`
+    SELECT c.id, COUNT(*) OVER () AS total FROM ${source} ${query.where} ${query.order} ${query.limit}`;
+  if (picked.length === 0) return [];
+  const ids = picked.map((p) => p.id);
+  const rows = await db.$queryRaw<CommitmentRow[]>`
+    SELECT ${STATE_COLUMNS}, ${SUMMARY_EXTRAS} FROM ${summarySource(asOf, version)} WHERE s.commitment_id = ANY(${ids}::int[])`;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const total = picked[0]!.total;
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [Object.assign(row, { total })] : [];
   });
 }
 
@@ -200,23 +189,6 @@ function orderClause(query: Partial<CommitmentQuery>): Prisma.Sql {
   }
 }
 
-/** Lead and supporting owners of each commitment at a version (undefined: the latest), lead first. */
-export async function ownersOf(db: Db, ids: number[], version?: number): Promise<Map<number, Owner[]>> {
-  const owners = new Map<number, Owner[]>(ids.map((id) => [id, []]));
-  if (ids.length === 0) return owners;
-  const rows = await db.$queryRaw<{ commitment_id: number; slug: string; name: string; abbreviation: string | null; lead: boolean }[]>`
-    WITH r AS (
-      SELECT DISTINCT ON (commitment_id) commitment_id, lead_organisation_id, supporting_organisation_ids
-      FROM commitment_revision WHERE commitment_id = ANY(${ids}::int[]) AND version <= ${versionSql(version)}
-      ORDER BY commitment_id, version DESC
-    )
-    SELECT r.commitment_id, o.slug, o.name, o.abbreviation, TRUE AS lead FROM r JOIN organisation o ON o.id = r.lead_organisation_id
-    UNION ALL
-    SELECT r.commitment_id, o.slug, o.name, o.abbreviation, FALSE AS lead FROM r JOIN organisation o ON o.id = ANY(r.supporting_organisation_ids)
-    ORDER BY commitment_id, lead DESC, name`;
-  for (const row of rows) owners.get(row.commitment_id)?.push({ slug: row.slug, name: row.name, abbreviation: row.abbreviation, lead: row.lead });
-  return owners;
-}
 
 function dated(label: string | null, precision: Precision | null, from: Date | string | null, to: Date | string | null): DatedRef | null {
   return label && precision && from && to ? { label, precision, from: iso(from)!, to: iso(to)! } : null;
@@ -239,7 +211,8 @@ export function missedRef(m: MissedJson, asOf: string): MissedDeadlineRef {
   };
 }
 
-export function toSummary(row: CommitmentRow, owners: Owner[], asOf: string): CommitmentSummary {
+export function toSummary(row: CommitmentRow, asOf: string): CommitmentSummary {
+  const { su, pu } = row;
   const window = (from: string | null, to: string | null) => (from && to ? { from, to } : null);
   return {
     id: row.id,
@@ -247,24 +220,24 @@ export function toSummary(row: CommitmentRow, owners: Owner[], asOf: string): Co
     title: row.title,
     summary: row.summary,
     area: { slug: row.area_slug, title: row.area_title },
-    owners,
+    owners: row.owners,
     deadline: row.deadline_label && row.deadline_precision ? { label: row.deadline_label, precision: row.deadline_precision, dueDate: iso(row.due_date) } : null,
     status: {
       code: row.status,
       confirmedOn: iso(row.status_confirmed_on),
       effectiveOn: iso(row.status_effective_on),
-      confirmed: dated(row.su_confirmed_label, row.su_confirmed_precision, row.status_confirmed_on, row.su_confirmed_to),
-      occurred: dated(row.su_occurred_label, row.su_occurred_precision, row.su_occurred_from, row.su_occurred_to),
-      publishedAt: row.su_published_at ? row.su_published_at.toISOString() : null,
-      version: row.su_version,
+      confirmed: su ? dated(su.confirmed_label, su.confirmed_precision, row.status_confirmed_on, su.confirmed_to) : null,
+      occurred: su ? dated(su.occurred_label, su.occurred_precision, su.occurred_from, su.occurred_to) : null,
+      publishedAt: su ? new Date(su.published_at).toISOString() : null,
+      version: su?.version ?? null,
     },
     pending:
-      row.pu_status && row.pu_from && row.pu_to
+      pu
         ? {
-            code: row.pu_status,
-            confirmed: dated(row.pu_confirmed_label, row.pu_confirmed_precision, row.pu_confirmed_on, row.pu_confirmed_to)!,
-            occurred: dated(row.pu_occurred_label, row.pu_occurred_precision, row.pu_occurred_from, row.pu_occurred_to),
-            window: window(row.pu_from, row.pu_to)!,
+            code: pu.status,
+            confirmed: dated(pu.confirmed_label, pu.confirmed_precision, pu.confirmed_on, pu.confirmed_to)!,
+            occurred: dated(pu.occurred_label, pu.occurred_precision, pu.occurred_from, pu.occurred_to),
+            window: window(pu.happened_from, pu.effective_on)!,
           }
         : null,
     overdue: row.overdue,
@@ -288,24 +261,22 @@ export async function listCommitments(
   paging: { page: number; pageSize: number } | "all" = { page: query.page ?? 1, pageSize: query.pageSize ?? 25 },
 ): Promise<{ items: CommitmentSummary[]; total: number }> {
   const limit = paging === "all" ? Prisma.empty : Prisma.sql`LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}`;
-  const rows = await summaryRows(db, query.asOf, query.version, whereClause(query), orderClause(query), limit);
+  const rows = await summaryRows(db, query.asOf, query.version, { where: whereClause(query), order: orderClause(query), limit: paging === "all" ? undefined : limit, search: Boolean(query.q) });
   let total = rows[0] ? Number(rows[0].total) : 0;
   if (rows.length === 0 && paging !== "all" && paging.page > 1) {
     const count = await db.$queryRaw<{ total: bigint }[]>`
-      SELECT COUNT(*) AS total FROM ${summarySource(query.asOf, query.version)} ${whereClause(query)}`;
+      SELECT COUNT(*) AS total FROM ${summarySource(query.asOf, query.version, { search: Boolean(query.q) })} ${whereClause(query)}`;
     total = Number(count[0]?.total ?? 0);
   }
-  const owners = await ownersOf(db, rows.map((r) => r.id), query.version);
-  return { items: rows.map((row) => toSummary(row, owners.get(row.id) ?? [], query.asOf)), total };
+  return { items: rows.map((row) => toSummary(row, query.asOf)), total };
 }
 
 /** One commitment as of a date at a version, or null when it does not exist (or was not yet announced, or not yet on the record). */
 export async function getCommitmentSummary(db: Db, slug: string, asOf: string, version?: number): Promise<CommitmentSummary | null> {
-  const rows = await summaryRows(db, asOf, version, Prisma.sql`WHERE c.slug = ${slug}`, Prisma.empty, Prisma.empty);
+  const rows = await summaryRows(db, asOf, version, { where: Prisma.sql`WHERE c.slug = ${slug}`, order: Prisma.empty });
   const row = rows[0];
   if (!row) return null;
-  const owners = await ownersOf(db, [row.id], version);
-  return toSummary(row, owners.get(row.id) ?? [], asOf);
+  return toSummary(row, asOf);
 }
 
 /** Is a commitment with this slug on the record at the version (regardless of as-of)? */

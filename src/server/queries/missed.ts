@@ -5,7 +5,7 @@ import { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../db";
 import type { MissedOutcome } from "../../domain/history";
 import type { MissedDeadlineRef, Owner } from "./types";
-import { missedRef, ownersOf, summarySource, type MissedJson } from "./commitments";
+import { missedRef, ownersJson, summarySource, type MissedJson } from "./commitments";
 import { ownedBy } from "./versions";
 
 export type MissedDeadlineItem = {
@@ -20,17 +20,21 @@ export async function listMissedDeadlines(db: Db, filters: MissedFilters, paging
   const conditions: Prisma.Sql[] = [Prisma.sql`s.missed_count > 0`, Prisma.sql`e.entry->>'outcome' = ${filters.outcome}`];
   if (filters.area?.length) conditions.push(Prisma.sql`a.slug = ANY(${filters.area}::text[])`);
   if (filters.organisation?.length) conditions.push(ownedBy(filters.organisation));
-  const rows = await db.$queryRaw<{ id: number; slug: string; title: string; area_slug: string; area_title: string; entry: MissedJson; total: bigint }[]>`
-    SELECT c.id, c.slug, c.title, a.slug AS area_slug, a.title AS area_title, e.entry, COUNT(*) OVER () AS total
-    FROM ${summarySource(filters.asOf, filters.version)}
-    CROSS JOIN LATERAL jsonb_array_elements(s.missed) AS e(entry)
-    WHERE ${Prisma.join(conditions, " AND ")}
-    ORDER BY COALESCE((e.entry->>'daysMissedByMax')::int, ${filters.asOf}::date - (e.entry->>'dueDate')::date) DESC,
-             (e.entry->>'dueDate')::date, c.title
-    LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}`;
-  const owners = await ownersOf(db, [...new Set(rows.map((r) => r.id))], filters.version);
+  // The owners are read for the page's rows only, once they are picked.
+  const rows = await db.$queryRaw<{ slug: string; title: string; area_slug: string; area_title: string; entry: MissedJson; owners: Owner[]; total: bigint }[]>`
+    SELECT p.slug, p.title, p.area_slug, p.area_title, p.entry, ${ownersJson(Prisma.sql`p.lead_id`, Prisma.sql`p.supporting_ids`)} AS owners, p.total
+    FROM (
+      SELECT c.slug, c.title, a.slug AS area_slug, a.title AS area_title, e.entry, c.lead_organisation_id AS lead_id, c.supporting_ids,
+             COALESCE((e.entry->>'daysMissedByMax')::int, ${filters.asOf}::date - (e.entry->>'dueDate')::date) AS days, COUNT(*) OVER () AS total
+      FROM ${summarySource(filters.asOf, filters.version)}
+      CROSS JOIN LATERAL jsonb_array_elements(s.missed) AS e(entry)
+      WHERE ${Prisma.join(conditions, " AND ")}
+      ORDER BY days DESC, (e.entry->>'dueDate')::date, c.title
+      LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}
+    ) p
+    ORDER BY p.days DESC, (p.entry->>'dueDate')::date, p.title`;
   const items = rows.map((r) => ({
-    commitment: { slug: r.slug, title: r.title, area: { slug: r.area_slug, title: r.area_title }, owners: owners.get(r.id) ?? [] },
+    commitment: { slug: r.slug, title: r.title, area: { slug: r.area_slug, title: r.area_title }, owners: r.owners },
     missed: missedRef(r.entry, filters.asOf),
   }));
   let total = rows[0] ? Number(rows[0].total) : 0;

@@ -5,7 +5,7 @@
 import { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../db";
 import type { ChangeEntry, CommitmentSummary } from "./types";
-import { ownersOf, summaryRows, toSummary, type CommitmentRow } from "./commitments";
+import { summaryRows, toSummary, type CommitmentRow } from "./commitments";
 import { SOURCE_COLUMNS, UPDATE_DATE_COLUMNS, toChangeEntry, type HistoryRow } from "./changes";
 import { commitmentsAt } from "./versions";
 
@@ -16,10 +16,9 @@ export async function* streamCommitments(db: Db, asOf: string, version: number, 
   let after: { position: number; slug: string } | null = null;
   for (;;) {
     const cursor: Prisma.Sql = after ? Prisma.sql`WHERE (a.position, c.slug) > (${after.position}::int, ${after.slug})` : Prisma.empty;
-    const rows: CommitmentRow[] = await summaryRows(db, asOf, version, cursor, Prisma.sql`ORDER BY a.position, c.slug`, Prisma.sql`LIMIT ${batchSize}`);
+    const rows: CommitmentRow[] = await summaryRows(db, asOf, version, { where: cursor, order: Prisma.sql`ORDER BY a.position, c.slug`, limit: Prisma.sql`LIMIT ${batchSize}` });
     if (rows.length === 0) return;
-    const owners = await ownersOf(db, rows.map((r) => r.id), version);
-    for (const row of rows) yield toSummary(row, owners.get(row.id) ?? [], asOf);
+    for (const row of rows) yield toSummary(row, asOf);
     const last = rows[rows.length - 1]!;
     after = { position: last.area_position, slug: last.slug };
     if (rows.length < batchSize) return;
