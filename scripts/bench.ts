@@ -37,7 +37,14 @@ const connectionLevels = values.connections!.split(",").map(Number);
 const port = Number(values.port);
 const base = `http://127.0.0.1:${port}`;
 const dataDir = values["queries-only"] ? ".data/bench-queries" : ".data/bench";
-const env = { ...process.env, RT_DATA_DIR: dataDir, EMBEDDED_PG_PORT: values["pg-port"]!, PORT: String(port), HOSTNAME: "127.0.0.1", NEXTAUTH_URL: base };
+const env = {
+  ...process.env,
+  RT_DATA_DIR: dataDir,
+  EMBEDDED_PG_PORT: values["pg-port"]!,
+  PORT: String(port),
+  HOSTNAME: "127.0.0.1",
+  NEXTAUTH_URL: base,
+};
 const databaseUrl = `postgresql://postgres:roadmap-tracker-local@127.0.0.1:${values["pg-port"]}/roadmap_tracker`;
 
 function run(args: string[]) {
@@ -90,9 +97,11 @@ async function queriesOnly() {
     await publishBackdated(Number(values.publishes));
     const publishMs = (performance.now() - start) / Number(values.publishes);
     const client = await connect(databaseUrl);
-    const counts = (await client.query(`SELECT (SELECT COUNT(*) FROM commitment)::int AS commitments, (SELECT COUNT(*) FROM status_update)::int AS updates,
+    const counts = (
+      await client.query(`SELECT (SELECT COUNT(*) FROM commitment)::int AS commitments, (SELECT COUNT(*) FROM status_update)::int AS updates,
       (SELECT latest_publication()) AS versions, (SELECT COUNT(*) FROM commitment_state_period)::int AS periods,
-      (SELECT COUNT(*) FROM commitment_state_period WHERE to_version IS NOT NULL)::int AS closed`)).rows[0];
+      (SELECT COUNT(*) FROM commitment_state_period WHERE to_version IS NOT NULL)::int AS closed`)
+    ).rows[0];
     // Publishing closes and opens state periods: vacuum so the visibility map is current, as autovacuum would leave it.
     await client.query("VACUUM ANALYZE");
     await client.end();
@@ -106,16 +115,24 @@ async function queriesOnly() {
     );
     for (const q of queries) lines.push(`| ${q.name} | ${fmt(q.medianMs, 1)} | ${fmt(q.p95Ms, 1)} | ${q.usesIndexes ? "yes" : "NO"} |`);
     const over = queries.filter((q) => q.medianMs >= 50);
-    if (over.length) lines.push("", `Over the 50 ms target: ${over.map((q) => q.name).join("; ")} (see docs/decisions/0008-record-versions.md, Consequences).`);
+    if (over.length)
+      lines.push("", `Over the 50 ms target: ${over.map((q) => q.name).join("; ")} (see docs/decisions/0008-record-versions.md, Consequences).`);
     const text = fs.readFileSync(values.out!, "utf8");
     const from = text.indexOf("## Queries at scale");
     const to = text.indexOf("\n## ", from + 1);
     const block = `${lines.join("\n")}\n`;
-    fs.writeFileSync(values.out!, from === -1 ? `${text.trimEnd()}
+    fs.writeFileSync(
+      values.out!,
+      from === -1
+        ? `${text.trimEnd()}
 
-${block}` : `${text.slice(0, from)}${block}${text.slice(to)}`);
+${block}`
+        : `${text.slice(0, from)}${block}${text.slice(to)}`,
+    );
     console.log(block);
-    for (const q of queries) if (!q.usesIndexes) console.log(`${q.name}:
+    for (const q of queries)
+      if (!q.usesIndexes)
+        console.log(`${q.name}:
 ${q.plan}
 `);
   } finally {
@@ -192,9 +209,18 @@ function writeReport(data: {
   const lines: string[] = [];
   lines.push("# Benchmarks", "");
   lines.push(`Measured ${new Date().toISOString()} by \`npm run bench\` (${seconds} s per measurement, loopback, autocannon).`, "");
-  lines.push(`Machine: ${os.cpus().length} × ${cpu}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, embedded PostgreSQL 18.`, "");
-  lines.push(`Data: ${values.commitments} synthetic commitments × ${values["updates-per-commitment"]} status updates, plus the real seed. Overview page: ${fmt(data.overviewBytes / 1024, 1)} KiB of HTML.`, "");
-  lines.push("Ratios are each page's requests per second divided by the baseline's at the same number of connections, measured in the same run: the framework ceiling is a prerendered static page of similar size served by the same Next.js server; the machine ceiling is a minimal Node HTTP server returning the overview's bytes from memory.", "");
+  lines.push(
+    `Machine: ${os.cpus().length} × ${cpu}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, embedded PostgreSQL 18.`,
+    "",
+  );
+  lines.push(
+    `Data: ${values.commitments} synthetic commitments × ${values["updates-per-commitment"]} status updates, plus the real seed. Overview page: ${fmt(data.overviewBytes / 1024, 1)} KiB of HTML.`,
+    "",
+  );
+  lines.push(
+    "Ratios are each page's requests per second divided by the baseline's at the same number of connections, measured in the same run: the framework ceiling is a prerendered static page of similar size served by the same Next.js server; the machine ceiling is a minimal Node HTTP server returning the overview's bytes from memory.",
+    "",
+  );
   for (const connections of connectionLevels) {
     const row = (name: string) => data.results.find((r) => r.name === name && r.connections === connections)!.result;
     const framework = row("Baseline: static Next.js page");
@@ -204,23 +230,32 @@ function writeReport(data: {
     for (const r of data.results.filter((x) => x.connections === connections)) {
       const ratioF = r.result.requestsPerSecond / framework.requestsPerSecond;
       const ratioM = r.result.requestsPerSecond / machine.requestsPerSecond;
-      lines.push(`| ${r.name} \`${r.path}\` | ${fmt(r.result.requestsPerSecond)} | ${r.result.p50} | ${r.result.p99} | ${r.result.errors + r.result.non2xx} | ${fmt(ratioF * 100)}% | ${fmt(ratioM * 100)}% |`);
+      lines.push(
+        `| ${r.name} \`${r.path}\` | ${fmt(r.result.requestsPerSecond)} | ${r.result.p50} | ${r.result.p99} | ${r.result.errors + r.result.non2xx} | ${fmt(ratioF * 100)}% | ${fmt(ratioM * 100)}% |`,
+      );
     }
     lines.push("");
   }
   lines.push("## Queries at scale", "", "| query | median ms | p95 ms | uses indexes (EXPLAIN) |", "|---|---:|---:|---|");
   for (const q of data.queries) lines.push(`| ${q.name} | ${fmt(q.medianMs, 1)} | ${fmt(q.p95Ms, 1)} | ${q.usesIndexes ? "yes" : "NO"} |`);
   lines.push("", "## Client JavaScript on `/`", "");
-  lines.push(`Total script files: ${fmt(data.js.totalGzip / 1024, 1)} KB gzip; the framework's own runtime (the same files on the static baseline page): ${fmt(data.js.frameworkGzip / 1024, 1)} KB; added by the project: **${fmt(data.js.projectGzip / 1024, 1)} KB gzip** (target < 20 KB). Public pages work with JavaScript off.`, "");
+  lines.push(
+    `Total script files: ${fmt(data.js.totalGzip / 1024, 1)} KB gzip; the framework's own runtime (the same files on the static baseline page): ${fmt(data.js.frameworkGzip / 1024, 1)} KB; added by the project: **${fmt(data.js.projectGzip / 1024, 1)} KB gzip** (target < 20 KB). Public pages work with JavaScript off.`,
+    "",
+  );
   lines.push("## A published change on the public page", "");
-  lines.push(`Five status updates proposed and approved through the editor forms; the commitment's public page (cached beforehand) polled until the change appears. Milliseconds from the approval's response: ${data.publish.map((t) => fmt(t)).join(", ")} (slowest **${fmt(Math.max(...data.publish))} ms**; target within 1,000 ms).`, "");
+  lines.push(
+    `Five status updates proposed and approved through the editor forms; the commitment's public page (cached beforehand) polled until the change appears. Milliseconds from the approval's response: ${data.publish.map((t) => fmt(t)).join(", ")} (slowest **${fmt(Math.max(...data.publish))} ms**; target within 1,000 ms).`,
+    "",
+  );
   lines.push("## Cache-Control sent by each page", "", "| page | Cache-Control |", "|---|---|");
   for (const [path, value] of Object.entries(data.headers)) lines.push(`| \`${path}\` | \`${value}\` |`);
   lines.push("");
   // Lighthouse's scores (npm run lighthouse) and the notes below the marker (what was changed,
   // before and after) are kept.
   const previous = fs.existsSync(values.out!) ? fs.readFileSync(values.out!, "utf8") : "";
-  const lighthouse = readSection(previous, "lighthouse") ?? section("lighthouse", "## Lighthouse\n\nNot measured yet: `npm run lighthouse` writes its scores here.");
+  const lighthouse =
+    readSection(previous, "lighthouse") ?? section("lighthouse", "## Lighthouse\n\nNot measured yet: `npm run lighthouse` writes its scores here.");
   const notes = previous.includes(NOTES_MARKER) ? previous.slice(previous.indexOf(NOTES_MARKER)) : `${NOTES_MARKER}\n`;
   const report = `${lines.join("\n")}\n${lighthouse}\n\n${notes}`;
   fs.writeFileSync(values.out!, report);

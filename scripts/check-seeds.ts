@@ -103,13 +103,41 @@ const sources = readArray<SeedSource>("sources.json", seedSourceSchema, field("k
 const areas = readArray<SeedArea>("areas.json", seedAreaSchema, field("slug"));
 const organisations = readArray<SeedOrganisation>("organisations.json", seedOrganisationSchema, field("slug"));
 
-checkUnique("seeds/sources.json", "key", sources.map((s) => s.key));
-checkUnique("seeds/sources.json", "url", sources.map((s) => s.url));
-checkUnique("seeds/areas.json", "slug", areas.map((a) => a.slug));
-checkUnique("seeds/areas.json", "position", areas.map((a) => String(a.position)));
-checkUnique("seeds/areas.json", "title", areas.map((a) => a.title));
-checkUnique("seeds/organisations.json", "slug", organisations.map((o) => o.slug));
-checkUnique("seeds/organisations.json", "name", organisations.map((o) => o.name));
+checkUnique(
+  "seeds/sources.json",
+  "key",
+  sources.map((s) => s.key),
+);
+checkUnique(
+  "seeds/sources.json",
+  "url",
+  sources.map((s) => s.url),
+);
+checkUnique(
+  "seeds/areas.json",
+  "slug",
+  areas.map((a) => a.slug),
+);
+checkUnique(
+  "seeds/areas.json",
+  "position",
+  areas.map((a) => String(a.position)),
+);
+checkUnique(
+  "seeds/areas.json",
+  "title",
+  areas.map((a) => a.title),
+);
+checkUnique(
+  "seeds/organisations.json",
+  "slug",
+  organisations.map((o) => o.slug),
+);
+checkUnique(
+  "seeds/organisations.json",
+  "name",
+  organisations.map((o) => o.name),
+);
 
 const sourceByKey = new Map(sources.map((s) => [s.key, s]));
 const areaBySlug = new Map(areas.map((a) => [a.slug, a]));
@@ -128,7 +156,9 @@ const loaded: Loaded[] = [];
 const areasWithFile = new Set<string>();
 
 const commitmentFiles = existsSync(commitmentsDir)
-  ? readdirSync(commitmentsDir).filter((f) => f.endsWith(".json")).sort()
+  ? readdirSync(commitmentsDir)
+      .filter((f) => f.endsWith(".json"))
+      .sort()
   : [];
 if (!existsSync(commitmentsDir)) problem("seeds/commitments", "folder is missing");
 
@@ -166,8 +196,16 @@ for (const a of areas) {
   if (!areasWithFile.has(a.slug)) problem("seeds/commitments", `area "${a.slug}" has no file ${a.slug}.json`);
 }
 
-checkUnique("seeds/commitments", "commitment slug", loaded.map((l) => l.commitment.slug));
-checkUnique("seeds/commitments", "commitment title", loaded.map((l) => l.commitment.title));
+checkUnique(
+  "seeds/commitments",
+  "commitment slug",
+  loaded.map((l) => l.commitment.slug),
+);
+checkUnique(
+  "seeds/commitments",
+  "commitment title",
+  loaded.map((l) => l.commitment.title),
+);
 
 function checkSource(where: string, what: string, key: string): SeedSource | undefined {
   const s = sourceByKey.get(key);
@@ -175,7 +213,13 @@ function checkSource(where: string, what: string, key: string): SeedSource | und
   return s;
 }
 
-function checkDeadline(where: string, what: string, label: string, precision: SeedCommitment["deadline"]["precision"], sourceKey: string): string | null | undefined {
+function checkDeadline(
+  where: string,
+  what: string,
+  label: string,
+  precision: SeedCommitment["deadline"]["precision"],
+  sourceKey: string,
+): string | null | undefined {
   const source = checkSource(where, `${what} source`, sourceKey);
   if (!source) return undefined;
   const r = resolveDeadline(label, precision, source.publishedOn);
@@ -217,7 +261,13 @@ for (const { file, area, commitment: c } of loaded) {
   usedSources.add(c.announcedIn);
 
   // Deadline as published, then each revision against its own source
-  let dueDate = checkDeadline(where, `deadline "${c.deadline.label}" (${c.deadline.precision})`, c.deadline.label, c.deadline.precision, c.deadline.source);
+  let dueDate = checkDeadline(
+    where,
+    `deadline "${c.deadline.label}" (${c.deadline.precision})`,
+    c.deadline.label,
+    c.deadline.precision,
+    c.deadline.source,
+  );
   usedSources.add(c.deadline.source);
   if (c.deadline.precision === "open" && c.deadline.label.trim().length === 0) problem(where, "open deadline needs a label");
   let previousEffective = c.announcedOn;
@@ -252,10 +302,13 @@ for (const { file, area, commitment: c } of loaded) {
       return;
     }
     const { confirmedWindow: confirmed, occurredWindow: occurred } = r.value;
-    if (confirmed.to < c.announcedOn) problem(where, `${what} is confirmed “${u.confirmed.label}”, before the commitment was announced (${c.announcedOn})`);
-    if (previousConfirmed && confirmed.from < previousConfirmed) problem(where, `${what} is out of order (confirmed “${u.confirmed.label}”, before the update above it)`);
+    if (confirmed.to < c.announcedOn)
+      problem(where, `${what} is confirmed “${u.confirmed.label}”, before the commitment was announced (${c.announcedOn})`);
+    if (previousConfirmed && confirmed.from < previousConfirmed)
+      problem(where, `${what} is out of order (confirmed “${u.confirmed.label}”, before the update above it)`);
     previousConfirmed = confirmed.from;
-    if (occurred && occurred.to < c.announcedOn) warn(where, `${what} happened “${u.occurred?.label}”, before the commitment was announced: it counts from the announcement`);
+    if (occurred && occurred.to < c.announcedOn)
+      warn(where, `${what} happened “${u.occurred?.label}”, before the commitment was announced: it counts from the announcement`);
     updates.push({ status: u.status, confirmedOn: confirmed.from, confirmedTo: confirmed.to, occurred, sequence: i + 1 });
   });
 
@@ -263,10 +316,23 @@ for (const { file, area, commitment: c } of loaded) {
   const deadlines: DeadlineEvent[] = [c.deadline, ...c.revisions].map((d, i) => {
     const src = sourceByKey.get(d.source);
     const r = src ? resolveDeadline(d.label, d.precision, src.publishedOn) : null;
-    return { label: d.label, precision: d.precision, dueDate: r?.ok ? r.dueDate : null, effectiveOn: i === 0 ? c.announcedOn : (c.revisions[i - 1]?.effectiveOn ?? c.announcedOn), sequence: i + 1 };
+    return {
+      label: d.label,
+      precision: d.precision,
+      dueDate: r?.ok ? r.dueDate : null,
+      effectiveOn: i === 0 ? c.announcedOn : (c.revisions[i - 1]?.effectiveOn ?? c.announcedOn),
+      sequence: i + 1,
+    };
   });
   const state = stateAsOf({ announcedOn: c.announcedOn, deadlines, updates }, asOf);
-  rows.push({ area, slug: c.slug, status: state?.status ?? "not_started", dueDate: dueDate ?? null, overdue: state?.overdue ?? false, missed: state?.missedDeadlines.length ?? 0 });
+  rows.push({
+    area,
+    slug: c.slug,
+    status: state?.status ?? "not_started",
+    dueDate: dueDate ?? null,
+    overdue: state?.overdue ?? false,
+    missed: state?.missedDeadlines.length ?? 0,
+  });
 }
 
 for (const o of organisations) {
@@ -298,7 +364,13 @@ const line = (name: string, subset: Row[]) =>
     ...STATUS_CODES.map((s, i) => padL(subset.filter((r) => r.status === s).length, widths[i + 2] ?? 0)),
     padL(subset.filter(isOverdue).length, widths[widths.length - 1] ?? 0),
   ].join(" ");
-for (const a of sortedAreas) console.log(line(a.slug, rows.filter((r) => r.area === a.slug)));
+for (const a of sortedAreas)
+  console.log(
+    line(
+      a.slug,
+      rows.filter((r) => r.area === a.slug),
+    ),
+  );
 console.log(line("all areas", rows));
 console.log("");
 

@@ -18,7 +18,12 @@ type Props = { searchParams: Promise<RawParams> };
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const data = await loadOverviewPage(await searchParams);
   const title = data.asOfGiven ? `Overview as of ${longDate(data.asOf)}` : "Is government delivering its digital roadmap?";
-  return { title: { absolute: `${data.errors.length ? "Error: " : ""}${title}${data.record.pinned ? `, version ${data.record.version}` : ""} – Roadmap Tracker` }, ...recordMetadata(data, data.revised) };
+  return {
+    title: {
+      absolute: `${data.errors.length ? "Error: " : ""}${title}${data.record.pinned ? `, version ${data.record.version}` : ""} – Roadmap Tracker`,
+    },
+    ...recordMetadata(data, data.revised),
+  };
 }
 
 /** The commitments list filtered to the overview's upcoming deadlines. */
@@ -61,15 +66,13 @@ export default async function OverviewPage({ searchParams }: Props) {
           <ul className="grid grid-cols-2 md:grid-cols-4 gap-4">
             <li className="border-4 border-error p-3">
               <a href={buildHref("/missed", keep)} className="block no-underline">
-                <span className="block text-4xl md:text-5xl font-bold">{progress.overdue}</span>{" "}
-                <span className="underline">Overdue</span>
+                <span className="block text-4xl md:text-5xl font-bold">{progress.overdue}</span> <span className="underline">Overdue</span>
               </a>
             </li>
             {STATUS_DEFINITIONS.map((d) => (
               <li key={d.code} className="border-t-4 border-border bg-panel p-3">
                 <a href={buildHref("/commitments", { status: d.code, ...keep })} className="block no-underline">
-                  <span className="block text-4xl md:text-5xl font-bold">{progress.counts[d.code]}</span>{" "}
-                  <span className="underline">{d.label}</span>
+                  <span className="block text-4xl md:text-5xl font-bold">{progress.counts[d.code]}</span> <span className="underline">{d.label}</span>
                 </a>
               </li>
             ))}
@@ -87,7 +90,11 @@ export default async function OverviewPage({ searchParams }: Props) {
               <h3 className="text-lg md:text-xl font-bold mb-2">
                 <a href={buildHref(`/areas/${area.slug}`, keep)}>{area.title}</a>
               </h3>
-              {area.total === 0 ? <p>No commitments announced {when}.</p> : <ProgressBar counts={area.counts} total={area.total} overdue={area.overdue} label={area.title} />}
+              {area.total === 0 ? (
+                <p>No commitments announced {when}.</p>
+              ) : (
+                <ProgressBar counts={area.counts} total={area.total} overdue={area.overdue} label={area.title} />
+              )}
             </li>
           ))}
         </ul>
@@ -103,7 +110,9 @@ export default async function OverviewPage({ searchParams }: Props) {
             : "Commitments not yet delivered or dropped, soonest first."}
         </p>
         {data.upcoming.length === 0 ? (
-          <p>No deadlines fall in the {UPCOMING_DAYS} days from {longDate(data.asOf)}.</p>
+          <p>
+            No deadlines fall in the {UPCOMING_DAYS} days from {longDate(data.asOf)}.
+          </p>
         ) : (
           <ul className="border-t border-border">
             {data.upcoming.map((c) => (

@@ -14,7 +14,9 @@ export function AsOfBanner({ asOf, todayHref, pinned = false }: { asOf: string; 
         <p className="text-lg md:text-xl font-bold mb-2">You are looking at the tracker as it stood on {longDate(asOf)}.</p>
         <p className="mb-2">
           Statuses, deadlines and overdue counts show what was true on that date, using only what had happened by then,
-          {pinned ? " as this version of the record knew it." : " as the tracker knows it now: an update published later about an earlier date can change this view. To cite it, use the versioned link below."}
+          {pinned
+            ? " as this version of the record knew it."
+            : " as the tracker knows it now: an update published later about an earlier date can change this view. To cite it, use the versioned link below."}
         </p>
         <p>
           <a href={todayHref} className="font-bold">

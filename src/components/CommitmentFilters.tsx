@@ -110,11 +110,38 @@ export function CommitmentFilters({ values, errors, areas, organisations, sort, 
         title="Due date"
         open={list("due_after").length > 0 || list("due_before").length > 0 || Boolean(error("due_after") || error("due_before"))}
       >
-        <TextInput id="due_after" name="due_after" label="Due on or after" hint={DATE_HINT} value={first("due_after")} error={error("due_after")} width="date" inputMode="numeric" />
-        <TextInput id="due_before" name="due_before" label="Due on or before" hint={DATE_HINT} value={first("due_before")} error={error("due_before")} width="date" inputMode="numeric" />
+        <TextInput
+          id="due_after"
+          name="due_after"
+          label="Due on or after"
+          hint={DATE_HINT}
+          value={first("due_after")}
+          error={error("due_after")}
+          width="date"
+          inputMode="numeric"
+        />
+        <TextInput
+          id="due_before"
+          name="due_before"
+          label="Due on or before"
+          hint={DATE_HINT}
+          value={first("due_before")}
+          error={error("due_before")}
+          width="date"
+          inputMode="numeric"
+        />
       </FilterSection>
       <FilterSection title="View a past date" open={list("as_of").length > 0 || Boolean(error("as_of"))}>
-        <TextInput id="as_of" name="as_of" label="Show the tracker as it stood on" hint={AS_OF_HINT} value={first("as_of")} error={error("as_of")} width="date" inputMode="numeric" />
+        <TextInput
+          id="as_of"
+          name="as_of"
+          label="Show the tracker as it stood on"
+          hint={AS_OF_HINT}
+          value={first("as_of")}
+          error={error("as_of")}
+          width="date"
+          inputMode="numeric"
+        />
       </FilterSection>
       <Select id="sort" name="sort" label="Sort by" options={sortOptions} selected={sort} error={error("sort")} />
       <Button>Apply filters</Button>

@@ -16,8 +16,7 @@ export function DeadlineLabel({ deadline }: { deadline: CommitmentSummary["deadl
   if (!deadline) return <>None published</>;
   return (
     <>
-      “{deadline.label}”
-      {deadline.dueDate ? <> (due {longDate(deadline.dueDate)})</> : <> (no due date)</>}
+      “{deadline.label}”{deadline.dueDate ? <> (due {longDate(deadline.dueDate)})</> : <> (no due date)</>}
     </>
   );
 }

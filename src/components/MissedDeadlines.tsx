@@ -44,7 +44,17 @@ function followed(m: MissedDeadlineRef): string {
 }
 
 /** One group of /missed: the deadline missed, what followed and by how much, most first. */
-export function MissedTable({ id, caption, items, linkParams }: { id: string; caption: string; items: MissedDeadlineItem[]; linkParams: QueryValues }) {
+export function MissedTable({
+  id,
+  caption,
+  items,
+  linkParams,
+}: {
+  id: string;
+  caption: string;
+  items: MissedDeadlineItem[];
+  linkParams: QueryValues;
+}) {
   return (
     <DataTable id={id} caption={<span className="sr-only">{caption}</span>} head={["Commitment", "Deadline missed", "What followed", "Missed by"]}>
       {items.map(({ commitment: c, missed: m }) => (

@@ -39,7 +39,18 @@ export function OwnerFilters({ action, areas, organisations, area, organisation,
           error={error("organisation")}
           options={[{ value: "", label: "All organisations" }, ...organisations.map((o) => ({ value: o.slug, label: o.name }))]}
         />
-        {withAsOf && <TextInput id="as_of" name="as_of" label="As it stood on" hint={AS_OF_HINT} value={asOf} error={error("as_of")} width="date" inputMode="numeric" />}
+        {withAsOf && (
+          <TextInput
+            id="as_of"
+            name="as_of"
+            label="As it stood on"
+            hint={AS_OF_HINT}
+            value={asOf}
+            error={error("as_of")}
+            width="date"
+            inputMode="numeric"
+          />
+        )}
       </div>
       <Button>Apply filters</Button>
       <a href={action} className="inline-block mb-6">

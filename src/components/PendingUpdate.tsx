@@ -13,8 +13,8 @@ export function PendingUpdate({ pending, asOf }: { pending: NonNullable<Commitme
   return (
     <InsetText>
       <p data-pending={pending.code}>
-        <strong>This may already have changed by {longDate(asOf)}.</strong> An update says the status became “{statusLabel(pending.code)}”: it {when}. That
-        period had not ended on {longDate(asOf)}, so the tracker counts it from {longDate(pending.window.to)}, the last day it can have happened.
+        <strong>This may already have changed by {longDate(asOf)}.</strong> An update says the status became “{statusLabel(pending.code)}”: it {when}.
+        That period had not ended on {longDate(asOf)}, so the tracker counts it from {longDate(pending.window.to)}, the last day it can have happened.
       </p>
     </InsetText>
   );

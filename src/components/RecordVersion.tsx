@@ -12,7 +12,17 @@ import { publishedText } from "./StatusDates";
  * has been revised since, with a link to the current page. Nothing published later changes what
  * the page shows; only this notice can turn from "not revised" to "revised", and then stays so.
  */
-export function VersionBanner({ record, revised, currentHref, subject }: { record: RecordView; revised: VersionInfo | null; currentHref: string; subject: string }) {
+export function VersionBanner({
+  record,
+  revised,
+  currentHref,
+  subject,
+}: {
+  record: RecordView;
+  revised: VersionInfo | null;
+  currentHref: string;
+  subject: string;
+}) {
   if (!record.pinned) return null;
   return (
     <section aria-labelledby="version-title" className="border-4 border-ink mb-8" data-record-version={record.version}>
@@ -103,7 +113,17 @@ export function recordMetadata(view: { record: RecordView }, revised: VersionInf
 }
 
 /** The banners of a page seen at a past date and/or at a chosen version. */
-export function ViewBanners({ view, revised, todayHref, subject }: { view: { asOf: string; asOfGiven: boolean; record: RecordView }; revised: VersionInfo | null; todayHref: string; subject: string }) {
+export function ViewBanners({
+  view,
+  revised,
+  todayHref,
+  subject,
+}: {
+  view: { asOf: string; asOfGiven: boolean; record: RecordView };
+  revised: VersionInfo | null;
+  todayHref: string;
+  subject: string;
+}) {
   return (
     <>
       <VersionBanner record={view.record} revised={revised} currentHref={todayHref} subject={subject} />

@@ -19,7 +19,19 @@ export function publishedText(publishedAt: string, version: number | null): stri
  * The three dates of a status update, never mixed: when it happened (or that no source says),
  * when a source confirmed it, and when the tracker published it.
  */
-export function StatusDates({ occurred, confirmed, publishedAt, version, effectiveOn }: { occurred: DatedRef | null; confirmed: DatedRef; publishedAt: string | null; version: number | null; effectiveOn: string | null }) {
+export function StatusDates({
+  occurred,
+  confirmed,
+  publishedAt,
+  version,
+  effectiveOn,
+}: {
+  occurred: DatedRef | null;
+  confirmed: DatedRef;
+  publishedAt: string | null;
+  version: number | null;
+  effectiveOn: string | null;
+}) {
   return (
     <dl className="text-base grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5" data-status-dates="">
       <dt className="text-secondary-ink">Happened</dt>

@@ -66,7 +66,13 @@ export function entryBody(entry: TimelineEntry): ReactNode {
     return (
       <>
         <p>{entry.note}</p>
-        <StatusDates occurred={entry.occurred} confirmed={entry.confirmed} publishedAt={entry.publishedAt} version={entry.version} effectiveOn={entry.effectiveOn} />
+        <StatusDates
+          occurred={entry.occurred}
+          confirmed={entry.confirmed}
+          publishedAt={entry.publishedAt}
+          version={entry.version}
+          effectiveOn={entry.effectiveOn}
+        />
         <SourceLink source={entry.source} label="Evidence" />
       </>
     );
@@ -110,7 +116,17 @@ export function ChangeList({ items, linkParams = {}, headingLevel = 3 }: { items
         heading: <a href={buildHref(`/commitments/${e.commitment.slug}`, linkParams)}>{e.commitment.title}</a>,
         body: (
           <>
-            <p className="font-bold">{e.kind === "status_update" ? <>Status update: <StatusTag code={e.status} /></> : e.original ? "Deadline first published" : "Deadline moved"}</p>
+            <p className="font-bold">
+              {e.kind === "status_update" ? (
+                <>
+                  Status update: <StatusTag code={e.status} />
+                </>
+              ) : e.original ? (
+                "Deadline first published"
+              ) : (
+                "Deadline moved"
+              )}
+            </p>
             {entryBody(e)}
             <p className="text-secondary-ink text-base">Area: {e.commitment.area.title}</p>
           </>

@@ -3,24 +3,13 @@
 // last day. The rules are exported as data (DEADLINE_RULES) for the methodology page, with
 // examples computed by this code, so the published rules cannot drift from what the code does.
 
-import {
-  type CalendarDate,
-  type IsoDate,
-  firstDayOfMonth,
-  formatIsoDate,
-  isIsoDate,
-  lastDayOfMonth,
-  parseIsoDate,
-  daysInMonth,
-} from "./dates";
+import { type CalendarDate, type IsoDate, firstDayOfMonth, formatIsoDate, isIsoDate, lastDayOfMonth, parseIsoDate, daysInMonth } from "./dates";
 
 export const PRECISIONS = ["day", "month", "quarter", "season", "half", "year", "open"] as const;
 
 export type Precision = (typeof PRECISIONS)[number];
 
-export type ResolvedDeadline =
-  | { ok: true; dueDate: IsoDate | null; windowStart: IsoDate | null }
-  | { ok: false; error: string };
+export type ResolvedDeadline = { ok: true; dueDate: IsoDate | null; windowStart: IsoDate | null } | { ok: false; error: string };
 
 export function isPrecision(x: unknown): x is Precision {
   return typeof x === "string" && (PRECISIONS as readonly string[]).includes(x);
@@ -69,27 +58,36 @@ export type Anchor = "upcoming" | "past";
 /** The reference date, and which way a label without a year is read from it. */
 type Ref = CalendarDate & { anchor: Anchor };
 
-type Reading =
-  | { kind: "window"; precision: DatedPrecision; window: Window }
-  | { kind: "open" }
-  | { kind: "invalid"; error: string };
+type Reading = { kind: "window"; precision: DatedPrecision; window: Window } | { kind: "open" } | { kind: "invalid"; error: string };
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
 
 const MONTHS: Record<string, number> = {
-  january: 1, jan: 1,
-  february: 2, feb: 2,
-  march: 3, mar: 3,
-  april: 4, apr: 4,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
   may: 5,
-  june: 6, jun: 6,
-  july: 7, jul: 7,
-  august: 8, aug: 8,
-  september: 9, sept: 9, sep: 9,
-  october: 10, oct: 10,
-  november: 11, nov: 11,
-  december: 12, dec: 12,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
 type Season = "spring" | "summer" | "autumn" | "winter";
@@ -100,15 +98,23 @@ const SEASONS: Record<string, Season> = { spring: "spring", summer: "summer", au
 const SEASON_START_MONTH: Record<Season, number> = { spring: 3, summer: 6, autumn: 9, winter: 12 };
 
 const QUARTER_ORDINALS: Record<string, number> = {
-  first: 1, "1st": 1,
-  second: 2, "2nd": 2,
-  third: 3, "3rd": 3,
-  fourth: 4, "4th": 4,
-  last: 4, final: 4,
+  first: 1,
+  "1st": 1,
+  second: 2,
+  "2nd": 2,
+  third: 3,
+  "3rd": 3,
+  fourth: 4,
+  "4th": 4,
+  last: 4,
+  final: 4,
 };
 
 const alternatives = (words: Iterable<string>) =>
-  [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|");
 
 const MONTH = `(${alternatives(Object.keys(MONTHS))})`;
 const SEASON = `(${alternatives(Object.keys(SEASONS))})`;
@@ -324,32 +330,44 @@ const MATCHERS: ReadonlyArray<[RegExp, Matcher]> = [
   [re(`q([1-4])(?:[ -](?:of )?${YEAR})?`), (m, ref) => quarterReading(Number(m[1]), m[2], ref)],
   [/^(\d{4})[ -]q([1-4])$/, (m, ref) => quarterReading(Number(m[2]), m[1], ref)],
   [re(`quarter ([1-4])${OF_YEAR}?`), (m, ref) => quarterReading(Number(m[1]), m[2], ref)],
-  [re(`${QORD} quarter${OF_YEAR}?`), (m, ref, l) => {
-    const ordinal = m[1] ?? "";
-    // "last quarter" without a year more often means the quarter just gone: refuse to guess.
-    if ((ordinal === "last" || ordinal === "final") && m[2] === undefined) {
-      return { kind: "invalid", error: `label "${l}" needs a year, for example "last quarter of 2026"` };
-    }
-    return quarterReading(QUARTER_ORDINALS[ordinal] ?? 0, m[2], ref);
-  }],
+  [
+    re(`${QORD} quarter${OF_YEAR}?`),
+    (m, ref, l) => {
+      const ordinal = m[1] ?? "";
+      // "last quarter" without a year more often means the quarter just gone: refuse to guess.
+      if ((ordinal === "last" || ordinal === "final") && m[2] === undefined) {
+        return { kind: "invalid", error: `label "${l}" needs a year, for example "last quarter of 2026"` };
+      }
+      return quarterReading(QUARTER_ORDINALS[ordinal] ?? 0, m[2], ref);
+    },
+  ],
 
   // ---- season
-  [re(`winter (\\d{4})[-/](\\d{2}|\\d{4})`), (m, _r, l) => {
-    const first = Number(m[1]);
-    const second = m[2] ?? "";
-    if (!consecutive(first, second)) {
-      return { kind: "invalid", error: `label "${l}" names a winter, but ${first} and ${second} are not consecutive years` };
-    }
-    return win("season", seasonWindow(first, "winter"));
-  }],
-  [re(`(?:(?:early|mid|late)[ -]?)?${SEASON}${OF_YEAR}?`), (m, ref) => {
-    const season = SEASONS[m[1] ?? ""] ?? "summer";
-    return win("season", m[2] === undefined ? thisSeason(season, ref) : seasonWindow(resolveYear(m[2], ref), season));
-  }],
-  [re(`(this|next|coming|this coming) ${SEASON}`), (m, ref) => {
-    const season = SEASONS[m[2] ?? ""] ?? "summer";
-    return win("season", m[1] === "next" ? nextSeason(season, ref) : thisSeason(season, ref));
-  }],
+  [
+    re(`winter (\\d{4})[-/](\\d{2}|\\d{4})`),
+    (m, _r, l) => {
+      const first = Number(m[1]);
+      const second = m[2] ?? "";
+      if (!consecutive(first, second)) {
+        return { kind: "invalid", error: `label "${l}" names a winter, but ${first} and ${second} are not consecutive years` };
+      }
+      return win("season", seasonWindow(first, "winter"));
+    },
+  ],
+  [
+    re(`(?:(?:early|mid|late)[ -]?)?${SEASON}${OF_YEAR}?`),
+    (m, ref) => {
+      const season = SEASONS[m[1] ?? ""] ?? "summer";
+      return win("season", m[2] === undefined ? thisSeason(season, ref) : seasonWindow(resolveYear(m[2], ref), season));
+    },
+  ],
+  [
+    re(`(this|next|coming|this coming) ${SEASON}`),
+    (m, ref) => {
+      const season = SEASONS[m[2] ?? ""] ?? "summer";
+      return win("season", m[1] === "next" ? nextSeason(season, ref) : thisSeason(season, ref));
+    },
+  ],
 
   // ---- half year
   [re(`(first|1st|second|2nd) half(?: of)? ${YEAR}`), (m, ref) => halfReading(m[1] ?? "", resolveYear(m[2] ?? "", ref))],
@@ -360,14 +378,20 @@ const MATCHERS: ReadonlyArray<[RegExp, Matcher]> = [
 
   // ---- year, including financial years
   [/^(?:calendar year )?(\d{4})$/, (m) => win("year", monthsWindow(Number(m[1]), 1, 12))],
-  [/^(?:(this|next|last) )?(?:calendar )?year$/, (m, ref) => win("year", monthsWindow(m[1] === "next" ? ref.year + 1 : m[1] === "last" ? ref.year - 1 : ref.year, 1, 12))],
+  [
+    /^(?:(this|next|last) )?(?:calendar )?year$/,
+    (m, ref) => win("year", monthsWindow(m[1] === "next" ? ref.year + 1 : m[1] === "last" ? ref.year - 1 : ref.year, 1, 12)),
+  ],
   [/^(?:financial year |fy ?)?(\d{4})[-/](\d{2}|\d{4})$/, (m, _r, l) => financialYearReading(l, Number(m[1]), m[2] ?? "")],
   [/^financial year (\d{4}) to (\d{4})$/, (m, _r, l) => financialYearReading(l, Number(m[1]), m[2] ?? "")],
   [/^fy ?(\d{2})[-/](\d{2})$/, (m, _r, l) => financialYearReading(l, 2000 + Number(m[1]), m[2] ?? "")],
-  [/^(?:(this|next) )?financial year$/, (m, ref) => {
-    const current = ref.month >= 4 ? ref.year : ref.year - 1;
-    return win("year", financialYearWindow(m[1] === "next" ? current + 1 : current));
-  }],
+  [
+    /^(?:(this|next) )?financial year$/,
+    (m, ref) => {
+      const current = ref.month >= 4 ? ref.year : ref.year - 1;
+      return win("year", financialYearWindow(m[1] === "next" ? current + 1 : current));
+    },
+  ],
 ];
 
 function readLabel(label: string, ref: Ref): Reading | null {
@@ -497,8 +521,7 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   {
     precision: "month",
     name: precisionLabel("month"),
-    rule:
-      "The deadline names a month. The due date is the last day of that month. If no year is given (“from April”, “in April”), it is the first such month on or after the month of the reference date: the same year if that month has not already passed, otherwise the next year.",
+    rule: "The deadline names a month. The due date is the last day of that month. If no year is given (“from April”, “in April”), it is the first such month on or after the month of the reference date: the same year if that month has not already passed, otherwise the next year.",
     examples: [
       example("March 2026", "month"),
       example("by October 2028", "month"),
@@ -510,15 +533,18 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   {
     precision: "quarter",
     name: precisionLabel("quarter"),
-    rule:
-      "Quarters are calendar quarters: Q1 is January to March, Q2 April to June, Q3 July to September and Q4 October to December. The due date is the last day of the quarter. If no year is given (“Q3”), it is the first such quarter on or after the quarter of the reference date.",
-    examples: [example("Q3 2026", "quarter"), example("third quarter of 2026", "quarter"), example("2026 Q3", "quarter"), example("Q4 2026", "quarter")],
+    rule: "Quarters are calendar quarters: Q1 is January to March, Q2 April to June, Q3 July to September and Q4 October to December. The due date is the last day of the quarter. If no year is given (“Q3”), it is the first such quarter on or after the quarter of the reference date.",
+    examples: [
+      example("Q3 2026", "quarter"),
+      example("third quarter of 2026", "quarter"),
+      example("2026 Q3", "quarter"),
+      example("Q4 2026", "quarter"),
+    ],
   },
   {
     precision: "season",
     name: precisionLabel("season"),
-    rule:
-      "Spring is March to May (due 31 May), summer is June to August (due 31 August), autumn (or fall) is September to November (due 30 November) and winter is December to February: “winter 2026” runs from December 2026 to February 2027, so it is due on the last day of February 2027. “This summer”, or a season with no year, means the season under way on the reference date or, if it has already ended, the next one: said in October 2026, “this summer” means summer 2027. “Next summer” means the summer of the year after the reference date (for winter, a reference date in January or February counts as part of the winter that began the December before).",
+    rule: "Spring is March to May (due 31 May), summer is June to August (due 31 August), autumn (or fall) is September to November (due 30 November) and winter is December to February: “winter 2026” runs from December 2026 to February 2027, so it is due on the last day of February 2027. “This summer”, or a season with no year, means the season under way on the reference date or, if it has already ended, the next one: said in October 2026, “this summer” means summer 2027. “Next summer” means the summer of the year after the reference date (for winter, a reference date in January or February counts as part of the winter that began the December before).",
     examples: [
       example("spring 2026", "season"),
       example("summer 2026", "season"),
@@ -534,8 +560,7 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   {
     precision: "half",
     name: precisionLabel("half"),
-    rule:
-      "“First half of 2026” or “H1 2026” is January to June (due 30 June); “second half of 2026” or “H2 2026” is July to December (due 31 December). Looser phrases are read as half-year windows: “early 2026” is January to June (due 30 June), “mid-2026” or “the middle of 2026” is April to September (due 30 September), and “late 2026” is July to December (due 31 December).",
+    rule: "“First half of 2026” or “H1 2026” is January to June (due 30 June); “second half of 2026” or “H2 2026” is July to December (due 31 December). Looser phrases are read as half-year windows: “early 2026” is January to June (due 30 June), “mid-2026” or “the middle of 2026” is April to September (due 30 September), and “late 2026” is July to December (due 31 December).",
     examples: [
       example("first half of 2026", "half"),
       example("H1 2026", "half"),
@@ -550,8 +575,7 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   {
     precision: "year",
     name: precisionLabel("year"),
-    rule:
-      "A year (“2026”, “by 2030”, “by the end of 2026”, “during 2026”) is due on 31 December of that year. “This year” and “the end of the year” mean the year of the reference date. A financial year (“2026-27”, “2026/27”, “financial year 2026 to 2027”) runs from 1 April 2026 to 31 March 2027 and is due on 31 March 2027.",
+    rule: "A year (“2026”, “by 2030”, “by the end of 2026”, “during 2026”) is due on 31 December of that year. “This year” and “the end of the year” mean the year of the reference date. A financial year (“2026-27”, “2026/27”, “financial year 2026 to 2027”) runs from 1 April 2026 to 31 March 2027 and is due on 31 March 2027.",
     examples: [
       example("2026", "year"),
       example("by 2030", "year"),

@@ -207,7 +207,12 @@ function changeDays(history: CommitmentHistory, updates: readonly Update[]): Iso
   return [...days].filter((d) => d >= history.announcedOn).sort();
 }
 
-function missedDeadlines(history: CommitmentHistory, updates: readonly Update[], deadlines: readonly DeadlineEvent[], asOf: IsoDate): MissedDeadline[] {
+function missedDeadlines(
+  history: CommitmentHistory,
+  updates: readonly Update[],
+  deadlines: readonly DeadlineEvent[],
+  asOf: IsoDate,
+): MissedDeadline[] {
   const days = changeDays(history, updates).filter((d) => d <= asOf);
   const bases = new Map(days.map((d) => [d, baseAt(updates, deadlines, d)]));
   const missed: MissedDeadline[] = [];
@@ -223,7 +228,14 @@ function missedDeadlines(history: CommitmentHistory, updates: readonly Update[],
     const entry = { deadline: { ...d, dueDate }, missedOn, movedTo: null, delivery: null };
     if (then.deliveryUpdate) {
       const late = lateness(then.deliveryUpdate.window, dueDate);
-      missed.push({ ...entry, outcome: "delivered_late", outcomeOn: then.deliveryUpdate.effectiveOn, delivery: then.deliveryUpdate.window, daysMissedBy: late.minDays, daysMissedByMax: late.maxDays });
+      missed.push({
+        ...entry,
+        outcome: "delivered_late",
+        outcomeOn: then.deliveryUpdate.effectiveOn,
+        delivery: then.deliveryUpdate.window,
+        daysMissedBy: late.minDays,
+        daysMissedByMax: late.maxDays,
+      });
     } else if (then.droppedSince !== null) {
       const n = daysBetween(dueDate, addDays(then.droppedSince, -1));
       missed.push({ ...entry, outcome: "dropped", outcomeOn: then.droppedSince, daysMissedBy: n, daysMissedByMax: n });

@@ -93,7 +93,8 @@ export function knownWindow(occurred: DateWindow | null | undefined, confirmed: 
   assertWindow(confirmed, "confirmation window");
   if (!occurred) return confirmed;
   assertWindow(occurred, "occurrence window");
-  if (occurred.from > confirmed.to) throw new RangeError(`occurrence window ${occurred.from}..${occurred.to} begins after it was confirmed (${confirmed.to})`);
+  if (occurred.from > confirmed.to)
+    throw new RangeError(`occurrence window ${occurred.from}..${occurred.to} begins after it was confirmed (${confirmed.to})`);
   return { from: occurred.from, to: minIsoDate(occurred.to, confirmed.to) };
 }
 
@@ -102,7 +103,20 @@ export function effectiveDate(occurred: DateWindow | null | undefined, confirmed
   return knownWindow(occurred, confirmed).to;
 }
 
-const SEASON_NAMES = ["winter", "winter", "spring", "spring", "spring", "summer", "summer", "summer", "autumn", "autumn", "autumn", "winter"] as const;
+const SEASON_NAMES = [
+  "winter",
+  "winter",
+  "spring",
+  "spring",
+  "spring",
+  "summer",
+  "summer",
+  "summer",
+  "autumn",
+  "autumn",
+  "autumn",
+  "winter",
+] as const;
 
 /**
  * The usual way to write the period of a precision that contains a day: "14 March 2026",

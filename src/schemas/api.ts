@@ -33,7 +33,9 @@ export const precisionSchema = z.enum(PRECISIONS).meta({
   description: "How precise the deadline as published is. The due date is the last day of the window it describes.",
 });
 
-export const areaRefSchema = z.object({ slug: z.string(), title: z.string() }).meta({ id: "AreaRef", description: "The roadmap area a commitment belongs to." });
+export const areaRefSchema = z
+  .object({ slug: z.string(), title: z.string() })
+  .meta({ id: "AreaRef", description: "The roadmap area a commitment belongs to." });
 
 export const ownerSchema = z
   .object({
@@ -46,7 +48,7 @@ export const ownerSchema = z
 
 export const deadlineSchema = z
   .object({
-    label: z.string().describe("The deadline exactly as published, e.g. \"by the end of 2026\"."),
+    label: z.string().describe('The deadline exactly as published, e.g. "by the end of 2026".'),
     precision: precisionSchema,
     dueDate: date().nullable().describe("Last day of the deadline's window; null when no date was given (precision open)."),
   })
@@ -54,22 +56,32 @@ export const deadlineSchema = z
 
 export const datedLabelSchema = z
   .object({
-    label: z.string().describe("The date as the source words it, e.g. \"June 2026\", \"in March\", \"19 January 2026\"."),
+    label: z.string().describe('The date as the source words it, e.g. "June 2026", "in March", "19 January 2026".'),
     precision: precisionSchema,
     from: date().describe("First day of the period the label describes."),
     to: date().describe("Last day of that period (the same as from for a day)."),
   })
   .meta({ id: "DatedLabel", description: "A date with its precision, read into a period by the published rules (/methodology)." });
 
-export const windowSchema = z.object({ from: date(), to: date() }).meta({ id: "DateWindow", description: "A period of days, first to last (both included)." });
+export const windowSchema = z
+  .object({ from: date(), to: date() })
+  .meta({ id: "DateWindow", description: "A period of days, first to last (both included)." });
 
 export const statusSchema = z
   .object({
     code: statusCodeSchema,
     label: z.string(),
-    confirmedOn: date().nullable().describe("First day of the period in which a published source confirmed this status; null for not_started with no update yet. See confirmed for its precision."),
-    confirmed: orNull(datedLabelSchema).describe("When a source confirmed it, with the source's own precision (a month-only source is \"June 2026\")."),
-    occurred: orNull(datedLabelSchema).describe("When it happened, as the source words it; null when no source says (the confirmation then stands in)."),
+    confirmedOn: date()
+      .nullable()
+      .describe(
+        "First day of the period in which a published source confirmed this status; null for not_started with no update yet. See confirmed for its precision.",
+      ),
+    confirmed: orNull(datedLabelSchema).describe(
+      'When a source confirmed it, with the source\'s own precision (a month-only source is "June 2026").',
+    ),
+    occurred: orNull(datedLabelSchema).describe(
+      "When it happened, as the source words it; null when no source says (the confirmation then stands in).",
+    ),
     effectiveOn: date().nullable().describe("The day the status took effect: the last day of the period in which it is known to have happened."),
     publishedAt: dateTime().nullable().describe("When the tracker published the update (set by the database)."),
     version: z.number().int().min(1).nullable().describe("The record version that published it."),
@@ -83,11 +95,16 @@ export const pendingSchema = z
     occurred: orNull(datedLabelSchema),
     window: windowSchema.describe("The period in which it is known to have happened; the as-of date is inside it."),
   })
-  .meta({ id: "PendingUpdate", description: "An update whose period contains the as-of date: it may already have happened by then, so it has not yet taken effect." });
+  .meta({
+    id: "PendingUpdate",
+    description: "An update whose period contains the as-of date: it may already have happened by then, so it has not yet taken effect.",
+  });
 
 export const latenessSchema = z
   .object({
-    kind: z.enum(LATENESS_KINDS).describe("on_time: on or before the due date; late: wholly after it; possibly_late: the period runs across it, so it is uncertain."),
+    kind: z
+      .enum(LATENESS_KINDS)
+      .describe("on_time: on or before the due date; late: wholly after it; possibly_late: the period runs across it, so it is uncertain."),
     minDays: count().describe("The fewest days late it can have been (0 unless late)."),
     maxDays: count().describe("The most days late it can have been (0 when on time)."),
   })
@@ -99,11 +116,16 @@ export const missedDeadlineSchema = z
     precision: precisionSchema,
     dueDate: date(),
     missedOn: date().describe("The first day on which it was certainly missed."),
-    daysMissedBy: count().describe("Days overdue (to the as-of date, or to the last day before it was moved or dropped); for a late delivery, the fewest days late."),
+    daysMissedBy: count().describe(
+      "Days overdue (to the as-of date, or to the last day before it was moved or dropped); for a late delivery, the fewest days late.",
+    ),
     daysMissedByMax: count().describe("The same, except for a late delivery: the most days late."),
     outcome: z.enum(MISSED_OUTCOMES).describe("What followed: still overdue, moved to a new deadline, delivered late, or dropped."),
     outcomeOn: date().nullable().describe("When it was moved, delivered or dropped (the day that took effect); null while still overdue."),
-    movedTo: z.object({ label: z.string(), precision: precisionSchema, dueDate: date().nullable() }).nullable().describe("The deadline it was moved to."),
+    movedTo: z
+      .object({ label: z.string(), precision: precisionSchema, dueDate: date().nullable() })
+      .nullable()
+      .describe("The deadline it was moved to."),
     delivery: orNull(windowSchema).describe("When the late delivery happened."),
   })
   .meta({ id: "MissedDeadline", description: "A deadline that passed unmet while it was in effect: a permanent fact, whatever followed." });
@@ -114,7 +136,7 @@ export const sourceSchema = z
     publisher: z.string(),
     url: url(),
     publishedOn: date().describe("First day of the period the source was published in."),
-    publishedLabel: z.string().nullable().describe("The publication date as the source gives it, when not a day (\"January 2026\")."),
+    publishedLabel: z.string().nullable().describe('The publication date as the source gives it, when not a day ("January 2026").'),
   })
   .meta({ id: "Source", description: "The published evidence for a change." });
 
@@ -134,10 +156,14 @@ export const commitmentSchema = z
     overdue: z.boolean().describe("Due date has passed and the status is not delivered, delivered_differently or dropped."),
     daysOverdue: count().describe("Days from the due date to the as-of date; 0 when not overdue."),
     daysUntilDue: z.number().int().min(0).nullable().describe("Days from the as-of date to the due date; null when closed, undated or past due."),
-    deliveredLate: z.boolean().describe("Delivery (delivered or delivered_differently) happened wholly after the due date in effect then (see lateness)."),
+    deliveredLate: z
+      .boolean()
+      .describe("Delivery (delivered or delivered_differently) happened wholly after the due date in effect then (see lateness)."),
     daysLate: count().describe("The fewest days late the delivery can have been; 0 when not certainly late."),
     daysLateMax: count().describe("The most days late the delivery can have been; 0 when on time."),
-    delivery: orNull(windowSchema).describe("When the delivery happened (delivered statuses): the occurrence, or the confirmation when no source says."),
+    delivery: orNull(windowSchema).describe(
+      "When the delivery happened (delivered statuses): the occurrence, or the confirmation when no source says.",
+    ),
     lateness: orNull(latenessSchema),
     pending: orNull(pendingSchema),
     missed: z.boolean().describe("Missed at least one deadline by the as-of date (see missedDeadlines)."),
@@ -154,7 +180,9 @@ export const commitmentRefSchema = z
 
 const changeBase = {
   id: z.string().describe("Stable identifier, e.g. status-update-12 or deadline-revision-3."),
-  date: date().describe("When the change took effect: for a status update, the last day of the period in which it is known to have happened; for a deadline revision, its effective date."),
+  date: date().describe(
+    "When the change took effect: for a status update, the last day of the period in which it is known to have happened; for a deadline revision, its effective date.",
+  ),
   publishedAt: dateTime().describe("When the tracker published the change (set by the database)."),
   version: z.number().int().min(1).describe("The record version that published it."),
   commitment: commitmentRefSchema,
@@ -181,7 +209,10 @@ export const deadlineRevisionChangeSchema = z
     label: z.string(),
     precision: precisionSchema,
     dueDate: date().nullable(),
-    previous: z.object({ label: z.string(), dueDate: date().nullable() }).nullable().describe("The deadline this revision replaced; null for the original."),
+    previous: z
+      .object({ label: z.string(), dueDate: date().nullable() })
+      .nullable()
+      .describe("The deadline this revision replaced; null for the original."),
     slipDays: z.number().int().nullable().describe("New due date minus previous due date, in days (negative if brought forward)."),
     reason: z.string().nullable(),
     source: orNull(sourceSchema),
@@ -200,14 +231,18 @@ export const commitmentDetailSchema = commitmentSchema
   .extend({
     history: z.object({
       statusUpdates: z.array(statusUpdateSchema).describe("Every status update confirmed by the as-of date, newest first."),
-      deadlineRevisions: z.array(deadlineRevisionSchema).describe("The original deadline and every revision in effect by the as-of date, newest first."),
+      deadlineRevisions: z
+        .array(deadlineRevisionSchema)
+        .describe("The original deadline and every revision in effect by the as-of date, newest first."),
     }),
   })
   .meta({ id: "CommitmentDetail", description: "A commitment with its full published history, with sources." });
 
-export const statusCountsSchema = z.object(Object.fromEntries(STATUS_CODES.map((c) => [c, count()])) as Record<(typeof STATUS_CODES)[number], ReturnType<typeof count>>).meta({
-  id: "StatusCounts",
-});
+export const statusCountsSchema = z
+  .object(Object.fromEntries(STATUS_CODES.map((c) => [c, count()])) as Record<(typeof STATUS_CODES)[number], ReturnType<typeof count>>)
+  .meta({
+    id: "StatusCounts",
+  });
 
 export const areaSchema = z
   .object({
@@ -216,7 +251,11 @@ export const areaSchema = z
     summary: z.string(),
     position: z.number().int(),
     counts: z.object({ total: count(), overdue: count(), byStatus: statusCountsSchema }).describe("Commitments in this area on the as-of date."),
-    links: z.object({ html: url(), commitments: url().describe("This area's commitments in the API."), feed: url().describe("Atom feed of this area's changes.") }),
+    links: z.object({
+      html: url(),
+      commitments: url().describe("This area's commitments in the API."),
+      feed: url().describe("Atom feed of this area's changes."),
+    }),
   })
   .meta({ id: "Area", description: "One of the six sections of the roadmap." });
 
@@ -260,7 +299,9 @@ export const pageLinksSchema = z
 
 export const areaListSchema = z.object({ data: z.array(areaSchema), meta: listMetaSchema }).meta({ id: "AreaList" });
 export const organisationListSchema = z.object({ data: z.array(organisationSchema), meta: listMetaSchema }).meta({ id: "OrganisationList" });
-export const commitmentListSchema = z.object({ data: z.array(commitmentSchema), meta: listMetaSchema, links: pageLinksSchema }).meta({ id: "CommitmentList" });
+export const commitmentListSchema = z
+  .object({ data: z.array(commitmentSchema), meta: listMetaSchema, links: pageLinksSchema })
+  .meta({ id: "CommitmentList" });
 export const changeListSchema = z.object({ data: z.array(changeSchema), meta: listMetaSchema, links: pageLinksSchema }).meta({ id: "ChangeList" });
 export const commitmentResponseSchema = z
   .object({ data: commitmentDetailSchema, meta: z.object({ asOf: date(), ...recordMeta }).meta({ id: "CommitmentMeta" }) })

@@ -31,14 +31,24 @@ export const commitmentQueryFields = {
   area: z.array(slugSchema).max(10).describe("Area slug; repeat for several"),
   organisation: z.array(slugSchema).max(20).describe("Organisation slug (lead or supporting owner); repeat for several"),
   status: z.array(z.enum(STATUS_CODES)).max(STATUS_CODES.length).describe("Status code; repeat for several"),
-  overdue: z.enum(["true", "false"]).transform((v) => v === "true").describe("Only overdue (true) or only not overdue (false)"),
+  overdue: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .describe("Only overdue (true) or only not overdue (false)"),
   missed: z
     .enum(["true", "false"])
     .transform((v) => v === "true")
-    .describe("Only commitments that had missed at least one deadline by the as-of date, whether still overdue, moved, delivered late or dropped (true), or only those that had not (false)"),
+    .describe(
+      "Only commitments that had missed at least one deadline by the as-of date, whether still overdue, moved, delivered late or dropped (true), or only those that had not (false)",
+    ),
   due_before: isoDateSchema.describe("Due on or before this date"),
   due_after: isoDateSchema.describe("Due on or after this date"),
-  q: z.string().trim().min(1).max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`).describe("Full-text search of titles and summaries"),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`)
+    .describe("Full-text search of titles and summaries"),
   as_of: isoDateSchema
     .refine((d) => d >= "2026-01-01", "must be on or after 2026-01-01, when the roadmap was published")
     .refine((d) => d <= todayIso(), "cannot be in the future")
@@ -87,7 +97,10 @@ export function parseParam<T>(params: RawParams, name: string, schema: z.ZodType
   const issue = parsed.error.issues[0]!;
   const value = list && typeof issue.path[0] === "number" ? values[issue.path[0]] : values[0];
   const shown = value && value.length > 40 ? `${value.slice(0, 40)}…` : value;
-  errors.push({ field: name, message: `${name}${shown !== undefined ? ` "${shown}"` : ""} ${issue.message.replace(/^Invalid option: expected one of /, "must be one of ")}` });
+  errors.push({
+    field: name,
+    message: `${name}${shown !== undefined ? ` "${shown}"` : ""} ${issue.message.replace(/^Invalid option: expected one of /, "must be one of ")}`,
+  });
   return undefined;
 }
 

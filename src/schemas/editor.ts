@@ -67,9 +67,15 @@ export function httpLinkField(what: string) {
 }
 
 const idField = (what: string) =>
-  z.coerce.number({ error: `Missing ${what}: reload the page and try again` }).int(`Missing ${what}: reload the page and try again`).positive(`Missing ${what}: reload the page and try again`);
+  z.coerce
+    .number({ error: `Missing ${what}: reload the page and try again` })
+    .int(`Missing ${what}: reload the page and try again`)
+    .positive(`Missing ${what}: reload the page and try again`);
 
-const versionField = z.coerce.number({ error: "Reload the page and try again" }).int("Reload the page and try again").min(1, "Reload the page and try again");
+const versionField = z.coerce
+  .number({ error: "Reload the page and try again" })
+  .int("Reload the page and try again")
+  .min(1, "Reload the page and try again");
 
 const slugRef = (what: string) =>
   z
@@ -81,7 +87,13 @@ const slugRef = (what: string) =>
 /** Checkbox lists arrive as arrays (possibly empty, or missing when nothing is ticked). */
 const slugList = (what: string) =>
   z
-    .array(z.string().trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `Select ${what} from the list`), { error: `Select ${what} from the list` })
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `Select ${what} from the list`),
+      { error: `Select ${what} from the list` },
+    )
     .max(30, `Select at most 30 ${what}`)
     .default([]);
 
@@ -218,7 +230,15 @@ export const slugField = z
   .max(120, "The web address name must be 120 characters or fewer")
   .optional()
   .transform((v) => (v ? v : undefined))
-  .pipe(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "The web address name must use only lower-case letters, digits and single hyphens, for example publish-the-roadmap").optional());
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+        "The web address name must use only lower-case letters, digits and single hyphens, for example publish-the-roadmap",
+      )
+      .optional(),
+  );
 
 export const commitmentCreateSchema = z.object({
   ...commitmentFields,
@@ -268,9 +288,7 @@ export const userUpdateSchema = z
     name: requiredText("the person’s full name", "the name", 200),
     role: z.enum(ROLES, { error: "Select a role" }),
     organisations: slugList("organisations"),
-    disabled: z
-      .enum(["yes", "no"], { error: "Select whether the account can sign in" })
-      .transform((v) => v === "yes"),
+    disabled: z.enum(["yes", "no"], { error: "Select whether the account can sign in" }).transform((v) => v === "yes"),
   })
   .superRefine((value, ctx) => {
     if (value.role === "editor" && value.organisations.length === 0) {
@@ -337,7 +355,14 @@ const semicolonList = z
   .string()
   .trim()
   .optional()
-  .transform((v) => (v ? v.split(/[;|]/).map((s) => s.trim()).filter(Boolean) : []));
+  .transform((v) =>
+    v
+      ? v
+          .split(/[;|]/)
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
+  );
 
 /** One row of a commitments file (column names as in the file). */
 export const commitmentCsvRowSchema = z.object({
@@ -352,7 +377,9 @@ export const commitmentCsvRowSchema = z.object({
   summary: commitmentFields.summary,
   area: commitmentFields.area,
   lead: commitmentFields.lead,
-  supporting: semicolonList.pipe(z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Supporting organisations must be slugs separated by semicolons"))),
+  supporting: semicolonList.pipe(
+    z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Supporting organisations must be slugs separated by semicolons")),
+  ),
   announced_on: commitmentCreateSchema.shape.announcedOn,
   deadline_label: commitmentCreateSchema.shape.deadlineLabel,
   deadline_precision: commitmentCreateSchema.shape.deadlinePrecision,
@@ -380,12 +407,42 @@ export type StatusUpdateCsvRow = z.infer<typeof statusUpdateCsvRowSchema>;
 // Audit log filters (GET parameters)
 
 export const auditFilterSchema = z.object({
-  actor: z.string().trim().max(254).optional().transform((v) => (v ? v.toLowerCase() : undefined)),
-  action: z.string().trim().max(100).optional().transform((v) => (v ? v : undefined)),
-  entityType: z.string().trim().max(100).optional().transform((v) => (v ? v : undefined)),
-  entityId: z.string().trim().max(100).optional().transform((v) => (v ? v : undefined)),
-  from: z.string().trim().optional().transform((v) => (v ? v : undefined)).pipe(dateField("the ‘from’ date").optional()),
-  to: z.string().trim().optional().transform((v) => (v ? v : undefined)).pipe(dateField("the ‘to’ date").optional()),
+  actor: z
+    .string()
+    .trim()
+    .max(254)
+    .optional()
+    .transform((v) => (v ? v.toLowerCase() : undefined)),
+  action: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  entityType: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  entityId: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  from: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(dateField("the ‘from’ date").optional()),
+  to: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(dateField("the ‘to’ date").optional()),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;

@@ -141,12 +141,16 @@ export function friendlyMessage(error: ParamError, raw: RawParams): string {
   switch (error.field) {
     case "status": {
       const bad = values.find((v) => !isStatusCode(v));
-      return bad !== undefined ? `There is no status called ${quoted(bad)}: choose statuses from the list` : `Choose no more than ${STATUS_CODES.length} statuses`;
+      return bad !== undefined
+        ? `There is no status called ${quoted(bad)}: choose statuses from the list`
+        : `Choose no more than ${STATUS_CODES.length} statuses`;
     }
     case "area":
     case "organisation": {
       const bad = values.find((v) => !slugSchema.safeParse(v).success);
-      return bad !== undefined ? `There is no ${error.field} called ${quoted(bad)}` : `Choose fewer ${error.field === "area" ? "areas" : "organisations"}`;
+      return bad !== undefined
+        ? `There is no ${error.field} called ${quoted(bad)}`
+        : `Choose fewer ${error.field === "area" ? "areas" : "organisations"}`;
     }
     case "overdue":
       return `Choose whether to show overdue commitments (${quoted(first)} is not one of the choices)`;
@@ -167,7 +171,8 @@ export function friendlyMessage(error: ParamError, raw: RawParams): string {
       return `Search words must be ${MAX_QUERY_LENGTH} characters or fewer`;
     case "as_of":
       if (/future/.test(error.message)) return "The date to view the tracker on must be today or in the past";
-      if (/on or after/.test(error.message)) return "The date to view the tracker on must be on or after 1 January 2026, when the roadmap was published";
+      if (/on or after/.test(error.message))
+        return "The date to view the tracker on must be on or after 1 January 2026, when the roadmap was published";
       return "The date to view the tracker on must be a real date written as year-month-day, for example 2026-06-01";
     case "sort":
       return "Choose how to sort commitments from the list";
@@ -191,7 +196,11 @@ function toPageErrors(errors: ParamError[], raw: RawParams): PageError[] {
 }
 
 /** The as-of date and record version of a page, with version= / recorded_on= checked against the database. */
-async function resolvePageView(given: { asOf?: string; version?: number; recordedOn?: string }, errors: FieldError[], today: string): Promise<AsOfView> {
+async function resolvePageView(
+  given: { asOf?: string; version?: number; recordedOn?: string },
+  errors: FieldError[],
+  today: string,
+): Promise<AsOfView> {
   const view = await resolveView(getDb(), given, today, errors);
   const { at } = view;
   return {
@@ -244,7 +253,12 @@ async function parseOwnerFilters(raw: RawParams, errors: ParamError[], version: 
   const [areas, organisations] = await Promise.all([publicData.listAreas(), publicData.listOrganisations(version)]);
   const known = { areas, organisations };
   const area = keepKnown("area", parseParam(raw, "area", commitmentQueryFields.area, errors, true) ?? [], known, errors);
-  const organisation = keepKnown("organisation", parseParam(raw, "organisation", commitmentQueryFields.organisation, errors, true) ?? [], known, errors);
+  const organisation = keepKnown(
+    "organisation",
+    parseParam(raw, "organisation", commitmentQueryFields.organisation, errors, true) ?? [],
+    known,
+    errors,
+  );
   return { area, organisation, areas, organisations };
 }
 
@@ -316,7 +330,11 @@ const commitmentsByKey = cache(async (key: string) => {
   const today = todayIso();
   const { query, errors: parsed } = parseCommitmentQuery(raw, today);
   const errors: ParamError[] = parsed;
-  const when = await resolvePageView({ asOf: query.asOfGiven ? query.asOf : undefined, version: query.version, recordedOn: query.recordedOn }, errors, today);
+  const when = await resolvePageView(
+    { asOf: query.asOfGiven ? query.asOf : undefined, version: query.version, recordedOn: query.recordedOn },
+    errors,
+    today,
+  );
   const [areas, organisations] = await Promise.all([publicData.listAreas(), publicData.listOrganisations(when.record.version)]);
   const known = { areas, organisations };
   const area = keepKnown("area", query.area, known, errors);
@@ -491,7 +509,11 @@ const areasByKey = cache(async (key: string) => {
   const raw = new URLSearchParams(key);
   const errors: ParamError[] = [];
   const when = await parseAsOf(raw, errors, todayIso());
-  const [progress, areas, revised] = await Promise.all([publicData.statusCountsByArea(when.asOf, when.record.version), publicData.listAreas(), revisedAfter(when.record)]);
+  const [progress, areas, revised] = await Promise.all([
+    publicData.statusCountsByArea(when.asOf, when.record.version),
+    publicData.listAreas(),
+    revisedAfter(when.record),
+  ]);
   const summaries = new Map(areas.map((a) => [a.slug, a.summary]));
   return { ...when, revised, errors: toPageErrors(errors, raw), values: formValues(raw), progress, summaries };
 });
@@ -536,5 +558,14 @@ const organisationByKey = cache(async (slug: string, key: string) => {
     revisedAfter(when.record),
   ]);
   const leads = items.filter((c) => c.owners.some((o) => o.slug === slug && o.lead));
-  return { ...when, revised, errors: toPageErrors(errors, raw), values: formValues(raw), organisation, items, leads: leads.length, ...countStatuses(items) };
+  return {
+    ...when,
+    revised,
+    errors: toPageErrors(errors, raw),
+    values: formValues(raw),
+    organisation,
+    items,
+    leads: leads.length,
+    ...countStatuses(items),
+  };
 });

@@ -30,7 +30,10 @@ export async function resolveRecordAt(db: Db, given: { version?: number; recorde
   const unpinned: RecordAt = { version: latest?.version ?? 0, pinned: false, given: {}, info: latest, latest };
   if (given.version !== undefined) {
     if (!latest || given.version > latest.version) {
-      errors.push({ field: "version", message: `version ${given.version} does not exist: the latest version is ${latest?.version ?? "none (nothing has been published yet)"}` });
+      errors.push({
+        field: "version",
+        message: `version ${given.version} does not exist: the latest version is ${latest?.version ?? "none (nothing has been published yet)"}`,
+      });
       return unpinned;
     }
     const info = await versionInfo(db, given.version);
@@ -68,7 +71,8 @@ export function friendlyRecordAtMessage(field: "version" | "recorded_on", messag
     return `The version must be a whole number, 1 or more (“${value.slice(0, 20)}” is not)`;
   }
   const first = /first version was recorded on (\d{4}-\d{2}-\d{2})/.exec(message)?.[1];
-  if (first) return `Nothing had been published by the end of ${formatLongDate(value)}: the first version of the record was recorded on ${formatLongDate(first)}`;
+  if (first)
+    return `Nothing had been published by the end of ${formatLongDate(value)}: the first version of the record was recorded on ${formatLongDate(first)}`;
   if (/future/.test(message)) return "The date the record was recorded on must be today or in the past";
   if (/nothing has been published/.test(message)) return "Nothing has been published yet";
   return "The date the record was recorded on must be a real date written as year-month-day, for example 2026-12-01";
@@ -83,7 +87,12 @@ export type View = { asOf: string; asOfGiven: boolean; at: RecordAt; immutable: 
  * today. `immutable` is true when nothing published later can change the answer: a version was
  * given, or a day that has ended.
  */
-export async function resolveView(db: Db, given: { asOf?: string; version?: number; recordedOn?: string }, today: string, errors: FieldError[]): Promise<View> {
+export async function resolveView(
+  db: Db,
+  given: { asOf?: string; version?: number; recordedOn?: string },
+  today: string,
+  errors: FieldError[],
+): Promise<View> {
   const at = await resolveRecordAt(db, given, errors);
   const asOf = given.asOf ?? defaultAsOf(at, today);
   const immutable = at.pinned && (at.given.version !== undefined || (at.given.recordedOn !== undefined && at.given.recordedOn < today));
@@ -92,5 +101,9 @@ export async function resolveView(db: Db, given: { asOf?: string; version?: numb
 
 /** The version parameters to keep in links from a pinned view (the reader's own choice). */
 export function recordParams(at: RecordAt): { version?: number; recorded_on?: string } {
-  return at.given.version !== undefined ? { version: at.given.version } : at.given.recordedOn !== undefined ? { recorded_on: at.given.recordedOn } : {};
+  return at.given.version !== undefined
+    ? { version: at.given.version }
+    : at.given.recordedOn !== undefined
+      ? { recorded_on: at.given.recordedOn }
+      : {};
 }

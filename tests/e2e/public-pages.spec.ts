@@ -15,7 +15,9 @@ test("overview: counts per status, overdue, progress per area in words, deadline
   for (const area of seedAreas) await expect(areas.getByRole("heading", { name: area.title })).toBeVisible();
   // Text equivalents of the bars (not colour alone).
   await expect(areas.getByText("2 of 9 commitments delivered (22%), 2 overdue")).toBeVisible();
-  await expect(areas.getByRole("list", { name: "Elevate leadership and invest in talent: commitments by status" })).toHaveText(/2 delivered.*1 in progress.*6 not started/);
+  await expect(areas.getByRole("list", { name: "Elevate leadership and invest in talent: commitments by status" })).toHaveText(
+    /2 delivered.*1 in progress.*6 not started/,
+  );
   await expect(page.getByRole("region", { name: "Deadlines in the next 90 days" }).getByText("Due in 40 days").first()).toBeVisible();
   await expect(page.getByRole("region", { name: "Latest confirmed changes" }).getByRole("listitem")).toHaveCount(5);
 });
@@ -51,7 +53,10 @@ test("a commitment: owners, deadline as published and resolved, history with sou
   await page.goto("/commitments/secret-community-cloud?as_of=2026-11-21");
   const facts = page.locator("main dl").first();
   await expect(facts).toContainText("Lead owner");
-  await expect(facts.getByRole("link", { name: "Ministry of Defence" })).toHaveAttribute("href", "/organisations/ministry-of-defence?as_of=2026-11-21");
+  await expect(facts.getByRole("link", { name: "Ministry of Defence" })).toHaveAttribute(
+    "href",
+    "/organisations/ministry-of-defence?as_of=2026-11-21",
+  );
   await expect(facts).toContainText("Supporting owners");
   await expect(facts).toContainText("National Security Digital Centre");
   await expect(facts).toContainText("Deadline as published");
@@ -71,7 +76,10 @@ test("methodology: statuses and deadline rules from the code's own definitions",
     await expect(page.locator("dt").getByText(label, { exact: true })).toBeVisible();
   }
   await expect(page.getByRole("heading", { name: "Season (season)" })).toBeVisible();
-  const summer = page.getByRole("table", { name: "Examples: season" }).getByRole("row", { name: /summer 2026/ }).first();
+  const summer = page
+    .getByRole("table", { name: "Examples: season" })
+    .getByRole("row", { name: /summer 2026/ })
+    .first();
   await expect(summer).toContainText("31 August 2026");
   await expect(page.getByText(/A commitment is overdue when its due date has passed/)).toBeVisible();
 });
@@ -120,7 +128,16 @@ test("public pages load without console errors (for example scripts blocked by t
     if (message.type() === "error") errors.push(`${page.url()}: ${message.text()}`);
   });
   page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
-  for (const path of ["/", "/commitments?status=bogus", "/commitments/digital-sourcing-strategy", "/missed", "/changes", "/methodology", "/areas", "/organisations"]) {
+  for (const path of [
+    "/",
+    "/commitments?status=bogus",
+    "/commitments/digital-sourcing-strategy",
+    "/missed",
+    "/changes",
+    "/methodology",
+    "/areas",
+    "/organisations",
+  ]) {
     await page.goto(path, { waitUntil: "networkidle" });
   }
   // The 404 page: only the 404 response itself is expected.

@@ -94,7 +94,8 @@ describe("a backdated publish", () => {
       expect(answer.status, path).toBe(200);
       expect(answer.cacheControl, path).toBe("public, max-age=31536000, s-maxage=31536000, immutable");
     }
-    const asOfNow = async () => JSON.parse(await readBody(await call(routes.commitment.GET, `/api/v1/commitments/${SLUG}?as_of=${AS_OF}`, { params: { slug: SLUG } })));
+    const asOfNow = async () =>
+      JSON.parse(await readBody(await call(routes.commitment.GET, `/api/v1/commitments/${SLUG}?as_of=${AS_OF}`, { params: { slug: SLUG } })));
     const viewBefore = await asOfNow();
     expect(viewBefore.meta.version).toBe(v);
     expect(viewBefore.data).toMatchObject({ status: { code: "not_started" }, overdue: true, deadline: { label: "in April" } });
@@ -104,8 +105,21 @@ describe("a backdated publish", () => {
 
     // Published today, about 20 November: progress confirmed then, and the deadline moved then.
     const commitmentId = (await state.db.commitment.findUniqueOrThrow({ where: { slug: SLUG } })).id;
-    const evidence = { evidenceUrl: "https://www.gov.uk/government/news/learning-offer-launched", evidenceTitle: "Learning offer launched", evidencePublisher: "Government Digital Service", evidencePublishedOn: "2026-11-20" };
-    await approve(await proposeStatusUpdate(state.db, cast.owner, { commitmentId: String(commitmentId), status: "in_progress", note: "GDS began the cross-government learning offer.", confirmedOn: "20 November 2026", ...evidence }));
+    const evidence = {
+      evidenceUrl: "https://www.gov.uk/government/news/learning-offer-launched",
+      evidenceTitle: "Learning offer launched",
+      evidencePublisher: "Government Digital Service",
+      evidencePublishedOn: "2026-11-20",
+    };
+    await approve(
+      await proposeStatusUpdate(state.db, cast.owner, {
+        commitmentId: String(commitmentId),
+        status: "in_progress",
+        note: "GDS began the cross-government learning offer.",
+        confirmedOn: "20 November 2026",
+        ...evidence,
+      }),
+    );
     await approve(
       await proposeDeadlineRevision(state.db, cast.owner, {
         commitmentId: String(commitmentId),
@@ -126,7 +140,14 @@ describe("a backdated publish", () => {
     expect(viewAfter.meta.version).toBe(v + 2);
     expect(viewAfter.data).toMatchObject({ status: { code: "in_progress" }, overdue: false, deadline: { label: "spring 2027" }, missed: true });
     expect(viewAfter.data.missedDeadlines).toEqual([
-      expect.objectContaining({ label: "in April", dueDate: "2026-04-30", outcome: "moved", outcomeOn: "2026-11-20", movedTo: expect.objectContaining({ label: "spring 2027" }), daysMissedBy: 203 }),
+      expect.objectContaining({
+        label: "in April",
+        dueDate: "2026-04-30",
+        outcome: "moved",
+        outcomeOn: "2026-11-20",
+        movedTo: expect.objectContaining({ label: "spring 2027" }),
+        daysMissedBy: 203,
+      }),
     ]);
 
     // Every answer at the earlier version is exactly what it was.
@@ -156,20 +177,29 @@ describe("a backdated publish", () => {
       expect(response.status, path).toBe(400);
       return JSON.parse(await readBody(response)).errors as { parameter: string; detail: string }[];
     };
-    expect(await problem(`/api/v1/commitments?version=${v + 1}`)).toEqual([{ parameter: "version", detail: `version ${v + 1} does not exist: the latest version is ${v}` }]);
+    expect(await problem(`/api/v1/commitments?version=${v + 1}`)).toEqual([
+      { parameter: "version", detail: `version ${v + 1} does not exist: the latest version is ${v}` },
+    ]);
     expect((await problem(`/api/v1/commitments?version=0`))[0]!.parameter).toBe("version");
     expect((await problem(`/api/v1/commitments?version=two`))[0]!.parameter).toBe("version");
-    expect((await problem(`/api/v1/commitments?recorded_on=2026-01-01`))[0]!.detail).toMatch(/before anything was published: the first version was recorded on/);
+    expect((await problem(`/api/v1/commitments?recorded_on=2026-01-01`))[0]!.detail).toMatch(
+      /before anything was published: the first version was recorded on/,
+    );
     expect((await problem(`/api/v1/commitments?version=1&recorded_on=${today}`))[0]!.parameter).toBe("recorded_on");
     // Pages explain the same problems in words, and show the latest version.
     const page = await loadOverviewPage({ version: String(v + 1) });
-    expect(page.errors).toEqual([{ field: "version", href: "#main-content", message: `There is no version ${v + 1} of the record yet: the latest is version ${v}` }]);
+    expect(page.errors).toEqual([
+      { field: "version", href: "#main-content", message: `There is no version ${v + 1} of the record yet: the latest is version ${v}` },
+    ]);
     expect(page.record).toMatchObject({ version: v, pinned: false });
   });
 
   it("an edit of a commitment's title is a new version: the earlier version keeps the title it published", async () => {
     const slug = "government-mailbox";
-    const before = await state.db.commitment.findUniqueOrThrow({ where: { slug }, include: { area: true, leadOrganisation: true, supporters: { include: { organisation: true } } } });
+    const before = await state.db.commitment.findUniqueOrThrow({
+      where: { slug },
+      include: { area: true, leadOrganisation: true, supporters: { include: { organisation: true } } },
+    });
     const v = await latest();
     const edited = await updateCommitment(state.db, cast.owner, {
       commitmentId: String(before.id),
@@ -182,9 +212,13 @@ describe("a backdated publish", () => {
     });
     expect(edited.ok).toBe(true);
     expect(await latest()).toBe(v + 1);
-    const revision = await state.db.commitmentRevision.findUniqueOrThrow({ where: { commitmentId_version: { commitmentId: before.id, version: v + 1 } } });
+    const revision = await state.db.commitmentRevision.findUniqueOrThrow({
+      where: { commitmentId_version: { commitmentId: before.id, version: v + 1 } },
+    });
     expect(revision.title).toBe("Explore a single government mailbox for letters and documents");
-    const at = async (version: number) => JSON.parse(await readBody(await call(routes.commitment.GET, `/api/v1/commitments/${slug}?version=${version}`, { params: { slug } }))).data.title;
+    const at = async (version: number) =>
+      JSON.parse(await readBody(await call(routes.commitment.GET, `/api/v1/commitments/${slug}?version=${version}`, { params: { slug } }))).data
+        .title;
     expect(await at(v)).toBe(before.title);
     expect(await at(v + 1)).toBe("Explore a single government mailbox for letters and documents");
     const list = JSON.parse(await readBody(await call(routes.commitments.GET, `/api/v1/commitments?version=${v}&q=mailbox`)));

@@ -28,7 +28,13 @@ export type Cast = {
 
 let hash: Promise<string> | undefined;
 
-export async function createUser(db: Db, email: string, role: "admin" | "editor", organisations: string[], name = email.split("@")[0]!): Promise<EditorUser> {
+export async function createUser(
+  db: Db,
+  email: string,
+  role: "admin" | "editor",
+  organisations: string[],
+  name = email.split("@")[0]!,
+): Promise<EditorUser> {
   hash ??= hashPassword(PASSWORD);
   const orgs = await db.organisation.findMany({ where: { slug: { in: organisations } } });
   const user = await db.user.create({

@@ -48,7 +48,12 @@ describe("proposing and approving a status update", () => {
     expect(approved.ok).toBe(true);
 
     const published = await db.statusUpdate.findUniqueOrThrow({ where: { proposalId: proposal.id }, include: { source: true } });
-    expect(published).toMatchObject({ status: "at_risk", note: "The pilot is behind schedule.", authorId: cast.owner.id, approvedById: cast.ownerColleague.id });
+    expect(published).toMatchObject({
+      status: "at_risk",
+      note: "The pilot is behind schedule.",
+      authorId: cast.owner.id,
+      approvedById: cast.ownerColleague.id,
+    });
     expect(published.confirmedOn.toISOString().slice(0, 10)).toBe(todayIso());
     expect(published.source).toMatchObject({ publisher: "HM Treasury", title: "Spending approvals pilot begins" });
 
@@ -61,7 +66,15 @@ describe("proposing and approving a status update", () => {
     const { items } = await listChanges(db, { asOf: todayIso(), commitmentSlug: COMMITMENT });
     expect(items.some((i) => i.kind === "status_update" && i.id === published.id)).toBe(true);
 
-    const audit = await db.auditEvent.findMany({ where: { OR: [{ entityType: "proposal", entityId: String(proposal.id) }, { entityType: "status_update", entityId: String(published.id) }] }, orderBy: { id: "asc" } });
+    const audit = await db.auditEvent.findMany({
+      where: {
+        OR: [
+          { entityType: "proposal", entityId: String(proposal.id) },
+          { entityType: "status_update", entityId: String(published.id) },
+        ],
+      },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((a) => a.action)).toEqual(["proposal.create", "proposal.approve", "status_update.publish"]);
     expect(audit[1]).toMatchObject({ actorId: cast.ownerColleague.id, before: { state: "pending" }, after: { state: "approved" } });
   });
@@ -80,7 +93,12 @@ describe("proposing and approving a status update", () => {
 
   it("a returned proposal is changed by its author and approved in its new version", async () => {
     const proposal = await propose();
-    const returned = await reviewProposal(db, cast.supporter, { proposalId: proposal.id, version: proposal.version, decision: "return", comment: "Name the three departments." });
+    const returned = await reviewProposal(db, cast.supporter, {
+      proposalId: proposal.id,
+      version: proposal.version,
+      decision: "return",
+      comment: "Name the three departments.",
+    });
     expect(returned.ok).toBe(true);
     let row = await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } });
     expect(row).toMatchObject({ state: "returned", reviewComment: "Name the three departments.", reviewerId: cast.supporter.id });
@@ -90,7 +108,10 @@ describe("proposing and approving a status update", () => {
     const stale = await reviewProposal(db, cast.admin, { proposalId: proposal.id, version: proposal.version, decision: "approve" });
     expect(stale.ok).toBe(false);
 
-    const { commitmentId: _ignored, ...fields } = validStatusUpdate(cast.commitmentId, { note: "The pilot started in DWP, HMRC and the Home Office.", evidenceUrl: evidenceUrl() });
+    const { commitmentId: _ignored, ...fields } = validStatusUpdate(cast.commitmentId, {
+      note: "The pilot started in DWP, HMRC and the Home Office.",
+      evidenceUrl: evidenceUrl(),
+    });
     const resubmitted = await resubmitProposal(db, cast.owner, { ...fields, proposalId: proposal.id, version: row.version });
     expect(resubmitted.ok).toBe(true);
     row = await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } });
@@ -101,7 +122,9 @@ describe("proposing and approving a status update", () => {
     expect(approved.ok).toBe(true);
     const published = await db.statusUpdate.findUniqueOrThrow({ where: { proposalId: proposal.id } });
     expect(published.note).toBe("The pilot started in DWP, HMRC and the Home Office.");
-    const actions = (await db.auditEvent.findMany({ where: { entityType: "proposal", entityId: String(proposal.id) }, orderBy: { id: "asc" } })).map((a) => a.action);
+    const actions = (await db.auditEvent.findMany({ where: { entityType: "proposal", entityId: String(proposal.id) }, orderBy: { id: "asc" } })).map(
+      (a) => a.action,
+    );
     expect(actions).toEqual(["proposal.create", "proposal.return", "proposal.resubmit", "proposal.approve"]);
   });
 
@@ -131,7 +154,9 @@ describe("concurrent approvals of the same proposal publish it exactly once", ()
       for (let round = 0; round < 5; round++) {
         const proposal = await propose({ note: `Round ${round}` });
         const results = await Promise.all(
-          reviewers.map((reviewer, i) => reviewProposal(clients[i]!, reviewer, { proposalId: proposal.id, version: proposal.version, decision: "approve" })),
+          reviewers.map((reviewer, i) =>
+            reviewProposal(clients[i]!, reviewer, { proposalId: proposal.id, version: proposal.version, decision: "approve" }),
+          ),
         );
         const winners = results.filter((r) => r.ok);
         expect(winners).toHaveLength(1);
@@ -164,7 +189,14 @@ describe("concurrent approvals of the same proposal publish it exactly once", ()
     const published = await db.statusUpdate.findUniqueOrThrow({ where: { proposalId: proposal.id } });
     await expect(
       db.statusUpdate.create({
-        data: { commitmentId: published.commitmentId, status: published.status, note: "duplicate", sourceId: published.sourceId, confirmedOn: published.confirmedOn, proposalId: proposal.id },
+        data: {
+          commitmentId: published.commitmentId,
+          status: published.status,
+          note: "duplicate",
+          sourceId: published.sourceId,
+          confirmedOn: published.confirmedOn,
+          proposalId: proposal.id,
+        },
       }),
     ).rejects.toMatchObject({ code: "P2002" });
   });
@@ -173,15 +205,30 @@ describe("concurrent approvals of the same proposal publish it exactly once", ()
 describe("deadline revisions", () => {
   it("publishes the new deadline from the approval date, with its resolved due date, keeping the old one", async () => {
     const before = await commitmentStateToday(db, cast.commitmentId);
-    const proposed = await proposeDeadlineRevision(db, cast.supporter, validDeadlineRevision(cast.commitmentId, { label: "spring 2027", precision: "season" }));
+    const proposed = await proposeDeadlineRevision(
+      db,
+      cast.supporter,
+      validDeadlineRevision(cast.commitmentId, { label: "spring 2027", precision: "season" }),
+    );
     expect(proposed.ok).toBe(true);
     if (!proposed.ok) return;
     const proposal = await db.proposal.findUniqueOrThrow({ where: { id: proposed.value.id } });
     expect((proposal.payload as { dueDate: string }).dueDate).toBe("2027-05-31");
-    const approved = await reviewProposal(db, cast.owner, { proposalId: proposal.id, version: proposal.version, decision: "approve" }, { today: todayIso() });
+    const approved = await reviewProposal(
+      db,
+      cast.owner,
+      { proposalId: proposal.id, version: proposal.version, decision: "approve" },
+      { today: todayIso() },
+    );
     expect(approved.ok).toBe(true);
     const revision = await db.deadlineRevision.findUniqueOrThrow({ where: { proposalId: proposal.id } });
-    expect(revision).toMatchObject({ label: "spring 2027", precision: "season", reason: "The pilot was extended to include two more departments.", authorId: cast.supporter.id, approvedById: cast.owner.id });
+    expect(revision).toMatchObject({
+      label: "spring 2027",
+      precision: "season",
+      reason: "The pilot was extended to include two more departments.",
+      authorId: cast.supporter.id,
+      approvedById: cast.owner.id,
+    });
     expect(revision.dueDate?.toISOString().slice(0, 10)).toBe("2027-05-31");
     expect(revision.effectiveOn.toISOString().slice(0, 10)).toBe(todayIso());
     const after = await commitmentStateToday(db, cast.commitmentId);
@@ -192,7 +239,11 @@ describe("deadline revisions", () => {
   });
 
   it("uses a given effective date (not in the future) instead of the approval date", async () => {
-    const proposed = await proposeDeadlineRevision(db, cast.owner, validDeadlineRevision(cast.commitmentId, { label: "December 2026", precision: "month", effectiveOn: "2026-05-01" }));
+    const proposed = await proposeDeadlineRevision(
+      db,
+      cast.owner,
+      validDeadlineRevision(cast.commitmentId, { label: "December 2026", precision: "month", effectiveOn: "2026-05-01" }),
+    );
     expect(proposed.ok).toBe(true);
     if (!proposed.ok) return;
     const proposal = await db.proposal.findUniqueOrThrow({ where: { id: proposed.value.id } });
@@ -237,8 +288,19 @@ describe("the three dates of a status update", () => {
     expect(approved.ok).toBe(true);
     const row = await db.statusUpdate.findUniqueOrThrow({ where: { proposalId: proposal.id }, include: { publication: true } });
     const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
-    expect([row.confirmedLabel, row.confirmedPrecision, day(row.confirmedOn), day(row.confirmedTo)]).toEqual(["June 2026", "month", "2026-06-01", "2026-06-30"]);
-    expect([row.occurredLabel, row.occurredPrecision, day(row.occurredFrom), day(row.occurredTo), day(row.effectiveOn)]).toEqual(["in March 2026", "month", "2026-03-01", "2026-03-31", "2026-03-31"]);
+    expect([row.confirmedLabel, row.confirmedPrecision, day(row.confirmedOn), day(row.confirmedTo)]).toEqual([
+      "June 2026",
+      "month",
+      "2026-06-01",
+      "2026-06-30",
+    ]);
+    expect([row.occurredLabel, row.occurredPrecision, day(row.occurredFrom), day(row.occurredTo), day(row.effectiveOn)]).toEqual([
+      "in March 2026",
+      "month",
+      "2026-03-01",
+      "2026-03-31",
+      "2026-03-31",
+    ]);
     // Published at the next version, stamped by the database with that version's time.
     expect(row.version).toBe(before + 1);
     expect(row.publishedAt.getTime()).toBe(row.publication.publishedAt.getTime());
@@ -253,7 +315,9 @@ describe("the three dates of a status update", () => {
     };
     expect((await errors({ confirmedOn: "when the minister spoke" })).confirmedOn).toMatch(/as the evidence gives it/);
     expect((await errors({ confirmedOn: "December 2099" })).confirmedOn).toBe("The date progress was confirmed must be today or in the past");
-    expect((await errors({ occurred: "July 2026", confirmedOn: "June 2026" })).occurred).toBe("When it happened must be no later than the evidence that confirms it (“June 2026”)");
+    expect((await errors({ occurred: "July 2026", confirmedOn: "June 2026" })).occurred).toBe(
+      "When it happened must be no later than the evidence that confirms it (“June 2026”)",
+    );
     expect((await errors({ occurred: "soonish" })).occurred).toMatch(/leave it empty if the evidence does not say/);
   });
 
@@ -269,4 +333,3 @@ describe("the three dates of a status update", () => {
     expect([row.confirmedLabel, row.confirmedPrecision, row.occurredLabel]).toEqual(["2 March 2026", "day", null]);
   });
 });
-

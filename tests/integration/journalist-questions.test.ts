@@ -9,7 +9,10 @@ import { call, readBody } from "./open-data-support";
 
 const state = vi.hoisted(() => ({ db: undefined as unknown as Db }));
 vi.mock("next/cache", () => ({ unstable_cache: (fn: unknown) => fn, revalidateTag: () => {} }));
-vi.mock("../../src/server/db", async (importOriginal) => ({ ...(await importOriginal<typeof import("../../src/server/db")>()), getDb: () => state.db }));
+vi.mock("../../src/server/db", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("../../src/server/db")>()),
+  getDb: () => state.db,
+}));
 
 const { loadCommitmentPage } = await import("../../src/server/public-data");
 const commitmentRoute = await import("../../src/app/api/v1/commitments/[slug]/route");
@@ -27,7 +30,10 @@ async function answers(slug: string) {
   const page = await loadCommitmentPage(slug, { as_of: AS_OF });
   if (page.kind !== "found") throw new Error(page.kind);
   const api = JSON.parse(await readBody(await call(commitmentRoute.GET, `/api/v1/commitments/${slug}?as_of=${AS_OF}`, { params: { slug } }))).data;
-  const rows = parse(await readBody(await call(csvRoute.GET, `/data/commitments.csv?as_of=${AS_OF}`)), { bom: true, columns: true }) as Record<string, string>[];
+  const rows = parse(await readBody(await call(csvRoute.GET, `/data/commitments.csv?as_of=${AS_OF}`)), { bom: true, columns: true }) as Record<
+    string,
+    string
+  >[];
   return { page: page.summary, api, csv: rows.find((r) => r.slug === slug)! };
 }
 
@@ -61,15 +67,27 @@ describe("what happened when, and was it late?", () => {
 describe("which deadlines were missed?", () => {
   it("the Digital Sourcing Strategy, due in March 2026 and under review (CSW ¶40), has missed it, on every surface", async () => {
     const { page, api, csv } = await answers("digital-sourcing-strategy");
-    expect(page.missedDeadlines).toEqual([expect.objectContaining({ label: "March 2026", dueDate: "2026-03-31", outcome: "overdue", daysMissedBy: page.daysOverdue })]);
+    expect(page.missedDeadlines).toEqual([
+      expect.objectContaining({ label: "March 2026", dueDate: "2026-03-31", outcome: "overdue", daysMissedBy: page.daysOverdue }),
+    ]);
     expect(api.missedDeadlines).toEqual([expect.objectContaining({ label: "March 2026", outcome: "overdue", daysMissedBy: api.daysOverdue })]);
     expect(csv).toMatchObject({ missed: "true", missed_deadlines_count: "1" });
   });
 
   it("missed=true lists exactly the commitments whose missedDeadlines are not empty", async () => {
-    const all = JSON.parse(await readBody(await call(listRoute.GET, `/api/v1/commitments?as_of=${AS_OF}&page_size=100`))).data as { slug: string; missedDeadlines: unknown[] }[];
-    const missed = JSON.parse(await readBody(await call(listRoute.GET, `/api/v1/commitments?as_of=${AS_OF}&missed=true&page_size=100`))).data as { slug: string }[];
-    expect(missed.map((c) => c.slug).sort()).toEqual(all.filter((c) => c.missedDeadlines.length > 0).map((c) => c.slug).sort());
+    const all = JSON.parse(await readBody(await call(listRoute.GET, `/api/v1/commitments?as_of=${AS_OF}&page_size=100`))).data as {
+      slug: string;
+      missedDeadlines: unknown[];
+    }[];
+    const missed = JSON.parse(await readBody(await call(listRoute.GET, `/api/v1/commitments?as_of=${AS_OF}&missed=true&page_size=100`))).data as {
+      slug: string;
+    }[];
+    expect(missed.map((c) => c.slug).sort()).toEqual(
+      all
+        .filter((c) => c.missedDeadlines.length > 0)
+        .map((c) => c.slug)
+        .sort(),
+    );
     expect(missed.length).toBeGreaterThan(0);
   });
 });

@@ -38,7 +38,9 @@ describe("migrations", () => {
     const client = await connect(database.url);
     try {
       const { migrateClient } = await import("../../src/runtime/migrate");
-      const broken = [{ name: "20990101000000_broken", sql: `CREATE TABLE half_done (id int); SELECT no_such_function();`, checksum: "0".repeat(64) }];
+      const broken = [
+        { name: "20990101000000_broken", sql: `CREATE TABLE half_done (id int); SELECT no_such_function();`, checksum: "0".repeat(64) },
+      ];
       await expect(migrateClient(client, broken)).rejects.toThrow(/Migration 20990101000000_broken failed and was rolled back/);
       const { rows } = await client.query(`SELECT to_regclass('half_done') AS t`);
       expect(rows[0].t).toBeNull();
@@ -55,7 +57,9 @@ describe("migrations", () => {
       const { migrateClient } = await import("../../src/runtime/migrate");
       const [first] = readMigrations();
       await migrateClient(client, [first!]);
-      await expect(migrateClient(client, [{ ...first!, sql: first!.sql + "\n-- edited", checksum: "f".repeat(64) }])).rejects.toThrow(/was changed after it was applied/);
+      await expect(migrateClient(client, [{ ...first!, sql: first!.sql + "\n-- edited", checksum: "f".repeat(64) }])).rejects.toThrow(
+        /was changed after it was applied/,
+      );
     } finally {
       await client.end();
       await database.drop();
@@ -75,7 +79,10 @@ describe("migrations", () => {
       const copy = async (table: string, columns: string[]) => {
         const { rows } = await from.query(`SELECT ${columns.join(", ")} FROM ${table} ORDER BY 1`);
         for (const row of rows) {
-          await to.query(`INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`, columns.map((c) => row[c]));
+          await to.query(
+            `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`,
+            columns.map((c) => row[c]),
+          );
         }
       };
       await copy("area", ["id", "slug", "title", "summary", "position"]);

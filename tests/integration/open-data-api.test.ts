@@ -102,17 +102,43 @@ describe("the OpenAPI document", () => {
   it("documents the contract's fields and every endpoint of the brief, and each has a tested example", () => {
     const doc = openapi.openApiDocument() as any;
     expect(Object.keys(doc.paths).sort()).toEqual(["/areas", "/changes", "/commitments", "/commitments/{slug}", "/organisations"]);
-    for (const path of Object.keys(doc.paths)) expect(openapi.ENDPOINT_EXAMPLES.some((e) => e.path.replace(/\/[a-z0-9-]+$/, "/{slug}") === path || e.path === path)).toBe(true);
+    for (const path of Object.keys(doc.paths))
+      expect(openapi.ENDPOINT_EXAMPLES.some((e) => e.path.replace(/\/[a-z0-9-]+$/, "/{slug}") === path || e.path === path)).toBe(true);
     const commitment = doc.components.schemas.Commitment;
-    for (const field of ["slug", "title", "area", "owners", "deadline", "status", "overdue", "daysOverdue"]) expect(commitment.required).toContain(field);
+    for (const field of ["slug", "title", "area", "owners", "deadline", "status", "overdue", "daysOverdue"])
+      expect(commitment.required).toContain(field);
     expect(doc.components.schemas.Deadline.required).toEqual(["label", "precision", "dueDate"]);
     // Additive: every earlier field is still there, with the three dates of the status and the record version added.
-    expect(doc.components.schemas.Status.required).toEqual(["code", "label", "confirmedOn", "confirmed", "occurred", "effectiveOn", "publishedAt", "version"]);
+    expect(doc.components.schemas.Status.required).toEqual([
+      "code",
+      "label",
+      "confirmedOn",
+      "confirmed",
+      "occurred",
+      "effectiveOn",
+      "publishedAt",
+      "version",
+    ]);
     expect(doc.components.schemas.Owner.required).toEqual(expect.arrayContaining(["slug", "name", "lead"]));
     expect(doc.components.schemas.ListMeta.required).toEqual(["asOf", "version", "versionPublishedAt", "total", "page", "pageSize"]);
-    expect(doc.components.schemas.Commitment.required).toEqual(expect.arrayContaining(["overdue", "daysOverdue", "deliveredLate", "daysLate", "missed", "missedDeadlines", "lateness", "pending"]));
-    expect(doc.components.schemas.MissedDeadline.required).toEqual(["label", "precision", "dueDate", "missedOn", "daysMissedBy", "daysMissedByMax", "outcome", "outcomeOn", "movedTo", "delivery"]);
-    expect(doc.components.schemas.StatusUpdateChange.required).toEqual(expect.arrayContaining(["date", "publishedAt", "version", "confirmed", "occurred", "effectiveOn"]));
+    expect(doc.components.schemas.Commitment.required).toEqual(
+      expect.arrayContaining(["overdue", "daysOverdue", "deliveredLate", "daysLate", "missed", "missedDeadlines", "lateness", "pending"]),
+    );
+    expect(doc.components.schemas.MissedDeadline.required).toEqual([
+      "label",
+      "precision",
+      "dueDate",
+      "missedOn",
+      "daysMissedBy",
+      "daysMissedByMax",
+      "outcome",
+      "outcomeOn",
+      "movedTo",
+      "delivery",
+    ]);
+    expect(doc.components.schemas.StatusUpdateChange.required).toEqual(
+      expect.arrayContaining(["date", "publishedAt", "version", "confirmed", "occurred", "effectiveOn"]),
+    );
     for (const path of ["/areas", "/organisations", "/commitments", "/commitments/{slug}", "/changes"]) {
       const names = doc.paths[path].get.parameters.map((p: any) => p.name);
       expect(names, path).toEqual(expect.arrayContaining(["as_of", "version", "recorded_on"]));
@@ -130,7 +156,9 @@ describe("every endpoint answers as documented", () => {
       expect(body.data).toBeDefined();
       expect(headers.get("etag")).toMatch(/^"[A-Za-z0-9_-]+"$/);
       // An answer at a version the reader chose never changes; any other is kept briefly.
-      expect(headers.get("cache-control")).toMatch(example.query?.version ? /public, max-age=31536000, s-maxage=31536000, immutable/ : /public, max-age=60, s-maxage=300/);
+      expect(headers.get("cache-control")).toMatch(
+        example.query?.version ? /public, max-age=31536000, s-maxage=31536000, immutable/ : /public, max-age=60, s-maxage=300/,
+      );
       expect(headers.get("access-control-allow-origin")).toBe("*");
       expect(headers.get("access-control-expose-headers")).toMatch(/ETag/);
     }
@@ -201,11 +229,32 @@ describe("errors are problem details", () => {
 
   it("never answers bad input with a 500", async () => {
     const paths = ["/areas", "/organisations", "/commitments", "/changes", "/commitments/ai-exemplars"];
-    const names = ["area", "organisation", "status", "overdue", "due_before", "due_after", "q", "as_of", "sort", "page", "page_size", "since", "kind", "x"];
+    const names = [
+      "area",
+      "organisation",
+      "status",
+      "overdue",
+      "due_before",
+      "due_after",
+      "q",
+      "as_of",
+      "sort",
+      "page",
+      "page_size",
+      "since",
+      "kind",
+      "x",
+    ];
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...paths),
-        fc.array(fc.tuple(fc.constantFrom(...names), fc.oneof(fc.string(), fc.constantFrom("2026-02-29", "-1", "1e9", "true", "ai-for-the-public-good", "0", "\u0000", "%", "2026-06-31"))), { maxLength: 5 }),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom(...names),
+            fc.oneof(fc.string(), fc.constantFrom("2026-02-29", "-1", "1e9", "true", "ai-for-the-public-good", "0", "\u0000", "%", "2026-06-31")),
+          ),
+          { maxLength: 5 },
+        ),
         async (path, pairs) => {
           const query = new URLSearchParams(pairs).toString();
           const { response } = await api(query ? `${path}?${query}` : path);
@@ -242,9 +291,15 @@ describe("the data is the database's", () => {
     const { rows: owners } = await client.query(`
       SELECT c.slug, o.slug AS org, TRUE AS lead FROM commitment c JOIN organisation o ON o.id = c.lead_organisation_id
       UNION ALL SELECT c.slug, o.slug, FALSE FROM commitment_owner co JOIN commitment c ON c.id = co.commitment_id JOIN organisation o ON o.id = co.organisation_id`);
-    const { rows: states } = await client.query(`SELECT c.slug, s.* FROM commitment_state_as_of($1::date) s JOIN commitment c ON c.id = s.commitment_id`, [today]);
+    const { rows: states } = await client.query(
+      `SELECT c.slug, s.* FROM commitment_state_as_of($1::date) s JOIN commitment c ON c.id = s.commitment_id`,
+      [today],
+    );
     for (const c of body.data) {
-      const expectedOwners = owners.filter((o) => o.slug === c.slug).map((o) => `${o.org}:${o.lead}`).sort();
+      const expectedOwners = owners
+        .filter((o) => o.slug === c.slug)
+        .map((o) => `${o.org}:${o.lead}`)
+        .sort();
       expect(c.owners.map((o: { slug: string; lead: boolean }) => `${o.slug}:${o.lead}`).sort()).toEqual(expectedOwners);
       expect(c.owners.filter((o: { lead: boolean }) => o.lead)).toHaveLength(1);
       const state = states.find((s) => s.slug === c.slug);
@@ -264,7 +319,9 @@ describe("the data is the database's", () => {
     expect(overdue.meta.total).toBe(rows[0].n);
     expect(overdue.data.every((c: { overdue: boolean }) => c.overdue)).toBe(true);
     const { body: area } = await checked("/commitments?area=ai-for-the-public-good&area=leadership-and-talent&page_size=100");
-    expect(new Set(area.data.map((c: { area: { slug: string } }) => c.area.slug))).toEqual(new Set(["ai-for-the-public-good", "leadership-and-talent"]));
+    expect(new Set(area.data.map((c: { area: { slug: string } }) => c.area.slug))).toEqual(
+      new Set(["ai-for-the-public-good", "leadership-and-talent"]),
+    );
     expect(area.links.html).toBe(`${ORIGIN}/commitments?area=ai-for-the-public-good&area=leadership-and-talent`);
   });
 
@@ -273,7 +330,16 @@ describe("the data is the database's", () => {
     expect(now.data.status.code).toBe("in_progress");
     const { body: before } = await checked("/commitments/ai-exemplars?as_of=2026-05-31");
     expect(before.meta.asOf).toBe("2026-05-31");
-    expect(before.data.status).toEqual({ code: "not_started", label: "Not started", confirmedOn: null, confirmed: null, occurred: null, effectiveOn: null, publishedAt: null, version: null });
+    expect(before.data.status).toEqual({
+      code: "not_started",
+      label: "Not started",
+      confirmedOn: null,
+      confirmed: null,
+      occurred: null,
+      effectiveOn: null,
+      publishedAt: null,
+      version: null,
+    });
     expect(before.data.history.statusUpdates).toEqual([]);
   });
 
@@ -283,9 +349,15 @@ describe("the data is the database's", () => {
       `SELECT u.id, u.status, u.note, s.url FROM status_update u JOIN commitment c ON c.id = u.commitment_id JOIN source s ON s.id = u.source_id WHERE c.slug = 'ai-exemplars' AND u.effective_on <= $1 ORDER BY u.effective_on DESC, u.id DESC`,
       [today],
     );
-    expect(body.data.history.statusUpdates.map((u: any) => [u.id, u.status.code, u.note, u.source.url])).toEqual(updates.map((u) => [`status-update-${u.id}`, u.status, u.note, u.url]));
-    const { rows: deadlines } = await client.query(`SELECT d.id, d.label FROM deadline_revision d JOIN commitment c ON c.id = d.commitment_id WHERE c.slug = 'ai-exemplars'`);
-    expect(body.data.history.deadlineRevisions.map((d: any) => [d.id, d.label])).toEqual(deadlines.map((d) => [`deadline-revision-${d.id}`, d.label]));
+    expect(body.data.history.statusUpdates.map((u: any) => [u.id, u.status.code, u.note, u.source.url])).toEqual(
+      updates.map((u) => [`status-update-${u.id}`, u.status, u.note, u.url]),
+    );
+    const { rows: deadlines } = await client.query(
+      `SELECT d.id, d.label FROM deadline_revision d JOIN commitment c ON c.id = d.commitment_id WHERE c.slug = 'ai-exemplars'`,
+    );
+    expect(body.data.history.deadlineRevisions.map((d: any) => [d.id, d.label])).toEqual(
+      deadlines.map((d) => [`deadline-revision-${d.id}`, d.label]),
+    );
     expect(body.data.history.deadlineRevisions.at(-1).original).toBe(true);
   });
 
@@ -310,7 +382,10 @@ describe("the data is the database's", () => {
 
   it("counts each area's commitments and each organisation's", async () => {
     const { body: areas } = await checked("/areas");
-    const { rows } = await client.query(`SELECT a.slug, COUNT(c.id)::int AS n FROM area a LEFT JOIN commitment c ON c.area_id = a.id AND c.announced_on <= $1 GROUP BY a.slug`, [today]);
+    const { rows } = await client.query(
+      `SELECT a.slug, COUNT(c.id)::int AS n FROM area a LEFT JOIN commitment c ON c.area_id = a.id AND c.announced_on <= $1 GROUP BY a.slug`,
+      [today],
+    );
     expect(areas.data).toHaveLength(6);
     for (const area of areas.data) {
       expect(area.counts.total).toBe(rows.find((r) => r.slug === area.slug).n);
@@ -349,15 +424,31 @@ describe("absolute links", () => {
     try {
       delete process.env.SITE_URL;
       expect(publicOrigin(headers({ host: "tracker.example:8080" }), "http://localhost:3000/x")).toBe("http://tracker.example:8080");
-      expect(publicOrigin(headers({ host: "tracker.example", "x-forwarded-proto": "https" }), "http://localhost:3000/x")).toBe("https://tracker.example");
-      expect(publicOrigin(headers({ host: "tracker.example", "x-forwarded-host": "evil.example" }), "http://localhost:3000/x")).toBe("http://tracker.example");
+      expect(publicOrigin(headers({ host: "tracker.example", "x-forwarded-proto": "https" }), "http://localhost:3000/x")).toBe(
+        "https://tracker.example",
+      );
+      expect(publicOrigin(headers({ host: "tracker.example", "x-forwarded-host": "evil.example" }), "http://localhost:3000/x")).toBe(
+        "http://tracker.example",
+      );
       expect(publicOrigin(headers({ host: "bad host/<script>" }), "http://localhost:3000/x")).toBe("http://localhost:3000");
-      expect(publicOrigin(headers({ host: "tracker.example", "x-forwarded-proto": "javascript" }), "http://localhost:3000/x")).toBe("http://tracker.example");
+      expect(publicOrigin(headers({ host: "tracker.example", "x-forwarded-proto": "javascript" }), "http://localhost:3000/x")).toBe(
+        "http://tracker.example",
+      );
       // The response cache renders on the reader's behalf and passes their Host in a header that
       // only counts with this process's secret.
       const { RENDER_HEADER, RENDER_HOST_HEADER, renderSecret } = await import("../../src/server/page-cache/render");
-      expect(publicOrigin(headers({ host: "127.0.0.1:3000", [RENDER_HEADER]: renderSecret(), [RENDER_HOST_HEADER]: "tracker.example" }), "http://localhost:3000/x")).toBe("http://tracker.example");
-      expect(publicOrigin(headers({ host: "tracker.example", [RENDER_HEADER]: "a guess", [RENDER_HOST_HEADER]: "evil.example" }), "http://localhost:3000/x")).toBe("http://tracker.example");
+      expect(
+        publicOrigin(
+          headers({ host: "127.0.0.1:3000", [RENDER_HEADER]: renderSecret(), [RENDER_HOST_HEADER]: "tracker.example" }),
+          "http://localhost:3000/x",
+        ),
+      ).toBe("http://tracker.example");
+      expect(
+        publicOrigin(
+          headers({ host: "tracker.example", [RENDER_HEADER]: "a guess", [RENDER_HOST_HEADER]: "evil.example" }),
+          "http://localhost:3000/x",
+        ),
+      ).toBe("http://tracker.example");
       process.env.SITE_URL = "https://roadmap-tracker.example/ignored/path";
       expect(publicOrigin(headers({ host: "other.example" }), "http://localhost:3000/x")).toBe("https://roadmap-tracker.example");
       const { body } = await checked("/commitments/ai-exemplars");

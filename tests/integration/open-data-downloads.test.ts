@@ -39,8 +39,14 @@ beforeAll(async () => {
     [ATTACKS.publisher, ATTACKS.sourceTitle],
   );
   await client.query(`UPDATE commitment SET title = $1 WHERE id = $2`, [ATTACKS.title, aiEducation]);
-  await client.query(`INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on) VALUES ($1, 'at_risk', $2, $3, '2026-06-10')`, [aiEducation, ATTACKS.note, source]);
-  await client.query(`INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on) VALUES ($1, 'in_progress', $2, $3, '2026-06-12')`, [extract, TRICKY_NOTE, source]);
+  await client.query(
+    `INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on) VALUES ($1, 'at_risk', $2, $3, '2026-06-10')`,
+    [aiEducation, ATTACKS.note, source],
+  );
+  await client.query(
+    `INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on) VALUES ($1, 'in_progress', $2, $3, '2026-06-12')`,
+    [extract, TRICKY_NOTE, source],
+  );
   await client.query(
     `INSERT INTO deadline_revision (commitment_id, label, precision, due_date, reason, source_id, effective_on) VALUES ($1, 'by the end of 2030', 'year', '2030-12-31', $2, $3, '2026-06-15')`,
     [extract, ATTACKS.reason, source],
@@ -173,31 +179,62 @@ describe("CSV files", () => {
 
   it("deadline-revisions.csv has every original deadline and revision, with what it replaced", async () => {
     const { records } = await csv(routes.deadlineRevisions, "/data/deadline-revisions.csv");
-    const { rows } = await client.query(`SELECT d.id, c.slug, d.label, d.due_date FROM deadline_revision d JOIN commitment c ON c.id = d.commitment_id ORDER BY d.id`);
-    expect(records.map((r) => [r.id, r.commitment_slug, r.label, r.due_date])).toEqual(rows.map((r) => [`deadline-revision-${r.id}`, r.slug, r.label, iso(r.due_date)]));
+    const { rows } = await client.query(
+      `SELECT d.id, c.slug, d.label, d.due_date FROM deadline_revision d JOIN commitment c ON c.id = d.commitment_id ORDER BY d.id`,
+    );
+    expect(records.map((r) => [r.id, r.commitment_slug, r.label, r.due_date])).toEqual(
+      rows.map((r) => [`deadline-revision-${r.id}`, r.slug, r.label, iso(r.due_date)]),
+    );
     const moved = records.find((r) => r.label === "by the end of 2030")!;
-    expect(moved).toMatchObject({ original: "false", previous_label: "from May 2026", previous_due_date: "2026-05-31", slip_days: "1675", effective_on: "2026-06-15" });
+    expect(moved).toMatchObject({
+      original: "false",
+      previous_label: "from May 2026",
+      previous_due_date: "2026-05-31",
+      slip_days: "1675",
+      effective_on: "2026-06-15",
+    });
     expect(records.filter((r) => r.commitment_slug === "humphrey-extract-for-councils").map((r) => r.original)).toEqual(["true", "false", "false"]);
   });
 
   it("keep every column they had, in order, and add the new ones at the end", async () => {
     // The columns before issue 11: a contract, so they may never be removed, renamed or moved.
     const before = {
-      commitments: "slug title summary area_slug area_title lead_owner_slug lead_owner_name supporting_owner_slugs supporting_owner_names deadline_label deadline_precision due_date status_code status_label status_confirmed_on overdue days_overdue days_until_due delivered_late days_late revisions_count announced_on url",
-      statusUpdates: "id commitment_slug commitment_title area_slug status_code status_label confirmed_on note source_title source_publisher source_url source_published_on published_at commitment_url",
-      deadlineRevisions: "id commitment_slug commitment_title area_slug original effective_on label precision due_date previous_label previous_due_date slip_days reason source_title source_publisher source_url source_published_on published_at commitment_url",
+      commitments:
+        "slug title summary area_slug area_title lead_owner_slug lead_owner_name supporting_owner_slugs supporting_owner_names deadline_label deadline_precision due_date status_code status_label status_confirmed_on overdue days_overdue days_until_due delivered_late days_late revisions_count announced_on url",
+      statusUpdates:
+        "id commitment_slug commitment_title area_slug status_code status_label confirmed_on note source_title source_publisher source_url source_published_on published_at commitment_url",
+      deadlineRevisions:
+        "id commitment_slug commitment_title area_slug original effective_on label precision due_date previous_label previous_due_date slip_days reason source_title source_publisher source_url source_published_on published_at commitment_url",
     };
     for (const [kind, columns] of Object.entries(before)) {
-      const { header } = await csv(routes[kind as keyof typeof before], `/data/${kind === "statusUpdates" ? "status-updates" : kind === "deadlineRevisions" ? "deadline-revisions" : "commitments"}.csv`);
+      const { header } = await csv(
+        routes[kind as keyof typeof before],
+        `/data/${kind === "statusUpdates" ? "status-updates" : kind === "deadlineRevisions" ? "deadline-revisions" : "commitments"}.csv`,
+      );
       expect(header.slice(0, columns.split(" ").length), kind).toEqual(columns.split(" "));
     }
     const { header: commitmentColumns, records } = await csv(routes.commitments, "/data/commitments.csv");
-    expect(commitmentColumns).toEqual(expect.arrayContaining(["status_confirmed_label", "status_occurred_label", "status_effective_on", "lateness", "missed", "missed_deadlines", "record_version"]));
+    expect(commitmentColumns).toEqual(
+      expect.arrayContaining([
+        "status_confirmed_label",
+        "status_occurred_label",
+        "status_effective_on",
+        "lateness",
+        "missed",
+        "missed_deadlines",
+        "record_version",
+      ]),
+    );
     const sourcing = records.find((r) => r.slug === "digital-sourcing-strategy")!;
     expect(sourcing).toMatchObject({ missed: "true", missed_deadlines_count: "1", status_confirmed_label: "June 2026", status_occurred_label: "" });
     expect(sourcing.missed_deadlines).toMatch(/^Missed its deadline of “March 2026” by \d+ days, and is still overdue$/);
     const pilot = records.find((r) => r.slug === "gov-uk-app-local-services-pilot")!;
-    expect(pilot).toMatchObject({ status_occurred_label: "in March", status_occurred_from: "2026-03-01", status_occurred_to: "2026-03-31", status_effective_on: "2026-03-31" });
+    expect(pilot).toMatchObject({
+      status_occurred_label: "in March",
+      status_occurred_from: "2026-03-01",
+      status_occurred_to: "2026-03-31",
+      status_effective_on: "2026-03-31",
+    });
     const { records: updates } = await csv(routes.statusUpdates, "/data/status-updates.csv");
     const version = (await client.query(`SELECT latest_publication() AS v`)).rows[0].v;
     expect(updates.every((u) => Number(u.version) >= 1 && Number(u.version) <= version && u.confirmed_label !== "")).toBe(true);

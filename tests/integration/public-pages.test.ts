@@ -145,7 +145,17 @@ describe("/commitments", () => {
       "Choose how to sort commitments from the list",
       "Page number must be a whole number, 1 or more (“-1” is not)",
     ]);
-    expect(data.errors.map((e) => e.href)).toEqual(["#q", "#status", "#overdue", "#area", "#organisation", "#due_before", "#as_of", "#sort", "#results"]);
+    expect(data.errors.map((e) => e.href)).toEqual([
+      "#q",
+      "#status",
+      "#overdue",
+      "#area",
+      "#organisation",
+      "#due_before",
+      "#as_of",
+      "#sort",
+      "#results",
+    ]);
     // The bad parameters are ignored: everything is listed, as of today, from page 1.
     expect(data.total).toBe(65);
     expect(data.page).toBe(1);
@@ -187,7 +197,11 @@ describe("/commitments", () => {
     expect(spring.asOfGiven).toBe(true);
     expect(spring.total).toBe(65);
     // Every status update was confirmed in June 2026; on 1 May only those that say they happened earlier count.
-    const happenedBy = new Set(loadSeedFiles().commitments.filter((c) => c.updates.some((u) => u.occurredWindow && u.occurredWindow.to <= "2026-05-01")).map((c) => c.slug));
+    const happenedBy = new Set(
+      loadSeedFiles()
+        .commitments.filter((c) => c.updates.some((u) => u.occurredWindow && u.occurredWindow.to <= "2026-05-01"))
+        .map((c) => c.slug),
+    );
     expect(happenedBy.size).toBe(9);
     expect(new Set(spring.items.filter((c) => c.status.code !== "not_started").map((c) => c.slug))).toEqual(happenedBy);
     const sourcing = spring.items.find((c) => c.slug === "digital-sourcing-strategy")!;
@@ -221,7 +235,11 @@ describe("/commitments/[slug]", () => {
 
   it("explains, rather than 404s, a commitment not yet announced on the date", async () => {
     const data = await loadCommitmentPage("digital-sourcing-strategy", { as_of: "2026-01-10" });
-    expect(data).toMatchObject({ kind: "not-yet-announced", announcedOn: "2026-01-19", title: "Publish government's first Digital Sourcing Strategy" });
+    expect(data).toMatchObject({
+      kind: "not-yet-announced",
+      announcedOn: "2026-01-19",
+      title: "Publish government's first Digital Sourcing Strategy",
+    });
   });
 
   it("gives not-found for unknown or malformed slugs, and an error for a bad date", async () => {

@@ -9,7 +9,15 @@ import type pg from "pg";
 import { connect } from "../../src/runtime/connect";
 import { useTestDatabase } from "../helpers/test-database";
 
-type DmmfField = { name: string; dbName?: string | null; kind: string; type: string; isRequired: boolean; isList: boolean; nativeType?: [string, string[]] | null };
+type DmmfField = {
+  name: string;
+  dbName?: string | null;
+  kind: string;
+  type: string;
+  isRequired: boolean;
+  isList: boolean;
+  nativeType?: [string, string[]] | null;
+};
 type DmmfModel = { name: string; dbName?: string | null; fields: DmmfField[] };
 type DmmfIndex = { model: string; type: "id" | "unique" | "normal" | "fulltext"; fields: { name: string }[] };
 type Dmmf = { datamodel: { models: DmmfModel[]; enums: { name: string; values: { name: string }[] }[]; indexes: DmmfIndex[] } };
@@ -17,8 +25,21 @@ type Dmmf = { datamodel: { models: DmmfModel[]; enums: { name: string; values: {
 const schemaText = fs.readFileSync("prisma/schema.prisma", "utf8");
 const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: schemaText }))) as Dmmf;
 
-const SCALAR_TYPES: Record<string, string> = { Int: "integer", BigInt: "bigint", String: "text", Boolean: "boolean", Json: "jsonb", Float: "double precision", DateTime: "timestamp without time zone" };
-const NATIVE_TYPES: Record<string, string> = { Date: "date", Timestamptz: "timestamp with time zone", Timestamp: "timestamp without time zone", Text: "text" };
+const SCALAR_TYPES: Record<string, string> = {
+  Int: "integer",
+  BigInt: "bigint",
+  String: "text",
+  Boolean: "boolean",
+  Json: "jsonb",
+  Float: "double precision",
+  DateTime: "timestamp without time zone",
+};
+const NATIVE_TYPES: Record<string, string> = {
+  Date: "date",
+  Timestamptz: "timestamp with time zone",
+  Timestamp: "timestamp without time zone",
+  Text: "text",
+};
 
 /** Unsupported("…") fields are left out of the DMMF, so read them from the schema text. */
 function unsupportedFields(modelName: string): { column: string; type: string; required: boolean }[] {
@@ -61,7 +82,9 @@ beforeAll(async () => {
 
 describe("schema.prisma matches the migrated database", () => {
   it("has the same tables", async () => {
-    const { rows } = await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY 1`);
+    const { rows } = await client.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY 1`,
+    );
     expect(rows.map((r) => r.table_name).sort()).toEqual(dmmf.datamodel.models.map(tableOf).sort());
   });
 
@@ -80,7 +103,9 @@ describe("schema.prisma matches the migrated database", () => {
   });
 
   it("has the same enums and values", async () => {
-    const { rows } = await client.query(`SELECT t.typname, e.enumlabel FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid ORDER BY t.typname, e.enumsortorder`);
+    const { rows } = await client.query(
+      `SELECT t.typname, e.enumlabel FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid ORDER BY t.typname, e.enumsortorder`,
+    );
     const actual: Record<string, string[]> = {};
     for (const row of rows) (actual[row.typname] ??= []).push(row.enumlabel);
     const expected = Object.fromEntries(dmmf.datamodel.enums.map((e) => [e.name, e.values.map((v) => v.name)]));
@@ -108,7 +133,11 @@ describe("schema.prisma matches the migrated database", () => {
       .map((index) => {
         const model = dmmf.datamodel.models.find((m) => m.name === index.model)!;
         const kind = index.type === "id" ? "primary key" : index.type === "unique" ? "unique" : "index";
-        return describe(tableOf(model), kind, index.fields.map((f) => columnName(model, f.name)));
+        return describe(
+          tableOf(model),
+          kind,
+          index.fields.map((f) => columnName(model, f.name)),
+        );
       })
       .sort();
     expect(actual).toEqual(expected);

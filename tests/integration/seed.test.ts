@@ -51,10 +51,20 @@ describe("the seed", () => {
     const { db } = await seeded.get();
     const updates = await db.statusUpdate.findMany({ include: { commitment: { select: { slug: true } } } });
     for (const u of updates) {
-      expect([u.confirmedLabel, u.confirmedPrecision, u.confirmedOn.toISOString().slice(0, 10), u.confirmedTo.toISOString().slice(0, 10)]).toEqual(["June 2026", "month", "2026-06-01", "2026-06-30"]);
+      expect([u.confirmedLabel, u.confirmedPrecision, u.confirmedOn.toISOString().slice(0, 10), u.confirmedTo.toISOString().slice(0, 10)]).toEqual([
+        "June 2026",
+        "month",
+        "2026-06-01",
+        "2026-06-30",
+      ]);
     }
     const pilot = updates.find((u) => u.commitment.slug === "gov-uk-app-local-services-pilot")!;
-    expect([pilot.occurredLabel, pilot.occurredPrecision, pilot.occurredFrom?.toISOString().slice(0, 10), pilot.effectiveOn.toISOString().slice(0, 10)]).toEqual(["in March", "month", "2026-03-01", "2026-03-31"]);
+    expect([
+      pilot.occurredLabel,
+      pilot.occurredPrecision,
+      pilot.occurredFrom?.toISOString().slice(0, 10),
+      pilot.effectiveOn.toISOString().slice(0, 10),
+    ]).toEqual(["in March", "month", "2026-03-01", "2026-03-31"]);
     expect(updates.filter((u) => u.occurredLabel === null).every((u) => u.effectiveOn.toISOString().startsWith("2026-06-30"))).toBe(true);
   });
 
@@ -96,7 +106,16 @@ describe("the seed", () => {
       expect(message).toContain(`commitments/${path.basename(file)}`);
       expect(message).toContain(`record 1 (${data.commitments[1].slug})`);
       expect(message).toContain(`field "deadline.precision"`);
-      expect(await counts(empty.db)).toEqual({ areas: 0, organisations: 0, sources: 0, commitments: 0, owners: 0, statusUpdates: 0, deadlineRevisions: 0, versions: 0 });
+      expect(await counts(empty.db)).toEqual({
+        areas: 0,
+        organisations: 0,
+        sources: 0,
+        commitments: 0,
+        owners: 0,
+        statusUpdates: 0,
+        deadlineRevisions: 0,
+        versions: 0,
+      });
     } finally {
       await empty.drop();
       fs.rmSync(dir, { recursive: true, force: true });

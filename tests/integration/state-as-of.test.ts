@@ -24,9 +24,18 @@ const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /** Every commitment's history as recorded at a version. */
 async function histories(version: number): Promise<Map<number, CommitmentHistory>> {
-  const commitments = await client.query(`SELECT DISTINCT ON (commitment_id) commitment_id AS id, announced_on FROM commitment_revision WHERE version <= $1 ORDER BY commitment_id, version DESC`, [version]);
-  const updates = await client.query(`SELECT id, commitment_id, status, confirmed_on, confirmed_to, occurred_from, occurred_to FROM status_update WHERE version <= $1`, [version]);
-  const deadlines = await client.query(`SELECT id, commitment_id, label, precision, due_date, effective_on FROM deadline_revision WHERE version <= $1`, [version]);
+  const commitments = await client.query(
+    `SELECT DISTINCT ON (commitment_id) commitment_id AS id, announced_on FROM commitment_revision WHERE version <= $1 ORDER BY commitment_id, version DESC`,
+    [version],
+  );
+  const updates = await client.query(
+    `SELECT id, commitment_id, status, confirmed_on, confirmed_to, occurred_from, occurred_to FROM status_update WHERE version <= $1`,
+    [version],
+  );
+  const deadlines = await client.query(
+    `SELECT id, commitment_id, label, precision, due_date, effective_on FROM deadline_revision WHERE version <= $1`,
+    [version],
+  );
   const map = new Map<number, CommitmentHistory>();
   for (const c of commitments.rows) map.set(c.id, { announcedOn: iso(c.announced_on)!, updates: [], deadlines: [] });
   for (const u of updates.rows) {
@@ -39,11 +48,27 @@ async function histories(version: number): Promise<Map<number, CommitmentHistory
     });
   }
   for (const d of deadlines.rows)
-    (map.get(d.commitment_id)!.deadlines as unknown[]).push({ label: d.label, precision: d.precision, dueDate: iso(d.due_date), effectiveOn: iso(d.effective_on), sequence: d.id });
+    (map.get(d.commitment_id)!.deadlines as unknown[]).push({
+      label: d.label,
+      precision: d.precision,
+      dueDate: iso(d.due_date),
+      effectiveOn: iso(d.effective_on),
+      sequence: d.id,
+    });
   return map;
 }
 
-type Missed = { deadlineId: number; dueDate: string; missedOn: string; outcome: string; outcomeOn: string | null; movedTo: { deadlineId: number } | null; delivery: { from: string; to: string } | null; daysMissedBy: number | null; daysMissedByMax: number | null };
+type Missed = {
+  deadlineId: number;
+  dueDate: string;
+  missedOn: string;
+  outcome: string;
+  outcomeOn: string | null;
+  movedTo: { deadlineId: number } | null;
+  delivery: { from: string; to: string } | null;
+  daysMissedBy: number | null;
+  daysMissedByMax: number | null;
+};
 
 /** What both sides must agree on. */
 function fromDomain(s: CommitmentState) {
@@ -110,7 +135,10 @@ async function compareOn(asOf: string, version: number) {
   const all = await histories(version);
   const { rows } = await client.query(`SELECT * FROM commitment_state_at($1::date, $2::int)`, [asOf, version]);
   const sql = new Map(rows.map((r) => [r.commitment_id, r]));
-  expect([...sql.keys()].every((id) => all.has(id)), `rows at version ${version} only for commitments recorded by then`).toBe(true);
+  expect(
+    [...sql.keys()].every((id) => all.has(id)),
+    `rows at version ${version} only for commitments recorded by then`,
+  ).toBe(true);
   for (const [id, history] of all) {
     const expected = stateAsOf(history, asOf);
     const actual = sql.get(id);
@@ -128,14 +156,30 @@ const latest = async () => (await client.query(`SELECT latest_publication() AS v
 describe("commitment_state_at agrees with the domain rules", () => {
   it("on the real dataset, on dates from before launch to years ahead", async () => {
     const v = await latest();
-    for (const asOf of ["2025-12-31", "2026-01-19", "2026-03-15", "2026-03-31", "2026-04-15", "2026-06-15", "2026-06-30", "2026-09-01", "2026-11-21", "2027-01-01", "2029-01-01"]) {
+    for (const asOf of [
+      "2025-12-31",
+      "2026-01-19",
+      "2026-03-15",
+      "2026-03-31",
+      "2026-04-15",
+      "2026-06-15",
+      "2026-06-30",
+      "2026-09-01",
+      "2026-11-21",
+      "2027-01-01",
+      "2029-01-01",
+    ]) {
       await compareOn(asOf, v);
     }
   });
 
   it("commitment_state_as_of(date) is the latest version's answer, as before", async () => {
-    const a = await client.query(`SELECT commitment_id, status, due_date, overdue, days_overdue, delivered_late, days_late FROM commitment_state_as_of('2026-12-01') ORDER BY 1`);
-    const b = await client.query(`SELECT commitment_id, status, due_date, overdue, days_overdue, delivered_late, days_late FROM commitment_state_at('2026-12-01', latest_publication()) ORDER BY 1`);
+    const a = await client.query(
+      `SELECT commitment_id, status, due_date, overdue, days_overdue, delivered_late, days_late FROM commitment_state_as_of('2026-12-01') ORDER BY 1`,
+    );
+    const b = await client.query(
+      `SELECT commitment_id, status, due_date, overdue, days_overdue, delivered_late, days_late FROM commitment_state_at('2026-12-01', latest_publication()) ORDER BY 1`,
+    );
     expect(a.rows).toEqual(b.rows);
     expect(a.rows.length).toBeGreaterThan(0);
   });
@@ -154,53 +198,75 @@ describe("commitment_state_at agrees with the domain rules", () => {
     const publish = fc.integer({ min: 0, max: 3 });
     const history = fc.record({
       announced: fc.integer({ min: 0, max: 200 }).map((n) => addDays("2026-01-01", n)),
-      deadlines: fc.array(fc.record({ due: fc.option(win, { nil: null }), after: fc.integer({ min: 0, max: 300 }), publish }), { minLength: 1, maxLength: 4 }),
-      updates: fc.array(fc.record({ status: fc.constantFrom(...STATUS_CODES), confirmed: win, occurred: fc.option(win, { nil: null }), publish }), { maxLength: 6 }),
+      deadlines: fc.array(fc.record({ due: fc.option(win, { nil: null }), after: fc.integer({ min: 0, max: 300 }), publish }), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+      updates: fc.array(fc.record({ status: fc.constantFrom(...STATUS_CODES), confirmed: win, occurred: fc.option(win, { nil: null }), publish }), {
+        maxLength: 6,
+      }),
     });
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(history, fc.array(offset.map((o) => addDays("2026-01-01", o)), { minLength: 1, maxLength: 3 }), async (h, dates) => {
-        n++;
-        await client.query("BEGIN");
-        try {
-          const c = await client.query(
-            `INSERT INTO commitment (slug, area_id, lead_organisation_id, title, summary, announced_on) VALUES ($1, $2, $3, 'Random', 'Random history', $4) RETURNING id`,
-            [`random-${n}`, area, org, h.announced],
-          );
-          const id = c.rows[0].id;
-          // The commitment's revision is written at commit; run that now, inside this transaction.
-          await client.query("SET CONSTRAINTS ALL IMMEDIATE");
-          await client.query("SET CONSTRAINTS ALL DEFERRED");
-          // Each group is one publish: a transaction of its own would take the next version the
-          // same way (the version is kept per transaction; clearing it starts the next publish).
-          const first = await latest();
-          for (let group = 0; group <= 3; group++) {
-            await client.query(`SELECT set_config('roadmap_tracker.publication', '', true)`);
-            for (const [i, d] of h.deadlines.entries()) {
-              if (Math.min(d.publish, i === 0 ? 0 : 3) !== group) continue;
-              await client.query(`INSERT INTO deadline_revision (commitment_id, label, precision, due_date, effective_on) VALUES ($1, 'x', $2, $3, $4)`, [
-                id,
-                d.due ? "day" : "open",
-                d.due?.to ?? null,
-                i === 0 ? h.announced : addDays(h.announced, d.after),
-              ]);
-            }
-            for (const u of h.updates.filter((x) => x.publish === group)) {
-              const occurred = u.occurred && u.occurred.from <= u.confirmed.to ? u.occurred : null;
-              await client.query(
-                `INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on, confirmed_to, confirmed_precision, confirmed_label,
+      fc.asyncProperty(
+        history,
+        fc.array(
+          offset.map((o) => addDays("2026-01-01", o)),
+          { minLength: 1, maxLength: 3 },
+        ),
+        async (h, dates) => {
+          n++;
+          await client.query("BEGIN");
+          try {
+            const c = await client.query(
+              `INSERT INTO commitment (slug, area_id, lead_organisation_id, title, summary, announced_on) VALUES ($1, $2, $3, 'Random', 'Random history', $4) RETURNING id`,
+              [`random-${n}`, area, org, h.announced],
+            );
+            const id = c.rows[0].id;
+            // The commitment's revision is written at commit; run that now, inside this transaction.
+            await client.query("SET CONSTRAINTS ALL IMMEDIATE");
+            await client.query("SET CONSTRAINTS ALL DEFERRED");
+            // Each group is one publish: a transaction of its own would take the next version the
+            // same way (the version is kept per transaction; clearing it starts the next publish).
+            const first = await latest();
+            for (let group = 0; group <= 3; group++) {
+              await client.query(`SELECT set_config('roadmap_tracker.publication', '', true)`);
+              for (const [i, d] of h.deadlines.entries()) {
+                if (Math.min(d.publish, i === 0 ? 0 : 3) !== group) continue;
+                await client.query(
+                  `INSERT INTO deadline_revision (commitment_id, label, precision, due_date, effective_on) VALUES ($1, 'x', $2, $3, $4)`,
+                  [id, d.due ? "day" : "open", d.due?.to ?? null, i === 0 ? h.announced : addDays(h.announced, d.after)],
+                );
+              }
+              for (const u of h.updates.filter((x) => x.publish === group)) {
+                const occurred = u.occurred && u.occurred.from <= u.confirmed.to ? u.occurred : null;
+                await client.query(
+                  `INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on, confirmed_to, confirmed_precision, confirmed_label,
                                             occurred_label, occurred_precision, occurred_from, occurred_to)
                  VALUES ($1, $2, 'Random update', $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-                [id, u.status, source, u.confirmed.from, u.confirmed.to, u.confirmed.precision, u.confirmed.label, occurred?.label ?? null, occurred?.precision ?? null, occurred?.from ?? null, occurred?.to ?? null],
-              );
+                  [
+                    id,
+                    u.status,
+                    source,
+                    u.confirmed.from,
+                    u.confirmed.to,
+                    u.confirmed.precision,
+                    u.confirmed.label,
+                    occurred?.label ?? null,
+                    occurred?.precision ?? null,
+                    occurred?.from ?? null,
+                    occurred?.to ?? null,
+                  ],
+                );
+              }
             }
+            const last = await latest();
+            for (let version = first; version <= last; version++) for (const asOf of dates) await compareOn(asOf, version);
+          } finally {
+            await client.query("ROLLBACK");
           }
-          const last = await latest();
-          for (let version = first; version <= last; version++) for (const asOf of dates) await compareOn(asOf, version);
-        } finally {
-          await client.query("ROLLBACK");
-        }
-      }),
+        },
+      ),
       { numRuns: 60, seed: 20261202 },
     );
   });
@@ -213,8 +279,14 @@ describe("commitment_state_at agrees with the domain rules", () => {
       const target = before.rows.find((r) => r.status === "not_started")!.commitment_id;
       const source = (await client.query(`SELECT id FROM source LIMIT 1`)).rows[0].id;
       // A backdated update and a backdated deadline change, published after version v.
-      await client.query(`INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on) VALUES ($1, 'delivered', 'Backdated', $2, '2026-05-01')`, [target, source]);
-      await client.query(`INSERT INTO deadline_revision (commitment_id, label, precision, due_date, effective_on) VALUES ($1, 'x', 'day', '2026-04-01', '2026-03-01')`, [target]);
+      await client.query(
+        `INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on) VALUES ($1, 'delivered', 'Backdated', $2, '2026-05-01')`,
+        [target, source],
+      );
+      await client.query(
+        `INSERT INTO deadline_revision (commitment_id, label, precision, due_date, effective_on) VALUES ($1, 'x', 'day', '2026-04-01', '2026-03-01')`,
+        [target],
+      );
       expect(await latest()).toBe(v + 1);
       const after = await client.query(`SELECT * FROM commitment_state_at('2026-06-30', $1) ORDER BY commitment_id`, [v]);
       expect(after.rows).toEqual(before.rows);

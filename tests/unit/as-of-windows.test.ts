@@ -117,14 +117,24 @@ describe("missed deadlines", () => {
     const s = state(h, "2026-12-01");
     expect(s.lateness).toEqual({ kind: "late", minDays: 31, maxDays: 61 });
     expect(s.missedDeadlines).toEqual([
-      expect.objectContaining({ outcome: "delivered_late", outcomeOn: "2026-05-31", delivery: month("May 2026"), daysMissedBy: 31, daysMissedByMax: 61 }),
+      expect.objectContaining({
+        outcome: "delivered_late",
+        outcomeOn: "2026-05-31",
+        delivery: month("May 2026"),
+        daysMissedBy: 31,
+        daysMissedByMax: 61,
+      }),
     ]);
   });
 
   it("a delivery across the due date is possibly late, and the deadline is not counted as missed", () => {
     const spring = { from: "2026-03-01", to: "2026-05-31" };
     const h = dueInMarch([reported("delivered", 10, spring)]);
-    expect(state(h, "2026-12-01")).toMatchObject({ lateness: { kind: "possibly_late", minDays: 0, maxDays: 61 }, deliveredLate: false, missedDeadlines: [] });
+    expect(state(h, "2026-12-01")).toMatchObject({
+      lateness: { kind: "possibly_late", minDays: 0, maxDays: 61 },
+      deliveredLate: false,
+      missedDeadlines: [],
+    });
     // In April the delivery may already have happened: overdue by the rules, but not a certain miss.
     const april = state(h, "2026-04-15");
     expect(april).toMatchObject({ overdue: true, pending: { status: "delivered" }, missedDeadlines: [] });
@@ -135,7 +145,10 @@ describe("missed deadlines", () => {
     expect(state(dropped, "2026-12-01").missedDeadlines).toEqual([
       expect.objectContaining({ outcome: "dropped", outcomeOn: "2026-05-31", daysMissedBy: daysBetween("2026-03-31", "2026-05-30") }),
     ]);
-    const reopened = dueInMarch([reported("delivered", 10, month("May 2026")), reported("at_risk", 11, null, { from: "2026-09-01", to: "2026-09-30" })]);
+    const reopened = dueInMarch([
+      reported("delivered", 10, month("May 2026")),
+      reported("at_risk", 11, null, { from: "2026-09-01", to: "2026-09-30" }),
+    ]);
     const s = state(reopened, "2026-12-01");
     expect(s).toMatchObject({ status: "at_risk", overdue: true });
     expect(s.missedDeadlines).toEqual([expect.objectContaining({ outcome: "overdue", daysMissedBy: s.daysOverdue })]);
@@ -163,7 +176,10 @@ const arbWindow = (offset: fc.Arbitrary<number>) =>
 const arbHistory: fc.Arbitrary<CommitmentHistory> = fc
   .record({
     announced: fc.integer({ min: 0, max: 200 }),
-    deadlines: fc.array(fc.record({ after: fc.integer({ min: 0, max: 700 }), due: fc.option(arbWindow(fc.integer({ min: -30, max: 900 })), { nil: null }) }), { minLength: 1, maxLength: 4 }),
+    deadlines: fc.array(
+      fc.record({ after: fc.integer({ min: 0, max: 700 }), due: fc.option(arbWindow(fc.integer({ min: -30, max: 900 })), { nil: null }) }),
+      { minLength: 1, maxLength: 4 },
+    ),
     updates: fc.array(
       fc.record({
         status: fc.constantFrom(...STATUS_CODES),
@@ -177,7 +193,13 @@ const arbHistory: fc.Arbitrary<CommitmentHistory> = fc
     const announcedOn = day(announced);
     return {
       announcedOn,
-      deadlines: deadlines.map((d, i): DeadlineEvent => ({ label: `d${i}`, precision: d.due ? "day" : "open", dueDate: d.due?.to ?? null, effectiveOn: i === 0 ? announcedOn : addDays(announcedOn, d.after), sequence: i + 1 })),
+      deadlines: deadlines.map((d, i): DeadlineEvent => ({
+        label: `d${i}`,
+        precision: d.due ? "day" : "open",
+        dueDate: d.due?.to ?? null,
+        effectiveOn: i === 0 ? announcedOn : addDays(announcedOn, d.after),
+        sequence: i + 1,
+      })),
       updates: updates.map((u, i): StatusEvent => ({
         status: u.status,
         confirmedOn: u.confirmed.from,
@@ -232,7 +254,8 @@ describe("properties of the as-of engine with windows", () => {
         if (!a || !b) return;
         const seqs = (s: CommitmentState) => s.missedDeadlines.map((m) => m.deadline.sequence);
         for (const seq of seqs(a)) expect(seqs(b)).toContain(seq);
-        for (const m of a.missedDeadlines) expect(b.missedDeadlines.find((x) => x.deadline.sequence === m.deadline.sequence)?.missedOn).toBe(m.missedOn);
+        for (const m of a.missedDeadlines)
+          expect(b.missedDeadlines.find((x) => x.deadline.sequence === m.deadline.sequence)?.missedOn).toBe(m.missedOn);
       }),
     );
   });
@@ -247,7 +270,9 @@ describe("properties of the as-of engine with windows", () => {
           const then = stateAsOf(h, m.missedOn)!;
           expect(then.deadline?.sequence).toBe(m.deadline.sequence);
           expect(then.overdue).toBe(true);
-          const closingPending = h.updates.some((u) => isClosedStatus(u.status) && updateWindow(u).from <= m.missedOn && m.missedOn < updateEffectiveOn(u));
+          const closingPending = h.updates.some(
+            (u) => isClosedStatus(u.status) && updateWindow(u).from <= m.missedOn && m.missedOn < updateEffectiveOn(u),
+          );
           expect(closingPending).toBe(false);
           expect(m.daysMissedBy).toBeGreaterThanOrEqual(m.outcome === "overdue" ? 1 : 0);
           expect(m.daysMissedBy <= m.daysMissedByMax).toBe(true);

@@ -224,7 +224,11 @@ describe("delivered late", () => {
   });
 
   it("an open deadline can never be delivered late", () => {
-    const h: CommitmentHistory = { announcedOn: "2026-01-21", deadlines: [deadline("ongoing", "open", "2026-01-21", 1)], updates: [update("delivered", "2031-01-01", 1)] };
+    const h: CommitmentHistory = {
+      announcedOn: "2026-01-21",
+      deadlines: [deadline("ongoing", "open", "2026-01-21", 1)],
+      updates: [update("delivered", "2031-01-01", 1)],
+    };
     expect(state(h, "2031-01-01")).toMatchObject({ deliveredLate: false, daysLate: 0 });
   });
 });
@@ -530,7 +534,8 @@ describe("docs/rules.md", () => {
 
   it("states the rules for dates, lateness, missed deadlines and versions, with the examples the code computes", () => {
     for (const r of [...OCCURRENCE_RULES, ...LATENESS_RULES, ...MISSED_RULES, ...VERSION_RULES]) expect(doc).toContain(`- ${r}`);
-    for (const e of OCCURRENCE_EXAMPLES) expect(doc).toContain(`| ${e.label} | ${datePrecisionLabel(e.precision)} | ${formatLongDate(e.from)} | ${formatLongDate(e.to)} |`);
+    for (const e of OCCURRENCE_EXAMPLES)
+      expect(doc).toContain(`| ${e.label} | ${datePrecisionLabel(e.precision)} | ${formatLongDate(e.from)} | ${formatLongDate(e.to)} |`);
     for (const e of LATENESS_EXAMPLES) expect(doc).toContain(`- ${describeExample(e)}`);
   });
 });

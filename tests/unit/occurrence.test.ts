@@ -54,7 +54,10 @@ describe("reading when something happened", () => {
     const june = { from: "2026-06-01", to: "2026-06-30" };
     expect(resolveOccurrence("July 2026", "month", june)).toMatchObject({ ok: false, error: expect.stringContaining("begins after the evidence") });
     expect(resolveOccurrence("summer 2026", "season", june)).toEqual({ ok: true, window: { from: "2026-06-01", to: "2026-08-31" } });
-    expect(resolveConfirmedDate("December 2026", "month", "2026-11-30")).toMatchObject({ ok: false, error: expect.stringContaining("has not begun yet") });
+    expect(resolveConfirmedDate("December 2026", "month", "2026-11-30")).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("has not begun yet"),
+    });
     expect(resolveConfirmedDate("November 2026", "month", "2026-11-30")).toEqual({ ok: true, window: { from: "2026-11-01", to: "2026-11-30" } });
   });
 

@@ -31,7 +31,11 @@ export default async function AreasPage({ searchParams }: Props) {
               <a href={buildHref(`/areas/${area.slug}`, keep)}>{area.title}</a>
             </h2>
             <p className="mb-3 max-w-3xl">{data.summaries.get(area.slug)}</p>
-            {area.total > 0 ? <ProgressBar counts={area.counts} total={area.total} overdue={area.overdue} label={area.title} /> : <p>No commitments announced yet.</p>}
+            {area.total > 0 ? (
+              <ProgressBar counts={area.counts} total={area.total} overdue={area.overdue} label={area.title} />
+            ) : (
+              <p>No commitments announced yet.</p>
+            )}
           </li>
         ))}
       </ul>

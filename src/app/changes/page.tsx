@@ -13,7 +13,10 @@ type Props = { searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const data = await loadChangesPage(await searchParams);
-  return { title: `${data.errors.length ? "Error: " : ""}Changes${data.page > 1 ? ` (page ${data.page} of ${data.pageCount})` : ""}`, ...recordMetadata(data, data.revised) };
+  return {
+    title: `${data.errors.length ? "Error: " : ""}Changes${data.page > 1 ? ` (page ${data.page} of ${data.pageCount})` : ""}`,
+    ...recordMetadata(data, data.revised),
+  };
 }
 
 export default async function ChangesPage({ searchParams }: Props) {
@@ -27,7 +30,12 @@ export default async function ChangesPage({ searchParams }: Props) {
     <>
       <Breadcrumbs items={[{ href: "/", label: "Home" }]} />
       <ErrorSummary errors={data.errors} />
-      <ViewBanners view={data} revised={data.revised} todayHref={buildHref("/changes", { area: data.area, organisation: data.organisation })} subject="the changes" />
+      <ViewBanners
+        view={data}
+        revised={data.revised}
+        todayHref={buildHref("/changes", { area: data.area, organisation: data.organisation })}
+        subject="the changes"
+      />
       <h1 className="text-3xl md:text-5xl font-bold mb-6">Changes</h1>
       <p className="text-lg md:text-xl mb-4 max-w-3xl">
         Every published change to the tracker, newest first: status updates and deadline changes, each linked to its commitment and its source.
@@ -67,7 +75,11 @@ export default async function ChangesPage({ searchParams }: Props) {
       ) : (
         <ChangeList items={data.items} linkParams={keep} />
       )}
-      <Pagination page={data.page} pageCount={data.pageCount} hrefFor={(page) => buildHref("/changes", { ...params, page: page === 1 ? undefined : page })} />
+      <Pagination
+        page={data.page}
+        pageCount={data.pageCount}
+        hrefFor={(page) => buildHref("/changes", { ...params, page: page === 1 ? undefined : page })}
+      />
     </>
   );
 }

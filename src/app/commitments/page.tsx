@@ -39,7 +39,16 @@ function filterParams(data: CommitmentsPage, withAsOf = true): QueryValues {
 
 function hasFilters(data: CommitmentsPage): boolean {
   const f = data.filters;
-  return Boolean(f.q || f.status.length || f.area.length || f.organisation.length || f.overdue !== undefined || f.missed !== undefined || f.dueAfter || f.dueBefore);
+  return Boolean(
+    f.q ||
+    f.status.length ||
+    f.area.length ||
+    f.organisation.length ||
+    f.overdue !== undefined ||
+    f.missed !== undefined ||
+    f.dueAfter ||
+    f.dueBefore,
+  );
 }
 
 export default async function CommitmentsPage({ searchParams }: Props) {
@@ -102,10 +111,21 @@ export default async function CommitmentsPage({ searchParams }: Props) {
           ) : (
             <CommitmentList items={data.items} linkParams={asOfParams(data.asOf, data.asOfGiven, data.record)} />
           )}
-          <Pagination page={data.page} pageCount={data.pageCount} hrefFor={(page) => buildHref("/commitments", { ...params, page: page === 1 ? undefined : page })} />
+          <Pagination
+            page={data.page}
+            pageCount={data.pageCount}
+            hrefFor={(page) => buildHref("/commitments", { ...params, page: page === 1 ? undefined : page })}
+          />
         </div>
       </div>
-      <CiteThisPage title="Commitments" path="/commitments" params={{ ...filterParams(data, false), page: data.page === 1 ? undefined : data.page }} record={data.record} asOf={data.asOf} origin={siteOrigin()} />
+      <CiteThisPage
+        title="Commitments"
+        path="/commitments"
+        params={{ ...filterParams(data, false), page: data.page === 1 ? undefined : data.page }}
+        record={data.record}
+        asOf={data.asOf}
+        origin={siteOrigin()}
+      />
     </>
   );
 }

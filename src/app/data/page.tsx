@@ -13,21 +13,62 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: "Open data and API",
-  description: "Download everything in Roadmap Tracker as CSV or JSON, use the JSON API, follow changes by Atom feed and deadlines by calendar. Open Government Licence v3.0.",
-  alternates: { types: { "application/atom+xml": [{ url: "/changes.atom", title: "Roadmap Tracker: published changes" }], "text/calendar": "/deadlines.ics" } },
+  description:
+    "Download everything in Roadmap Tracker as CSV or JSON, use the JSON API, follow changes by Atom feed and deadlines by calendar. Open Government Licence v3.0.",
+  alternates: {
+    types: { "application/atom+xml": [{ url: "/changes.atom", title: "Roadmap Tracker: published changes" }], "text/calendar": "/deadlines.ics" },
+  },
 };
 
 const DOWNLOADS: { file: string; href: string; format: string; what: string; columns?: readonly CsvColumn<never>[] }[] = [
-  { file: "commitments.csv", href: "/data/commitments.csv", format: "CSV", what: "One row per commitment: owners, deadline as published and its due date, status, overdue and days overdue.", columns: COMMITMENT_COLUMNS as readonly CsvColumn<never>[] },
-  { file: "status-updates.csv", href: "/data/status-updates.csv", format: "CSV", what: "Every published status update, with what happened and its source.", columns: STATUS_UPDATE_COLUMNS as readonly CsvColumn<never>[] },
-  { file: "deadline-revisions.csv", href: "/data/deadline-revisions.csv", format: "CSV", what: "Every deadline as first published and every revision: from, to, by how many days, why, and the source.", columns: DEADLINE_REVISION_COLUMNS as readonly CsvColumn<never>[] },
-  { file: "tracker.json", href: "/data/tracker.json", format: "JSON", what: "Everything above in one file, with areas and organisations, stamped with its as-of date and the time it was made." },
+  {
+    file: "commitments.csv",
+    href: "/data/commitments.csv",
+    format: "CSV",
+    what: "One row per commitment: owners, deadline as published and its due date, status, overdue and days overdue.",
+    columns: COMMITMENT_COLUMNS as readonly CsvColumn<never>[],
+  },
+  {
+    file: "status-updates.csv",
+    href: "/data/status-updates.csv",
+    format: "CSV",
+    what: "Every published status update, with what happened and its source.",
+    columns: STATUS_UPDATE_COLUMNS as readonly CsvColumn<never>[],
+  },
+  {
+    file: "deadline-revisions.csv",
+    href: "/data/deadline-revisions.csv",
+    format: "CSV",
+    what: "Every deadline as first published and every revision: from, to, by how many days, why, and the source.",
+    columns: DEADLINE_REVISION_COLUMNS as readonly CsvColumn<never>[],
+  },
+  {
+    file: "tracker.json",
+    href: "/data/tracker.json",
+    format: "JSON",
+    what: "Everything above in one file, with areas and organisations, stamped with its as-of date and the time it was made.",
+  },
 ];
 
 const PROBLEMS = [
-  { id: "problem-invalid-parameters", status: 400, title: "Your request parameters are not valid", text: "A query parameter has a value the endpoint cannot use, or the endpoint has no such parameter. The errors list names each parameter and says what is wrong with it. Fix them and try again." },
-  { id: "problem-not-found", status: 404, title: "Not found", text: "There is no commitment (or area) with that slug, or the commitment had not been announced by the as_of date you asked for." },
-  { id: "problem-unavailable", status: 503, title: "The data is unavailable right now", text: "The tracker could not read its data. Nothing is wrong with your request: try again in a minute." },
+  {
+    id: "problem-invalid-parameters",
+    status: 400,
+    title: "Your request parameters are not valid",
+    text: "A query parameter has a value the endpoint cannot use, or the endpoint has no such parameter. The errors list names each parameter and says what is wrong with it. Fix them and try again.",
+  },
+  {
+    id: "problem-not-found",
+    status: 404,
+    title: "Not found",
+    text: "There is no commitment (or area) with that slug, or the commitment had not been announced by the as_of date you asked for.",
+  },
+  {
+    id: "problem-unavailable",
+    status: 503,
+    title: "The data is unavailable right now",
+    text: "The tracker could not read its data. Nothing is wrong with your request: try again in a minute.",
+  },
 ];
 
 export default async function DataPage() {
@@ -35,7 +76,10 @@ export default async function DataPage() {
   const today = todayIso();
   const areas = await areaList();
   const document = openApiDocument();
-  const examples = ENDPOINT_EXAMPLES.map((e) => ({ ...e, url: e.query ? `${e.path}?${new URLSearchParams(e.query as Record<string, string>)}` : e.path }));
+  const examples = ENDPOINT_EXAMPLES.map((e) => ({
+    ...e,
+    url: e.query ? `${e.path}?${new URLSearchParams(e.query as Record<string, string>)}` : e.path,
+  }));
 
   return (
     <>
@@ -48,12 +92,24 @@ export default async function DataPage() {
           Contents
         </h2>
         <ul className="list-disc pl-6">
-          <li><a href="#licence">Licence and how to cite the data</a></li>
-          <li><a href="#downloads">Download the data</a></li>
-          <li><a href="#follow">Follow changes and deadlines</a></li>
-          <li><a href="#api">JSON API</a></li>
-          <li><a href="#errors">Errors</a></li>
-          <li><a href="#schemas">Data fields</a></li>
+          <li>
+            <a href="#licence">Licence and how to cite the data</a>
+          </li>
+          <li>
+            <a href="#downloads">Download the data</a>
+          </li>
+          <li>
+            <a href="#follow">Follow changes and deadlines</a>
+          </li>
+          <li>
+            <a href="#api">JSON API</a>
+          </li>
+          <li>
+            <a href="#errors">Errors</a>
+          </li>
+          <li>
+            <a href="#schemas">Data fields</a>
+          </li>
         </ul>
       </nav>
 
@@ -62,20 +118,25 @@ export default async function DataPage() {
           Licence and how to cite the data
         </h2>
         <p className="mb-4">
-          The data is available under the <a href={LICENCE.url} rel="license">{LICENCE.name}</a>. You may copy, publish, adapt and use it, commercially or not, as long as you
-          acknowledge the source, for example: “{LICENCE.attribution}”
+          The data is available under the{" "}
+          <a href={LICENCE.url} rel="license">
+            {LICENCE.name}
+          </a>
+          . You may copy, publish, adapt and use it, commercially or not, as long as you acknowledge the source, for example: “{LICENCE.attribution}”
         </p>
         <p className="mb-2">Suggested citation for the data as it stands today:</p>
         <blockquote className="border-l-4 border-border pl-4 mb-4">{suggestedCitation(origin, today, today)}</blockquote>
         <p className="mb-4">
-          To cite the data, give the version: every publish takes the next version of the record, every answer says which it shows (<Code>meta.version</Code> in the API,
-          the <Code>record_version</Code> column of commitments.csv, “Cite this page” on every page), and every download, feed, API answer and public page takes{" "}
-          <Code>version=N</Code>, or <Code>recorded_on=YYYY-MM-DD</Code> for the last version recorded by the end of that day (UK time). At a version, nothing published
-          later changes what you see, so such answers may be cached for a year.
+          To cite the data, give the version: every publish takes the next version of the record, every answer says which it shows (
+          <Code>meta.version</Code> in the API, the <Code>record_version</Code> column of commitments.csv, “Cite this page” on every page), and every
+          download, feed, API answer and public page takes <Code>version=N</Code>, or <Code>recorded_on=YYYY-MM-DD</Code> for the last version
+          recorded by the end of that day (UK time). At a version, nothing published later changes what you see, so such answers may be cached for a
+          year.
         </p>
         <p className="mb-4">
-          <Code>as_of=YYYY-MM-DD</Code> is different: it shows what was true on that date, as the tracker knows it now, so an update published later about an earlier date
-          changes it. The two combine: <Code>version=N&amp;as_of=D</Code> is what was true on D as the tracker knew it at version N.
+          <Code>as_of=YYYY-MM-DD</Code> is different: it shows what was true on that date, as the tracker knows it now, so an update published later
+          about an earlier date changes it. The two combine: <Code>version=N&amp;as_of=D</Code> is what was true on D as the tracker knew it at
+          version N.
         </p>
       </section>
 
@@ -97,33 +158,40 @@ export default async function DataPage() {
         />
         <p className="mb-4">
           Add <Code>?as_of=YYYY-MM-DD</Code> to any file for the tracker as it stood on that date, for example{" "}
-          <a href={`/data/commitments.csv?as_of=2026-06-30`}>commitments.csv as of 30 June 2026</a>, and <Code>version=N</Code> for the record exactly as it was published at
-          that version. Files are made from the database when you ask for them, each at one version.
+          <a href={`/data/commitments.csv?as_of=2026-06-30`}>commitments.csv as of 30 June 2026</a>, and <Code>version=N</Code> for the record exactly
+          as it was published at that version. Files are made from the database when you ask for them, each at one version.
         </p>
         <h3 className="text-xl font-bold mb-2">About the CSV files</h3>
         <ul className="list-disc pl-6 mb-4">
           <li>They follow RFC 4180: comma-separated, fields in double quotes, lines ending in CRLF, first row is the column names.</li>
           <li>They are UTF-8 with a byte-order mark, so Excel shows accents and curly quotes correctly when you open them directly.</li>
           <li>
-            Dates are written <Code>YYYY-MM-DD</Code>; times are UTC in ISO 8601. Yes/no columns are <Code>true</Code> or <Code>false</Code>. An empty cell means there is
-            no value.
+            Dates are written <Code>YYYY-MM-DD</Code>; times are UTC in ISO 8601. Yes/no columns are <Code>true</Code> or <Code>false</Code>. An empty
+            cell means there is no value.
           </li>
           <li>
-            To protect you from formula injection, any text cell that begins with <Code>=</Code>, <Code>+</Code>, <Code>-</Code>, <Code>@</Code>, a tab or a line break is
-            written with an apostrophe in front (<Code>&apos;=</Code>), so spreadsheets show it as text instead of running it. Remove the apostrophe if you process the text
-            with a program. Numbers, including negative ones, are written as they are. tracker.json always has the text exactly as published.
+            To protect you from formula injection, any text cell that begins with <Code>=</Code>, <Code>+</Code>, <Code>-</Code>, <Code>@</Code>, a
+            tab or a line break is written with an apostrophe in front (<Code>&apos;=</Code>), so spreadsheets show it as text instead of running it.
+            Remove the apostrophe if you process the text with a program. Numbers, including negative ones, are written as they are. tracker.json
+            always has the text exactly as published.
           </li>
         </ul>
         {DOWNLOADS.filter((d) => d.columns).map((d) => (
           <details key={d.file} className="mb-4">
             <summary className="cursor-pointer text-link underline">Columns in {d.file}</summary>
             <div className="mt-3">
-              <Table id={`columns-${d.file.replace(".", "-")}`} caption={`Columns in ${d.file}`} head={["Column", "Meaning"]} rows={d.columns!.map((c) => [<Code key="c">{c.header}</Code>, c.description])} />
+              <Table
+                id={`columns-${d.file.replace(".", "-")}`}
+                caption={`Columns in ${d.file}`}
+                head={["Column", "Meaning"]}
+                rows={d.columns!.map((c) => [<Code key="c">{c.header}</Code>, c.description])}
+              />
             </div>
           </details>
         ))}
         <p className="mb-4">
-          tracker.json is described by the <a href="#schema-TrackerSnapshot">TrackerSnapshot</a> schema in the <a href="/api/v1/openapi.json">OpenAPI document</a>.
+          tracker.json is described by the <a href="#schema-TrackerSnapshot">TrackerSnapshot</a> schema in the{" "}
+          <a href="/api/v1/openapi.json">OpenAPI document</a>.
         </p>
       </section>
 
@@ -133,8 +201,9 @@ export default async function DataPage() {
         </h2>
         <h3 className="text-xl font-bold mb-2">Atom feeds</h3>
         <p className="mb-2">
-          <a href="/changes.atom">All published changes (Atom feed)</a> has one entry for each status update and deadline revision, newest first, with a link to the
-          commitment and the source. It holds the latest {FEED_ENTRY_LIMIT}; the full log is on the <a href="/changes">changes page</a> and in the API.
+          <a href="/changes.atom">All published changes (Atom feed)</a> has one entry for each status update and deadline revision, newest first, with
+          a link to the commitment and the source. It holds the latest {FEED_ENTRY_LIMIT}; the full log is on the <a href="/changes">changes page</a>{" "}
+          and in the API.
         </p>
         <p className="mb-2">One feed for each area:</p>
         <ul className="list-disc pl-6 mb-4">
@@ -146,12 +215,14 @@ export default async function DataPage() {
         </ul>
         <h3 className="text-xl font-bold mb-2">Deadline calendar</h3>
         <p className="mb-2">
-          <a href="/deadlines.ics">Upcoming deadlines (iCalendar)</a> has an all-day event on the due date of every commitment that is not yet closed, with the deadline
-          as published and a link to the commitment. Subscribe to it in your calendar app with this address, and it moves events when a deadline is revised:
+          <a href="/deadlines.ics">Upcoming deadlines (iCalendar)</a> has an all-day event on the due date of every commitment that is not yet closed,
+          with the deadline as published and a link to the commitment. Subscribe to it in your calendar app with this address, and it moves events
+          when a deadline is revised:
         </p>
         <CodeBlock>{`${origin}/deadlines.ics`}</CodeBlock>
         <p className="mb-4">
-          Add <Code>?area=</Code> and an area slug for one area, for example <a href={`/deadlines.ics?area=${areas[0]?.slug ?? ""}`}>{areas[0]?.title ?? "one area"} deadlines</a>.
+          Add <Code>?area=</Code> and an area slug for one area, for example{" "}
+          <a href={`/deadlines.ics?area=${areas[0]?.slug ?? ""}`}>{areas[0]?.title ?? "one area"} deadlines</a>.
         </p>
       </section>
 
@@ -161,34 +232,36 @@ export default async function DataPage() {
         </h2>
         <p className="mb-2">
           The API is read-only, free and needs no key. Its base address is <Code>{`${origin}/api/v1`}</Code>. The{" "}
-          <a href="/api/v1/openapi.json">OpenAPI 3.1 document</a> describes every endpoint and field; it is generated from the same code that checks the data, and this
-          reference is generated from it.
+          <a href="/api/v1/openapi.json">OpenAPI 3.1 document</a> describes every endpoint and field; it is generated from the same code that checks
+          the data, and this reference is generated from it.
         </p>
         <ul className="list-disc pl-6 mb-4">
           <li>
-            <strong>Dates and as-of</strong>: dates are <Code>YYYY-MM-DD</Code>. Status, deadline and overdue are worked out for <Code>as_of</Code> (default: today,
-            or for a version the day it was recorded), any date from 1 January 2026. A status update has three dates: <Code>occurred</Code> (when it happened, as the source
-            words it, or null when no source says), <Code>confirmed</Code> (with the source’s precision) and <Code>publishedAt</Code>.
+            <strong>Dates and as-of</strong>: dates are <Code>YYYY-MM-DD</Code>. Status, deadline and overdue are worked out for <Code>as_of</Code>{" "}
+            (default: today, or for a version the day it was recorded), any date from 1 January 2026. A status update has three dates:{" "}
+            <Code>occurred</Code> (when it happened, as the source words it, or null when no source says), <Code>confirmed</Code> (with the source’s
+            precision) and <Code>publishedAt</Code>.
           </li>
           <li>
-            <strong>Versions</strong>: <Code>version</Code> or <Code>recorded_on</Code> (not both) on every endpoint; <Code>meta.version</Code> says which version an answer
-            shows. Missed deadlines are in <Code>missedDeadlines</Code>, and <Code>missed=true</Code> lists commitments that have missed one.
+            <strong>Versions</strong>: <Code>version</Code> or <Code>recorded_on</Code> (not both) on every endpoint; <Code>meta.version</Code> says
+            which version an answer shows. Missed deadlines are in <Code>missedDeadlines</Code>, and <Code>missed=true</Code> lists commitments that
+            have missed one.
           </li>
           <li>
-            <strong>Lists</strong>: items are under <Code>data</Code>, with <Code>meta</Code> (<Code>asOf</Code>, <Code>total</Code>, <Code>page</Code>,{" "}
-            <Code>pageSize</Code>) and <Code>links</Code> to the first, previous, next and last pages. <Code>page_size</Code> is {DEFAULT_PAGE_SIZE} by default and at most{" "}
-            {MAX_PAGE_SIZE}.
+            <strong>Lists</strong>: items are under <Code>data</Code>, with <Code>meta</Code> (<Code>asOf</Code>, <Code>total</Code>,{" "}
+            <Code>page</Code>, <Code>pageSize</Code>) and <Code>links</Code> to the first, previous, next and last pages. <Code>page_size</Code> is{" "}
+            {DEFAULT_PAGE_SIZE} by default and at most {MAX_PAGE_SIZE}.
           </li>
           <li>
-            <strong>Caching</strong>: every response has an <Code>ETag</Code>; send it back in <Code>If-None-Match</Code> and you get <Code>304 Not Modified</Code> when
-            nothing changed. <Code>Cache-Control</Code> is <Code>{PUBLIC_CACHE_CONTROL}</Code>.
+            <strong>Caching</strong>: every response has an <Code>ETag</Code>; send it back in <Code>If-None-Match</Code> and you get{" "}
+            <Code>304 Not Modified</Code> when nothing changed. <Code>Cache-Control</Code> is <Code>{PUBLIC_CACHE_CONTROL}</Code>.
           </li>
           <li>
             <strong>From a web page</strong>: CORS is open, so any website can read the API, the downloads and the feeds from the browser.
           </li>
           <li>
-            <strong>Strict parameters</strong>: a parameter the endpoint does not know is an error, so a typo such as <Code>organization=</Code> cannot silently return
-            everything.
+            <strong>Strict parameters</strong>: a parameter the endpoint does not know is an error, so a typo such as <Code>organization=</Code>{" "}
+            cannot silently return everything.
           </li>
         </ul>
         <p className="mb-2">Check whether anything changed since your last request:</p>
@@ -201,8 +274,9 @@ export default async function DataPage() {
           Errors
         </h2>
         <p className="mb-4">
-          Errors are <a href="https://www.rfc-editor.org/rfc/rfc9457">RFC 9457 problem details</a> (<Code>application/problem+json</Code>), with <Code>type</Code>,{" "}
-          <Code>title</Code>, <Code>status</Code>, <Code>detail</Code> and <Code>instance</Code>. The <Code>type</Code> links to one of these explanations.
+          Errors are <a href="https://www.rfc-editor.org/rfc/rfc9457">RFC 9457 problem details</a> (<Code>application/problem+json</Code>), with{" "}
+          <Code>type</Code>, <Code>title</Code>, <Code>status</Code>, <Code>detail</Code> and <Code>instance</Code>. The <Code>type</Code> links to
+          one of these explanations.
         </p>
         {PROBLEMS.map((p) => (
           <section key={p.id} aria-labelledby={p.id} className="mb-4">
@@ -233,7 +307,10 @@ export default async function DataPage() {
         <h2 id="schemas" className="text-2xl md:text-3xl font-bold mb-4">
           Data fields
         </h2>
-        <p className="mb-4">What each object in the API and in tracker.json contains. Dates of the as-of view are as of {formatLongDate(today)} unless you ask for another.</p>
+        <p className="mb-4">
+          What each object in the API and in tracker.json contains. Dates of the as-of view are as of {formatLongDate(today)} unless you ask for
+          another.
+        </p>
         <SchemaReference document={document} />
       </section>
     </>

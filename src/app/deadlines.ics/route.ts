@@ -17,7 +17,11 @@ export async function GET(request: Request) {
     const { view } = read;
     const result = await deadlinesCalendarBody(requestOrigin(request), parsed.value.area, view.asOf, recordRef(view));
     if (!result.found) return sendProblem(request, "notFound", result.detail);
-    return sendText(request, result.body, { contentType: ICS_CONTENT_TYPE, cacheControl: cacheControlFor(view), headers: { "Content-Disposition": 'inline; filename="roadmap-tracker-deadlines.ics"' } });
+    return sendText(request, result.body, {
+      contentType: ICS_CONTENT_TYPE,
+      cacheControl: cacheControlFor(view),
+      headers: { "Content-Disposition": 'inline; filename="roadmap-tracker-deadlines.ics"' },
+    });
   });
 }
 

@@ -24,8 +24,8 @@ export default function MethodologyPage() {
       <Breadcrumbs items={[{ href: "/", label: "Home" }]} />
       <h1 className="text-3xl md:text-5xl font-bold mb-6">How the tracker works</h1>
       <p className="text-lg md:text-xl mb-4 max-w-3xl">
-        The rules the tracker uses, in plain English. This page is generated from the same rule definitions the tracker’s code runs, so what
-        you read here is exactly what it does.
+        The rules the tracker uses, in plain English. This page is generated from the same rule definitions the tracker’s code runs, so what you read
+        here is exactly what it does.
       </p>
       <p className="mb-8 max-w-3xl">
         A status is only ever what a published source confirmed, chosen by an editor and checked by a second one; “overdue”, “delivered late” and
@@ -37,14 +37,30 @@ export default function MethodologyPage() {
           Contents
         </h2>
         <ul className="list-disc pl-6 space-y-1">
-          <li><a href="#statuses">Statuses</a></li>
-          <li><a href="#deadlines">Deadlines and due dates</a></li>
-          <li><a href="#dates">When it happened, when it was confirmed, when it was published</a></li>
-          <li><a href="#history">Overdue, delivered late and past dates</a></li>
-          <li><a href="#lateness">On time or late</a></li>
-          <li><a href="#missed">Missed deadlines</a></li>
-          <li><a href="#versions">Versions and citing the tracker</a></li>
-          <li><a href="#pages">What the pages show</a></li>
+          <li>
+            <a href="#statuses">Statuses</a>
+          </li>
+          <li>
+            <a href="#deadlines">Deadlines and due dates</a>
+          </li>
+          <li>
+            <a href="#dates">When it happened, when it was confirmed, when it was published</a>
+          </li>
+          <li>
+            <a href="#history">Overdue, delivered late and past dates</a>
+          </li>
+          <li>
+            <a href="#lateness">On time or late</a>
+          </li>
+          <li>
+            <a href="#missed">Missed deadlines</a>
+          </li>
+          <li>
+            <a href="#versions">Versions and citing the tracker</a>
+          </li>
+          <li>
+            <a href="#pages">What the pages show</a>
+          </li>
         </ul>
       </nav>
 
@@ -53,8 +69,8 @@ export default function MethodologyPage() {
           Statuses
         </h2>
         <p className="mb-6 max-w-3xl">
-          Each commitment has one of six statuses. Delivered, delivered differently and dropped are <strong>closed</strong>: a closed commitment
-          can no longer be overdue. The code in brackets is the one used in the open data and API.
+          Each commitment has one of six statuses. Delivered, delivered differently and dropped are <strong>closed</strong>: a closed commitment can
+          no longer be overdue. The code in brackets is the one used in the open data and API.
         </p>
         <dl className="space-y-6 max-w-3xl">
           {STATUS_DEFINITIONS.map((d) => (
@@ -113,7 +129,11 @@ export default function MethodologyPage() {
         </ul>
         <DataTable
           id="examples-dates"
-          caption={<span className="text-base">Examples: dates of things that happened, read from a source confirmed by {longDate(OCCURRENCE_EXAMPLES[0]!.referenceDate)}</span>}
+          caption={
+            <span className="text-base">
+              Examples: dates of things that happened, read from a source confirmed by {longDate(OCCURRENCE_EXAMPLES[0]!.referenceDate)}
+            </span>
+          }
           head={["As the source words it", "Precision", "Period starts", "Period ends"]}
         >
           {OCCURRENCE_EXAMPLES.map((ex) => (
@@ -183,8 +203,7 @@ export default function MethodologyPage() {
         </h2>
         <ul className="list-disc pl-6 space-y-2 max-w-3xl">
           <li>
-            A commitment’s page warns you when its progress was last confirmed more than {STALE_AFTER_DAYS} days before the date you are
-            looking at.
+            A commitment’s page warns you when its progress was last confirmed more than {STALE_AFTER_DAYS} days before the date you are looking at.
           </li>
           <li>The overview lists deadlines that fall in the next {UPCOMING_DAYS} days, for commitments that are not closed.</li>
           <li>

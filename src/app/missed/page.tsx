@@ -35,14 +35,21 @@ export default async function MissedPage({ searchParams }: Props) {
     <>
       <Breadcrumbs items={[{ href: "/", label: "Home" }]} />
       <ErrorSummary errors={data.errors} />
-      <ViewBanners view={data} revised={data.revised} todayHref={buildHref("/missed", { area: data.area, organisation: data.organisation })} subject="the missed deadlines" />
+      <ViewBanners
+        view={data}
+        revised={data.revised}
+        todayHref={buildHref("/missed", { area: data.area, organisation: data.organisation })}
+        subject="the missed deadlines"
+      />
       <h1 className="text-3xl md:text-5xl font-bold mb-6">Missed deadlines</h1>
       <p className="text-lg md:text-xl mb-4 max-w-3xl">
-        Every deadline that passed unmet while it was in effect. A missed deadline stays on the record, whatever followed: the commitments overdue now,
-        then the deadlines missed and then moved, those delivered late, and those dropped, each most late first. Below them, every deadline that has been moved.
+        Every deadline that passed unmet while it was in effect. A missed deadline stays on the record, whatever followed: the commitments overdue
+        now, then the deadlines missed and then moved, those delivered late, and those dropped, each most late first. Below them, every deadline that
+        has been moved.
       </p>
       <p className="mb-8">
-        Nobody types in “overdue” or “missed”: they are worked out from the published deadline and when things happened. <a href="/methodology#missed">How we work it out</a>.
+        Nobody types in “overdue” or “missed”: they are worked out from the published deadline and when things happened.{" "}
+        <a href="/methodology#missed">How we work it out</a>.
       </p>
       <nav aria-labelledby="missed-contents" className="mb-8">
         <h2 id="missed-contents" className="text-xl font-bold mb-2">
@@ -83,11 +90,15 @@ export default async function MissedPage({ searchParams }: Props) {
       </h2>
       {data.missedTotal > data.missed.length && (
         <p className="mb-4">
-          The {data.missed.length} most overdue are listed here. <a href={allOverdueHref}>See all {plural(data.missedTotal, "overdue commitment")}</a>.
+          The {data.missed.length} most overdue are listed here. <a href={allOverdueHref}>See all {plural(data.missedTotal, "overdue commitment")}</a>
+          .
         </p>
       )}
       {data.missed.length === 0 ? (
-        <p className="mb-12">No commitment was past its due date {when}{filtered ? " for the area and organisation you chose" : ""}.</p>
+        <p className="mb-12">
+          No commitment was past its due date {when}
+          {filtered ? " for the area and organisation you chose" : ""}.
+        </p>
       ) : (
         <DataTable
           id="missed-table"
@@ -130,7 +141,10 @@ export default async function MissedPage({ searchParams }: Props) {
             <p className="text-secondary-ink mb-4 max-w-3xl">{g.description}</p>
             {group.total > group.items.length && <p className="mb-4">The {group.items.length} missed by the most days are listed here.</p>}
             {group.items.length === 0 ? (
-              <p className="mb-8">None {when}{filtered ? " for the area and organisation you chose" : ""}.</p>
+              <p className="mb-8">
+                None {when}
+                {filtered ? " for the area and organisation you chose" : ""}.
+              </p>
             ) : (
               <MissedTable id={`${g.id}-table`} caption={`${g.title}, most days first`} items={group.items} linkParams={keep} />
             )}
@@ -151,7 +165,10 @@ export default async function MissedPage({ searchParams }: Props) {
           <a href={buildHref("/missed", params)}>Go to the first page</a>
         </p>
       ) : data.moves.length === 0 ? (
-        <p>No deadline had been moved {when}{filtered ? " for the area and organisation you chose" : ""}.</p>
+        <p>
+          No deadline had been moved {when}
+          {filtered ? " for the area and organisation you chose" : ""}.
+        </p>
       ) : (
         <ul className="border-t border-border">
           {data.moves.map((m) => (
@@ -187,7 +204,14 @@ export default async function MissedPage({ searchParams }: Props) {
         hrefFor={(page) => `${buildHref("/missed", { ...params, page: page === 1 ? undefined : page })}#moved`}
       />
 
-      <CiteThisPage title="Missed deadlines" path="/missed" params={{ area: data.area, organisation: data.organisation }} record={data.record} asOf={data.asOf} origin={siteOrigin()} />
+      <CiteThisPage
+        title="Missed deadlines"
+        path="/missed"
+        params={{ area: data.area, organisation: data.organisation }}
+        record={data.record}
+        asOf={data.asOf}
+        origin={siteOrigin()}
+      />
     </>
   );
 }
@@ -203,12 +227,14 @@ const GROUPS = [
     key: "delivered_late",
     id: "delivered-late",
     title: "Delivered late",
-    description: "Delivered wholly after the due date. Missed by: from the due date to the first and last day of the period in which the delivery happened.",
+    description:
+      "Delivered wholly after the due date. Missed by: from the due date to the first and last day of the period in which the delivery happened.",
   },
   {
     key: "dropped",
     id: "missed-then-dropped",
     title: "Missed, then dropped",
-    description: "Deadlines that passed unmet before government dropped the commitment. Missed by: the days overdue on the last day before it was dropped.",
+    description:
+      "Deadlines that passed unmet before government dropped the commitment. Missed by: the days overdue on the last day before it was dropped.",
   },
 ] as const;

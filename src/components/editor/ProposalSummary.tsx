@@ -18,7 +18,15 @@ function SourceValue({ source }: { source: { url: string; title: string; publish
   );
 }
 
-export function ProposalSummary({ kind, payload, current }: { kind: "status_update" | "deadline_revision"; payload: unknown; current: CommitmentState }) {
+export function ProposalSummary({
+  kind,
+  payload,
+  current,
+}: {
+  kind: "status_update" | "deadline_revision";
+  payload: unknown;
+  current: CommitmentState;
+}) {
   if (kind === "status_update") {
     const parsed = statusUpdatePayloadSchema.safeParse(payload);
     if (!parsed.success) return <p>This proposal cannot be read.</p>;
@@ -26,18 +34,30 @@ export function ProposalSummary({ kind, payload, current }: { kind: "status_upda
     return (
       <SummaryList
         rows={[
-          { key: "Status now", value: <><StatusTag code={current.status} />{current.statusConfirmedOn ? ` since ${longDate(current.statusConfirmedOn)}` : ""}</> },
+          {
+            key: "Status now",
+            value: (
+              <>
+                <StatusTag code={current.status} />
+                {current.statusConfirmedOn ? ` since ${longDate(current.statusConfirmedOn)}` : ""}
+              </>
+            ),
+          },
           { key: "Proposed status", value: <StatusTag code={p.status} /> },
           { key: "What happened", value: p.note },
           {
             key: "When it happened",
-            value: p.occurred ? `${p.occurred.label} (${precisionLabel(p.occurred.precision).toLowerCase()}: ${longDate(p.occurred.from)} to ${longDate(p.occurred.to)})` : "Not stated by the evidence",
+            value: p.occurred
+              ? `${p.occurred.label} (${precisionLabel(p.occurred.precision).toLowerCase()}: ${longDate(p.occurred.from)} to ${longDate(p.occurred.to)})`
+              : "Not stated by the evidence",
           },
           {
             key: "Progress confirmed",
             value: (() => {
               const c = payloadConfirmed(p);
-              return c.from === c.to ? longDate(c.from) : `${c.label} (${precisionLabel(c.precision).toLowerCase()}: ${longDate(c.from)} to ${longDate(c.to)})`;
+              return c.from === c.to
+                ? longDate(c.from)
+                : `${c.label} (${precisionLabel(c.precision).toLowerCase()}: ${longDate(c.from)} to ${longDate(c.to)})`;
             })(),
           },
           { key: "Evidence", value: <SourceValue source={p.evidence} /> },
@@ -51,7 +71,12 @@ export function ProposalSummary({ kind, payload, current }: { kind: "status_upda
   return (
     <SummaryList
       rows={[
-        { key: "Deadline now", value: current.deadlineLabel ? `${current.deadlineLabel}${current.dueDate ? ` (due ${longDate(current.dueDate)})` : " (no due date)"}` : "None" },
+        {
+          key: "Deadline now",
+          value: current.deadlineLabel
+            ? `${current.deadlineLabel}${current.dueDate ? ` (due ${longDate(current.dueDate)})` : " (no due date)"}`
+            : "None",
+        },
         { key: "Proposed deadline", value: `${p.label} (${precisionLabel(p.precision).toLowerCase()})` },
         { key: "Due date", value: p.dueDate ? longDate(p.dueDate) : "No due date (open)" },
         { key: "Reason", value: p.reason },

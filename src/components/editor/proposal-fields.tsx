@@ -11,8 +11,19 @@ export function EvidenceFields({ prefix, legend }: { prefix: "evidence" | "sourc
       <p className="text-secondary-ink mb-4">
         A published page or document that anyone can check. If the link is already recorded in the tracker, the details recorded with it are kept.
       </p>
-      <TextField name={`${prefix}Url`} label={`Link to the ${noun}`} hint="The full web address, starting with https://" type="url" inputMode="url" spellCheck={false} />
-      <TextField name={`${prefix}Title`} label={`Title of the ${noun}`} hint="As it appears on the page, for example “Government Digital Service annual report 2026”" />
+      <TextField
+        name={`${prefix}Url`}
+        label={`Link to the ${noun}`}
+        hint="The full web address, starting with https://"
+        type="url"
+        inputMode="url"
+        spellCheck={false}
+      />
+      <TextField
+        name={`${prefix}Title`}
+        label={`Title of the ${noun}`}
+        hint="As it appears on the page, for example “Government Digital Service annual report 2026”"
+      />
       <TextField name={`${prefix}Publisher`} label="Who published it" hint="For example, Cabinet Office or Civil Service World" width="medium" />
       <DateField name={`${prefix}PublishedOn`} label="Date it was published" />
     </fieldset>
@@ -28,14 +39,19 @@ export function StatusUpdateFields() {
         legendAsHeading
         options={STATUS_DEFINITIONS.map((d) => ({ value: d.code, label: d.label, hint: d.description }))}
       />
-      <TextArea name="note" label="What happened" hint="In plain English, for the public: what was done or confirmed, and what it means for the commitment." rows={5} />
+      <TextArea
+        name="note"
+        label="What happened"
+        hint="In plain English, for the public: what was done or confirmed, and what it means for the commitment."
+        rows={5}
+      />
       <TextField
         name="occurred"
         label="When it happened (optional)"
         hint={
           <>
-            As the evidence says it, for example “in March 2026”, “spring 2026” or “14 April 2026”. Leave it empty if the evidence does not say when: the
-            page will say so, and the date it was confirmed stands in. A month or season without a year is read back from that date.
+            As the evidence says it, for example “in March 2026”, “spring 2026” or “14 April 2026”. Leave it empty if the evidence does not say when:
+            the page will say so, and the date it was confirmed stands in. A month or season without a year is read back from that date.
           </>
         }
         width="medium"
@@ -56,7 +72,12 @@ const example = (p: (typeof PRECISIONS)[number]) => DEADLINE_RULES.find((r) => r
 export function DeadlineRevisionFields() {
   return (
     <>
-      <TextField name="label" label="New deadline, as published" hint="In the words government used, for example “spring 2027” or “by the end of 2027”." width="medium" />
+      <TextField
+        name="label"
+        label="New deadline, as published"
+        hint="In the words government used, for example “spring 2027” or “by the end of 2027”."
+        width="medium"
+      />
       <Radios
         name="precision"
         legend="How precise is the new deadline?"

@@ -17,7 +17,10 @@ const unauthenticated: Failure = { ok: false, kind: "unauthenticated", message: 
 /** The editable fields of a commitment, as shown to editors and kept in the audit log. */
 export type CommitmentSnapshot = { title: string; summary: string; area: string; lead: string; supporting: string[] };
 
-export async function commitmentSnapshot(tx: Tx, id: number): Promise<(CommitmentSnapshot & { version: number; slug: string; ownership: Ownership }) | null> {
+export async function commitmentSnapshot(
+  tx: Tx,
+  id: number,
+): Promise<(CommitmentSnapshot & { version: number; slug: string; ownership: Ownership }) | null> {
   const c = await tx.commitment.findUnique({
     where: { id },
     include: { area: true, leadOrganisation: true, supporters: { include: { organisation: true } } },
@@ -38,7 +41,11 @@ export async function commitmentSnapshot(tx: Tx, id: number): Promise<(Commitmen
 type Resolved = { areaId: number; leadId: number; supportingIds: number[]; supporting: string[] };
 
 /** Area and organisation slugs to ids; unknown slugs are field errors. */
-async function resolveReferences(tx: Tx, input: { area: string; lead: string; supporting: string[] }, fields = { area: "area", lead: "lead", supporting: "supporting" }): Promise<Result<Resolved>> {
+async function resolveReferences(
+  tx: Tx,
+  input: { area: string; lead: string; supporting: string[] },
+  fields = { area: "area", lead: "lead", supporting: "supporting" },
+): Promise<Result<Resolved>> {
   const errors: FieldError[] = [];
   const area = await tx.area.findUnique({ where: { slug: input.area }, select: { id: true } });
   if (!area) errors.push({ field: fields.area, message: `There is no area called “${input.area}”: select one from the list` });
@@ -48,7 +55,11 @@ async function resolveReferences(tx: Tx, input: { area: string; lead: string; su
   const leadId = bySlug.get(input.lead);
   if (leadId === undefined) errors.push({ field: fields.lead, message: `There is no organisation called “${input.lead}”: select one from the list` });
   const unknown = input.supporting.filter((s) => !bySlug.has(s));
-  if (unknown.length) errors.push({ field: fields.supporting, message: `There is no organisation called “${unknown[0]}”: select supporting organisations from the list` });
+  if (unknown.length)
+    errors.push({
+      field: fields.supporting,
+      message: `There is no organisation called “${unknown[0]}”: select supporting organisations from the list`,
+    });
   if (errors.length || !area || leadId === undefined) return invalid(errors);
   // The lead is not also a supporter.
   const supporting = [...new Set(input.supporting)].filter((s) => s !== input.lead).sort();
@@ -78,7 +89,14 @@ async function freeSlug(tx: Tx, base: string): Promise<string> {
 
 /** Field names of the create form, so CSV import can map errors to its own columns. */
 export type CreateFieldNames = Record<"slug" | "area" | "lead" | "supporting" | "deadlineLabel" | "announcedOn", string>;
-const FORM_FIELDS: CreateFieldNames = { slug: "slug", area: "area", lead: "lead", supporting: "supporting", deadlineLabel: "deadlineLabel", announcedOn: "announcedOn" };
+const FORM_FIELDS: CreateFieldNames = {
+  slug: "slug",
+  area: "area",
+  lead: "lead",
+  supporting: "supporting",
+  deadlineLabel: "deadlineLabel",
+  announcedOn: "announcedOn",
+};
 
 /**
  * Inserts a validated commitment with its first deadline (the deadline as published, effective
@@ -110,7 +128,12 @@ export async function insertCommitment(
     slug = await freeSlug(tx, slugify(input.title));
   }
 
-  const source = await findOrCreateSource(tx, { url: input.sourceUrl, title: input.sourceTitle, publisher: input.sourcePublisher, publishedOn: input.sourcePublishedOn });
+  const source = await findOrCreateSource(tx, {
+    url: input.sourceUrl,
+    title: input.sourceTitle,
+    publisher: input.sourcePublisher,
+    publishedOn: input.sourcePublishedOn,
+  });
   const commitment = await tx.commitment.create({
     data: {
       slug,
@@ -175,7 +198,13 @@ export async function createCommitment(db: Db, actor: Actor | null, input: unkno
   }
 }
 
-const FIELD_LABELS: Record<keyof CommitmentSnapshot, string> = { title: "Title", summary: "Summary", area: "Area", lead: "Lead organisation", supporting: "Supporting organisations" };
+const FIELD_LABELS: Record<keyof CommitmentSnapshot, string> = {
+  title: "Title",
+  summary: "Summary",
+  area: "Area",
+  lead: "Lead organisation",
+  supporting: "Supporting organisations",
+};
 
 export async function updateCommitment(
   db: Db,
@@ -192,15 +221,31 @@ export async function updateCommitment(
       if (!before) return notFound("There is no such commitment.");
       const refs = await resolveReferences(tx, fields);
       if (!refs.ok) return refs;
-      const after: CommitmentSnapshot = { title: fields.title, summary: fields.summary, area: fields.area, lead: fields.lead, supporting: refs.value.supporting };
-      const decision = canEditCommitment(actor, before.ownership, { leadOrganisationId: refs.value.leadId, supportingOrganisationIds: refs.value.supportingIds });
+      const after: CommitmentSnapshot = {
+        title: fields.title,
+        summary: fields.summary,
+        area: fields.area,
+        lead: fields.lead,
+        supporting: refs.value.supporting,
+      };
+      const decision = canEditCommitment(actor, before.ownership, {
+        leadOrganisationId: refs.value.leadId,
+        supportingOrganisationIds: refs.value.supportingIds,
+      });
       if (!decision.allowed) return refused(decision, true);
 
       await notePublication(tx, `Commitment ${before.slug} edited`);
       // The conditional UPDATE is the concurrency check: it matches only the version the editor saw.
       const updated = await tx.commitment.updateMany({
         where: { id: commitmentId, version },
-        data: { title: after.title, summary: after.summary, areaId: refs.value.areaId, leadOrganisationId: refs.value.leadId, version: { increment: 1 }, updatedAt: new Date() },
+        data: {
+          title: after.title,
+          summary: after.summary,
+          areaId: refs.value.areaId,
+          leadOrganisationId: refs.value.leadId,
+          version: { increment: 1 },
+          updatedAt: new Date(),
+        },
       });
       if (updated.count !== 1) throw new Abort(await staleCommitment(tx, commitmentId));
 
@@ -211,7 +256,9 @@ export async function updateCommitment(
           await tx.commitmentOwner.createMany({ data: refs.value.supportingIds.map((organisationId) => ({ commitmentId, organisationId })) });
         }
       }
-      const changed = (Object.keys(FIELD_LABELS) as (keyof CommitmentSnapshot)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+      const changed = (Object.keys(FIELD_LABELS) as (keyof CommitmentSnapshot)[]).filter(
+        (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+      );
       const pick = (s: CommitmentSnapshot) => Object.fromEntries(changed.map((k) => [k, s[k]]));
       await recordAudit(tx, {
         actorId: actor.id,
@@ -236,7 +283,8 @@ async function staleCommitment(tx: Tx, id: number): Promise<Failure> {
     include: { actor: { select: { name: true } } },
   });
   return conflict({
-    message: "Someone else changed this commitment after you opened it, so your changes have not been saved. Compare your changes with the current version below, then save again if you still want to make them.",
+    message:
+      "Someone else changed this commitment after you opened it, so your changes have not been saved. Compare your changes with the current version below, then save again if you still want to make them.",
     current: {
       title: current.title,
       summary: current.summary,

@@ -27,7 +27,12 @@ import { checkStatusUpdate, insertProposal, statusUpdateDraft } from "./proposal
 import { notePublication, transaction, type Tx } from "./tx";
 
 export type RowError = { column: string; message: string };
-export type ImportRow = { line: number; summary: string; errors: RowError[]; created?: { type: "commitment" | "proposal"; id: number; slug: string } };
+export type ImportRow = {
+  line: number;
+  summary: string;
+  errors: RowError[];
+  created?: { type: "commitment" | "proposal"; id: number; slug: string };
+};
 export type ImportPreview = {
   kind: ImportKind;
   mode: "preview" | "apply";
@@ -73,7 +78,8 @@ export function readCsv(kind: ImportKind, text: string): ParsedFile {
   const unknown = columns.filter((c) => !expected.includes(c));
   const fileErrors: string[] = [];
   if (missing.length) fileErrors.push(`The first line must name the columns. Missing: ${missing.join(", ")}`);
-  if (unknown.length) fileErrors.push(`The file has columns this import does not use: ${unknown.join(", ")}. Remove them, or check you chose the right kind of file`);
+  if (unknown.length)
+    fileErrors.push(`The file has columns this import does not use: ${unknown.join(", ")}. Remove them, or check you chose the right kind of file`);
   if (data.length === 0) fileErrors.push("The file has no rows below the column names");
   if (data.length > IMPORT_MAX_ROWS) fileErrors.push(`The file has ${data.length} rows; import at most ${IMPORT_MAX_ROWS} at a time`);
   const records = data.map((cells) => Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? ""])));
@@ -135,7 +141,10 @@ async function importStatusUpdateRow(tx: Tx, actor: Actor, record: Record<string
   const payload = draft.value;
   const result = await insertProposal(tx, actor, "status_update", { commitmentSlug: r.commitment, payload }, checkStatusUpdate);
   if (!result.ok) {
-    const errors = result.kind === "not_found" ? [{ column: "commitment", message: `There is no commitment with the slug “${r.commitment}”` }] : rowErrors(result, snake, "commitment");
+    const errors =
+      result.kind === "not_found"
+        ? [{ column: "commitment", message: `There is no commitment with the slug “${r.commitment}”` }]
+        : rowErrors(result, snake, "commitment");
     return { line, summary: niceSummary, errors };
   }
   return { line, summary: niceSummary, errors: [], created: { type: "proposal", id: result.value.id, slug: result.value.commitmentSlug } };

@@ -45,11 +45,13 @@ const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 type Draft<P> = { commitmentId: number; payload: P };
 
-const HOW_TO_WRITE_A_DATE = "as the evidence gives it: a day as year-month-day (2026-03-14) or in words (14 March 2026), or a month or season when that is all it gives (June 2026, summer 2026)";
+const HOW_TO_WRITE_A_DATE =
+  "as the evidence gives it: a day as year-month-day (2026-03-14) or in words (14 March 2026), or a month or season when that is all it gives (June 2026, summer 2026)";
 
 /** The evidence's date, as worded, read into its period (precision from the words); never in the future. */
 function confirmedDate(label: string, today: string): Result<DatedPayload> {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(label) && !isIsoDate(label)) return invalidField("confirmedOn", "The date progress was confirmed must be a real date");
+  if (/^\d{4}-\d{2}-\d{2}$/.test(label) && !isIsoDate(label))
+    return invalidField("confirmedOn", "The date progress was confirmed must be a real date");
   const precision = detectDatePrecision(label, today);
   if (!precision) return invalidField("confirmedOn", `Write the date progress was confirmed ${HOW_TO_WRITE_A_DATE}`);
   const r = resolveConfirmedDate(label, precision, today);
@@ -169,7 +171,9 @@ export async function proposeDeadlineRevision(
   const draft = deadlineDraft(parsed.data, options.today ?? todayIso());
   if (!draft.ok) return draft;
   const payload = draft.value;
-  return inTransaction(db, (tx) => insertProposal(tx, actor, "deadline_revision", { commitmentId: parsed.data.commitmentId, payload }, checkDeadline));
+  return inTransaction(db, (tx) =>
+    insertProposal(tx, actor, "deadline_revision", { commitmentId: parsed.data.commitmentId, payload }, checkDeadline),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -179,13 +183,29 @@ export async function proposeDeadlineRevision(
 async function staleProposal(tx: Tx, id: number): Promise<Failure> {
   const now = await loadProposalFacts(tx, id);
   if (!now) return notFound("There is no such proposal.");
-  if (now.state === "approved") return conflict({ message: `This proposal has already been approved${now.reviewerName ? ` by ${now.reviewerName}` : ""} and published.`, currentVersion: now.version });
-  if (now.state === "returned") return conflict({ message: `This proposal has already been returned to its author${now.reviewerName ? ` by ${now.reviewerName}` : ""}.`, currentVersion: now.version });
+  if (now.state === "approved")
+    return conflict({
+      message: `This proposal has already been approved${now.reviewerName ? ` by ${now.reviewerName}` : ""} and published.`,
+      currentVersion: now.version,
+    });
+  if (now.state === "returned")
+    return conflict({
+      message: `This proposal has already been returned to its author${now.reviewerName ? ` by ${now.reviewerName}` : ""}.`,
+      currentVersion: now.version,
+    });
   if (now.state === "withdrawn") return conflict({ message: "This proposal has been withdrawn by its author.", currentVersion: now.version });
-  return conflict({ message: "This proposal was changed since you opened it. Check the new version before you decide.", currentVersion: now.version });
+  return conflict({
+    message: "This proposal was changed since you opened it. Check the new version before you decide.",
+    currentVersion: now.version,
+  });
 }
 
-async function publish(tx: Tx, proposal: LoadedProposal, reviewer: Actor, today: string): Promise<{ entityType: string; id: number; after: unknown }> {
+async function publish(
+  tx: Tx,
+  proposal: LoadedProposal,
+  reviewer: Actor,
+  today: string,
+): Promise<{ entityType: string; id: number; after: unknown }> {
   if (proposal.kind === "status_update") {
     const payload = statusUpdatePayloadSchema.parse(proposal.payload);
     const confirmed = payloadConfirmed(payload);
@@ -214,13 +234,23 @@ async function publish(tx: Tx, proposal: LoadedProposal, reviewer: Actor, today:
     return {
       entityType: "status_update",
       id: row.id,
-      after: { commitment: proposal.commitmentSlug, status: payload.status, note: payload.note, confirmed, occurred, version: row.version, sourceId: source.id, proposalId: proposal.id },
+      after: {
+        commitment: proposal.commitmentSlug,
+        status: payload.status,
+        note: payload.note,
+        confirmed,
+        occurred,
+        version: row.version,
+        sourceId: source.id,
+        proposalId: proposal.id,
+      },
     };
   }
   const payload = deadlineRevisionPayloadSchema.parse(proposal.payload);
   const effectiveOn = payload.effectiveOn ?? today;
   const resolved = resolveDeadline(payload.label, payload.precision, effectiveOn);
-  if (!resolved.ok) throw new Abort(invalidField("decision", `The proposed deadline cannot be published: ${resolved.error}. Return it to its author.`));
+  if (!resolved.ok)
+    throw new Abort(invalidField("decision", `The proposed deadline cannot be published: ${resolved.error}. Return it to its author.`));
   const source = await findOrCreateSource(tx, payload.source);
   await notePublication(tx, `Deadline revision for ${proposal.commitmentSlug}, approved`);
   const row = await tx.deadlineRevision.create({
@@ -240,7 +270,17 @@ async function publish(tx: Tx, proposal: LoadedProposal, reviewer: Actor, today:
   return {
     entityType: "deadline_revision",
     id: row.id,
-    after: { commitment: proposal.commitmentSlug, label: payload.label, precision: payload.precision, dueDate: resolved.dueDate, effectiveOn, reason: payload.reason, version: row.version, sourceId: source.id, proposalId: proposal.id },
+    after: {
+      commitment: proposal.commitmentSlug,
+      label: payload.label,
+      precision: payload.precision,
+      dueDate: resolved.dueDate,
+      effectiveOn,
+      reason: payload.reason,
+      version: row.version,
+      sourceId: source.id,
+      proposalId: proposal.id,
+    },
   };
 }
 
@@ -281,7 +321,12 @@ export async function reviewProposal(db: Db, actor: Actor | null, input: unknown
               : { state: "returned", reviewerId: actor.id, reviewComment: comment ?? null, reviewedAt, version: { increment: 1 } },
         });
         if (updated.count !== 1) throw new Abort(await staleProposal(tx, proposalId));
-        const after = { state: decision === "approve" ? "approved" : "returned", version: version + 1, reviewerId: actor.id, ...(comment ? { comment } : {}) };
+        const after = {
+          state: decision === "approve" ? "approved" : "returned",
+          version: version + 1,
+          reviewerId: actor.id,
+          ...(comment ? { comment } : {}),
+        };
         await recordAudit(tx, {
           actorId: actor.id,
           action: decision === "approve" ? "proposal.approve" : "proposal.return",
@@ -292,8 +337,19 @@ export async function reviewProposal(db: Db, actor: Actor | null, input: unknown
         });
         if (decision === "return") return ok({ id: proposalId, decision, commitmentSlug: proposal.commitmentSlug });
         const published = await publish(tx, proposal, actor, today);
-        await recordAudit(tx, { actorId: actor.id, action: `${published.entityType}.publish`, entityType: published.entityType, entityId: published.id, after: published.after });
-        return ok({ id: proposalId, decision, commitmentSlug: proposal.commitmentSlug, published: { entityType: published.entityType, id: published.id } });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: `${published.entityType}.publish`,
+          entityType: published.entityType,
+          entityId: published.id,
+          after: published.after,
+        });
+        return ok({
+          id: proposalId,
+          decision,
+          commitmentSlug: proposal.commitmentSlug,
+          published: { entityType: published.entityType, id: published.id },
+        });
       }),
     );
   } catch (error) {
@@ -323,7 +379,8 @@ export async function withdrawProposal(db: Db, actor: Actor | null, input: unkno
       const proposal = await loadProposalFacts(tx, proposalId);
       if (!proposal) return notFound("There is no such proposal.");
       const allowed = canWithdraw(actor, proposal);
-      if (!allowed.allowed) return proposal.state === "approved" || proposal.state === "withdrawn" ? staleProposal(tx, proposalId) : refused(allowed, true);
+      if (!allowed.allowed)
+        return proposal.state === "approved" || proposal.state === "withdrawn" ? staleProposal(tx, proposalId) : refused(allowed, true);
       const updated = await tx.proposal.updateMany({
         where: { id: proposalId, version, state: { in: ["pending", "returned"] } },
         data: { state: "withdrawn", version: { increment: 1 } },
@@ -342,7 +399,12 @@ export async function withdrawProposal(db: Db, actor: Actor | null, input: unkno
   );
 }
 
-export async function resubmitProposal(db: Db, actor: Actor | null, input: unknown, options: Options = {}): Promise<Result<{ id: number; commitmentSlug: string }>> {
+export async function resubmitProposal(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  options: Options = {},
+): Promise<Result<{ id: number; commitmentSlug: string }>> {
   if (!actor) return unauthenticated;
   const peek = withdrawSchema.safeParse(input);
   if (!peek.success) return fromZod(peek.error);
@@ -373,7 +435,8 @@ export async function resubmitProposal(db: Db, actor: Actor | null, input: unkno
       const proposal = await loadProposalFacts(tx, proposalId);
       if (!proposal) return notFound("There is no such proposal.");
       const allowed = canResubmit(actor, proposal);
-      if (!allowed.allowed) return proposal.authorId === actor.id && proposal.state !== "returned" ? staleProposal(tx, proposalId) : refused(allowed, true);
+      if (!allowed.allowed)
+        return proposal.authorId === actor.id && proposal.state !== "returned" ? staleProposal(tx, proposalId) : refused(allowed, true);
       const problem = (check as (p: unknown, a: string) => Failure | null)(payload, proposal.commitmentAnnouncedOn);
       if (problem) return problem;
       const updated = await tx.proposal.updateMany({

@@ -77,7 +77,9 @@ export async function listEditorCommitments(
     conditions.push(Prisma.sql`COALESCE(${lastConfirmed}, c.announced_on) <= ${addDays(today, -STALE_AFTER_DAYS)}::date`);
   }
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
-  const order = options.staleOnly ? Prisma.sql`ORDER BY COALESCE(${lastConfirmed}, c.announced_on) ASC, c.title` : Prisma.sql`ORDER BY a.position, c.title`;
+  const order = options.staleOnly
+    ? Prisma.sql`ORDER BY COALESCE(${lastConfirmed}, c.announced_on) ASC, c.title`
+    : Prisma.sql`ORDER BY a.position, c.title`;
   const rows = await db.$queryRaw<CommitmentRow[]>`
     SELECT c.id, c.slug, c.title, a.title AS area_title, lo.name AS lead_name, s.status, ${lastConfirmed} AS status_confirmed_on,
            s.deadline_label, s.due_date, s.overdue, c.announced_on,
@@ -132,7 +134,10 @@ export async function reviewQueue(db: Db, actor: Actor): Promise<ProposalListIte
       ? {}
       : {
           commitment: {
-            OR: [{ leadOrganisationId: { in: [...actor.organisationIds] } }, { supporters: { some: { organisationId: { in: [...actor.organisationIds] } } } }],
+            OR: [
+              { leadOrganisationId: { in: [...actor.organisationIds] } },
+              { supporters: { some: { organisationId: { in: [...actor.organisationIds] } } } },
+            ],
           },
         };
   const rows = await db.proposal.findMany({
@@ -144,10 +149,18 @@ export async function reviewQueue(db: Db, actor: Actor): Promise<ProposalListIte
 }
 
 /** The actor's own proposals still in play (pending or returned), then the latest decided ones. */
-export async function myProposals(db: Db, actor: Actor, options: { recentDays?: number } = {}): Promise<{ open: ProposalListItem[]; recent: ProposalListItem[] }> {
+export async function myProposals(
+  db: Db,
+  actor: Actor,
+  options: { recentDays?: number } = {},
+): Promise<{ open: ProposalListItem[]; recent: ProposalListItem[] }> {
   const since = new Date(Date.now() - (options.recentDays ?? 30) * 86_400_000);
   const [open, recent] = await Promise.all([
-    db.proposal.findMany({ where: { authorId: actor.id, state: { in: ["pending", "returned"] } }, include: proposalInclude, orderBy: { createdAt: "desc" } }),
+    db.proposal.findMany({
+      where: { authorId: actor.id, state: { in: ["pending", "returned"] } },
+      include: proposalInclude,
+      orderBy: { createdAt: "desc" },
+    }),
     db.proposal.findMany({
       where: { authorId: actor.id, state: { in: ["approved", "withdrawn"] }, OR: [{ reviewedAt: { gte: since } }, { createdAt: { gte: since } }] },
       include: proposalInclude,
@@ -158,7 +171,10 @@ export async function myProposals(db: Db, actor: Actor, options: { recentDays?: 
   return { open: open.map(toProposalItem), recent: recent.map(toProposalItem) };
 }
 
-export async function listProposals(db: Db, filter: { state?: "pending" | "returned" | "approved" | "withdrawn"; commitmentId?: number; take?: number }) {
+export async function listProposals(
+  db: Db,
+  filter: { state?: "pending" | "returned" | "approved" | "withdrawn"; commitmentId?: number; take?: number },
+) {
   const rows = await db.proposal.findMany({
     where: { state: filter.state, commitmentId: filter.commitmentId },
     include: proposalInclude,
@@ -179,12 +195,26 @@ export type CommitmentState = {
 
 export async function commitmentStateToday(db: Db, commitmentId: number, today = todayIso()): Promise<CommitmentState> {
   const [row] = await db.$queryRaw<
-    { status: StatusCode; status_confirmed_on: Date | null; deadline_label: string | null; deadline_precision: Precision | null; due_date: Date | null; overdue: boolean }[]
+    {
+      status: StatusCode;
+      status_confirmed_on: Date | null;
+      deadline_label: string | null;
+      deadline_precision: Precision | null;
+      due_date: Date | null;
+      overdue: boolean;
+    }[]
   >`SELECT status, status_confirmed_on, deadline_label, deadline_precision, due_date, overdue FROM commitment_state_as_of(${today}::date) WHERE commitment_id = ${commitmentId}`;
   if (!row) {
     // Announced after today (possible when an editor records a future announcement date): nothing in effect yet.
     const first = await db.deadlineRevision.findFirst({ where: { commitmentId }, orderBy: [{ effectiveOn: "asc" }, { id: "asc" }] });
-    return { status: "not_started", statusConfirmedOn: null, deadlineLabel: first?.label ?? null, deadlinePrecision: first?.precision ?? null, dueDate: isoDay(first?.dueDate), overdue: false };
+    return {
+      status: "not_started",
+      statusConfirmedOn: null,
+      deadlineLabel: first?.label ?? null,
+      deadlinePrecision: first?.precision ?? null,
+      dueDate: isoDay(first?.dueDate),
+      overdue: false,
+    };
   }
   return {
     status: row.status,
@@ -217,7 +247,9 @@ export async function getEditorCommitment(db: Db, where: { slug: string } | { id
     include: { area: true, leadOrganisation: true, supporters: { include: { organisation: true } } },
   });
   if (!c) return null;
-  const supporting = c.supporters.map((s) => ({ id: s.organisation.id, slug: s.organisation.slug, name: s.organisation.name })).sort((a, b) => a.name.localeCompare(b.name));
+  const supporting = c.supporters
+    .map((s) => ({ id: s.organisation.id, slug: s.organisation.slug, name: s.organisation.name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
   return {
     id: c.id,
     slug: c.slug,
@@ -251,7 +283,10 @@ export async function getProposal(db: Db, id: number): Promise<ProposalDetail | 
     ...toProposalItem({ ...p, commitment: { slug: p.commitment.slug, title: p.commitment.title } }),
     version: p.version,
     commitmentId: p.commitment.id,
-    ownership: { leadOrganisationId: p.commitment.leadOrganisationId, supportingOrganisationIds: p.commitment.supporters.map((s) => s.organisationId) },
+    ownership: {
+      leadOrganisationId: p.commitment.leadOrganisationId,
+      supportingOrganisationIds: p.commitment.supporters.map((s) => s.organisationId),
+    },
     publishedId: p.statusUpdate?.id ?? p.deadlineRevision?.id ?? null,
   };
 }
@@ -263,7 +298,13 @@ export async function proposalHistory(db: Db, id: number) {
     orderBy: { id: "asc" },
     include: { actor: { select: { name: true } } },
   });
-  return events.map((e) => ({ id: Number(e.id), at: e.at.toISOString(), action: e.action, actorName: e.actor?.name ?? null, after: e.after as Record<string, unknown> | null }));
+  return events.map((e) => ({
+    id: Number(e.id),
+    at: e.at.toISOString(),
+    action: e.action,
+    actorName: e.actor?.name ?? null,
+    after: e.after as Record<string, unknown> | null,
+  }));
 }
 
 export async function formOptions(db: Db) {
@@ -279,7 +320,16 @@ export async function formOptions(db: Db) {
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export type AuditRow = { id: string; at: string; actor: { name: string; email: string } | null; action: string; entityType: string; entityId: string; before: unknown; after: unknown };
+export type AuditRow = {
+  id: string;
+  at: string;
+  actor: { name: string; email: string } | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+};
 
 export async function listAuditEvents(db: Db, filter: AuditFilter): Promise<{ rows: AuditRow[]; total: number }> {
   const where: Prisma.AuditEventWhereInput = {
@@ -287,7 +337,13 @@ export async function listAuditEvents(db: Db, filter: AuditFilter): Promise<{ ro
     entityType: filter.entityType,
     entityId: filter.entityId,
     actor: filter.actor ? { email: { contains: filter.actor } } : undefined,
-    at: filter.from || filter.to ? { gte: filter.from ? new Date(`${filter.from}T00:00:00Z`) : undefined, lt: filter.to ? new Date(`${addDays(filter.to, 1)}T00:00:00Z`) : undefined } : undefined,
+    at:
+      filter.from || filter.to
+        ? {
+            gte: filter.from ? new Date(`${filter.from}T00:00:00Z`) : undefined,
+            lt: filter.to ? new Date(`${addDays(filter.to, 1)}T00:00:00Z`) : undefined,
+          }
+        : undefined,
   };
   const [rows, total] = await Promise.all([
     db.auditEvent.findMany({
@@ -300,7 +356,16 @@ export async function listAuditEvents(db: Db, filter: AuditFilter): Promise<{ ro
     db.auditEvent.count({ where }),
   ]);
   return {
-    rows: rows.map((r) => ({ id: String(r.id), at: r.at.toISOString(), actor: r.actor, action: r.action, entityType: r.entityType, entityId: r.entityId, before: r.before, after: r.after })),
+    rows: rows.map((r) => ({
+      id: String(r.id),
+      at: r.at.toISOString(),
+      actor: r.actor,
+      action: r.action,
+      entityType: r.entityType,
+      entityId: r.entityId,
+      before: r.before,
+      after: r.after,
+    })),
     total,
   };
 }
@@ -316,10 +381,22 @@ export async function auditFacets(db: Db): Promise<{ actions: string[]; entityTy
 // ---------------------------------------------------------------------------------------------
 // Users
 
-export type UserRow = { id: number; email: string; name: string; role: "admin" | "editor"; disabled: boolean; mustChangePassword: boolean; organisations: { slug: string; name: string }[]; createdAt: string };
+export type UserRow = {
+  id: number;
+  email: string;
+  name: string;
+  role: "admin" | "editor";
+  disabled: boolean;
+  mustChangePassword: boolean;
+  organisations: { slug: string; name: string }[];
+  createdAt: string;
+};
 
 export async function listUsers(db: Db): Promise<UserRow[]> {
-  const users = await db.user.findMany({ include: { organisations: { include: { organisation: true } } }, orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { name: "asc" }] });
+  const users = await db.user.findMany({
+    include: { organisations: { include: { organisation: true } } },
+    orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { name: "asc" }],
+  });
   return users.map((u) => ({
     id: u.id,
     email: u.email,
@@ -327,7 +404,9 @@ export async function listUsers(db: Db): Promise<UserRow[]> {
     role: u.role,
     disabled: u.disabledAt !== null,
     mustChangePassword: u.mustChangePassword,
-    organisations: u.organisations.map((o) => ({ slug: o.organisation.slug, name: o.organisation.name })).sort((a, b) => a.name.localeCompare(b.name)),
+    organisations: u.organisations
+      .map((o) => ({ slug: o.organisation.slug, name: o.organisation.name }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
     createdAt: u.createdAt.toISOString(),
   }));
 }

@@ -78,42 +78,49 @@ export const commitmentsBody = cachedPublicRead(async (origin: string, query: Co
 
 export type CommitmentBody = { found: true; body: ReturnType<typeof commitmentResponseSchema.parse> } | { found: false; detail: string };
 
-export const commitmentBody = cachedPublicRead(async (origin: string, slug: string, asOf: string, rec: RecordRef, pinned: boolean): Promise<CommitmentBody> => {
-  const db = getDb();
-  const summary = await getCommitmentSummary(db, slug, asOf, rec.version);
-  if (!summary) {
-    const exists = await commitmentExists(db, slug, rec.version);
-    if (exists) return { found: false, detail: `The commitment "${slug}" was announced on ${exists.announcedOn}, after the as_of date ${asOf}.` };
-    if (pinned && (await commitmentExists(db, slug))) return { found: false, detail: `The commitment "${slug}" was not yet on the record at version ${rec.version}.` };
-    return { found: false, detail: `There is no commitment "${slug}". GET ${apiBase(origin)}/commitments lists them all.` };
-  }
-  const timeline = await commitmentTimeline(db, slug, asOf, rec.version);
-  const body = commitmentResponseSchema.parse({
-    data: {
-      ...toApiCommitment(summary, origin),
-      history: {
-        statusUpdates: timeline.filter((e) => e.kind === "status_update").map(toApiHistoryEntry),
-        deadlineRevisions: timeline.filter((e) => e.kind === "deadline_revision").map(toApiHistoryEntry),
+export const commitmentBody = cachedPublicRead(
+  async (origin: string, slug: string, asOf: string, rec: RecordRef, pinned: boolean): Promise<CommitmentBody> => {
+    const db = getDb();
+    const summary = await getCommitmentSummary(db, slug, asOf, rec.version);
+    if (!summary) {
+      const exists = await commitmentExists(db, slug, rec.version);
+      if (exists) return { found: false, detail: `The commitment "${slug}" was announced on ${exists.announcedOn}, after the as_of date ${asOf}.` };
+      if (pinned && (await commitmentExists(db, slug)))
+        return { found: false, detail: `The commitment "${slug}" was not yet on the record at version ${rec.version}.` };
+      return { found: false, detail: `There is no commitment "${slug}". GET ${apiBase(origin)}/commitments lists them all.` };
+    }
+    const timeline = await commitmentTimeline(db, slug, asOf, rec.version);
+    const body = commitmentResponseSchema.parse({
+      data: {
+        ...toApiCommitment(summary, origin),
+        history: {
+          statusUpdates: timeline.filter((e) => e.kind === "status_update").map(toApiHistoryEntry),
+          deadlineRevisions: timeline.filter((e) => e.kind === "deadline_revision").map(toApiHistoryEntry),
+        },
       },
-    },
-    meta: { asOf, ...recordMeta(rec) },
-  });
-  return { found: true, body };
-}, "commitment");
+      meta: { asOf, ...recordMeta(rec) },
+    });
+    return { found: true, body };
+  },
+  "commitment",
+);
 
-export const changesBody = cachedPublicRead(async (origin: string, params: ChangeListParams & { asOf: string }, rec: RecordRef, keep: QueryValues) => {
-  const { items, total } = await listChanges(
-    getDb(),
-    { asOf: params.asOf, version: rec.version, area: params.area, organisation: params.organisation, since: params.since, kind: params.kind },
-    { page: params.page, pageSize: params.pageSize },
-  );
-  const filters: QueryValues = { area: params.area, organisation: params.organisation, kind: params.kind, since: params.since, ...keep };
-  return changeListSchema.parse({
-    data: items.map((e) => toApiChange(e, origin)),
-    meta: { asOf: params.asOf, ...recordMeta(rec), total, page: params.page, pageSize: params.pageSize },
-    links: pageLinks(`${apiBase(origin)}/changes`, filters, params.page, params.pageSize, total, `${origin}/changes`),
-  });
-}, "changes");
+export const changesBody = cachedPublicRead(
+  async (origin: string, params: ChangeListParams & { asOf: string }, rec: RecordRef, keep: QueryValues) => {
+    const { items, total } = await listChanges(
+      getDb(),
+      { asOf: params.asOf, version: rec.version, area: params.area, organisation: params.organisation, since: params.since, kind: params.kind },
+      { page: params.page, pageSize: params.pageSize },
+    );
+    const filters: QueryValues = { area: params.area, organisation: params.organisation, kind: params.kind, since: params.since, ...keep };
+    return changeListSchema.parse({
+      data: items.map((e) => toApiChange(e, origin)),
+      meta: { asOf: params.asOf, ...recordMeta(rec), total, page: params.page, pageSize: params.pageSize },
+      links: pageLinks(`${apiBase(origin)}/changes`, filters, params.page, params.pageSize, total, `${origin}/changes`),
+    });
+  },
+  "changes",
+);
 
 /** The areas, for links to their feeds on /data. */
 export const areaList = cachedPublicRead(async () => listAreas(getDb()), "area-list");

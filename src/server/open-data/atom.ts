@@ -14,30 +14,39 @@ export const ATOM_CONTENT_TYPE = "application/atom+xml; charset=utf-8";
 export const FEED_ENTRY_LIMIT = 100;
 
 export const changeEntryId = (changeId: string) => urnUuid(`change/${changeId}`);
-export const feedId = (areaSlugs: readonly string[]) => urnUuid(areaSlugs.length ? `changes.atom?area=${[...areaSlugs].sort().join(",")}` : "changes.atom");
+export const feedId = (areaSlugs: readonly string[]) =>
+  urnUuid(areaSlugs.length ? `changes.atom?area=${[...areaSlugs].sort().join(",")}` : "changes.atom");
 
 function entryTitle(change: ApiChange): string {
   if (change.kind === "status_update") return `${change.commitment.title}: ${change.status.label}`;
-  return change.original ? `${change.commitment.title}: deadline published as “${change.label}”` : `${change.commitment.title}: deadline moved to “${change.label}”`;
+  return change.original
+    ? `${change.commitment.title}: deadline published as “${change.label}”`
+    : `${change.commitment.title}: deadline moved to “${change.label}”`;
 }
 
 function entryContent(change: ApiChange): string {
   const p = (html: string) => `<p>${html}</p>`;
   const source = change.source
-    ? p(`Source: <a href="${escapeHtml(change.source.url)}">${escapeHtml(change.source.title)}</a>, ${escapeHtml(change.source.publisher)}, published ${escapeHtml(change.source.publishedLabel ?? formatLongDate(change.source.publishedOn))}.`)
+    ? p(
+        `Source: <a href="${escapeHtml(change.source.url)}">${escapeHtml(change.source.title)}</a>, ${escapeHtml(change.source.publisher)}, published ${escapeHtml(change.source.publishedLabel ?? formatLongDate(change.source.publishedOn))}.`,
+      )
     : "";
   const recorded = p(`Published by the tracker at ${escapeHtml(change.publishedAt)}, record version ${change.version}.`);
   if (change.kind === "status_update") {
     const happened = change.occurred ? `Happened: ${escapeHtml(change.occurred.label)}.` : "When it happened: not stated by the source.";
     return [
-      p(`Status: <strong>${escapeHtml(change.status.label)}</strong>, confirmed ${escapeHtml(change.confirmed.label)}. ${happened} In effect from ${formatLongDate(change.effectiveOn)}.`),
+      p(
+        `Status: <strong>${escapeHtml(change.status.label)}</strong>, confirmed ${escapeHtml(change.confirmed.label)}. ${happened} In effect from ${formatLongDate(change.effectiveOn)}.`,
+      ),
       p(escapeHtml(change.note)),
       source,
       recorded,
     ].join("");
   }
   const due = (d: string | null) => (d ? ` (due ${formatLongDate(d)})` : "");
-  const moved = change.previous ? `Deadline moved from “${escapeHtml(change.previous.label)}”${due(change.previous.dueDate)} to ` : "Deadline published as ";
+  const moved = change.previous
+    ? `Deadline moved from “${escapeHtml(change.previous.label)}”${due(change.previous.dueDate)} to `
+    : "Deadline published as ";
   const slip = change.slipDays ? ` The due date moved ${Math.abs(change.slipDays)} days ${change.slipDays > 0 ? "later" : "earlier"}.` : "";
   return [
     p(`${moved}“${escapeHtml(change.label)}”${due(change.dueDate)}, from ${formatLongDate(change.date)}.${slip}`),
@@ -82,7 +91,10 @@ export function changesFeed({ origin, areas, changes, updated }: ChangesFeedInpu
       content: entryContent(change),
       category: [
         { term: change.commitment.area.slug, name: change.commitment.area.title, scheme: `${origin}/areas/` },
-        { term: change.kind === "status_update" ? `status:${change.status.code}` : "deadline", name: change.kind === "status_update" ? change.status.label : "Deadline" },
+        {
+          term: change.kind === "status_update" ? `status:${change.status.code}` : "deadline",
+          name: change.kind === "status_update" ? change.status.label : "Deadline",
+        },
       ],
     });
   }

@@ -20,7 +20,8 @@ export type DownloadContext = { db: Db; origin: string; asOf: string; record: Re
 
 const historyScope = (ctx: DownloadContext): HistoryScope => ({ asOf: ctx.asOf, version: ctx.record.version });
 
-const commitments = (ctx: DownloadContext) => mapAsync(streamCommitments(ctx.db, ctx.asOf, ctx.record.version), (c) => toApiCommitment(c, ctx.origin));
+const commitments = (ctx: DownloadContext) =>
+  mapAsync(streamCommitments(ctx.db, ctx.asOf, ctx.record.version), (c) => toApiCommitment(c, ctx.origin));
 const statusUpdates = (ctx: DownloadContext) =>
   mapAsync(streamStatusUpdates(ctx.db, historyScope(ctx)), (u) => toApiChange(u, ctx.origin) as ApiStatusUpdateChange);
 const deadlineRevisions = (ctx: DownloadContext) =>
@@ -75,7 +76,11 @@ export const DOWNLOADS = {
     path: "/data/commitments.csv",
     filename: (asOf: string, version?: number) => `roadmap-tracker-commitments-${asOf}${versionSuffix(version)}.csv`,
     contentType: CSV_CONTENT_TYPE,
-    open: (ctx: DownloadContext) => csvStream(mapAsync(commitments(ctx), (c) => ({ ...c, recordVersion: ctx.record.version })), COMMITMENT_COLUMNS),
+    open: (ctx: DownloadContext) =>
+      csvStream(
+        mapAsync(commitments(ctx), (c) => ({ ...c, recordVersion: ctx.record.version })),
+        COMMITMENT_COLUMNS,
+      ),
   },
   statusUpdates: {
     path: "/data/status-updates.csv",

@@ -34,20 +34,33 @@ export const changesFeedBody = cachedPublicRead(async (origin: string, areaSlugs
   const { items } = await listChanges(db, { asOf: today, area: areaSlugs, version: rec.version }, { page: 1, pageSize: FEED_ENTRY_LIMIT });
   const changes = items.map((e) => toApiChange(e, origin));
   const newest = changes.reduce<Date | null>((max, c) => (max && max >= new Date(c.publishedAt) ? max : new Date(c.publishedAt)), null);
-  const updated = newest ?? (rec.publishedAt ? new Date(rec.publishedAt) : null) ?? (await publicDataVersion(db)).lastPublishedAt ?? ROADMAP_PUBLISHED;
+  const updated =
+    newest ?? (rec.publishedAt ? new Date(rec.publishedAt) : null) ?? (await publicDataVersion(db)).lastPublishedAt ?? ROADMAP_PUBLISHED;
   return { found: true, body: changesFeed({ origin, areas: chosen, changes, updated }) };
 }, "changes.atom");
 
 const OPEN_STATUSES = STATUS_DEFINITIONS.filter((d) => !d.closed).map((d) => d.code);
 
-export const deadlinesCalendarBody = cachedPublicRead(async (origin: string, areaSlugs: string[], today: string, rec: RecordRef): Promise<FeedBody> => {
-  const { chosen, unknown, all } = await areasFor(areaSlugs);
-  if (unknown.length) return { found: false, detail: unknownAreas(unknown, all) };
-  const db = getDb();
-  const [{ items }, version] = await Promise.all([
-    listCommitments(db, { asOf: today, area: areaSlugs, status: OPEN_STATUSES, dueAfter: today, sort: "due", version: rec.version }, "all"),
-    publicDataVersion(db),
-  ]);
-  const upcoming = items.filter((c) => c.daysUntilDue !== null).map((c) => toApiCommitment(c, origin));
-  return { found: true, body: deadlineCalendar({ origin, areas: chosen, commitments: upcoming, asOf: today, stamp: (rec.publishedAt ? new Date(rec.publishedAt) : null) ?? version.lastPublishedAt ?? ROADMAP_PUBLISHED }) };
-}, "deadlines.ics");
+export const deadlinesCalendarBody = cachedPublicRead(
+  async (origin: string, areaSlugs: string[], today: string, rec: RecordRef): Promise<FeedBody> => {
+    const { chosen, unknown, all } = await areasFor(areaSlugs);
+    if (unknown.length) return { found: false, detail: unknownAreas(unknown, all) };
+    const db = getDb();
+    const [{ items }, version] = await Promise.all([
+      listCommitments(db, { asOf: today, area: areaSlugs, status: OPEN_STATUSES, dueAfter: today, sort: "due", version: rec.version }, "all"),
+      publicDataVersion(db),
+    ]);
+    const upcoming = items.filter((c) => c.daysUntilDue !== null).map((c) => toApiCommitment(c, origin));
+    return {
+      found: true,
+      body: deadlineCalendar({
+        origin,
+        areas: chosen,
+        commitments: upcoming,
+        asOf: today,
+        stamp: (rec.publishedAt ? new Date(rec.publishedAt) : null) ?? version.lastPublishedAt ?? ROADMAP_PUBLISHED,
+      }),
+    };
+  },
+  "deadlines.ics",
+);

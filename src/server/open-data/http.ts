@@ -61,7 +61,13 @@ export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
 }
 
 function baseHeaders(etag: string, cacheControl: string, contentType: string, extra?: Record<string, string>): Headers {
-  const headers = new Headers({ ...CORS_HEADERS, ETag: etag, "Cache-Control": cacheControl, "Content-Type": contentType, "X-Content-Type-Options": "nosniff" });
+  const headers = new Headers({
+    ...CORS_HEADERS,
+    ETag: etag,
+    "Cache-Control": cacheControl,
+    "Content-Type": contentType,
+    "X-Content-Type-Options": "nosniff",
+  });
   for (const [name, value] of Object.entries(extra ?? {})) headers.set(name, value);
   return headers;
 }
@@ -78,7 +84,12 @@ export type SendOptions = { status?: number; contentType?: string; cacheControl?
 export function sendText(request: Request, body: string, options: SendOptions & { contentType: string }): Response {
   const status = options.status ?? 200;
   const etag = strongEtag(body);
-  const headers = baseHeaders(etag, options.cacheControl ?? (status < 400 ? PUBLIC_CACHE_CONTROL : ERROR_CACHE_CONTROL), options.contentType, options.headers);
+  const headers = baseHeaders(
+    etag,
+    options.cacheControl ?? (status < 400 ? PUBLIC_CACHE_CONTROL : ERROR_CACHE_CONTROL),
+    options.contentType,
+    options.headers,
+  );
   if (status === 200 && etagMatches(request.headers.get("if-none-match"), etag)) return notModified(headers);
   return new Response(body, { status, headers });
 }
@@ -88,7 +99,11 @@ export function sendJson(request: Request, body: unknown, options: SendOptions =
 }
 
 /** Sends a streamed body. Its ETag must come from what the body is built from (see weakEtag). */
-export function sendStream(request: Request, open: () => ReadableStream<Uint8Array>, options: { etag: string; contentType: string; filename?: string; cacheControl?: string }): Response {
+export function sendStream(
+  request: Request,
+  open: () => ReadableStream<Uint8Array>,
+  options: { etag: string; contentType: string; filename?: string; cacheControl?: string },
+): Response {
   const extra: Record<string, string> = options.filename ? { "Content-Disposition": `attachment; filename="${options.filename}"` } : {};
   const headers = baseHeaders(options.etag, options.cacheControl ?? PUBLIC_CACHE_CONTROL, options.contentType, extra);
   if (etagMatches(request.headers.get("if-none-match"), options.etag)) return notModified(headers);
@@ -175,7 +190,12 @@ export function sendProblem(request: Request, type: ProblemType, detail: string,
 /** 400 naming every bad parameter. */
 export function invalidParameters(request: Request, errors: FieldError[]): Response {
   const names = [...new Set(errors.map((e) => e.field))];
-  return sendProblem(request, "invalidParameters", `Check ${names.length === 1 ? "this parameter" : "these parameters"}: ${names.join(", ")}.`, errors);
+  return sendProblem(
+    request,
+    "invalidParameters",
+    `Check ${names.length === 1 ? "this parameter" : "these parameters"}: ${names.join(", ")}.`,
+    errors,
+  );
 }
 
 /**

@@ -24,13 +24,37 @@ type Fields = Record<string, z.ZodType>;
 
 /** Query parameters are all optional; examples make the generated docs and curl lines concrete. */
 function optionalQuery(fields: Fields, examples: Record<string, unknown> = {}) {
-  return z.object(Object.fromEntries(Object.entries(fields).map(([name, schema]) => [name, (name in examples ? schema.meta({ example: examples[name] }) : schema).optional()])));
+  return z.object(
+    Object.fromEntries(
+      Object.entries(fields).map(([name, schema]) => [name, (name in examples ? schema.meta({ example: examples[name] }) : schema).optional()]),
+    ),
+  );
 }
 
-const EXAMPLES = { area: ["ai-for-the-public-good"], organisation: ["government-digital-service"], status: ["at_risk"], overdue: "true", missed: "true", due_before: "2026-12-31", due_after: "2026-06-01", q: "digital identity", as_of: "2026-06-30", version: 1, recorded_on: "2026-12-01", sort: "overdue", page: 1, page_size: 25, since: "2026-06-01", kind: "status_update" };
+const EXAMPLES = {
+  area: ["ai-for-the-public-good"],
+  organisation: ["government-digital-service"],
+  status: ["at_risk"],
+  overdue: "true",
+  missed: "true",
+  due_before: "2026-12-31",
+  due_after: "2026-06-01",
+  q: "digital identity",
+  as_of: "2026-06-30",
+  version: 1,
+  recorded_on: "2026-12-01",
+  sort: "overdue",
+  page: 1,
+  page_size: 25,
+  since: "2026-06-01",
+  kind: "status_update",
+};
 
 const headers = {
-  ETag: { description: "Validator of this representation. Send it back in If-None-Match to get 304 Not Modified when nothing changed.", schema: { type: "string" as const } },
+  ETag: {
+    description: "Validator of this representation. Send it back in If-None-Match to get 304 Not Modified when nothing changed.",
+    schema: { type: "string" as const },
+  },
   "Cache-Control": {
     description: `How long caches may keep the response: ${PUBLIC_CACHE_CONTROL}; at a version you chose (version=, or recorded_on= a day that has ended), which nothing published later can change: ${IMMUTABLE_CACHE_CONTROL}.`,
     schema: { type: "string" as const },
@@ -40,13 +64,19 @@ const headers = {
 
 const listHeaders = {
   ...headers,
-  Link: { description: "RFC 8288 links to the first, previous, next and last pages, and to this document (rel=describedby).", schema: { type: "string" as const } },
+  Link: {
+    description: "RFC 8288 links to the first, previous, next and last pages, and to this document (rel=describedby).",
+    schema: { type: "string" as const },
+  },
 };
 
 const json = (schema: z.ZodType) => ({ "application/json": { schema } });
 const problem = (description: string) => ({ description, headers, content: { "application/problem+json": { schema: problemSchema } } });
 const common = {
-  304: { description: "Not Modified: the ETag in If-None-Match is still current.", headers: { ETag: headers.ETag, "Cache-Control": headers["Cache-Control"] } },
+  304: {
+    description: "Not Modified: the ETag in If-None-Match is still current.",
+    headers: { ETag: headers.ETag, "Cache-Control": headers["Cache-Control"] },
+  },
   400: problem("A query parameter is not valid, or is not a parameter of this endpoint. `errors` names each one."),
   503: problem("The data could not be read. Try again later."),
 };
@@ -57,10 +87,30 @@ export type EndpointExample = { operationId: string; path: string; query?: Recor
 export const ENDPOINT_EXAMPLES: readonly EndpointExample[] = [
   { operationId: "listAreas", path: "/areas", description: "The six areas with their progress today" },
   { operationId: "listOrganisations", path: "/organisations", description: "Every organisation that owns commitments" },
-  { operationId: "listCommitments", path: "/commitments", query: { overdue: "true", sort: "overdue" }, description: "Overdue commitments, most overdue first" },
-  { operationId: "listCommitments", path: "/commitments", query: { area: "ai-for-the-public-good", as_of: "2026-03-31" }, description: "One area as it stood on 31 March 2026" },
-  { operationId: "listCommitments", path: "/commitments", query: { missed: "true" }, description: "Every commitment that has missed a deadline, with what followed" },
-  { operationId: "getCommitment", path: "/commitments/ai-exemplars", query: { version: "1", as_of: "2026-06-30" }, description: "One commitment exactly as version 1 of the record had it on 30 June 2026: cite this" },
+  {
+    operationId: "listCommitments",
+    path: "/commitments",
+    query: { overdue: "true", sort: "overdue" },
+    description: "Overdue commitments, most overdue first",
+  },
+  {
+    operationId: "listCommitments",
+    path: "/commitments",
+    query: { area: "ai-for-the-public-good", as_of: "2026-03-31" },
+    description: "One area as it stood on 31 March 2026",
+  },
+  {
+    operationId: "listCommitments",
+    path: "/commitments",
+    query: { missed: "true" },
+    description: "Every commitment that has missed a deadline, with what followed",
+  },
+  {
+    operationId: "getCommitment",
+    path: "/commitments/ai-exemplars",
+    query: { version: "1", as_of: "2026-06-30" },
+    description: "One commitment exactly as version 1 of the record had it on 30 June 2026: cite this",
+  },
   { operationId: "getCommitment", path: "/commitments/ai-exemplars", description: "One commitment with its history and sources" },
   { operationId: "listChanges", path: "/changes", query: { since: "2026-06-01" }, description: "Changes since 1 June 2026, newest first" },
 ];
@@ -108,7 +158,8 @@ function buildRegistry(): OpenAPIRegistry {
     operationId: "getCommitment",
     tags: ["Commitments"],
     summary: "Get one commitment with its full history",
-    description: "The commitment as of `as_of` (default: today), with every status update and deadline (original and revisions) in effect by then, each with its source.",
+    description:
+      "The commitment as of `as_of` (default: today), with every status update and deadline (original and revisions) in effect by then, each with its source.",
     request: { params: z.object({ slug: slugSchema.meta({ example: "ai-exemplars" }) }), query: optionalQuery(asOfQueryFields, EXAMPLES) },
     responses: {
       200: { description: "The commitment.", headers, content: json(commitmentResponseSchema) },

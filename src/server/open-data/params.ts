@@ -15,7 +15,10 @@ function unknownParameters(params: URLSearchParams, allowed: readonly string[]):
 }
 
 /** Plainer words for zod's generic messages. */
-const plain = (e: FieldError): FieldError => ({ ...e, message: e.message.replace(/Invalid input: expected number, received NaN$/, "must be a whole number") });
+const plain = (e: FieldError): FieldError => ({
+  ...e,
+  message: e.message.replace(/Invalid input: expected number, received NaN$/, "must be a whole number"),
+});
 
 const result = <T>(value: T, errors: FieldError[]): Parsed<T> => (errors.length ? { ok: false, errors: errors.map(plain) } : { ok: true, value });
 

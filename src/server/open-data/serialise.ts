@@ -62,7 +62,12 @@ export function toApiCommitment(c: CommitmentSummary, origin: string): ApiCommit
     delivery: c.delivery,
     lateness: c.lateness,
     pending: c.pending
-      ? { status: { code: c.pending.code, label: statusLabel(c.pending.code) }, confirmed: c.pending.confirmed, occurred: c.pending.occurred, window: c.pending.window }
+      ? {
+          status: { code: c.pending.code, label: statusLabel(c.pending.code) },
+          confirmed: c.pending.confirmed,
+          occurred: c.pending.occurred,
+          window: c.pending.window,
+        }
       : null,
     missed: c.missed,
     missedDeadlines: c.missedDeadlines,
@@ -76,7 +81,13 @@ type CommitmentRef = { slug: string; title: string; area: { slug: string; title:
 
 function historyFields(e: StatusUpdateEntry | DeadlineRevisionEntry) {
   const common = { id: changeId(e.kind, e.id), date: e.date, publishedAt: e.publishedAt, version: e.version };
-  const source = (s: NonNullable<DeadlineRevisionEntry["source"]>) => ({ title: s.title, publisher: s.publisher, url: s.url, publishedOn: s.publishedOn, publishedLabel: s.publishedLabel });
+  const source = (s: NonNullable<DeadlineRevisionEntry["source"]>) => ({
+    title: s.title,
+    publisher: s.publisher,
+    url: s.url,
+    publishedOn: s.publishedOn,
+    publishedLabel: s.publishedLabel,
+  });
   if (e.kind === "status_update") {
     return {
       kind: e.kind,
@@ -104,7 +115,12 @@ function historyFields(e: StatusUpdateEntry | DeadlineRevisionEntry) {
 }
 
 export function toApiChange(e: (StatusUpdateEntry | DeadlineRevisionEntry) & { commitment: CommitmentRef }, origin: string): ApiChange {
-  const commitment = { slug: e.commitment.slug, title: e.commitment.title, area: e.commitment.area, links: commitmentLinks(origin, e.commitment.slug) };
+  const commitment = {
+    slug: e.commitment.slug,
+    title: e.commitment.title,
+    area: e.commitment.area,
+    links: commitmentLinks(origin, e.commitment.slug),
+  };
   return changeSchema.parse({ ...historyFields(e), commitment });
 }
 
@@ -113,7 +129,11 @@ export function toApiHistoryEntry(e: StatusUpdateEntry | DeadlineRevisionEntry) 
   return historyFields(e);
 }
 
-export function toApiArea(area: { slug: string; title: string; summary: string; position: number }, progress: AreaProgress | undefined, origin: string): ApiArea {
+export function toApiArea(
+  area: { slug: string; title: string; summary: string; position: number },
+  progress: AreaProgress | undefined,
+  origin: string,
+): ApiArea {
   return areaSchema.parse({
     slug: area.slug,
     title: area.title,
@@ -132,7 +152,10 @@ export function toApiArea(area: { slug: string; title: string; summary: string; 
   });
 }
 
-export function toApiOrganisation(o: { slug: string; name: string; abbreviation: string | null; leads: number; supports: number }, origin: string): ApiOrganisation {
+export function toApiOrganisation(
+  o: { slug: string; name: string; abbreviation: string | null; leads: number; supports: number },
+  origin: string,
+): ApiOrganisation {
   return organisationSchema.parse({
     slug: o.slug,
     name: o.name,

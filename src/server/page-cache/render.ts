@@ -45,7 +45,11 @@ export function renderSecret(): string {
 export async function renderPage(serverOrigin: string, url: string, kind: CacheKind, client: Client): Promise<RenderResult> {
   // identity: the answer goes straight into memory, so having Next.js gzip it and fetch unzip it
   // again is only work (the fast path gzips each entry once, when a reader asks for it).
-  const headers: Record<string, string> = { [RENDER_HEADER]: renderSecret(), accept: kind === "page" ? "text/html" : "*/*", "accept-encoding": "identity" };
+  const headers: Record<string, string> = {
+    [RENDER_HEADER]: renderSecret(),
+    accept: kind === "page" ? "text/html" : "*/*",
+    "accept-encoding": "identity",
+  };
   if (client.host) headers[RENDER_HOST_HEADER] = client.host;
   if (client.proto) headers["x-forwarded-proto"] = client.proto;
   const response = await fetch(new URL(url, serverOrigin), {

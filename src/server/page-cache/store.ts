@@ -83,7 +83,8 @@ export class PageStore {
     const renderedAt = this.now;
     const started = render()
       .then((result) => {
-        if ("page" in result && generation === this.generation) this.store(path, { page: result.page, bytes: sizeOf(result.page), renderedAt, generation });
+        if ("page" in result && generation === this.generation)
+          this.store(path, { page: result.page, bytes: sizeOf(result.page), renderedAt, generation });
         return result;
       })
       .finally(() => this.pending.delete(key));

@@ -59,9 +59,17 @@ export const UPDATE_DATE_COLUMNS = Prisma.sql`u.confirmed_on, u.confirmed_to, u.
 const NO_UPDATE_DATE_COLUMNS = Prisma.sql`NULL::date AS confirmed_on, NULL::date AS confirmed_to, NULL::text AS confirmed_label, NULL::"Precision" AS confirmed_precision,
   NULL::text AS occurred_label, NULL::"Precision" AS occurred_precision, NULL::date AS occurred_from, NULL::date AS occurred_to`;
 
-export function sourceOf(row: Pick<HistoryRow, "source_url" | "source_publisher" | "source_title" | "source_published_on" | "source_published_label">): SourceRef | null {
+export function sourceOf(
+  row: Pick<HistoryRow, "source_url" | "source_publisher" | "source_title" | "source_published_on" | "source_published_label">,
+): SourceRef | null {
   return row.source_url
-    ? { url: row.source_url, publisher: row.source_publisher!, title: row.source_title!, publishedOn: iso(row.source_published_on)!, publishedLabel: row.source_published_label }
+    ? {
+        url: row.source_url,
+        publisher: row.source_publisher!,
+        title: row.source_title!,
+        publishedOn: iso(row.source_published_on)!,
+        publishedLabel: row.source_published_label,
+      }
     : null;
 }
 

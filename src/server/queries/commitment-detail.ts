@@ -9,7 +9,16 @@ const iso = (d: Date): string => d.toISOString().slice(0, 10);
 export type Announcement = { announcedOn: string; source: SourceRef | null };
 
 export async function getCommitmentAnnouncement(db: Db, slug: string, version?: number): Promise<Announcement | null> {
-  const rows = await db.$queryRaw<{ announced_on: Date; url: string | null; publisher: string | null; title: string | null; published_on: Date | null; published_label: string | null }[]>`
+  const rows = await db.$queryRaw<
+    {
+      announced_on: Date;
+      url: string | null;
+      publisher: string | null;
+      title: string | null;
+      published_on: Date | null;
+      published_label: string | null;
+    }[]
+  >`
     SELECT c.announced_on, s.url, s.publisher, s.title, s.published_on, s.published_label
     FROM ${commitmentsAt(version)} c LEFT JOIN source s ON s.id = c.announced_in_id
     WHERE c.slug = ${slug}`;
@@ -17,6 +26,8 @@ export async function getCommitmentAnnouncement(db: Db, slug: string, version?: 
   if (!row) return null;
   return {
     announcedOn: iso(row.announced_on),
-    source: row.url ? { url: row.url, publisher: row.publisher!, title: row.title!, publishedOn: iso(row.published_on!), publishedLabel: row.published_label } : null,
+    source: row.url
+      ? { url: row.url, publisher: row.publisher!, title: row.title!, publishedOn: iso(row.published_on!), publishedLabel: row.published_label }
+      : null,
   };
 }

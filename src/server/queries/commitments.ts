@@ -58,7 +58,10 @@ export type CommitmentRow = StateRow & { su: UpdateDates | null; pu: UpdateDates
  * A missed deadline as the state period stores it (see the migration 20261202000000_citable_time):
  * the days of one still overdue are left for the as-of date to fill in.
  */
-export type MissedJson = Omit<MissedDeadlineRef, "daysMissedBy" | "daysMissedByMax"> & { daysMissedBy: number | null; daysMissedByMax: number | null };
+export type MissedJson = Omit<MissedDeadlineRef, "daysMissedBy" | "daysMissedByMax"> & {
+  daysMissedBy: number | null;
+  daysMissedByMax: number | null;
+};
 
 /** The state (s), attribute (c) and area (a) columns of a commitment read. */
 const STATE_COLUMNS = Prisma.sql`
@@ -189,7 +192,6 @@ function orderClause(query: Partial<CommitmentQuery>): Prisma.Sql {
   }
 }
 
-
 function dated(label: string | null, precision: Precision | null, from: Date | string | null, to: Date | string | null): DatedRef | null {
   return label && precision && from && to ? { label, precision, from: iso(from)!, to: iso(to)! } : null;
 }
@@ -221,7 +223,10 @@ export function toSummary(row: CommitmentRow, asOf: string): CommitmentSummary {
     summary: row.summary,
     area: { slug: row.area_slug, title: row.area_title },
     owners: row.owners,
-    deadline: row.deadline_label && row.deadline_precision ? { label: row.deadline_label, precision: row.deadline_precision, dueDate: iso(row.due_date) } : null,
+    deadline:
+      row.deadline_label && row.deadline_precision
+        ? { label: row.deadline_label, precision: row.deadline_precision, dueDate: iso(row.due_date) }
+        : null,
     status: {
       code: row.status,
       confirmedOn: iso(row.status_confirmed_on),
@@ -231,15 +236,14 @@ export function toSummary(row: CommitmentRow, asOf: string): CommitmentSummary {
       publishedAt: su ? new Date(su.published_at).toISOString() : null,
       version: su?.version ?? null,
     },
-    pending:
-      pu
-        ? {
-            code: pu.status,
-            confirmed: dated(pu.confirmed_label, pu.confirmed_precision, pu.confirmed_on, pu.confirmed_to)!,
-            occurred: dated(pu.occurred_label, pu.occurred_precision, pu.occurred_from, pu.occurred_to),
-            window: window(pu.happened_from, pu.effective_on)!,
-          }
-        : null,
+    pending: pu
+      ? {
+          code: pu.status,
+          confirmed: dated(pu.confirmed_label, pu.confirmed_precision, pu.confirmed_on, pu.confirmed_to)!,
+          occurred: dated(pu.occurred_label, pu.occurred_precision, pu.occurred_from, pu.occurred_to),
+          window: window(pu.happened_from, pu.effective_on)!,
+        }
+      : null,
     overdue: row.overdue,
     daysOverdue: row.days_overdue,
     daysUntilDue: row.days_until_due,
@@ -261,7 +265,12 @@ export async function listCommitments(
   paging: { page: number; pageSize: number } | "all" = { page: query.page ?? 1, pageSize: query.pageSize ?? 25 },
 ): Promise<{ items: CommitmentSummary[]; total: number }> {
   const limit = paging === "all" ? Prisma.empty : Prisma.sql`LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}`;
-  const rows = await summaryRows(db, query.asOf, query.version, { where: whereClause(query), order: orderClause(query), limit: paging === "all" ? undefined : limit, search: Boolean(query.q) });
+  const rows = await summaryRows(db, query.asOf, query.version, {
+    where: whereClause(query),
+    order: orderClause(query),
+    limit: paging === "all" ? undefined : limit,
+    search: Boolean(query.q),
+  });
   let total = rows[0] ? Number(rows[0].total) : 0;
   if (rows.length === 0 && paging !== "all" && paging.page > 1) {
     const count = await db.$queryRaw<{ total: bigint }[]>`
@@ -281,6 +290,8 @@ export async function getCommitmentSummary(db: Db, slug: string, asOf: string, v
 
 /** Is a commitment with this slug on the record at the version (regardless of as-of)? */
 export async function commitmentExists(db: Db, slug: string, version?: number): Promise<{ announcedOn: string; title: string } | null> {
-  const rows = await db.$queryRaw<{ announced_on: Date; title: string }[]>`SELECT c.announced_on, c.title FROM ${commitmentsAt(version)} c WHERE c.slug = ${slug}`;
+  const rows = await db.$queryRaw<
+    { announced_on: Date; title: string }[]
+  >`SELECT c.announced_on, c.title FROM ${commitmentsAt(version)} c WHERE c.slug = ${slug}`;
   return rows[0] ? { announcedOn: iso(rows[0].announced_on)!, title: rows[0].title } : null;
 }

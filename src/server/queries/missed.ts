@@ -16,12 +16,18 @@ export type MissedDeadlineItem = {
 export type MissedFilters = { asOf: string; version?: number; outcome: MissedOutcome; area?: string[]; organisation?: string[] };
 
 /** One page of the deadlines missed with this outcome, most days first, with the total. */
-export async function listMissedDeadlines(db: Db, filters: MissedFilters, paging: { page: number; pageSize: number }): Promise<{ items: MissedDeadlineItem[]; total: number }> {
+export async function listMissedDeadlines(
+  db: Db,
+  filters: MissedFilters,
+  paging: { page: number; pageSize: number },
+): Promise<{ items: MissedDeadlineItem[]; total: number }> {
   const conditions: Prisma.Sql[] = [Prisma.sql`s.missed_count > 0`, Prisma.sql`e.entry->>'outcome' = ${filters.outcome}`];
   if (filters.area?.length) conditions.push(Prisma.sql`a.slug = ANY(${filters.area}::text[])`);
   if (filters.organisation?.length) conditions.push(ownedBy(filters.organisation));
   // The owners are read for the page's rows only, once they are picked.
-  const rows = await db.$queryRaw<{ slug: string; title: string; area_slug: string; area_title: string; entry: MissedJson; owners: Owner[]; total: bigint }[]>`
+  const rows = await db.$queryRaw<
+    { slug: string; title: string; area_slug: string; area_title: string; entry: MissedJson; owners: Owner[]; total: bigint }[]
+  >`
     SELECT p.slug, p.title, p.area_slug, p.area_title, p.entry, ${ownersJson(Prisma.sql`p.lead_id`, Prisma.sql`p.supporting_ids`)} AS owners, p.total
     FROM (
       SELECT c.slug, c.title, a.slug AS area_slug, a.title AS area_title, e.entry, c.lead_organisation_id AS lead_id, c.supporting_ids,

@@ -16,7 +16,11 @@ export async function* streamCommitments(db: Db, asOf: string, version: number, 
   let after: { position: number; slug: string } | null = null;
   for (;;) {
     const cursor: Prisma.Sql = after ? Prisma.sql`WHERE (a.position, c.slug) > (${after.position}::int, ${after.slug})` : Prisma.empty;
-    const rows: CommitmentRow[] = await summaryRows(db, asOf, version, { where: cursor, order: Prisma.sql`ORDER BY a.position, c.slug`, limit: Prisma.sql`LIMIT ${batchSize}` });
+    const rows: CommitmentRow[] = await summaryRows(db, asOf, version, {
+      where: cursor,
+      order: Prisma.sql`ORDER BY a.position, c.slug`,
+      limit: Prisma.sql`LIMIT ${batchSize}`,
+    });
     if (rows.length === 0) return;
     for (const row of rows) yield toSummary(row, asOf);
     const last = rows[rows.length - 1]!;

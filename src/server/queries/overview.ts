@@ -13,8 +13,17 @@ export async function statusCountsByArea(
   db: Db,
   asOf: string,
   version?: number,
-): Promise<{ areas: AreaProgress[]; total: number; overdue: number; counts: StatusCounts; lastConfirmedOn: string | null; lastConfirmedLabel: string | null }> {
-  const rows = await db.$queryRaw<{ slug: string; title: string; position: number; status: StatusCode | null; n: bigint; overdue: bigint; last_confirmed: Date | null }[]>`
+): Promise<{
+  areas: AreaProgress[];
+  total: number;
+  overdue: number;
+  counts: StatusCounts;
+  lastConfirmedOn: string | null;
+  lastConfirmedLabel: string | null;
+}> {
+  const rows = await db.$queryRaw<
+    { slug: string; title: string; position: number; status: StatusCode | null; n: bigint; overdue: bigint; last_confirmed: Date | null }[]
+  >`
     SELECT a.slug, a.title, a.position, s.status, COUNT(s.commitment_id) AS n,
            COUNT(*) FILTER (WHERE s.overdue) AS overdue, MAX(s.status_confirmed_on) AS last_confirmed
     FROM area a

@@ -41,7 +41,8 @@ export async function versionRecordedOn(db: Db, day: string): Promise<VersionInf
  * that commitment's history or attributes. Null when nothing has been revised since.
  */
 export async function revisedSince(db: Db, version: number, commitmentSlug?: string): Promise<VersionInfo | null> {
-  if (!commitmentSlug) return toInfo((await db.$queryRaw<Row[]>`SELECT ${columns} FROM publication WHERE version > ${version} ORDER BY version LIMIT 1`)[0]);
+  if (!commitmentSlug)
+    return toInfo((await db.$queryRaw<Row[]>`SELECT ${columns} FROM publication WHERE version > ${version} ORDER BY version LIMIT 1`)[0]);
   const rows = await db.$queryRaw<Row[]>`
     SELECT ${columns} FROM publication WHERE version = (
       SELECT MIN(v) FROM (

@@ -5,7 +5,14 @@ import type { SeedDataset } from "./load-seed-files";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-export type SeedSummary = { sources: number; areas: number; organisations: number; commitments: number; statusUpdates: number; deadlineRevisions: number };
+export type SeedSummary = {
+  sources: number;
+  areas: number;
+  organisations: number;
+  commitments: number;
+  statusUpdates: number;
+  deadlineRevisions: number;
+};
 
 export async function applySeed(db: Db, data: SeedDataset): Promise<SeedSummary> {
   return db.$transaction(
@@ -16,7 +23,11 @@ export async function applySeed(db: Db, data: SeedDataset): Promise<SeedSummary>
       const sourceIds = new Map<string, number>();
       for (const s of data.sources) {
         const existing = await tx.source.findUnique({ where: { url: s.url } });
-        const row = existing ?? (await tx.source.create({ data: { url: s.url, publisher: s.publisher, title: s.title, publishedOn: day(s.publishedOn), publishedLabel: s.publishedLabel } }));
+        const row =
+          existing ??
+          (await tx.source.create({
+            data: { url: s.url, publisher: s.publisher, title: s.title, publishedOn: day(s.publishedOn), publishedLabel: s.publishedLabel },
+          }));
         if (!existing) created.sources++;
         sourceIds.set(s.key, row.id);
       }
@@ -59,13 +70,12 @@ export async function applySeed(db: Db, data: SeedDataset): Promise<SeedSummary>
         }
         const commitmentId = commitment.id;
 
-        const deadlines = [
-          { ...c.resolvedDeadline, reason: null as string | null, effectiveOn: c.announcedOn },
-          ...c.resolvedRevisions,
-        ];
+        const deadlines = [{ ...c.resolvedDeadline, reason: null as string | null, effectiveOn: c.announcedOn }, ...c.resolvedRevisions];
         const existingRevisions = await tx.deadlineRevision.findMany({ where: { commitmentId } });
         for (const d of deadlines) {
-          const already = existingRevisions.some((r) => r.label === d.label && r.precision === d.precision && r.effectiveOn.toISOString().slice(0, 10) === d.effectiveOn);
+          const already = existingRevisions.some(
+            (r) => r.label === d.label && r.precision === d.precision && r.effectiveOn.toISOString().slice(0, 10) === d.effectiveOn,
+          );
           if (already) continue;
           await tx.deadlineRevision.create({
             data: {

@@ -31,11 +31,18 @@ export type ResolvedUpdate = SeedUpdate & { confirmedWindow: DateWindow; occurre
  * Reads an update's dates: the confirmation looking back from the source's publication date, and
  * when it happened looking back from the end of the confirmation. Problems are returned as text.
  */
-export function resolveSeedUpdate(update: SeedUpdate, source: SeedSource): { ok: true; value: ResolvedUpdate } | { ok: false; field: string; error: string } {
+export function resolveSeedUpdate(
+  update: SeedUpdate,
+  source: SeedSource,
+): { ok: true; value: ResolvedUpdate } | { ok: false; field: string; error: string } {
   const confirmed = resolvePastDate(update.confirmed.label, update.confirmed.precision, source.publishedOn);
   if (!confirmed.ok) return { ok: false, field: "confirmed.label", error: confirmed.error };
   if (confirmed.window.from > source.publishedOn) {
-    return { ok: false, field: "confirmed.label", error: `confirmed “${update.confirmed.label}”, after its source was published (${source.publishedOn})` };
+    return {
+      ok: false,
+      field: "confirmed.label",
+      error: `confirmed “${update.confirmed.label}”, after its source was published (${source.publishedOn})`,
+    };
   }
   let occurredWindow: DateWindow | null = null;
   if (update.occurred) {
@@ -73,7 +80,8 @@ function readJson(file: string, dir: string, problems: string[]): unknown {
 function recordName(data: unknown, index: number | undefined): string {
   if (index === undefined) return "";
   const record = Array.isArray(data) ? data[index] : undefined;
-  const key = record && typeof record === "object" ? ((record as Record<string, unknown>).slug ?? (record as Record<string, unknown>).key) : undefined;
+  const key =
+    record && typeof record === "object" ? ((record as Record<string, unknown>).slug ?? (record as Record<string, unknown>).key) : undefined;
   return typeof key === "string" ? `record ${index} (${key})` : `record ${index}`;
 }
 
@@ -120,7 +128,12 @@ export function loadSeedFiles(dir = DEFAULT_SEED_DIR): SeedDataset {
 
   const commitments: SeedDataset["commitments"] = [];
   const commitmentsDir = path.join(dir, "commitments");
-  const files = fs.existsSync(commitmentsDir) ? fs.readdirSync(commitmentsDir).filter((f) => f.endsWith(".json")).sort() : [];
+  const files = fs.existsSync(commitmentsDir)
+    ? fs
+        .readdirSync(commitmentsDir)
+        .filter((f) => f.endsWith(".json"))
+        .sort()
+    : [];
   if (files.length === 0) problems.push(`commitments/: no commitment files found`);
 
   for (const name of files) {
@@ -154,8 +167,10 @@ export function loadSeedFiles(dir = DEFAULT_SEED_DIR): SeedDataset {
       for (const org of [commitment.lead, ...commitment.supporting]) {
         if (!orgSlugs.has(org)) problems.push(`${where} › field "lead/supporting": organisation "${org}" is not in organisations.json`);
       }
-      if (commitment.supporting.includes(commitment.lead)) problems.push(`${where} › field "supporting": the lead organisation is also listed as supporting`);
-      if (!sourceByKey.has(commitment.announcedIn)) problems.push(`${where} › field "announcedIn": source "${commitment.announcedIn}" is not in sources.json`);
+      if (commitment.supporting.includes(commitment.lead))
+        problems.push(`${where} › field "supporting": the lead organisation is also listed as supporting`);
+      if (!sourceByKey.has(commitment.announcedIn))
+        problems.push(`${where} › field "announcedIn": source "${commitment.announcedIn}" is not in sources.json`);
       const updates: ResolvedUpdate[] = [];
       commitment.updates.forEach((update, i) => {
         const source = sourceByKey.get(update.source);
@@ -168,7 +183,8 @@ export function loadSeedFiles(dir = DEFAULT_SEED_DIR): SeedDataset {
           problems.push(`${where} › field "updates.${i}.${resolved.field}": ${resolved.error}`);
           return;
         }
-        if (resolved.value.confirmedWindow.to < commitment.announcedOn) problems.push(`${where} › field "updates.${i}.confirmed": confirmed before the commitment was announced`);
+        if (resolved.value.confirmedWindow.to < commitment.announcedOn)
+          problems.push(`${where} › field "updates.${i}.confirmed": confirmed before the commitment was announced`);
         updates.push(resolved.value);
       });
 
@@ -178,7 +194,14 @@ export function loadSeedFiles(dir = DEFAULT_SEED_DIR): SeedDataset {
         return r ? { ...r, reason: revision.reason, effectiveOn: revision.effectiveOn } : null;
       });
       if (resolvedDeadline && resolvedRevisions.every((r) => r !== null) && updates.length === commitment.updates.length) {
-        commitments.push({ ...commitment, area, file, resolvedDeadline, resolvedRevisions: resolvedRevisions as NonNullable<(typeof resolvedRevisions)[number]>[], updates });
+        commitments.push({
+          ...commitment,
+          area,
+          file,
+          resolvedDeadline,
+          resolvedRevisions: resolvedRevisions as NonNullable<(typeof resolvedRevisions)[number]>[],
+          updates,
+        });
       }
     });
   }

@@ -27,7 +27,12 @@ export default async function AreaPage({ params, searchParams }: Props) {
   const path = `/areas/${slug}`;
   return (
     <>
-      <Breadcrumbs items={[{ href: "/", label: "Home" }, { href: buildHref("/areas", keep), label: "Areas" }]} />
+      <Breadcrumbs
+        items={[
+          { href: "/", label: "Home" },
+          { href: buildHref("/areas", keep), label: "Areas" },
+        ]}
+      />
       <ErrorSummary errors={data.errors} />
       <ViewBanners view={data} revised={data.revised} todayHref={path} subject="this area" />
       <p className="text-lg md:text-xl text-secondary-ink mb-1">Area {data.area.position} of 6</p>

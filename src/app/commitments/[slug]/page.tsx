@@ -48,7 +48,9 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
         <ErrorSummary errors={data.errors} />
         <h1 className="text-3xl md:text-5xl font-bold mb-6">{data.title}</h1>
         <InsetText>
-          <p className="text-lg md:text-xl">This commitment was not yet on the record at version {data.record.version}: the tracker added it later.</p>
+          <p className="text-lg md:text-xl">
+            This commitment was not yet on the record at version {data.record.version}: the tracker added it later.
+          </p>
         </InsetText>
         <p>
           <a href={path}>See it as it is today</a>.
@@ -143,7 +145,13 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
                 <StatusTag code={c.status.code} />
                 {c.status.confirmed ? (
                   <span className="block mt-2">
-                    <StatusDates occurred={c.status.occurred} confirmed={c.status.confirmed} publishedAt={c.status.publishedAt} version={c.status.version} effectiveOn={c.status.effectiveOn} />
+                    <StatusDates
+                      occurred={c.status.occurred}
+                      confirmed={c.status.confirmed}
+                      publishedAt={c.status.publishedAt}
+                      version={c.status.version}
+                      effectiveOn={c.status.effectiveOn}
+                    />
                   </span>
                 ) : (
                   <span className="block mt-1">No update published yet</span>
@@ -189,9 +197,20 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
             ),
           },
           { key: "Against the deadline", value: deadlinePhrase(c) ? <DeadlineText facts={c} /> : "Not applicable" },
-          { key: "Deadline changes", value: c.revisionsCount === 0 ? "None" : `Moved ${c.revisionsCount === 1 ? "once" : `${c.revisionsCount} times`}` },
+          {
+            key: "Deadline changes",
+            value: c.revisionsCount === 0 ? "None" : `Moved ${c.revisionsCount === 1 ? "once" : `${c.revisionsCount} times`}`,
+          },
           { key: "Announced", value: longDate(c.announcedOn) },
-          { key: "Missed deadlines", value: c.missedDeadlines.length === 0 ? "None" : <a href="#missed">{c.missedDeadlines.length === 1 ? "1 missed deadline" : `${c.missedDeadlines.length} missed deadlines`}</a> },
+          {
+            key: "Missed deadlines",
+            value:
+              c.missedDeadlines.length === 0 ? (
+                "None"
+              ) : (
+                <a href="#missed">{c.missedDeadlines.length === 1 ? "1 missed deadline" : `${c.missedDeadlines.length} missed deadlines`}</a>
+              ),
+          },
           {
             key: "Progress last confirmed",
             value: data.lastConfirmed ? (

@@ -28,7 +28,12 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   const { organisation } = data;
   return (
     <>
-      <Breadcrumbs items={[{ href: "/", label: "Home" }, { href: "/organisations", label: "Organisations" }]} />
+      <Breadcrumbs
+        items={[
+          { href: "/", label: "Home" },
+          { href: "/organisations", label: "Organisations" },
+        ]}
+      />
       <ErrorSummary errors={data.errors} />
       <ViewBanners view={data} revised={data.revised} todayHref={path} subject="this organisation" />
       <p className="text-lg md:text-xl text-secondary-ink mb-1">Organisation</p>
@@ -54,7 +59,11 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
       <h2 className="text-2xl md:text-3xl font-bold mb-2">{plural(data.total, "commitment")}</h2>
       <p className="text-secondary-ink mb-4">Led or supported by {organisation.name}, soonest deadline first.</p>
       {data.total > 0 && (
-        <CommitmentList items={data.items} linkParams={keep} roleOf={(c) => (c.owners.some((o) => o.slug === slug && o.lead) ? "Lead owner" : "Supporting owner")} />
+        <CommitmentList
+          items={data.items}
+          linkParams={keep}
+          roleOf={(c) => (c.owners.some((o) => o.slug === slug && o.lead) ? "Lead owner" : "Supporting owner")}
+        />
       )}
       <p>
         <a href={buildHref("/commitments", { organisation: slug, ...keep })}>Search and filter this organisation’s commitments</a>

@@ -16,7 +16,10 @@ export async function GET(request: Request) {
     const { view } = read;
     const origin = requestOrigin(request);
     const body = await commitmentsBody(origin, { ...query, asOf: view.asOf, version: view.at.version }, recordRef(view), viewParams(view));
-    return sendJson(request, body, { headers: { Link: linkHeader(body.links, `${origin}/api/v1/openapi.json`) }, cacheControl: cacheControlFor(view) });
+    return sendJson(request, body, {
+      headers: { Link: linkHeader(body.links, `${origin}/api/v1/openapi.json`) },
+      cacheControl: cacheControlFor(view),
+    });
   });
 }
 

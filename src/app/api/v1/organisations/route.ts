@@ -11,7 +11,9 @@ export async function GET(request: Request) {
     if (!parsed.ok) return invalidParameters(request, parsed.errors);
     const read = await readView(request, parsed.value);
     if (!read.ok) return read.response;
-    return sendJson(request, await organisationsBody(requestOrigin(request), read.view.asOf, recordRef(read.view)), { cacheControl: cacheControlFor(read.view) });
+    return sendJson(request, await organisationsBody(requestOrigin(request), read.view.asOf, recordRef(read.view)), {
+      cacheControl: cacheControlFor(read.view),
+    });
   });
 }
 

@@ -33,7 +33,16 @@ function defaultsOf(kind: "status_update" | "deadline_revision", payload: unknow
   const p = deadlineRevisionPayloadSchema.safeParse(payload);
   if (!p.success) return {};
   const { label, precision, reason, effectiveOn, source } = p.data;
-  return { label, precision, reason, effectiveOn: effectiveOn ?? "", sourceUrl: source.url, sourceTitle: source.title, sourcePublisher: source.publisher, sourcePublishedOn: source.publishedOn };
+  return {
+    label,
+    precision,
+    reason,
+    effectiveOn: effectiveOn ?? "",
+    sourceUrl: source.url,
+    sourceTitle: source.title,
+    sourcePublisher: source.publisher,
+    sourcePublishedOn: source.publishedOn,
+  };
 }
 
 export default async function EditProposalPage({ params }: { params: Promise<{ id: string }> }) {
@@ -49,14 +58,19 @@ export default async function EditProposalPage({ params }: { params: Promise<{ i
   return (
     <div className="md:w-3/4">
       <BackLink href={back.href}>{back.label}</BackLink>
-      <PageHeading caption={proposal.commitment.title}>{proposal.kind === "status_update" ? "Change your status update" : "Change your new deadline"}</PageHeading>
+      <PageHeading caption={proposal.commitment.title}>
+        {proposal.kind === "status_update" ? "Change your status update" : "Change your new deadline"}
+      </PageHeading>
       {proposal.reviewComment && (
         <div className="border-l-[10px] border-border pl-4 py-2 mb-8">
           <h2 className="font-bold">Comment from {proposal.reviewer?.name ?? "the reviewer"}</h2>
           <p className="whitespace-pre-wrap">{proposal.reviewComment}</p>
         </div>
       )}
-      <ActionForm action={resubmitProposalAction} defaults={{ proposalId: String(proposal.id), version: String(proposal.version), ...defaultsOf(proposal.kind, proposal.payload) }}>
+      <ActionForm
+        action={resubmitProposalAction}
+        defaults={{ proposalId: String(proposal.id), version: String(proposal.version), ...defaultsOf(proposal.kind, proposal.payload) }}
+      >
         <HiddenField name="proposalId" />
         <HiddenField name="version" />
         {proposal.kind === "status_update" ? <StatusUpdateFields /> : <DeadlineRevisionFields />}
