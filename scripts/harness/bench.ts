@@ -13,6 +13,9 @@ import { measurePublishVisibility } from "./bench/publish";
 import { todayIso } from "../../src/domain/dates";
 import { appEnvironment } from "./app-under-test";
 import { BENCHMARKS_FILE, NOTES_MARKER, readSection, section } from "./bench/report-sections";
+import { connect } from "../../src/runtime/connect";
+import { provideDatabase } from "../../src/runtime/database";
+import { readEnv } from "../../src/runtime/env";
 
 const { values } = parseArgs({
   options: {
@@ -24,11 +27,19 @@ const { values } = parseArgs({
     "pg-port": { type: "string", default: "54380" },
     "keep-data": { type: "boolean", default: false },
     out: { type: "string", default: BENCHMARKS_FILE },
+    // Only seed and time the queries (no app, no load): for a machine others are using.
+    "queries-only": { type: "boolean", default: false },
+    // Extra publishes after seeding, each a backdated update, so reads at earlier versions meet closed rows.
+    publishes: { type: "string", default: "300" },
   },
 });
 const seconds = Number(values.seconds);
 const connectionLevels = values.connections!.split(",").map(Number);
-const { base, env, databaseUrl, dataDir } = appEnvironment("bench", Number(values.port), Number(values["pg-port"]));
+const { base, env, databaseUrl, dataDir } = appEnvironment(
+  values["queries-only"] ? "bench-queries" : "bench",
+  Number(values.port),
+  Number(values["pg-port"]),
+);
 
 function run(args: string[]) {
   const result = spawnSync(process.execPath, ["--import", "tsx", ...args], { stdio: "inherit", env });
@@ -49,7 +60,82 @@ async function waitForHealth(child: ChildProcess) {
 
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+/** Backdated updates on random synthetic commitments, one publish (one version) each. */
+async function publishBackdated(count: number) {
+  const client = await connect(databaseUrl);
+  try {
+    for (let i = 0; i < count; i++) {
+      await client.query(
+        `INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on)
+         SELECT c.id, (ARRAY['in_progress','at_risk','delivered']::"StatusCode"[])[1 + $1 % 3], 'Backdated benchmark update ' || $1, (SELECT MIN(id) FROM source), DATE '2026-02-01' + ($1 * 7) % 280
+         FROM commitment c WHERE c.slug = 'synthetic-' || (1 + ($1 * 7919) % (SELECT COUNT(*) FROM commitment WHERE slug LIKE 'synthetic-%'))`,
+        [i],
+      );
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** Seeds, publishes, times the queries and replaces the "Queries at scale" part of docs/benchmarks.md. */
+async function queriesOnly() {
+  if (!values["keep-data"]) fs.rmSync(dataDir, { recursive: true, force: true });
+  console.log(`Seeding ${values.commitments} synthetic commitments × ${values["updates-per-commitment"]} updates…`);
+  let start = performance.now();
+  run(["scripts/ops/seed-scale.ts", "--commitments", values.commitments!, "--updates-per-commitment", values["updates-per-commitment"]!, "--force"]);
+  const seedSeconds = (performance.now() - start) / 1000;
+  const database = await provideDatabase(readEnv(env));
+  try {
+    console.log(`Publishing ${values.publishes} backdated updates, one version each…`);
+    start = performance.now();
+    await publishBackdated(Number(values.publishes));
+    const publishMs = (performance.now() - start) / Number(values.publishes);
+    const client = await connect(databaseUrl);
+    const counts = (
+      await client.query(`SELECT (SELECT COUNT(*) FROM commitment)::int AS commitments, (SELECT COUNT(*) FROM status_update)::int AS updates,
+      (SELECT latest_publication()) AS versions, (SELECT COUNT(*) FROM commitment_state_period)::int AS periods,
+      (SELECT COUNT(*) FROM commitment_state_period WHERE to_version IS NOT NULL)::int AS closed`)
+    ).rows[0];
+    // Publishing closes and opens state periods: vacuum so the visibility map is current, as autovacuum would leave it.
+    await client.query("VACUUM ANALYZE");
+    await client.end();
+    const queries = await timeQueries(databaseUrl, todayIso());
+    const lines = ["## Queries at scale", ""];
+    lines.push(
+      `Timed ${new Date().toISOString()} by \`npm run bench -- --queries-only\` on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"} (shared with other work), after VACUUM ANALYZE: ${counts.commitments.toLocaleString("en-GB")} commitments, ${counts.updates.toLocaleString("en-GB")} status updates, ${counts.versions} record versions, ${counts.periods.toLocaleString("en-GB")} state periods (${counts.closed.toLocaleString("en-GB")} closed by a later version). Seeding took ${fmt(seedSeconds)} s; each backdated publish ${fmt(publishMs, 1)} ms. Target for every query: under 50 ms.`,
+      "",
+      "| query | median ms | p95 ms | uses indexes (EXPLAIN) |",
+      "|---|---:|---:|---|",
+    );
+    for (const q of queries) lines.push(`| ${q.name} | ${fmt(q.medianMs, 1)} | ${fmt(q.p95Ms, 1)} | ${q.usesIndexes ? "yes" : "NO"} |`);
+    const over = queries.filter((q) => q.medianMs >= 50);
+    if (over.length)
+      lines.push("", `Over the 50 ms target: ${over.map((q) => q.name).join("; ")} (see docs/decisions/0009-record-versions.md, Consequences).`);
+    const text = fs.readFileSync(values.out!, "utf8");
+    const from = text.indexOf("## Queries at scale");
+    const to = text.indexOf("\n## ", from + 1);
+    const block = `${lines.join("\n")}\n`;
+    fs.writeFileSync(
+      values.out!,
+      from === -1
+        ? `${text.trimEnd()}
+
+${block}`
+        : `${text.slice(0, from)}${block}${text.slice(to)}`,
+    );
+    console.log(block);
+    for (const q of queries)
+      if (!q.usesIndexes)
+        console.log(`${q.name}:
+${q.plan}
+`);
+  } finally {
+    await database.stop();
+  }
+}
+
 async function main() {
+  if (values["queries-only"]) return queriesOnly();
   if (!values["keep-data"]) fs.rmSync(dataDir, { recursive: true, force: true });
   console.log(`Seeding ${values.commitments} synthetic commitments × ${values["updates-per-commitment"]} updates…`);
   run(["scripts/ops/seed-scale.ts", "--commitments", values.commitments!, "--updates-per-commitment", values["updates-per-commitment"]!, "--force"]);

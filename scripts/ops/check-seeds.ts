@@ -5,9 +5,10 @@
 //
 // The checks are the seed loader's own (src/server/seed/load-seed-files.ts, which `npm start`
 // uses), so this passes exactly when the data would load. On top of them it prints counts per
-// area and per status as of the date, worked out by the as-of engine (src/domain/history.ts), and
-// warnings that do not stop a load: organisations and sources nobody refers to, revisions that
-// take effect before their source was published. Exit code 1 if there is any problem.
+// area and per status as of the date, worked out by the as-of engine (src/domain/history.ts), with
+// how many commitments have missed a deadline, and warnings that do not stop a load: organisations
+// and sources nobody refers to, revisions that take effect before their source was published,
+// updates that happened before the commitment was announced. Exit code 1 if there is any problem.
 import { isIsoDate, todayIso } from "../../src/domain/dates";
 import { stateAsOf, type CommitmentHistory } from "../../src/domain/history";
 import { STATUS_CODES, type StatusCode } from "../../src/domain/status";
@@ -30,7 +31,13 @@ function history(c: Commitment): CommitmentHistory {
         sequence: i + 1,
       })),
     ],
-    updates: c.updates.map((u, i) => ({ status: u.status, confirmedOn: u.confirmedOn, sequence: i })),
+    updates: c.updates.map((u, i) => ({
+      status: u.status,
+      confirmedOn: u.confirmedWindow.from,
+      confirmedTo: u.confirmedWindow.to,
+      occurred: u.occurredWindow,
+      sequence: i + 1,
+    })),
   };
 }
 
@@ -49,6 +56,12 @@ function warnings(data: SeedDataset): string[] {
           `${c.file} [${c.slug}]: revision ${i + 1} "${r.label}" takes effect on ${r.effectiveOn}, before its source ${source.key} was published (${source.publishedOn})`,
         );
       }
+    });
+    c.updates.forEach((u, i) => {
+      if (u.occurredWindow && u.occurredWindow.to < c.announcedOn)
+        found.push(
+          `${c.file} [${c.slug}]: update ${i + 1} (${u.status}) happened “${u.occurred?.label}”, before the commitment was announced: it counts from the announcement`,
+        );
     });
   }
   for (const o of data.organisations)
@@ -86,7 +99,8 @@ function report(data: SeedDataset, asOf: string) {
   console.log(line("all areas", rows));
   console.log("\nCommitments by status:");
   for (const s of STATUS_CODES) console.log(`  ${pad(s, 22)} ${padL(count(rows, s), 3)}`);
-  console.log(`  ${pad("(no due date: open)", 22)} ${padL(rows.filter((r) => r.state && r.state.dueDate === null).length, 3)}\n`);
+  console.log(`  ${pad("(no due date: open)", 22)} ${padL(rows.filter((r) => r.state && r.state.dueDate === null).length, 3)}`);
+  console.log(`  ${pad("(missed a deadline)", 22)} ${padL(rows.filter((r) => r.state && r.state.missedDeadlines.length > 0).length, 3)}\n`);
 }
 
 runMain(async () => {

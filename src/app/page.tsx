@@ -4,13 +4,14 @@ import { loadOverviewPage, upcomingFilters, type RawParams } from "@/server/publ
 import { UPCOMING_DAYS } from "@/domain/attention";
 import { STATUS_DEFINITIONS } from "@/domain/status";
 import { ErrorSummary } from "@/components/govuk/error-summary";
-import { AsOfBanner } from "@/components/as-of-banner";
 import { AsOfForm } from "@/components/as-of-form";
 import { ProgressBar } from "@/components/progress-bar";
 import { StatusTag } from "@/components/govuk/tag";
 import { DeadlineText } from "@/components/deadline-text";
 import { ChangeList } from "@/components/timeline";
 import { ownerNames } from "@/components/commitment-list";
+import { CiteThisPage, ViewBanners, hiddenRecordFields, recordMetadata } from "@/components/record-version";
+import { siteOrigin } from "@/server/open-data/http";
 import { asOfParams, buildHref, type QueryValues } from "@/domain/links";
 import { longDate } from "@/domain/dates";
 import { plural } from "@/domain/wording";
@@ -20,7 +21,10 @@ type Props = { searchParams: Promise<RawParams> };
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const data = await loadOverviewPage(await searchParams);
   const title = data.asOfGiven ? `Overview as of ${longDate(data.asOf)}` : "Is government delivering its digital roadmap?";
-  return { title: { absolute: pageTitle(`${title} – Roadmap Tracker`, data.errors) } };
+  return {
+    title: { absolute: pageTitle(`${title}${data.record.pinned ? `, version ${data.record.version}` : ""} – Roadmap Tracker`, data.errors) },
+    ...recordMetadata(data, data.revised),
+  };
 }
 
 /** The commitments list filtered to the overview's upcoming deadlines. */
@@ -32,12 +36,12 @@ function upcomingHref(asOf: string, keep: QueryValues) {
 export default async function OverviewPage({ searchParams }: Props) {
   const data = await loadOverviewPage(await searchParams);
   const { progress } = data;
-  const keep = asOfParams(data.asOf, data.asOfGiven);
+  const keep = asOfParams(data.asOf, data.asOfGiven, data.record);
   const when = data.asOfGiven ? `on ${longDate(data.asOf)}` : "today";
   return (
     <>
       <ErrorSummary errors={data.errors} />
-      {data.asOfGiven && <AsOfBanner asOf={data.asOf} todayHref="/" />}
+      <ViewBanners view={data} revised={data.revised} todayHref="/" subject="the overview" />
       <h1 className="text-3xl md:text-5xl font-bold mb-6">Is government delivering its digital roadmap?</h1>
       <p className="text-xl md:text-2xl mb-4 max-w-3xl">
         Progress on the {plural(progress.total, "commitment")} of the UK government’s Roadmap for Modern Digital Government (January 2026), as
@@ -46,7 +50,7 @@ export default async function OverviewPage({ searchParams }: Props) {
       <p className="mb-8" id="last-confirmed">
         {progress.lastConfirmedOn ? (
           <>
-            Progress last confirmed: <strong>{longDate(progress.lastConfirmedOn)}</strong>
+            Progress last confirmed: <strong>{progress.lastConfirmedLabel ?? longDate(progress.lastConfirmedOn)}</strong>
           </>
         ) : (
           <>No progress had been confirmed {when}.</>
@@ -151,7 +155,9 @@ export default async function OverviewPage({ searchParams }: Props) {
         </p>
       </section>
 
-      <AsOfForm action="/" value={data.values.as_of?.[0]} errors={data.errors} />
+      <CiteThisPage title="Overview" path="/" record={data.record} asOf={data.asOf} origin={siteOrigin()} />
+
+      <AsOfForm action="/" value={data.values.as_of?.[0]} errors={data.errors} hidden={hiddenRecordFields(data.record)} />
     </>
   );
 }

@@ -18,6 +18,8 @@ type Props = {
   hasQuery: boolean;
   /** Kept when the reader chose a page size in the address. */
   pageSize?: number;
+  /** Kept as they are when the form is sent: the version of the record being viewed. */
+  hidden?: Record<string, string | undefined>;
 };
 
 const DATE_HINT = "Year-month-day, for example 2026-12-31";
@@ -26,7 +28,7 @@ const DATE_HINT = "Year-month-day, for example 2026-12-31";
  * The /commitments filters: one plain GET form, so every combination is a shareable URL and it
  * works with JavaScript turned off. Less-used groups fold away unless they are in use.
  */
-export function CommitmentFilters({ values, errors, areas, organisations, sort, hasQuery, pageSize }: Props) {
+export function CommitmentFilters({ values, errors, areas, organisations, sort, hasQuery, pageSize, hidden = {} }: Props) {
   const error = (field: string) => errorFor(errors, field);
   const first = (field: string) => values[field]?.[0] ?? "";
   const list = (field: string) => values[field] ?? [];
@@ -41,6 +43,7 @@ export function CommitmentFilters({ values, errors, areas, organisations, sort, 
     <form method="get" action="/commitments" role="search" aria-label="Filter commitments" className="border-2 border-border p-4 mb-8">
       <h2 className="text-xl font-bold mb-4">Filter commitments</h2>
       {pageSize !== undefined && <input type="hidden" name="page_size" value={pageSize} />}
+      {Object.entries(hidden).map(([name, v]) => (v ? <input key={name} type="hidden" name={name} value={v} /> : null))}
       <TextInput
         name="q"
         type="search"
@@ -69,6 +72,20 @@ export function CommitmentFilters({ values, errors, areas, organisations, sort, 
           ]}
           value={error("overdue") ? "" : first("overdue")}
           error={error("overdue")}
+        />
+      </Details>
+      <Details summary="Missed a deadline" open={inUse("missed")}>
+        <Radios
+          name="missed"
+          legend={<span className="sr-only">Missed a deadline</span>}
+          hint="Any deadline that passed unmet, even if it was later moved or the commitment was delivered late"
+          options={[
+            { value: "", label: "Show all" },
+            { value: "true", label: "Missed at least one deadline" },
+            { value: "false", label: "Never missed a deadline" },
+          ]}
+          value={error("missed") ? "" : first("missed")}
+          error={error("missed")}
         />
       </Details>
       <Details summary="Area" open={inUse("area")}>

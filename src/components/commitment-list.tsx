@@ -1,6 +1,7 @@
 import type { CommitmentSummary } from "../server/queries/types";
 import { StatusTag } from "./govuk/tag";
 import { DeadlineText } from "./deadline-text";
+import { MissedNote } from "./missed-deadlines";
 import { buildHref, type QueryValues } from "../domain/links";
 import { longDate } from "../domain/dates";
 
@@ -51,6 +52,7 @@ export function CommitmentList({
             <p className="mb-2 flex flex-wrap items-center gap-x-3 gap-y-1">
               <StatusTag code={c.status.code} />
               <DeadlineText facts={c} />
+              <MissedNote missed={c.missedDeadlines} overdue={c.overdue} />
             </p>
             <dl className="text-base grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5">
               <dt className="text-secondary-ink">Deadline</dt>

@@ -1,4 +1,5 @@
 import { isClosedStatus, isDeliveredStatus, type StatusCode } from "../domain/status";
+import { latenessPhrase, type Lateness } from "../domain/lateness";
 import { days } from "../domain/wording";
 
 export type DeadlineFacts = {
@@ -6,17 +7,17 @@ export type DeadlineFacts = {
   deadline: { dueDate: string | null } | null;
   overdue: boolean;
   daysOverdue: number;
-  deliveredLate: boolean;
-  daysLate: number;
+  lateness: Lateness | null;
   daysUntilDue: number | null;
 };
 
-export type DeadlinePhrase = { text: string; kind: "overdue" | "late" | "due" | "on-time" | "open" };
+export type DeadlinePhrase = { text: string; kind: "overdue" | "late" | "possibly-late" | "due" | "on-time" | "open" };
 
-/** "Overdue by 12 days", "Delivered late by 3 days", "Due in 40 days"… or null when nothing applies. */
+/** "Overdue by 12 days", "Delivered late by 31–61 days", "Due in 40 days"… or null when nothing applies. */
 export function deadlinePhrase(c: DeadlineFacts): DeadlinePhrase | null {
   if (c.overdue) return { text: `Overdue by ${days(c.daysOverdue)}`, kind: "overdue" };
-  if (c.deliveredLate) return { text: `Delivered late by ${days(c.daysLate)}`, kind: "late" };
+  if (c.lateness?.kind === "late") return { text: latenessPhrase(c.lateness), kind: "late" };
+  if (c.lateness?.kind === "possibly_late") return { text: latenessPhrase(c.lateness), kind: "possibly-late" };
   if (c.daysUntilDue !== null) return { text: c.daysUntilDue === 0 ? "Due today" : `Due in ${days(c.daysUntilDue)}`, kind: "due" };
   const dueDate = c.deadline?.dueDate ?? null;
   if (isDeliveredStatus(c.status.code) && dueDate) return { text: "Delivered on time", kind: "on-time" };
@@ -31,7 +32,7 @@ export function DeadlineText({ facts, className = "" }: { facts: DeadlineFacts; 
   const style =
     phrase.kind === "overdue"
       ? "font-bold border-l-4 border-error pl-2"
-      : phrase.kind === "late"
+      : phrase.kind === "late" || phrase.kind === "possibly-late"
         ? "font-bold border-l-4 border-bar-orange pl-2"
         : "";
   return (

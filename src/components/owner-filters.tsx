@@ -13,11 +13,25 @@ export type OwnerFilterState = {
   errors: readonly PageError[];
 };
 
-/** Area, organisation and as-of filters as one plain GET form (used by /missed and /changes). */
-export function OwnerFilters({ action, label, page }: { action: string; label: string; page: OwnerFilterState }) {
+/**
+ * Area, organisation and as-of filters as one plain GET form (used by /missed and /changes).
+ * `hidden` fields are kept as they are when the form is sent: the version of the record being viewed.
+ */
+export function OwnerFilters({
+  action,
+  label,
+  page,
+  hidden = {},
+}: {
+  action: string;
+  label: string;
+  page: OwnerFilterState;
+  hidden?: Record<string, string | undefined>;
+}) {
   const { areas, organisations, errors } = page;
   return (
     <form method="get" action={action} aria-label={label} className="no-print border-2 border-border p-4 md:p-6 mb-8">
+      {Object.entries(hidden).map(([name, v]) => (v ? <input key={name} type="hidden" name={name} value={v} /> : null))}
       <div className="md:grid md:grid-cols-3 md:gap-6">
         <Select
           name="area"

@@ -5,8 +5,10 @@ import { days } from "../domain/wording";
 import { buildHref, type QueryValues } from "../domain/links";
 import { StatusTag } from "./govuk/tag";
 import { SourceLink } from "./govuk/source-link";
+import { StatusDates, datedText } from "./status-dates";
 
-export type TimelineItem = { key: string; heading: ReactNode; date: string; body: ReactNode };
+/** dateLabel, when given, is shown instead of the day: a date known only to a month is not a day. */
+export type TimelineItem = { key: string; heading: ReactNode; date: string; dateLabel?: string; body: ReactNode };
 
 /** A vertical timeline (MoJ/GOV.UK pattern): newest first, each event with its date and source. */
 export function Timeline({ items, headingLevel = 3 }: { items: TimelineItem[]; headingLevel?: 2 | 3 }) {
@@ -18,7 +20,7 @@ export function Timeline({ items, headingLevel = 3 }: { items: TimelineItem[]; h
           <span aria-hidden="true" className="absolute -left-[12px] top-3 block w-5 h-1 bg-brand" />
           <Heading className="text-lg md:text-xl font-bold mb-1">{item.heading}</Heading>
           <p className="text-secondary-ink mb-2">
-            <time dateTime={item.date}>{longDate(item.date)}</time>
+            <time dateTime={item.date}>{item.dateLabel ?? longDate(item.date)}</time>
           </p>
           <div className="space-y-2">{item.body}</div>
         </li>
@@ -54,6 +56,13 @@ function entryBody(entry: TimelineEntry): ReactNode {
     return (
       <>
         <p>{entry.note}</p>
+        <StatusDates
+          occurred={entry.occurred}
+          confirmed={entry.confirmed}
+          publishedAt={entry.publishedAt}
+          version={entry.version}
+          effectiveOn={entry.effectiveOn}
+        />
         <SourceLink source={entry.source} label="Evidence" />
       </>
     );
@@ -75,8 +84,14 @@ function entryBody(entry: TimelineEntry): ReactNode {
   );
 }
 
+/** When an entry happened, as precisely as it is known: "March 2026", or "confirmed June 2026". */
+function entryDateLabel(entry: TimelineEntry): string | undefined {
+  if (entry.kind !== "status_update") return undefined;
+  return entry.occurred ? datedText(entry.occurred) : `Confirmed ${datedText(entry.confirmed)}`;
+}
+
 export function commitmentTimelineItems(entries: TimelineEntry[]): TimelineItem[] {
-  return entries.map((e) => ({ key: `${e.kind}-${e.id}`, heading: entryHeading(e), date: e.date, body: entryBody(e) }));
+  return entries.map((e) => ({ key: `${e.kind}-${e.id}`, heading: entryHeading(e), date: e.date, dateLabel: entryDateLabel(e), body: entryBody(e) }));
 }
 
 /** The public log: each change with a link to its commitment. */
@@ -87,6 +102,7 @@ export function ChangeList({ items, linkParams = {}, headingLevel = 3 }: { items
       items={items.map((e) => ({
         key: `${e.kind}-${e.id}`,
         date: e.date,
+        dateLabel: entryDateLabel(e),
         heading: <a href={buildHref(`/commitments/${e.commitment.slug}`, linkParams)}>{e.commitment.title}</a>,
         body: (
           <>

@@ -12,7 +12,10 @@ export const UPCOMING_DAYS = 90;
 
 export type StalenessFacts = {
   status: StatusCode;
-  /** When the current status was confirmed; null before the first update. */
+  /**
+   * When the current status was confirmed: the last day of the period its source gives (a source
+   * dated only "June 2026" counts from 30 June); null before the first update.
+   */
   statusConfirmedOn: IsoDate | null;
   announcedOn: IsoDate;
 };
@@ -43,6 +46,6 @@ export function upcomingWindow(asOf: IsoDate): { from: IsoDate; to: IsoDate } {
 
 /** Plain-English statement of the rules above, for the methodology page. */
 export const ATTENTION_RULES: readonly string[] = [
-  `A commitment that is not closed carries a warning when its progress was last confirmed more than ${STALE_AFTER_DAYS} days before the date you are looking at (or, if no progress has ever been confirmed, when it was announced more than ${STALE_AFTER_DAYS} days before). Editors see the same commitments listed as “not confirmed for more than ${STALE_AFTER_DAYS} days”. A closed commitment never carries the warning.`,
+  `A commitment that is not closed carries a warning when its progress was last confirmed more than ${STALE_AFTER_DAYS} days before the date you are looking at (or, if no progress has ever been confirmed, when it was announced more than ${STALE_AFTER_DAYS} days before). A confirmation known only to a month or a season counts from its last day. Editors see the same commitments listed as “not confirmed for more than ${STALE_AFTER_DAYS} days”. A closed commitment never carries the warning.`,
   `The overview lists deadlines that fall in the next ${UPCOMING_DAYS} days, for commitments that are not closed.`,
 ];

@@ -14,7 +14,7 @@ export interface CalendarDate {
   day: number;
 }
 
-const MONTH_NAMES = [
+export const MONTH_NAMES = [
   "January",
   "February",
   "March",

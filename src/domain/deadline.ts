@@ -48,6 +48,16 @@ interface Window {
   end: IsoDate;
 }
 
+/**
+ * How a label without a year is anchored to its reference date: deadlines look ahead ("from
+ * April", said in January, is the coming April); dates of things that have happened look back
+ * ("in March", said in June, is the March just gone).
+ */
+export type Anchor = "upcoming" | "past";
+
+/** The reference date, and which way a label without a year is read from it. */
+type Ref = CalendarDate & { anchor: Anchor };
+
 type Reading = { kind: "window"; precision: DatedPrecision; window: Window } | { kind: "open" } | { kind: "invalid"; error: string };
 
 // ---------------------------------------------------------------------------------------------
@@ -110,7 +120,7 @@ const MONTH = `(${alternatives(Object.keys(MONTHS))})`;
 const SEASON = `(${alternatives(Object.keys(SEASONS))})`;
 const QORD = `(${alternatives(Object.keys(QUARTER_ORDINALS))})`;
 /** A year: four digits, or words relative to the reference date. */
-const YEAR = "(\\d{4}|this year|next year|the year)";
+const YEAR = "(\\d{4}|this year|next year|last year|the year)";
 const OF_YEAR = `(?: (?:of )?${YEAR})`;
 
 const re = (source: string) => new RegExp(`^${source}$`);
@@ -201,15 +211,26 @@ const financialYearWindow = (startYear: number): Window => monthsWindow(startYea
 
 function resolveYear(token: string, ref: CalendarDate): number {
   if (token === "next year") return ref.year + 1;
+  if (token === "last year") return ref.year - 1;
   if (token === "this year" || token === "the year") return ref.year;
   return Number(token);
 }
 
 const refIso = (ref: CalendarDate) => formatIsoDate(ref.year, ref.month, ref.day);
 
-/** The season under way on the reference date or, if none is, the next one to start. */
-function thisSeason(season: Season, ref: CalendarDate): Window {
+/**
+ * The season under way on the reference date or, if none is, the next one to start (looking
+ * ahead) or the last one to have started (looking back).
+ */
+function thisSeason(season: Season, ref: Ref): Window {
   const today = refIso(ref);
+  if (ref.anchor === "past") {
+    for (const year of [ref.year, ref.year - 1]) {
+      const w = seasonWindow(year, season);
+      if (w.start <= today) return w;
+    }
+    return seasonWindow(ref.year - 2, season);
+  }
   for (const year of [ref.year - 1, ref.year]) {
     const w = seasonWindow(year, season);
     if (w.end >= today) return w;
@@ -218,7 +239,7 @@ function thisSeason(season: Season, ref: CalendarDate): Window {
 }
 
 /** The season of the following year; January and February belong to the previous year's winter. */
-function nextSeason(season: Season, ref: CalendarDate): Window {
+function nextSeason(season: Season, ref: Ref): Window {
   const seasonYear = season === "winter" && ref.month <= 2 ? ref.year - 1 : ref.year;
   return seasonWindow(seasonYear + 1, season);
 }
@@ -230,7 +251,7 @@ function consecutive(first: number, second: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Reading a label
 
-type Matcher = (m: RegExpExecArray, ref: CalendarDate, label: string) => Reading;
+type Matcher = (m: RegExpExecArray, ref: Ref, label: string) => Reading;
 
 const win = (precision: DatedPrecision, window: Window): Reading => ({ kind: "window", precision, window });
 
@@ -244,12 +265,17 @@ function dayReading(label: string, year: number, month: number, day: number): Re
 
 const monthNumber = (name: string | undefined): number => MONTHS[name ?? ""] ?? 0;
 
-/** First such month (or quarter) on or after the reference date's; the same year if not yet passed. */
-const upcomingYear = (index: number, refIndex: number, ref: CalendarDate) => (index >= refIndex ? ref.year : ref.year + 1);
+/**
+ * The year of a month (or quarter) named without one. Looking ahead: the first such month on or
+ * after the reference date's, the same year if not yet passed. Looking back: the last such month
+ * on or before it, the same year if already begun.
+ */
+const upcomingYear = (index: number, refIndex: number, ref: Ref) =>
+  ref.anchor === "past" ? (index <= refIndex ? ref.year : ref.year - 1) : index >= refIndex ? ref.year : ref.year + 1;
 
 const refQuarter = (ref: CalendarDate) => Math.floor((ref.month - 1) / 3) + 1;
 
-function quarterReading(q: number, yearToken: string | undefined, ref: CalendarDate): Reading {
+function quarterReading(q: number, yearToken: string | undefined, ref: Ref): Reading {
   const year = yearToken === undefined ? upcomingYear(q, refQuarter(ref), ref) : resolveYear(yearToken, ref);
   return win("quarter", quarterWindow(year, q));
 }
@@ -352,7 +378,10 @@ const MATCHERS: ReadonlyArray<[RegExp, Matcher]> = [
 
   // ---- year, including financial years
   [/^(?:calendar year )?(\d{4})$/, (m) => win("year", monthsWindow(Number(m[1]), 1, 12))],
-  [/^(?:(this|next) )?(?:calendar )?year$/, (m, ref) => win("year", monthsWindow(m[1] === "next" ? ref.year + 1 : ref.year, 1, 12))],
+  [
+    /^(?:(this|next|last) )?(?:calendar )?year$/,
+    (m, ref) => win("year", monthsWindow(m[1] === "next" ? ref.year + 1 : m[1] === "last" ? ref.year - 1 : ref.year, 1, 12)),
+  ],
   [/^(?:financial year |fy ?)?(\d{4})[-/](\d{2}|\d{4})$/, (m, _r, l) => financialYearReading(l, Number(m[1]), m[2] ?? "")],
   [/^financial year (\d{4}) to (\d{4})$/, (m, _r, l) => financialYearReading(l, Number(m[1]), m[2] ?? "")],
   [/^fy ?(\d{2})[-/](\d{2})$/, (m, _r, l) => financialYearReading(l, 2000 + Number(m[1]), m[2] ?? "")],
@@ -365,7 +394,7 @@ const MATCHERS: ReadonlyArray<[RegExp, Matcher]> = [
   ],
 ];
 
-function readLabel(label: string, ref: CalendarDate): Reading | null {
+function readLabel(label: string, ref: Ref): Reading | null {
   const trimmed = label.trim();
   if (trimmed === "") return { kind: "open" };
   const s = normaliseDeadlineLabel(trimmed);
@@ -400,7 +429,7 @@ const HOW_TO_WRITE: Record<DatedPrecision, string> = {
  */
 export function detectPrecision(label: string, referenceDate: IsoDate): Precision | null {
   if (!isIsoDate(referenceDate)) return null;
-  const reading = readLabel(label, parseIsoDate(referenceDate));
+  const reading = readLabel(label, { ...parseIsoDate(referenceDate), anchor: "upcoming" });
   if (reading === null || reading.kind === "invalid") return null;
   return reading.kind === "open" ? "open" : reading.precision;
 }
@@ -411,6 +440,14 @@ export function detectPrecision(label: string, referenceDate: IsoDate): Precisio
  * labels without a year ("from April", "this summer").
  */
 export function resolveDeadline(label: string, precision: Precision, referenceDate: IsoDate): ResolvedDeadline {
+  return resolveDateLabel(label, precision, referenceDate, "upcoming");
+}
+
+/**
+ * The same reading for any date as a source words it, anchored either way: "upcoming" for
+ * deadlines (resolveDeadline), "past" for when something happened or was confirmed.
+ */
+export function resolveDateLabel(label: string, precision: Precision, referenceDate: IsoDate, anchor: Anchor): ResolvedDeadline {
   if (!isPrecision(precision)) {
     return { ok: false, error: `precision "${String(precision)}" is not one of ${PRECISIONS.join(", ")}` };
   }
@@ -422,7 +459,7 @@ export function resolveDeadline(label: string, precision: Precision, referenceDa
   if (precision === "open") return { ok: true, dueDate: null, windowStart: null };
 
   const shown = label.trim();
-  const reading = readLabel(label, parseIsoDate(referenceDate));
+  const reading = readLabel(label, { ...parseIsoDate(referenceDate), anchor });
   if (reading === null) {
     return {
       ok: false,

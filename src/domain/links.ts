@@ -15,7 +15,10 @@ export function buildHref(path: string, params: QueryValues = {}): string {
   return query ? `${path}?${query}` : path;
 }
 
-/** { as_of } when the page is showing a past date, so links keep the reader in that date. */
-export function asOfParams(asOf: string, asOfGiven: boolean): QueryValues {
-  return asOfGiven ? { as_of: asOf } : {};
+/**
+ * { as_of } when the page is showing a past date, and the version the reader chose (version= or
+ * recorded_on=), so links keep the reader in that date and version.
+ */
+export function asOfParams(asOf: string, asOfGiven: boolean, record?: { params: QueryValues }): QueryValues {
+  return { ...(asOfGiven ? { as_of: asOf } : {}), ...(record?.params ?? {}) };
 }

@@ -6,7 +6,9 @@
 import { z } from "zod";
 import { STATUS_CODES } from "../domain/status";
 import { PRECISIONS } from "../domain/deadline";
-import { commitmentQueryFields } from "./commitment-query";
+import { LATENESS_KINDS } from "../domain/lateness";
+import { MISSED_OUTCOMES } from "../domain/history";
+import { RECORD_VERSION_FIELDS, commitmentQueryFields } from "./commitment-query";
 import { isoDateSchema } from "./common";
 
 export const API_VERSION = "1.0.0";
@@ -52,16 +54,90 @@ const deadlineSchema = z
   })
   .meta({ id: "Deadline", description: "The deadline in effect on the as-of date." });
 
+const datedLabelSchema = z
+  .object({
+    label: z.string().describe('The date as the source words it, e.g. "June 2026", "in March", "19 January 2026".'),
+    precision: precisionSchema,
+    from: date().describe("First day of the period the label describes."),
+    to: date().describe("Last day of that period (the same as from for a day)."),
+  })
+  .meta({ id: "DatedLabel", description: "A date with its precision, read into a period by the published rules (/methodology)." });
+
+const windowSchema = z
+  .object({ from: date(), to: date() })
+  .meta({ id: "DateWindow", description: "A period of days, first to last (both included)." });
+
 const statusSchema = z
   .object({
     code: statusCodeSchema,
     label: z.string(),
-    confirmedOn: date().nullable().describe("When a published source confirmed this status; null for not_started with no update yet."),
+    confirmedOn: date()
+      .nullable()
+      .describe(
+        "First day of the period in which a published source confirmed this status; null for not_started with no update yet. See confirmed for its precision.",
+      ),
+    confirmed: orNull(datedLabelSchema).describe(
+      'When a source confirmed it, with the source\'s own precision (a month-only source is "June 2026").',
+    ),
+    occurred: orNull(datedLabelSchema).describe(
+      "When it happened, as the source words it; null when no source says (the confirmation then stands in).",
+    ),
+    effectiveOn: date().nullable().describe("The day the status took effect: the last day of the period in which it is known to have happened."),
+    publishedAt: dateTime().nullable().describe("When the tracker published the update (set by the database)."),
+    version: z.number().int().min(1).nullable().describe("The record version that published it."),
   })
-  .meta({ id: "Status", description: "The status on the as-of date: the latest update confirmed on or before it." });
+  .meta({ id: "Status", description: "The status on the as-of date: the latest update in effect on it." });
+
+const pendingSchema = z
+  .object({
+    status: z.object({ code: statusCodeSchema, label: z.string() }),
+    confirmed: datedLabelSchema,
+    occurred: orNull(datedLabelSchema),
+    window: windowSchema.describe("The period in which it is known to have happened; the as-of date is inside it."),
+  })
+  .meta({
+    id: "PendingUpdate",
+    description: "An update whose period contains the as-of date: it may already have happened by then, so it has not yet taken effect.",
+  });
+
+const latenessSchema = z
+  .object({
+    kind: z
+      .enum(LATENESS_KINDS)
+      .describe("on_time: on or before the due date; late: wholly after it; possibly_late: the period runs across it, so it is uncertain."),
+    minDays: count().describe("The fewest days late it can have been (0 unless late)."),
+    maxDays: count().describe("The most days late it can have been (0 when on time)."),
+  })
+  .meta({ id: "Lateness", description: "When the delivery happened compared with the due date of the deadline in effect then." });
+
+const missedDeadlineSchema = z
+  .object({
+    label: z.string().describe("The deadline that was missed, exactly as published."),
+    precision: precisionSchema,
+    dueDate: date(),
+    missedOn: date().describe("The first day on which it was certainly missed."),
+    daysMissedBy: count().describe(
+      "Days overdue (to the as-of date, or to the last day before it was moved or dropped); for a late delivery, the fewest days late.",
+    ),
+    daysMissedByMax: count().describe("The same, except for a late delivery: the most days late."),
+    outcome: z.enum(MISSED_OUTCOMES).describe("What followed: still overdue, moved to a new deadline, delivered late, or dropped."),
+    outcomeOn: date().nullable().describe("When it was moved, delivered or dropped (the day that took effect); null while still overdue."),
+    movedTo: z
+      .object({ label: z.string(), precision: precisionSchema, dueDate: date().nullable() })
+      .nullable()
+      .describe("The deadline it was moved to."),
+    delivery: orNull(windowSchema).describe("When the late delivery happened."),
+  })
+  .meta({ id: "MissedDeadline", description: "A deadline that passed unmet while it was in effect: a permanent fact, whatever followed." });
 
 const sourceSchema = z
-  .object({ title: z.string(), publisher: z.string(), url: url(), publishedOn: date() })
+  .object({
+    title: z.string(),
+    publisher: z.string(),
+    url: url(),
+    publishedOn: date().describe("First day of the period the source was published in."),
+    publishedLabel: z.string().nullable().describe('The publication date as the source gives it, when not a day ("January 2026").'),
+  })
   .meta({ id: "Source", description: "The published evidence for a change." });
 
 const commitmentLinksSchema = z
@@ -80,8 +156,18 @@ export const commitmentSchema = z
     overdue: z.boolean().describe("Due date has passed and the status is not delivered, delivered_differently or dropped."),
     daysOverdue: count().describe("Days from the due date to the as-of date; 0 when not overdue."),
     daysUntilDue: z.number().int().min(0).nullable().describe("Days from the as-of date to the due date; null when closed, undated or past due."),
-    deliveredLate: z.boolean().describe("Delivery (delivered or delivered_differently) was first confirmed after the due date in effect then."),
-    daysLate: count().describe("Days from that due date to the confirmation of delivery; 0 when not late."),
+    deliveredLate: z
+      .boolean()
+      .describe("Delivery (delivered or delivered_differently) happened wholly after the due date in effect then (see lateness)."),
+    daysLate: count().describe("The fewest days late the delivery can have been; 0 when not certainly late."),
+    daysLateMax: count().describe("The most days late the delivery can have been; 0 when on time."),
+    delivery: orNull(windowSchema).describe(
+      "When the delivery happened (delivered statuses): the occurrence, or the confirmation when no source says.",
+    ),
+    lateness: orNull(latenessSchema),
+    pending: orNull(pendingSchema),
+    missed: z.boolean().describe("Missed at least one deadline by the as-of date (see missedDeadlines)."),
+    missedDeadlines: z.array(missedDeadlineSchema).describe("Every deadline missed while it was in effect, by the as-of date, oldest first."),
     revisionsCount: count().describe("Deadline revisions in effect by the as-of date (the original deadline is not counted)."),
     announcedOn: date().describe("When the commitment was announced; it does not exist in views as of earlier dates."),
     links: commitmentLinksSchema,
@@ -94,8 +180,11 @@ const commitmentRefSchema = z
 
 const changeBase = {
   id: z.string().describe("Stable identifier, e.g. status-update-12 or deadline-revision-3."),
-  date: date().describe("When the change took effect: the confirmation date of a status update, the effective date of a deadline revision."),
-  publishedAt: dateTime().describe("When the tracker published the change."),
+  date: date().describe(
+    "When the change took effect: for a status update, the last day of the period in which it is known to have happened; for a deadline revision, its effective date.",
+  ),
+  publishedAt: dateTime().describe("When the tracker published the change (set by the database)."),
+  version: z.number().int().min(1).describe("The record version that published it."),
   commitment: commitmentRefSchema,
 };
 
@@ -106,8 +195,11 @@ export const statusUpdateChangeSchema = z
     status: z.object({ code: statusCodeSchema, label: z.string() }),
     note: z.string().describe("What happened, in plain English."),
     source: sourceSchema,
+    confirmed: datedLabelSchema.describe("When a source confirmed it, with the source's own precision."),
+    occurred: orNull(datedLabelSchema).describe("When it happened, as the source words it; null when no source says."),
+    effectiveOn: date().describe("The day it took effect (the same as date)."),
   })
-  .meta({ id: "StatusUpdateChange", description: "A published status update." });
+  .meta({ id: "StatusUpdateChange", description: "A published status update, with its three dates: occurred, confirmed and publishedAt." });
 
 export const deadlineRevisionChangeSchema = z
   .object({
@@ -178,9 +270,16 @@ export const organisationSchema = z
   })
   .meta({ id: "Organisation", description: "A department or unit that owns commitments." });
 
+/** Which version of the record an answer shows (docs/decisions/0009-record-versions.md). */
+const recordMeta = {
+  version: count().describe("The record version this answer shows. Ask again with version= this number to get exactly the same data."),
+  versionPublishedAt: dateTime().nullable().describe("When that version was published; null before anything has been."),
+};
+
 const listMetaSchema = z
   .object({
     asOf: date().describe("The date the data is shown as of."),
+    ...recordMeta,
     total: count().describe("Items matching the filters, across all pages."),
     page: z.number().int().min(1),
     pageSize: z.number().int().min(1),
@@ -205,7 +304,7 @@ export const commitmentListSchema = z
   .meta({ id: "CommitmentList" });
 export const changeListSchema = z.object({ data: z.array(changeSchema), meta: listMetaSchema, links: pageLinksSchema }).meta({ id: "ChangeList" });
 export const commitmentResponseSchema = z
-  .object({ data: commitmentDetailSchema, meta: z.object({ asOf: date() }) })
+  .object({ data: commitmentDetailSchema, meta: z.object({ asOf: date(), ...recordMeta }).meta({ id: "CommitmentMeta" }) })
   .meta({ id: "CommitmentResponse" });
 
 export const problemSchema = z
@@ -228,6 +327,7 @@ export const snapshotMetaSchema = z
   .object({
     title: z.string(),
     asOf: date().describe("Statuses, deadlines and history are as they stood on this date."),
+    ...recordMeta,
     generatedAt: dateTime().describe("When this file was produced. History published after this moment is not included."),
     licence: licenceSchema,
     citation: z.string().describe("Suggested citation."),
@@ -263,7 +363,7 @@ export type SnapshotMeta = z.infer<typeof snapshotMetaSchema>;
 
 export const CHANGE_KINDS = ["status_update", "deadline_revision"] as const;
 
-export const asOfQueryFields = { as_of: commitmentQueryFields.as_of } as const;
+export const asOfQueryFields = { as_of: commitmentQueryFields.as_of, ...RECORD_VERSION_FIELDS } as const;
 
 export const changeQueryFields = {
   area: commitmentQueryFields.area,
@@ -271,10 +371,12 @@ export const changeQueryFields = {
   kind: z.enum(CHANGE_KINDS).describe("Only status updates or only deadline revisions"),
   since: isoDateSchema.describe("Only changes that took effect on or after this date (confirmation date of an update, effective date of a revision)"),
   as_of: commitmentQueryFields.as_of,
+  ...RECORD_VERSION_FIELDS,
   page: commitmentQueryFields.page,
   page_size: commitmentQueryFields.page_size,
 } as const;
 
 export const feedQueryFields = {
   area: commitmentQueryFields.area.describe("Only this area (slug); repeat for several"),
+  ...RECORD_VERSION_FIELDS,
 } as const;

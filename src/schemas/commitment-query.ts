@@ -8,6 +8,22 @@ import { isoDateSchema, slugSchema } from "./common";
 import type { FieldError } from "./errors";
 
 const SORTS = ["due", "overdue", "updated", "relevance"] as const;
+
+/**
+ * Which version of the record to show (docs/decisions/0009-record-versions.md). Either, not both;
+ * with neither, the latest. Checked against the database once parsed (src/server/record-at.ts).
+ */
+export const RECORD_VERSION_FIELDS = {
+  version: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(1, "must be 1 or more")
+    .max(2_000_000_000, "is not a version of this record")
+    .describe("Show the record exactly as it was published at this version (meta.version of any answer). Nothing published later changes it."),
+  recorded_on: isoDateSchema
+    .refine((d) => d <= todayIso(), "cannot be in the future")
+    .describe("Show the record as it stood at the end of this day in Europe/London: the last version published by then"),
+} as const;
 type Sort = (typeof SORTS)[number];
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
@@ -22,6 +38,12 @@ export const commitmentQueryFields = {
     .enum(["true", "false"])
     .transform((v) => v === "true")
     .describe("Only overdue (true) or only not overdue (false)"),
+  missed: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .describe(
+      "Only commitments that had missed at least one deadline by the as-of date, whether still overdue, moved, delivered late or dropped (true), or only those that had not (false)",
+    ),
   due_before: isoDateSchema.describe("Due on or before this date"),
   due_after: isoDateSchema.describe("Due on or after this date"),
   q: z
@@ -37,6 +59,7 @@ export const commitmentQueryFields = {
     .refine((d) => d <= todayIso(), "cannot be in the future")
     .describe("Show the tracker as it stood on this date"),
   sort: z.enum(SORTS).describe("due (soonest first), overdue (most overdue first), updated (recently confirmed first), relevance (with q)"),
+  ...RECORD_VERSION_FIELDS,
   page: z.coerce.number().int("must be a whole number").min(1, "must be 1 or more").max(10_000),
   page_size: z.coerce.number().int("must be a whole number").min(1, "must be 1 or more").max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`),
 } as const;
@@ -48,6 +71,10 @@ export type CommitmentQuery = {
   organisation: string[];
   status: (typeof STATUS_CODES)[number][];
   overdue?: boolean;
+  missed?: boolean;
+  /** version= as given; once checked against the database, the version read (see src/server/record-at.ts). */
+  version?: number;
+  recordedOn?: string;
   dueBefore?: string;
   dueAfter?: string;
   q?: string;
@@ -90,6 +117,15 @@ export function parseParam<T>(params: RawParams, name: string, schema: z.ZodType
   return undefined;
 }
 
+/** version= and recorded_on=: either, not both (with both, recorded_on is refused and version kept). */
+export function parseRecordVersion(params: RawParams, errors: FieldError[]): { version?: number; recordedOn?: string } {
+  const version = parseParam(params, "version", RECORD_VERSION_FIELDS.version, errors);
+  const recordedOn = parseParam(params, "recorded_on", RECORD_VERSION_FIELDS.recorded_on, errors);
+  if (version === undefined || recordedOn === undefined) return { version, recordedOn };
+  errors.push({ field: "recorded_on", message: "recorded_on cannot be combined with version: give one or the other" });
+  return { version };
+}
+
 export function parseCommitmentQuery(params: RawParams, today = todayIso()): { query: CommitmentQuery; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const f = commitmentQueryFields;
@@ -102,6 +138,8 @@ export function parseCommitmentQuery(params: RawParams, today = todayIso()): { q
     organisation: get("organisation") ?? [],
     status: get("status") ?? [],
     overdue: get("overdue"),
+    missed: get("missed"),
+    ...parseRecordVersion(params, errors),
     dueBefore: get("due_before"),
     dueAfter: get("due_after"),
     q,

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { STATUS_CODES } from "../domain/status";
 import { PRECISIONS } from "../domain/deadline";
-import { isIsoDate, todayIso } from "../domain/dates";
+import { formatLongDate, isIsoDate, todayIso } from "../domain/dates";
 import { ROLES } from "../domain/permissions";
 import type { FieldError } from "./errors";
 import { SLUG_PATTERN } from "./common";
@@ -115,11 +115,16 @@ const SOURCE_FIELDS = {
 
 const NOTE_MAX = 2000;
 
-/** Propose a status update. Field order is the form's order (and the error summary's). */
+/**
+ * Propose a status update. Field order is the form's order (and the error summary's). The two
+ * dates are written as the evidence gives them ("14 March 2026", "June 2026", "spring 2026"); their
+ * precision is read from the words, and they are checked on the server (src/server/editor/proposals.ts).
+ */
 const statusUpdateFields = {
   status: z.enum(STATUS_CODES, { error: "Select the status" }),
   note: requiredText("what happened, in plain English", "the note", NOTE_MAX),
-  confirmedOn: dateField("the date progress was confirmed", { notFuture: true }),
+  occurred: optionalText("when it happened", 80),
+  confirmedOn: requiredText("the date progress was confirmed", "the date progress was confirmed", 80),
   ...EVIDENCE_FIELDS,
 } as const;
 
@@ -143,14 +148,29 @@ const deadlineRevisionFields = {
 export const deadlineRevisionProposalSchema = z.object({ commitmentId: idField("commitment"), ...deadlineRevisionFields });
 export type DeadlineRevisionProposalInput = z.infer<typeof deadlineRevisionProposalSchema>;
 
-/** What a proposal stores (proposal.payload), by kind. */
+/** A date as the evidence words it, with the precision and period read from the words. */
+const datedPayloadSchema = z.object({ label: z.string(), precision: z.enum(PRECISIONS), from: z.string(), to: z.string() });
+export type DatedPayload = z.infer<typeof datedPayloadSchema>;
+
+/**
+ * What a proposal stores (proposal.payload), by kind. A status update proposed before issue 11
+ * has only confirmedOn (a day); confirmed and occurred are read when present.
+ */
 export const statusUpdatePayloadSchema = z.object({
   status: z.enum(STATUS_CODES),
   note: z.string(),
+  /** The first day of the confirmation's period. */
   confirmedOn: z.string(),
+  confirmed: datedPayloadSchema.optional(),
+  occurred: datedPayloadSchema.nullable().optional(),
   evidence: z.object({ url: z.string(), title: z.string(), publisher: z.string(), publishedOn: z.string() }),
 });
 export type StatusUpdatePayload = z.infer<typeof statusUpdatePayloadSchema>;
+
+/** The confirmation of a payload; one proposed before dates had precisions is a day. */
+export function payloadConfirmed(payload: StatusUpdatePayload): DatedPayload {
+  return payload.confirmed ?? { label: formatLongDate(payload.confirmedOn), precision: "day", from: payload.confirmedOn, to: payload.confirmedOn };
+}
 
 export const deadlineRevisionPayloadSchema = z.object({
   label: z.string(),
@@ -378,7 +398,7 @@ export const statusUpdateCsvRowSchema = z.object({
   commitment: slugRef("the commitment (its slug)"),
   status: statusUpdateFields.status,
   note: statusUpdateFields.note,
-  confirmed_on: statusUpdateFields.confirmedOn,
+  confirmed_on: dateField("the date progress was confirmed", { notFuture: true }),
   evidence_url: EVIDENCE_FIELDS.evidenceUrl,
   evidence_title: EVIDENCE_FIELDS.evidenceTitle,
   evidence_publisher: EVIDENCE_FIELDS.evidencePublisher,

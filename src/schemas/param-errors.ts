@@ -2,6 +2,7 @@
 // terse messages written for the API; this turns each into GOV.UK-style wording for a person,
 // links it to the field to fix, and lists them in the order of the form.
 import { STATUS_CODES, isStatusCode } from "../domain/status";
+import { formatLongDate } from "../domain/dates";
 import { quoted } from "../domain/wording";
 import { slugSchema } from "./common";
 import { MAX_PAGE_SIZE, MAX_QUERY_LENGTH, NUL_MESSAGE, paramValues, type RawParams } from "./commitment-query";
@@ -15,11 +16,15 @@ const FIELD_TARGETS: Record<string, string> = {
   q: "#q",
   status: "#status",
   overdue: "#overdue",
+  missed: "#missed",
   area: "#area",
   organisation: "#organisation",
   due_after: "#due_after",
   due_before: "#due_before",
   as_of: "#as_of",
+  // No field on the page: the version is chosen by the link (see "Cite this page").
+  version: "#main-content",
+  recorded_on: "#main-content",
   sort: "#sort",
   page: "#results",
   page_size: "#results",
@@ -48,6 +53,11 @@ function friendlyMessage(error: ParamError, raw: RawParams): string {
     }
     case "overdue":
       return `Choose whether to show overdue commitments (${quoted(first)} is not one of the choices)`;
+    case "missed":
+      return `Choose whether to show commitments that missed a deadline (${quoted(first)} is not one of the choices)`;
+    case "version":
+    case "recorded_on":
+      return recordVersionMessage(error.field, error.message, first);
     case "due_after":
     case "due_before": {
       const name = error.field === "due_after" ? "‘due on or after’" : "‘due on or before’";
@@ -73,6 +83,22 @@ function friendlyMessage(error: ParamError, raw: RawParams): string {
     default:
       return error.message;
   }
+}
+
+/** version= and recorded_on= problems (src/server/record-at.ts checks them against the database). */
+function recordVersionMessage(field: "version" | "recorded_on", message: string, value: string): string {
+  if (field === "recorded_on" && /combined with version/.test(message)) return "Choose a version or a date it was recorded on, not both";
+  if (field === "version") {
+    const latest = /latest version is (\d+)/.exec(message)?.[1];
+    if (latest) return `There is no version ${value} of the record yet: the latest is version ${latest}`;
+    return `The version must be a whole number, 1 or more (${quoted(value)} is not)`;
+  }
+  const first = /first version was recorded on (\d{4}-\d{2}-\d{2})/.exec(message)?.[1];
+  if (first)
+    return `Nothing had been published by the end of ${formatLongDate(value)}: the first version of the record was recorded on ${formatLongDate(first)}`;
+  if (/future/.test(message)) return "The date the record was recorded on must be today or in the past";
+  if (/nothing has been published/.test(message)) return "Nothing has been published yet";
+  return "The date the record was recorded on must be a real date written as year-month-day, for example 2026-12-01";
 }
 
 /**

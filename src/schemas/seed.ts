@@ -4,6 +4,7 @@ import { z } from "zod";
 import { STATUS_CODES } from "../domain/status";
 import { PRECISIONS } from "../domain/deadline";
 import { SLUG_PATTERN } from "./common";
+import { DATED_PRECISIONS } from "../domain/occurrence";
 
 const isoDate = z
   .string()
@@ -51,13 +52,21 @@ const seedRevisionSchema = seedDeadlineSchema.extend({
   effectiveOn: isoDate,
 });
 
+/** A date as the source words it ("June 2026", "in March", "19 January 2026") and its precision. */
+const seedDateSchema = z.object({
+  label: z.string().min(2).max(80),
+  precision: z.enum(DATED_PRECISIONS),
+});
+
 const seedStatusUpdateSchema = z.object({
   status: z.enum(STATUS_CODES),
   /** What happened, in plain English, in our own words. */
   note: z.string().min(10).max(2000),
   source: slug,
-  /** The date progress was confirmed (as reported by the source). */
-  confirmedOn: isoDate,
+  /** When the source confirmed it, with the source's own precision: a month-only source is "June 2026". */
+  confirmed: seedDateSchema,
+  /** When the reported thing happened, as the source words it; left out when no source says. */
+  occurred: seedDateSchema.optional(),
 });
 
 const seedCommitmentSchema = z.object({

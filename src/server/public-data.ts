@@ -1,9 +1,9 @@
 // The data the public pages read (server-only: never import it from a client component):
 // publicData holds the queries of src/server/queries, each wrapped in unstable_cache under
-// PUBLIC_DATA_TAG and keyed by all its arguments (as-of date, filters, page). Editors call
-// expirePublicData() when they publish, which drops every entry at once. The as-of date is
-// always an argument: nothing inside a cached function reads the clock. The pages' loaders,
-// which read GET parameters and call these, are in public-pages.ts.
+// PUBLIC_DATA_TAG and keyed by all its arguments (as-of date, record version, filters, page).
+// Editors call expirePublicData() when they publish, which drops every entry at once. The as-of
+// date is always an argument: nothing inside a cached function reads the clock. The pages'
+// loaders, which read GET parameters and call these, are in public-pages.ts.
 //
 // See docs/decisions/0004-public-page-caching.md.
 import { CACHE_EPOCH, cachedPublicData } from "./cache-tags";
@@ -11,7 +11,9 @@ import { getDb, type Db } from "./db";
 import { commitmentExists, getCommitmentSummary, listCommitments } from "./queries/commitments";
 import { commitmentTimeline, listChanges } from "./queries/changes";
 import { getArea, getOrganisation, listAreas, listOrganisations, statusCountsByArea } from "./queries/overview";
-import { getCommitmentAnnouncement } from "./queries/commitment-detail";
+import { getCommitmentAnnouncement, getLastConfirmation } from "./queries/commitment-detail";
+import { listMissedDeadlines } from "./queries/missed";
+import { lastVersionOf, revisedSince } from "./queries/versions";
 
 /**
  * A safety net only: entries are dropped by tag the moment anything is published in this process.
@@ -31,6 +33,7 @@ export const publicData = {
   getCommitmentSummary: cachedQuery("getCommitmentSummary", getCommitmentSummary),
   commitmentExists: cachedQuery("commitmentExists", commitmentExists),
   getCommitmentAnnouncement: cachedQuery("getCommitmentAnnouncement", getCommitmentAnnouncement),
+  getLastConfirmation: cachedQuery("getLastConfirmation", getLastConfirmation),
   commitmentTimeline: cachedQuery("commitmentTimeline", commitmentTimeline),
   listChanges: cachedQuery("listChanges", listChanges),
   statusCountsByArea: cachedQuery("statusCountsByArea", statusCountsByArea),
@@ -38,4 +41,7 @@ export const publicData = {
   listOrganisations: cachedQuery("listOrganisations", listOrganisations),
   getArea: cachedQuery("getArea", getArea),
   getOrganisation: cachedQuery("getOrganisation", getOrganisation),
+  listMissedDeadlines: cachedQuery("listMissedDeadlines", listMissedDeadlines),
+  revisedSince: cachedQuery("revisedSince", revisedSince),
+  lastVersionOf: cachedQuery("lastVersionOf", lastVersionOf),
 };

@@ -1,10 +1,14 @@
 // The public pages' loaders: read a page's GET parameters, report every bad one (the page still
 // renders, with the rest of the filters applied; src/schemas/param-errors.ts words them for
-// people), then read through the cached queries of public-data.ts. Each returns a
-// src/server/page-result.ts result. Server-only: never import it from a client component.
+// people), then read through the cached queries of public-data.ts, everything at one record
+// version (version= / recorded_on=, or the latest; docs/decisions/0009-record-versions.md). Each
+// returns a src/server/page-result.ts result. Server-only: never import it from a client component.
 // See docs/decisions/0004-public-page-caching.md.
 import { cache } from "react";
 import { publicData } from "./public-data";
+import { getDb } from "./db";
+import { recordParams, resolveView } from "./record-at";
+import type { VersionInfo } from "./queries/versions";
 import type { StatusCounts } from "./queries/overview";
 import type { ChangeEntry, CommitmentSummary } from "./queries/types";
 import { NOT_FOUND, found, paging } from "./page-result";
@@ -13,6 +17,7 @@ import {
   paramValues,
   parseCommitmentQuery,
   parseParam,
+  parseRecordVersion,
   type CommitmentQuery,
   type RawParams,
 } from "../schemas/commitment-query";
@@ -20,11 +25,30 @@ import { PAGE_PARAMS, pageErrors, type ParamError } from "../schemas/param-error
 import { slugSchema } from "../schemas/common";
 import { OPEN_STATUS_CODES, STATUS_CODES } from "../domain/status";
 import { daysBetween, todayIso } from "../domain/dates";
+import type { FieldError } from "../schemas/errors";
 import { isStale, lastConfirmedOrAnnounced, upcomingWindow } from "../domain/attention";
 
 export type { RawParams } from "../schemas/commitment-query";
 
 type DeadlineMove = Extract<ChangeEntry, { kind: "deadline_revision" }>;
+
+/** Which version of the record a page shows (docs/decisions/0009-record-versions.md). */
+export type RecordView = {
+  /** The version read. */
+  version: number;
+  /** Chosen by the reader (version= or recorded_on=): the page shows the record as published then. */
+  pinned: boolean;
+  /** What the reader gave, for links that keep it. */
+  params: { version?: number; recorded_on?: string };
+  publishedAt: string | null;
+  recordedOn: string | null;
+  latestVersion: number;
+  /** Nothing published later can change this page's record. */
+  immutable: boolean;
+};
+
+/** The as-of date and record version every page shows. */
+type AsOfView = { asOf: string; asOfGiven: boolean; today: string; record: RecordView };
 
 const CHANGES_PAGE_SIZE = 25;
 /** Pages show the first of a long list and link to all of it, so a page's size does not grow with the data. */
@@ -35,12 +59,40 @@ export const MOVES_PAGE_SIZE = 25;
 // ---------------------------------------------------------------------------------------------
 // Parameters
 
-/** What every loader reads first: the as-of date (today unless a valid one was given), with the problems found so far. */
-function pageParams(raw: RawParams) {
+/** The as-of date and record version of a page, with version= / recorded_on= checked against the database. */
+async function pageView(given: { asOf?: string; version?: number; recordedOn?: string }, errors: FieldError[], today: string): Promise<AsOfView> {
+  const view = await resolveView(getDb(), given, today, errors);
+  const { at } = view;
+  return {
+    asOf: view.asOf,
+    asOfGiven: view.asOfGiven,
+    today,
+    record: {
+      version: at.version,
+      pinned: at.pinned,
+      params: recordParams(at),
+      publishedAt: at.info?.publishedAt ?? null,
+      recordedOn: at.info?.recordedOn ?? null,
+      latestVersion: at.latest?.version ?? 0,
+      immutable: view.immutable,
+    },
+  };
+}
+
+/**
+ * What every loader reads first: the as-of date (today, or for a pinned version the day it was
+ * recorded, unless a valid one was given) and the record version, with the problems found so far.
+ */
+async function pageParams(raw: RawParams) {
   const errors: ParamError[] = [];
-  const today = todayIso();
   const asOf = parseParam(raw, "as_of", commitmentQueryFields.as_of, errors);
-  return { errors, today, asOf: asOf ?? today, asOfGiven: asOf !== undefined };
+  const when = await pageView({ asOf, ...parseRecordVersion(raw, errors) }, errors, todayIso());
+  return { errors, ...when };
+}
+
+/** What was revised after a pinned version: anything (a list) or one commitment. Null when the page is not pinned or nothing was. */
+async function revisedAfter(record: RecordView, slug?: string): Promise<VersionInfo | null> {
+  return record.pinned ? publicData.revisedSince(record.version, slug) : null;
 }
 
 /** The submitted values of every parameter, to show back in the form as they were typed. */
@@ -51,8 +103,8 @@ function formValues(raw: RawParams): Record<string, string[]> {
 }
 
 /** Drops area and organisation slugs that do not exist, with an error for each; also gives the lists for the filter forms. */
-async function knownOwners(area: readonly string[], organisation: readonly string[], errors: ParamError[]) {
-  const [areas, organisations] = await Promise.all([publicData.listAreas(), publicData.listOrganisations()]);
+async function knownOwners(area: readonly string[], organisation: readonly string[], errors: ParamError[], version: number) {
+  const [areas, organisations] = await Promise.all([publicData.listAreas(), publicData.listOrganisations(version)]);
   const keep = (field: "area" | "organisation", slugs: readonly string[], valid: Set<string>) =>
     slugs.filter((slug) => valid.has(slug) || (errors.push({ field, message: `${field} "${slug}" does not exist`, value: slug }), false));
   return {
@@ -64,12 +116,13 @@ async function knownOwners(area: readonly string[], organisation: readonly strin
 }
 
 /** Area and organisation filters (repeatable), checked against the real lists. */
-function ownerFilters(raw: RawParams, errors: ParamError[]) {
+function ownerFilters(raw: RawParams, errors: ParamError[], version: number) {
   const f = commitmentQueryFields;
   return knownOwners(
     parseParam(raw, "area", f.area, errors, true) ?? [],
     parseParam(raw, "organisation", f.organisation, errors, true) ?? [],
     errors,
+    version,
   );
 }
 
@@ -105,14 +158,17 @@ export function upcomingFilters(asOf: string) {
 export const loadOverviewPage = (raw: RawParams) => overviewByKey(canonical(raw));
 const overviewByKey = cache(async (key: string) => {
   const raw = new URLSearchParams(key);
-  const { errors, ...when } = pageParams(raw);
-  const [progress, upcoming, latest] = await Promise.all([
-    publicData.statusCountsByArea(when.asOf),
-    publicData.listCommitments(upcomingFilters(when.asOf), { page: 1, pageSize: UPCOMING_SHOWN }),
-    publicData.listChanges({ asOf: when.asOf }, { page: 1, pageSize: 5 }),
+  const { errors, ...when } = await pageParams(raw);
+  const version = when.record.version;
+  const [progress, upcoming, latest, revised] = await Promise.all([
+    publicData.statusCountsByArea(when.asOf, version),
+    publicData.listCommitments({ ...upcomingFilters(when.asOf), version }, { page: 1, pageSize: UPCOMING_SHOWN }),
+    publicData.listChanges({ asOf: when.asOf, version }, { page: 1, pageSize: 5 }),
+    revisedAfter(when.record),
   ]);
   return found({
     ...when,
+    revised,
     errors: pageErrors(errors, raw),
     values: formValues(raw),
     progress,
@@ -131,24 +187,33 @@ const commitmentsByKey = cache(async (key: string) => {
   const today = todayIso();
   const { query, errors: parsed } = parseCommitmentQuery(raw, today);
   const errors: ParamError[] = parsed;
-  const { area, organisation, areas, organisations } = await knownOwners(query.area, query.organisation, errors);
+  const when = await pageView(
+    { asOf: query.asOfGiven ? query.asOf : undefined, version: query.version, recordedOn: query.recordedOn },
+    errors,
+    today,
+  );
+  const { area, organisation, areas, organisations } = await knownOwners(query.area, query.organisation, errors, when.record.version);
   const sort = query.sort === "relevance" && !query.q ? "due" : query.sort;
   const filters: Omit<CommitmentQuery, "asOfGiven" | "page" | "pageSize"> = {
     area,
     organisation,
     status: query.status,
     overdue: query.overdue,
+    missed: query.missed,
     dueBefore: query.dueBefore,
     dueAfter: query.dueAfter,
     q: query.q,
-    asOf: query.asOf,
+    asOf: when.asOf,
+    version: when.record.version,
     sort,
   };
-  const { items, total } = await publicData.listCommitments(filters, { page: query.page, pageSize: query.pageSize });
+  const [{ items, total }, revised] = await Promise.all([
+    publicData.listCommitments(filters, { page: query.page, pageSize: query.pageSize }),
+    revisedAfter(when.record),
+  ]);
   return found({
-    asOf: query.asOf,
-    asOfGiven: query.asOfGiven,
-    today,
+    ...when,
+    revised,
     errors: pageErrors(errors, raw),
     values: formValues(raw),
     filters,
@@ -166,43 +231,75 @@ export const loadCommitmentPage = (slug: string, raw: RawParams) => commitmentBy
 const commitmentByKey = cache(async (slug: string, key: string) => {
   if (!slugSchema.safeParse(slug).success) return NOT_FOUND;
   const raw = new URLSearchParams(key);
-  const { errors, ...when } = pageParams(raw);
+  const { errors, ...when } = await pageParams(raw);
+  const version = when.record.version;
   const base = { ...when, errors: pageErrors(errors, raw), values: formValues(raw) };
-  const summary = await publicData.getCommitmentSummary(slug, when.asOf);
+  const summary = await publicData.getCommitmentSummary(slug, when.asOf, version);
   if (!summary) {
-    const exists = await publicData.commitmentExists(slug);
-    if (!exists) return NOT_FOUND;
+    const exists = await publicData.commitmentExists(slug, version);
+    if (!exists) {
+      // On the record now, but not yet at the version asked for.
+      const now = when.record.pinned ? await publicData.commitmentExists(slug) : null;
+      if (!now) return NOT_FOUND;
+      return { kind: "not-yet-recorded" as const, ...base, slug, title: now.title };
+    }
     // It exists but had not been announced by the as-of date.
-    const later = await publicData.getCommitmentSummary(slug, exists.announcedOn);
-    return { kind: "not-yet-announced" as const, ...base, slug, title: later?.title ?? slug, announcedOn: exists.announcedOn };
+    return { kind: "not-yet-announced" as const, ...base, slug, title: exists.title, announcedOn: exists.announcedOn };
   }
-  const [timeline, announcement] = await Promise.all([publicData.commitmentTimeline(slug, when.asOf), publicData.getCommitmentAnnouncement(slug)]);
-  const lastConfirmedOn = summary.status.confirmedOn;
+  const [timeline, announcement, revised, lastChanged, lastConfirmed] = await Promise.all([
+    publicData.commitmentTimeline(slug, when.asOf, version),
+    publicData.getCommitmentAnnouncement(slug, version),
+    revisedAfter(when.record, slug),
+    publicData.lastVersionOf(slug, version),
+    publicData.getLastConfirmation(slug, when.asOf, version),
+  ]);
+  // Progress counts as confirmed on the last day of the period its source gives ("June 2026": 30 June).
+  const lastConfirmedOn = lastConfirmed?.to ?? null;
   const facts = { status: summary.status.code, statusConfirmedOn: lastConfirmedOn, announcedOn: summary.announcedOn };
   return found({
     ...base,
+    revised,
+    // Cite the version the reader chose, or else the last one that changed this commitment: the
+    // same record, and a link that does not change whenever anything else is published.
+    citeVersion: when.record.pinned ? when.record.version : (lastChanged ?? version),
     summary,
     timeline,
     announcement,
+    lastConfirmed,
     lastConfirmedOn,
-    daysSinceConfirmed: daysBetween(lastConfirmedOrAnnounced(facts), when.asOf),
+    daysSinceConfirmed: Math.max(0, daysBetween(lastConfirmedOrAnnounced(facts), when.asOf)),
     stale: isStale(facts, when.asOf),
   });
 });
 
-/** `/missed`: the most overdue commitments (linking to all of them) and every deadline that moved, a page at a time. */
+/** The groups of /missed, each most late first: deadlines missed and then moved, delivered late or dropped. */
+type MissedGroup = "moved" | "delivered_late" | "dropped";
+
+/**
+ * `/missed`: every deadline missed, in groups, each most late first with its count: overdue now
+ * (the most overdue commitments, linking to all of them); missed, then moved; delivered late;
+ * missed, then dropped. Then every deadline that moved, a page at a time.
+ */
 export const loadMissedPage = (raw: RawParams) => missedByKey(canonical(raw));
 const missedByKey = cache(async (key: string) => {
   const raw = new URLSearchParams(key);
-  const { errors, ...when } = pageParams(raw);
-  const { area, organisation, areas, organisations } = await ownerFilters(raw, errors);
+  const { errors, ...when } = await pageParams(raw);
+  const version = when.record.version;
+  const { area, organisation, areas, organisations } = await ownerFilters(raw, errors, version);
   const page = parseParam(raw, "page", commitmentQueryFields.page, errors) ?? 1;
-  const [missed, moves] = await Promise.all([
-    publicData.listCommitments({ asOf: when.asOf, overdue: true, sort: "overdue", area, organisation }, { page: 1, pageSize: MISSED_SHOWN }),
-    publicData.listChanges({ asOf: when.asOf, area, organisation, kind: "deadline_revision" }, { page, pageSize: MOVES_PAGE_SIZE }),
+  const missedIn = (outcome: MissedGroup) =>
+    publicData.listMissedDeadlines({ asOf: when.asOf, version, outcome, area, organisation }, { page: 1, pageSize: MISSED_SHOWN });
+  const [missed, moved, deliveredLate, dropped, moves, revised] = await Promise.all([
+    publicData.listCommitments({ asOf: when.asOf, version, overdue: true, sort: "overdue", area, organisation }, { page: 1, pageSize: MISSED_SHOWN }),
+    missedIn("moved"),
+    missedIn("delivered_late"),
+    missedIn("dropped"),
+    publicData.listChanges({ asOf: when.asOf, version, area, organisation, kind: "deadline_revision" }, { page, pageSize: MOVES_PAGE_SIZE }),
+    revisedAfter(when.record),
   ]);
   return found({
     ...when,
+    revised,
     // The page number belongs to the list of moved deadlines.
     errors: pageErrors(errors, raw, { page: "#moved" }),
     values: formValues(raw),
@@ -212,6 +309,7 @@ const missedByKey = cache(async (key: string) => {
     organisations,
     missed: missed.items,
     missedTotal: missed.total,
+    groups: { moved, delivered_late: deliveredLate, dropped },
     moves: moves.items.filter((i): i is DeadlineMove => i.kind === "deadline_revision"),
     movesTotal: moves.total,
     ...paging(page, MOVES_PAGE_SIZE, moves.total),
@@ -222,12 +320,17 @@ const missedByKey = cache(async (key: string) => {
 export const loadChangesPage = (raw: RawParams) => changesByKey(canonical(raw));
 const changesByKey = cache(async (key: string) => {
   const raw = new URLSearchParams(key);
-  const { errors, ...when } = pageParams(raw);
-  const { area, organisation, areas, organisations } = await ownerFilters(raw, errors);
+  const { errors, ...when } = await pageParams(raw);
+  const version = when.record.version;
+  const { area, organisation, areas, organisations } = await ownerFilters(raw, errors, version);
   const page = parseParam(raw, "page", commitmentQueryFields.page, errors) ?? 1;
-  const { items, total } = await publicData.listChanges({ asOf: when.asOf, area, organisation }, { page, pageSize: CHANGES_PAGE_SIZE });
+  const [{ items, total }, revised] = await Promise.all([
+    publicData.listChanges({ asOf: when.asOf, version, area, organisation }, { page, pageSize: CHANGES_PAGE_SIZE }),
+    revisedAfter(when.record),
+  ]);
   return found({
     ...when,
+    revised,
     errors: pageErrors(errors, raw),
     values: formValues(raw),
     area,
@@ -244,10 +347,14 @@ const changesByKey = cache(async (key: string) => {
 export const loadAreasPage = (raw: RawParams) => areasByKey(canonical(raw));
 const areasByKey = cache(async (key: string) => {
   const raw = new URLSearchParams(key);
-  const { errors, ...when } = pageParams(raw);
-  const [progress, areas] = await Promise.all([publicData.statusCountsByArea(when.asOf), publicData.listAreas()]);
+  const { errors, ...when } = await pageParams(raw);
+  const [progress, areas, revised] = await Promise.all([
+    publicData.statusCountsByArea(when.asOf, when.record.version),
+    publicData.listAreas(),
+    revisedAfter(when.record),
+  ]);
   const summaries = new Map(areas.map((a) => [a.slug, a.summary]));
-  return found({ ...when, errors: pageErrors(errors, raw), values: formValues(raw), progress, summaries });
+  return found({ ...when, revised, errors: pageErrors(errors, raw), values: formValues(raw), progress, summaries });
 });
 
 /** `/areas/[slug]`: an area's commitments with summary counts. */
@@ -257,13 +364,31 @@ const areaByKey = cache(async (slug: string, key: string) => {
   const [area, areas] = await Promise.all([publicData.getArea(slug), publicData.listAreas()]);
   if (!area) return NOT_FOUND;
   const raw = new URLSearchParams(key);
-  const { errors, ...when } = pageParams(raw);
-  const { items } = await publicData.listCommitments({ asOf: when.asOf, area: [slug], sort: "due" }, "all");
-  return found({ ...when, errors: pageErrors(errors, raw), values: formValues(raw), area, areaCount: areas.length, items, ...countStatuses(items) });
+  const { errors, ...when } = await pageParams(raw);
+  const [{ items }, revised] = await Promise.all([
+    publicData.listCommitments({ asOf: when.asOf, version: when.record.version, area: [slug], sort: "due" }, "all"),
+    revisedAfter(when.record),
+  ]);
+  return found({
+    ...when,
+    revised,
+    errors: pageErrors(errors, raw),
+    values: formValues(raw),
+    area,
+    areaCount: areas.length,
+    items,
+    ...countStatuses(items),
+  });
 });
 
 /** `/organisations`: every organisation with how many commitments it leads and supports. */
-export const loadOrganisationsPage = cache(async () => found({ organisations: await publicData.listOrganisations() }));
+export const loadOrganisationsPage = (raw: RawParams = {}) => organisationsByKey(canonical(raw));
+const organisationsByKey = cache(async (key: string) => {
+  const raw = new URLSearchParams(key);
+  const { errors, ...when } = await pageParams(raw);
+  const [organisations, revised] = await Promise.all([publicData.listOrganisations(when.record.version), revisedAfter(when.record)]);
+  return found({ ...when, revised, errors: pageErrors(errors, raw), values: formValues(raw), organisations });
+});
 
 /** `/organisations/[slug]`: commitments the organisation leads or supports, with summary counts. */
 export const loadOrganisationPage = (slug: string, raw: RawParams) => organisationByKey(slug, canonical(raw));
@@ -272,11 +397,15 @@ const organisationByKey = cache(async (slug: string, key: string) => {
   const organisation = await publicData.getOrganisation(slug);
   if (!organisation) return NOT_FOUND;
   const raw = new URLSearchParams(key);
-  const { errors, ...when } = pageParams(raw);
-  const { items } = await publicData.listCommitments({ asOf: when.asOf, organisation: [slug], sort: "due" }, "all");
+  const { errors, ...when } = await pageParams(raw);
+  const [{ items }, revised] = await Promise.all([
+    publicData.listCommitments({ asOf: when.asOf, version: when.record.version, organisation: [slug], sort: "due" }, "all"),
+    revisedAfter(when.record),
+  ]);
   const leads = items.filter((c) => c.owners.some((o) => o.slug === slug && o.lead));
   return found({
     ...when,
+    revised,
     errors: pageErrors(errors, raw),
     values: formValues(raw),
     organisation,

@@ -72,6 +72,8 @@ export async function fingerprint(db: Db): Promise<string> {
       (SELECT COUNT(*) FROM status_update) AS status_updates,
       (SELECT COUNT(*) FROM deadline_revision) AS deadline_revisions,
       (SELECT COUNT(*) FROM source) AS sources,
+      (SELECT COUNT(*) FROM publication) AS versions,
+      (SELECT COUNT(*) FROM commitment_revision) AS commitment_revisions,
       (SELECT COUNT(*) FROM commitment) AS commitments,
       (SELECT md5(string_agg(id || title || summary || version || area_id || lead_organisation_id, ',' ORDER BY id)) FROM commitment) AS commitment_state,
       (SELECT md5(COALESCE(string_agg(commitment_id || '-' || organisation_id, ',' ORDER BY commitment_id, organisation_id), '')) FROM commitment_owner) AS owners,

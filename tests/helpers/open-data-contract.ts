@@ -99,3 +99,8 @@ function formatErrors(errors: ErrorObject[] | null | undefined): string {
     .map((e) => `  ${e.instancePath || "/"} ${e.message} ${JSON.stringify(e.params)}`)
     .join("\n");
 }
+
+/** Reads a whole streamed body. */
+export async function readBody(response: Response): Promise<string> {
+  return new TextDecoder("utf-8").decode(await response.arrayBuffer());
+}

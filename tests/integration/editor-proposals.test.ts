@@ -272,3 +272,64 @@ describe("the dashboard", () => {
     expect(now.map((c) => c.slug)).not.toContain(COMMITMENT);
   });
 });
+
+describe("the three dates of a status update", () => {
+  it("reads when it happened and when it was confirmed with their precisions, and approval publishes them at a new version", async () => {
+    const before = (await db.publication.findFirst({ orderBy: { version: "desc" } }))!.version;
+    const proposal = await propose({ status: "delivered", note: "The service went live.", occurred: "in March 2026", confirmedOn: "June 2026" });
+    expect(proposal.payload).toMatchObject({
+      confirmedOn: "2026-06-01",
+      confirmed: { label: "June 2026", precision: "month", from: "2026-06-01", to: "2026-06-30" },
+      occurred: { label: "in March 2026", precision: "month", from: "2026-03-01", to: "2026-03-31" },
+    });
+    // Proposing publishes nothing.
+    expect((await db.publication.findFirst({ orderBy: { version: "desc" } }))!.version).toBe(before);
+    const approved = await reviewProposal(db, cast.ownerColleague, { proposalId: proposal.id, version: proposal.version, decision: "approve" });
+    expect(approved.ok).toBe(true);
+    const row = await db.statusUpdate.findUniqueOrThrow({ where: { proposalId: proposal.id }, include: { publication: true } });
+    const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
+    expect([row.confirmedLabel, row.confirmedPrecision, day(row.confirmedOn), day(row.confirmedTo)]).toEqual([
+      "June 2026",
+      "month",
+      "2026-06-01",
+      "2026-06-30",
+    ]);
+    expect([row.occurredLabel, row.occurredPrecision, day(row.occurredFrom), day(row.occurredTo), day(row.effectiveOn)]).toEqual([
+      "in March 2026",
+      "month",
+      "2026-03-01",
+      "2026-03-31",
+      "2026-03-31",
+    ]);
+    // Published at the next version, stamped by the database with that version's time.
+    expect(row.version).toBe(before + 1);
+    expect(row.publishedAt.getTime()).toBe(row.publication.publishedAt.getTime());
+    expect(row.publication.note).toBe(`Status update for ${COMMITMENT}, approved`);
+  });
+
+  it("refuses a date it cannot read, one in the future, and one that happened after it was confirmed, on their fields", async () => {
+    const errors = async (overrides: Record<string, unknown>) => {
+      const result = await proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, overrides));
+      if (result.ok || result.kind !== "invalid") throw new Error("expected field errors");
+      return Object.fromEntries(result.errors.map((e) => [e.field, e.message]));
+    };
+    expect((await errors({ confirmedOn: "when the minister spoke" })).confirmedOn).toMatch(/as the evidence gives it/);
+    expect((await errors({ confirmedOn: "December 2099" })).confirmedOn).toBe("The date progress was confirmed must be today or in the past");
+    expect((await errors({ occurred: "July 2026", confirmedOn: "June 2026" })).occurred).toBe(
+      "When it happened must be no later than the evidence that confirms it (“June 2026”)",
+    );
+    expect((await errors({ occurred: "soonish" })).occurred).toMatch(/leave it empty if the evidence does not say/);
+  });
+
+  it("approves a proposal made before dates had precisions as confirmed on a day", async () => {
+    const proposal = await propose();
+    const old = { ...(proposal.payload as Record<string, unknown>) };
+    delete old.confirmed;
+    delete old.occurred;
+    await db.$executeRaw`UPDATE proposal SET payload = ${JSON.stringify(old)}::jsonb WHERE id = ${proposal.id}`;
+    const approved = await reviewProposal(db, cast.ownerColleague, { proposalId: proposal.id, version: proposal.version, decision: "approve" });
+    expect(approved.ok).toBe(true);
+    const row = await db.statusUpdate.findUniqueOrThrow({ where: { proposalId: proposal.id } });
+    expect([row.confirmedLabel, row.confirmedPrecision, row.occurredLabel]).toEqual(["2 March 2026", "day", null]);
+  });
+});

@@ -65,4 +65,53 @@ describe("migrations", () => {
       await database.drop();
     }
   });
+
+  it("moves a database seeded before versions and dates existed to what a fresh seed gives", async () => {
+    const fresh = await createTestDatabase();
+    const old = await createTestDatabase({ empty: true });
+    const from = await connect(fresh.url);
+    const to = await connect(old.url);
+    try {
+      const { migrateClient } = await import("../../src/runtime/migrate");
+      const all = readMigrations();
+      await migrateClient(to, all.slice(0, -1));
+      // The same records, in the shape they had before the last migration.
+      const copy = async (table: string, columns: string[]) => {
+        const { rows } = await from.query(`SELECT ${columns.join(", ")} FROM ${table} ORDER BY 1`);
+        for (const row of rows) {
+          await to.query(
+            `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`,
+            columns.map((c) => row[c]),
+          );
+        }
+      };
+      await copy("area", ["id", "slug", "title", "summary", "position"]);
+      await copy("organisation", ["id", "slug", "name", "abbreviation"]);
+      await copy("source", ["id", "url", "publisher", "title", "published_on", "published_label"]);
+      await copy("commitment", ["id", "slug", "area_id", "lead_organisation_id", "title", "summary", "announced_on", "announced_in_id"]);
+      await copy("commitment_owner", ["commitment_id", "organisation_id"]);
+      await copy("deadline_revision", ["id", "commitment_id", "label", "precision", "due_date", "reason", "source_id", "effective_on"]);
+      await copy("status_update", ["id", "commitment_id", "status", "note", "source_id", "confirmed_on"]);
+      await migrateClient(to, all);
+
+      const dates = `SELECT c.slug, u.status, u.confirmed_on, u.confirmed_to, u.confirmed_precision, u.confirmed_label,
+                            u.occurred_label, u.occurred_precision, u.occurred_from, u.occurred_to, u.effective_on
+                     FROM status_update u JOIN commitment c ON c.id = u.commitment_id ORDER BY c.slug, u.id`;
+      expect((await to.query(dates)).rows).toEqual((await from.query(dates)).rows);
+      expect((await to.query(dates)).rows.filter((r) => r.occurred_label !== null)).toHaveLength(9);
+      const states = `SELECT s.* FROM commitment_state_at($1::date, latest_publication()) s ORDER BY commitment_id`;
+      for (const day of ["2026-03-15", "2026-04-15", "2026-06-15", "2026-12-01"]) {
+        expect((await to.query(states, [day])).rows).toEqual((await from.query(states, [day])).rows);
+      }
+      // Everything published before versions began is the baseline, version 1.
+      const versions = await to.query(`SELECT version, note FROM publication`);
+      expect(versions.rows).toEqual([{ version: 1, note: expect.stringContaining("Baseline") }]);
+      expect((await to.query(`SELECT COUNT(*)::int AS n FROM commitment_revision WHERE version = 1`)).rows[0].n).toBe(65);
+    } finally {
+      await from.end();
+      await to.end();
+      await fresh.drop();
+      await old.drop();
+    }
+  });
 });

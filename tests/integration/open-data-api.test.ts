@@ -109,9 +109,41 @@ describe("the OpenAPI document", () => {
     for (const field of ["slug", "title", "area", "owners", "deadline", "status", "overdue", "daysOverdue"])
       expect(commitment.required).toContain(field);
     expect(doc.components.schemas.Deadline.required).toEqual(["label", "precision", "dueDate"]);
-    expect(doc.components.schemas.Status.required).toEqual(["code", "label", "confirmedOn"]);
+    // Additive: every earlier field is still there, with the three dates of the status and the record version added.
+    expect(doc.components.schemas.Status.required).toEqual([
+      "code",
+      "label",
+      "confirmedOn",
+      "confirmed",
+      "occurred",
+      "effectiveOn",
+      "publishedAt",
+      "version",
+    ]);
     expect(doc.components.schemas.Owner.required).toEqual(expect.arrayContaining(["slug", "name", "lead"]));
-    expect(doc.components.schemas.ListMeta.required).toEqual(["asOf", "total", "page", "pageSize"]);
+    expect(doc.components.schemas.ListMeta.required).toEqual(["asOf", "version", "versionPublishedAt", "total", "page", "pageSize"]);
+    expect(doc.components.schemas.Commitment.required).toEqual(
+      expect.arrayContaining(["overdue", "daysOverdue", "deliveredLate", "daysLate", "missed", "missedDeadlines", "lateness", "pending"]),
+    );
+    expect(doc.components.schemas.MissedDeadline.required).toEqual([
+      "label",
+      "precision",
+      "dueDate",
+      "missedOn",
+      "daysMissedBy",
+      "daysMissedByMax",
+      "outcome",
+      "outcomeOn",
+      "movedTo",
+      "delivery",
+    ]);
+    expect(doc.components.schemas.StatusUpdateChange.required).toEqual(
+      expect.arrayContaining(["date", "publishedAt", "version", "confirmed", "occurred", "effectiveOn"]),
+    );
+    for (const path of ["/areas", "/organisations", "/commitments", "/commitments/{slug}", "/changes"]) {
+      const names = doc.paths[path].get.parameters.map((p: any) => p.name);
+      expect(names, path).toEqual(expect.arrayContaining(["as_of", "version", "recorded_on"]));
+    }
     const pageSize = doc.paths["/commitments"].get.parameters.find((p: any) => p.name === "page_size");
     expect(pageSize.schema.anyOf[0].maximum).toBe(100);
     // Empty values mean "not given", as every endpoint treats them.
@@ -127,7 +159,10 @@ describe("every endpoint answers as documented", () => {
       expect(status, exampleUrl(example)).toBe(200);
       expect(body.data).toBeDefined();
       expect(headers.get("etag")).toMatch(/^"[A-Za-z0-9_-]+"$/);
-      expect(headers.get("cache-control")).toMatch(/public, max-age=60, s-maxage=300/);
+      // An answer at a version the reader chose never changes; any other is kept briefly.
+      expect(headers.get("cache-control")).toMatch(
+        example.query?.version ? /public, max-age=31536000, s-maxage=31536000, immutable/ : /public, max-age=60, s-maxage=300/,
+      );
       expect(headers.get("access-control-allow-origin")).toBe("*");
       expect(headers.get("access-control-expose-headers")).toMatch(/ETag/);
     }
@@ -333,14 +368,23 @@ describe("the data is the database's", () => {
     expect(now.data.status.code).toBe("in_progress");
     const { body: before } = await checked("/commitments/ai-exemplars?as_of=2026-05-31");
     expect(before.meta.asOf).toBe("2026-05-31");
-    expect(before.data.status).toEqual({ code: "not_started", label: "Not started", confirmedOn: null });
+    expect(before.data.status).toEqual({
+      code: "not_started",
+      label: "Not started",
+      confirmedOn: null,
+      confirmed: null,
+      occurred: null,
+      effectiveOn: null,
+      publishedAt: null,
+      version: null,
+    });
     expect(before.data.history.statusUpdates).toEqual([]);
   });
 
   it("gives a commitment its full history with sources", async () => {
     const { body } = await checked("/commitments/ai-exemplars");
     const { rows: updates } = await client.query(
-      `SELECT u.id, u.status, u.note, s.url FROM status_update u JOIN commitment c ON c.id = u.commitment_id JOIN source s ON s.id = u.source_id WHERE c.slug = 'ai-exemplars' AND u.confirmed_on <= $1 ORDER BY u.confirmed_on DESC, u.id DESC`,
+      `SELECT u.id, u.status, u.note, s.url FROM status_update u JOIN commitment c ON c.id = u.commitment_id JOIN source s ON s.id = u.source_id WHERE c.slug = 'ai-exemplars' AND u.effective_on <= $1 ORDER BY u.effective_on DESC, u.id DESC`,
       [today],
     );
     expect(body.data.history.statusUpdates.map((u: any) => [u.id, u.status.code, u.note, u.source.url])).toEqual(

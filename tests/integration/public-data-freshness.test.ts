@@ -55,25 +55,28 @@ const notes = (entries: TimelineEntry[]) => entries.flatMap((e) => (e.kind === "
 describe("after a publish, before Next.js applies the tag", () => {
   it("the change log, a commitment's timeline and the Atom feed already show the change", async () => {
     const today = todayIso();
-    const read = () =>
+    // The feed route reads at the latest version, resolved for each request (a new version is a new cache entry).
+    const latest = async () => (await client.query(`SELECT latest_publication() AS v`)).rows[0].v as number;
+    const read = (version: number) =>
       Promise.all([
         publicData.listChanges({ asOf: today }, { page: 1, pageSize: 10 }),
         publicData.commitmentTimeline(SLUG, today),
-        changesFeedBody("https://tracker.example", [], today),
+        changesFeedBody("https://tracker.example", [], today, { version, publishedAt: null }),
       ]);
-    await read();
+    const before = await latest();
+    await read(before);
     const note = "Confirmed during the freshness test.";
     await publishDirectly(note);
 
     // Cached: the data written behind the cache's back is not seen yet (the fake really caches).
-    const [changesBefore, timelineBefore, feedBefore] = await read();
+    const [changesBefore, timelineBefore, feedBefore] = await read(before);
     expect(notes(changesBefore.items)).not.toContain(note);
     expect(notes(timelineBefore)).not.toContain(note);
     expect(feedBefore.found && feedBefore.body).not.toContain(note);
 
     expirePublicData();
     expect(state.revalidated).toEqual([PUBLIC_DATA_TAG]);
-    const [changes, timeline, feed] = await read();
+    const [changes, timeline, feed] = await read(await latest());
     expect(notes(changes.items)).toContain(note);
     expect(notes(timeline)).toContain(note);
     expect(feed.found && feed.body).toContain(note);

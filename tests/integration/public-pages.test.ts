@@ -2,6 +2,7 @@
 // parameter checking, friendly errors for bad input, time travel, and the cache wrappers.
 // unstable_cache needs the Next.js server, so it is replaced by a pass-through that records how
 // each query was registered; getDb() is pointed at this file's test database.
+import { loadSeedFiles } from "../../src/server/seed/load-seed-files";
 import { describe, it, expect, beforeAll, vi } from "vitest";
 import type pg from "pg";
 import { connect } from "../../src/runtime/connect";
@@ -196,8 +197,14 @@ describe("/commitments", () => {
     const spring = await loadCommitmentsPage({ as_of: "2026-05-01", page_size: "100" });
     expect(spring.asOfGiven).toBe(true);
     expect(spring.total).toBe(65);
-    // Every status update was confirmed on 1 June 2026, so on 1 May nothing had started.
-    expect(new Set(spring.items.map((c) => c.status.code))).toEqual(new Set(["not_started"]));
+    // Every status update was confirmed in June 2026; on 1 May only those that say they happened earlier count.
+    const happenedBy = new Set(
+      loadSeedFiles()
+        .commitments.filter((c) => c.updates.some((u) => u.occurredWindow && u.occurredWindow.to <= "2026-05-01"))
+        .map((c) => c.slug),
+    );
+    expect(happenedBy.size).toBe(9);
+    expect(new Set(spring.items.filter((c) => c.status.code !== "not_started").map((c) => c.slug))).toEqual(happenedBy);
     const sourcing = spring.items.find((c) => c.slug === "digital-sourcing-strategy")!;
     expect(sourcing.overdue).toBe(true);
     expect(sourcing.daysOverdue).toBe(31); // due 31 March 2026
@@ -214,8 +221,10 @@ describe("/commitments/[slug]", () => {
     expect(data.timeline.map((e) => e.kind)).toEqual(["status_update", "deadline_revision"]);
     expect(data.timeline[1]).toMatchObject({ kind: "deadline_revision", original: true, label: "March 2026" });
     expect(data.announcement?.source?.url).toMatch(/^https:\/\//);
-    expect(data.lastConfirmedOn).toBe("2026-06-01");
-    expect(data.daysSinceConfirmed).toBe(173);
+    // Confirmed "June 2026": counted from its last day, and shown as a month, never as 1 June.
+    expect(data.lastConfirmed?.label).toBe("June 2026");
+    expect(data.lastConfirmedOn).toBe("2026-06-30");
+    expect(data.daysSinceConfirmed).toBe(144);
     expect(data.stale).toBe(true);
   });
 
@@ -227,10 +236,11 @@ describe("/commitments/[slug]", () => {
 
   it("flags the same commitments as the editor's dashboard, from the one rule in src/domain/attention.ts", async () => {
     const admin = { id: 0, role: "admin" as const, organisationIds: [] };
-    // digital-sourcing-strategy (at risk) was last confirmed on 2026-06-01: not stale on day 90, stale on day 91.
+    // digital-sourcing-strategy (at risk) was last confirmed "June 2026", which counts from its last
+    // day, 30 June: not stale on day 90 after it, stale on day 91.
     for (const [asOf, expected] of [
-      [addDays("2026-06-01", STALE_AFTER_DAYS), false],
-      [addDays("2026-06-01", STALE_AFTER_DAYS + 1), true],
+      [addDays("2026-06-30", STALE_AFTER_DAYS), false],
+      [addDays("2026-06-30", STALE_AFTER_DAYS + 1), true],
     ] as const) {
       const all = await listEditorCommitments(state.db, admin, { scope: "all", today: asOf });
       const stale = await listEditorCommitments(state.db, admin, { scope: "all", staleOnly: true, today: asOf });

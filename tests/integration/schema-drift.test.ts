@@ -63,6 +63,15 @@ function expectedColumns(model: DmmfModel): Map<string, string> {
 }
 
 const tableOf = (model: DmmfModel) => model.dbName ?? model.name;
+
+/** Arrays are reported as ARRAY with the element type's name prefixed by "_" (int4[] is _int4). */
+const ARRAY_TYPES: Record<string, string> = { _int4: "integer[]", _text: "text[]" };
+
+function actualType(r: { data_type: string; udt_name: string }): string {
+  if (r.data_type === "USER-DEFINED") return r.udt_name === "tsvector" ? "tsvector" : `enum ${r.udt_name}`;
+  if (r.data_type === "ARRAY") return ARRAY_TYPES[r.udt_name] ?? `array ${r.udt_name}`;
+  return r.data_type;
+}
 const database = useTestDatabase({});
 let client: pg.Client;
 
@@ -87,10 +96,7 @@ describe("schema.prisma matches the migrated database", () => {
       const actual = new Map(
         rows
           .filter((r) => r.table_name === tableOf(model))
-          .map((r) => [
-            r.column_name,
-            `${r.data_type === "USER-DEFINED" ? (r.udt_name === "tsvector" ? "tsvector" : `enum ${r.udt_name}`) : r.data_type} ${r.is_nullable === "YES" ? "NULL" : "NOT NULL"}`,
-          ]),
+          .map((r) => [r.column_name, `${actualType(r)} ${r.is_nullable === "YES" ? "NULL" : "NOT NULL"}`]),
       );
       expect(Object.fromEntries(actual), `table ${tableOf(model)}`).toEqual(Object.fromEntries(expectedColumns(model)));
     }

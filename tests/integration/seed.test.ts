@@ -18,6 +18,7 @@ async function counts(db: Awaited<ReturnType<typeof seeded.get>>["db"]) {
     owners: await db.commitmentOwner.count(),
     statusUpdates: await db.statusUpdate.count(),
     deadlineRevisions: await db.deadlineRevision.count(),
+    versions: await db.publication.count(),
   };
 }
 
@@ -40,6 +41,45 @@ describe("the seed", () => {
     }
     const withoutDeadline = await db.commitment.count({ where: { deadlineRevisions: { none: {} } } });
     expect(withoutDeadline).toBe(0);
+    // One publish: the whole dataset is version 1, with a revision of every commitment.
+    expect(c.versions).toBe(1);
+    expect(await db.commitmentRevision.count({ where: { version: 1 } })).toBe(c.commitments);
+    expect(updates.every((u) => u.version === 1 && u.publishedAt.getTime() === updates[0]!.publishedAt.getTime())).toBe(true);
+  });
+
+  it("keeps each update's dates with their precision: confirmed June 2026, occurred where the article says", async () => {
+    const { db } = await seeded.get();
+    const updates = await db.statusUpdate.findMany({ include: { commitment: { select: { slug: true } } } });
+    for (const u of updates) {
+      expect([u.confirmedLabel, u.confirmedPrecision, u.confirmedOn.toISOString().slice(0, 10), u.confirmedTo.toISOString().slice(0, 10)]).toEqual([
+        "June 2026",
+        "month",
+        "2026-06-01",
+        "2026-06-30",
+      ]);
+    }
+    const pilot = updates.find((u) => u.commitment.slug === "gov-uk-app-local-services-pilot")!;
+    expect([
+      pilot.occurredLabel,
+      pilot.occurredPrecision,
+      pilot.occurredFrom?.toISOString().slice(0, 10),
+      pilot.effectiveOn.toISOString().slice(0, 10),
+    ]).toEqual(["in March", "month", "2026-03-01", "2026-03-31"]);
+    expect(updates.filter((u) => u.occurredLabel === null).every((u) => u.effectiveOn.toISOString().startsWith("2026-06-30"))).toBe(true);
+  });
+
+  it("refuses an update that happened after it was confirmed", () => {
+    const dir = copySeeds();
+    try {
+      const file = path.join(dir, "commitments", "join-up-public-services.json");
+      const data = JSON.parse(fs.readFileSync(file, "utf8"));
+      const commitment = data.commitments.find((c: { updates: unknown[] }) => c.updates.length > 0);
+      commitment.updates[0].occurred = { label: "July 2026", precision: "month" };
+      fs.writeFileSync(file, JSON.stringify(data));
+      expect(() => loadSeedFiles(dir)).toThrow(/field "updates.0.occurred.label": “July 2026” begins after the evidence that confirms it/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("changes nothing when run twice", async () => {
@@ -74,6 +114,7 @@ describe("the seed", () => {
         owners: 0,
         statusUpdates: 0,
         deadlineRevisions: 0,
+        versions: 0,
       });
     } finally {
       await empty.drop();

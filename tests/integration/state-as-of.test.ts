@@ -1,12 +1,15 @@
-// The SQL function commitment_state_as_of must give exactly the answers of the domain rules in
-// src/domain/history.ts, for the real dataset and for randomly generated histories.
+// The SQL that keeps commitment_state_period must give exactly the answers of the domain rules in
+// src/domain/history.ts, for the real dataset and for randomly generated histories: dates of
+// every precision (when it happened, when it was confirmed), deadline revisions, missed
+// deadlines, and several publishes, each read back at every version.
 import { describe, it, expect, beforeAll } from "vitest";
 import fc from "fast-check";
 import type pg from "pg";
 import { connect } from "../../src/runtime/connect";
-import { stateAsOf, type CommitmentHistory } from "../../src/domain/history";
+import { stateAsOf, type CommitmentHistory, type CommitmentState } from "../../src/domain/history";
 import { STATUS_CODES } from "../../src/domain/status";
-import { addDays, isoDay } from "../../src/domain/dates";
+import { DATED_PRECISIONS, labelFor, resolvePastDate } from "../../src/domain/occurrence";
+import { addDays, daysBetween, isoDay } from "../../src/domain/dates";
 import { useTestDatabase } from "../helpers/test-database";
 
 const database = useTestDatabase();
@@ -17,14 +20,31 @@ beforeAll(async () => {
   return () => client.end();
 });
 
-async function histories(): Promise<Map<number, CommitmentHistory>> {
-  const commitments = await client.query(`SELECT id, announced_on FROM commitment`);
-  const updates = await client.query(`SELECT id, commitment_id, status, confirmed_on FROM status_update`);
-  const deadlines = await client.query(`SELECT id, commitment_id, label, precision, due_date, effective_on FROM deadline_revision`);
+/** Every commitment's history as recorded at a version. */
+async function histories(version: number): Promise<Map<number, CommitmentHistory>> {
+  const commitments = await client.query(
+    `SELECT DISTINCT ON (commitment_id) commitment_id AS id, announced_on FROM commitment_revision WHERE version <= $1 ORDER BY commitment_id, version DESC`,
+    [version],
+  );
+  const updates = await client.query(
+    `SELECT id, commitment_id, status, confirmed_on, confirmed_to, occurred_from, occurred_to FROM status_update WHERE version <= $1`,
+    [version],
+  );
+  const deadlines = await client.query(
+    `SELECT id, commitment_id, label, precision, due_date, effective_on FROM deadline_revision WHERE version <= $1`,
+    [version],
+  );
   const map = new Map<number, CommitmentHistory>();
-  for (const c of commitments.rows) map.set(c.id, { announcedOn: isoDay(c.announced_on), updates: [], deadlines: [] });
-  for (const u of updates.rows)
-    (map.get(u.commitment_id)!.updates as unknown[]).push({ status: u.status, confirmedOn: isoDay(u.confirmed_on), sequence: u.id });
+  for (const c of commitments.rows) map.set(c.id, { announcedOn: isoDay(c.announced_on)!, updates: [], deadlines: [] });
+  for (const u of updates.rows) {
+    (map.get(u.commitment_id)!.updates as unknown[]).push({
+      status: u.status,
+      confirmedOn: isoDay(u.confirmed_on),
+      confirmedTo: isoDay(u.confirmed_to),
+      occurred: u.occurred_from ? { from: isoDay(u.occurred_from), to: isoDay(u.occurred_to) } : null,
+      sequence: u.id,
+    });
+  }
   for (const d of deadlines.rows)
     (map.get(d.commitment_id)!.deadlines as unknown[]).push({
       label: d.label,
@@ -36,96 +56,242 @@ async function histories(): Promise<Map<number, CommitmentHistory>> {
   return map;
 }
 
-async function compareOn(asOf: string) {
-  const all = await histories();
-  const { rows } = await client.query(`SELECT * FROM commitment_state_as_of($1::date)`, [asOf]);
-  const fromSql = new Map(rows.map((r) => [r.commitment_id, r]));
+type Missed = {
+  deadlineId: number;
+  dueDate: string;
+  missedOn: string;
+  outcome: string;
+  outcomeOn: string | null;
+  movedTo: { deadlineId: number } | null;
+  delivery: { from: string; to: string } | null;
+  daysMissedBy: number | null;
+  daysMissedByMax: number | null;
+};
+
+/** What both sides must agree on. */
+function fromDomain(s: CommitmentState) {
+  return {
+    status: s.status,
+    statusUpdateId: s.statusSequence,
+    statusConfirmedOn: s.statusConfirmedOn,
+    statusEffectiveOn: s.statusEffectiveOn,
+    pendingUpdateId: s.pending?.sequence ?? null,
+    deadlineId: s.deadline?.sequence ?? null,
+    dueDate: s.dueDate,
+    overdue: s.overdue,
+    daysOverdue: s.daysOverdue,
+    daysUntilDue: s.daysUntilDue,
+    delivery: s.delivery,
+    lateness: s.lateness,
+    deliveredLate: s.deliveredLate,
+    daysLate: s.daysLate,
+    revisionsCount: s.revisionsCount,
+    missed: s.missedDeadlines.map((m) => ({
+      deadlineId: m.deadline.sequence,
+      missedOn: m.missedOn,
+      outcome: m.outcome,
+      outcomeOn: m.outcomeOn,
+      movedTo: m.movedTo?.sequence ?? null,
+      delivery: m.delivery,
+      days: [m.daysMissedBy, m.daysMissedByMax],
+    })),
+  };
+}
+
+function fromSql(r: Record<string, unknown>, asOf: string) {
+  const d = (x: unknown) => isoDay(x as Date | null);
+  return {
+    status: r.status,
+    statusUpdateId: r.status_update_id,
+    statusConfirmedOn: d(r.status_confirmed_on),
+    statusEffectiveOn: d(r.status_effective_on),
+    pendingUpdateId: r.pending_update_id,
+    deadlineId: r.deadline_id,
+    dueDate: d(r.due_date),
+    overdue: r.overdue,
+    daysOverdue: r.days_overdue,
+    daysUntilDue: r.days_until_due,
+    delivery: r.delivery_update_id ? { from: d(r.delivered_from), to: d(r.delivered_to) } : null,
+    lateness: r.lateness ? { kind: r.lateness, minDays: r.late_min, maxDays: r.late_max } : null,
+    deliveredLate: r.delivered_late,
+    daysLate: r.days_late,
+    revisionsCount: r.revisions_count,
+    missed: (r.missed as Missed[]).map((m) => ({
+      deadlineId: m.deadlineId,
+      missedOn: m.missedOn,
+      outcome: m.outcome,
+      outcomeOn: m.outcomeOn,
+      movedTo: m.movedTo?.deadlineId ?? null,
+      delivery: m.delivery,
+      // Still overdue: missed by the days overdue on the date.
+      days: m.outcome === "overdue" ? [daysBetween(m.dueDate, asOf), daysBetween(m.dueDate, asOf)] : [m.daysMissedBy, m.daysMissedByMax],
+    })),
+  };
+}
+
+async function compareOn(asOf: string, version: number) {
+  const all = await histories(version);
+  const { rows } = await client.query(`SELECT * FROM commitment_state_at($1::date, $2::int)`, [asOf, version]);
+  const sql = new Map(rows.map((r) => [r.commitment_id, r]));
+  expect(
+    [...sql.keys()].every((id) => all.has(id)),
+    `rows at version ${version} only for commitments recorded by then`,
+  ).toBe(true);
   for (const [id, history] of all) {
     const expected = stateAsOf(history, asOf);
-    const actual = fromSql.get(id);
+    const actual = sql.get(id);
     if (!expected) {
       expect(actual, `commitment ${id} should not exist as of ${asOf}`).toBeUndefined();
       continue;
     }
-    expect(actual, `commitment ${id} as of ${asOf}`).toBeDefined();
-    expect(
-      {
-        status: actual.status,
-        statusConfirmedOn: isoDay(actual.status_confirmed_on),
-        label: actual.deadline_label,
-        dueDate: isoDay(actual.due_date),
-        overdue: actual.overdue,
-        daysOverdue: actual.days_overdue,
-        daysUntilDue: actual.days_until_due,
-        deliveredLate: actual.delivered_late,
-        daysLate: actual.days_late,
-        revisionsCount: actual.revisions_count,
-      },
-      `commitment ${id} as of ${asOf}`,
-    ).toEqual({
-      status: expected.status,
-      statusConfirmedOn: expected.statusConfirmedOn,
-      label: expected.deadline?.label ?? null,
-      dueDate: expected.dueDate,
-      overdue: expected.overdue,
-      daysOverdue: expected.daysOverdue,
-      daysUntilDue: expected.daysUntilDue,
-      deliveredLate: expected.deliveredLate,
-      daysLate: expected.daysLate,
-      revisionsCount: expected.revisionsCount,
-    });
+    expect(actual, `commitment ${id} as of ${asOf} at version ${version}`).toBeDefined();
+    expect(fromSql(actual, asOf), `commitment ${id} as of ${asOf} at version ${version}`).toEqual(fromDomain(expected));
   }
 }
 
-describe("commitment_state_as_of agrees with the domain rules", () => {
+const latest = async () => (await client.query(`SELECT latest_publication() AS v`)).rows[0].v as number;
+
+describe("commitment_state_at agrees with the domain rules", () => {
   it("on the real dataset, on dates from before launch to years ahead", async () => {
-    for (const asOf of ["2025-12-31", "2026-01-21", "2026-03-31", "2026-06-15", "2026-09-01", "2026-11-21", "2027-01-01", "2029-01-01"]) {
-      await compareOn(asOf);
+    const v = await latest();
+    for (const asOf of [
+      "2025-12-31",
+      "2026-01-19",
+      "2026-03-15",
+      "2026-03-31",
+      "2026-04-15",
+      "2026-06-15",
+      "2026-06-30",
+      "2026-09-01",
+      "2026-11-21",
+      "2027-01-01",
+      "2029-01-01",
+    ]) {
+      await compareOn(asOf, v);
     }
   });
 
-  it("on random histories (ties, revisions, delivery runs)", async () => {
+  it("commitment_state_as_of(date) is the latest version's answer, as before", async () => {
+    const a = await client.query(
+      `SELECT commitment_id, status, due_date, overdue, days_overdue, delivered_late, days_late FROM commitment_state_as_of('2026-12-01') ORDER BY 1`,
+    );
+    const b = await client.query(
+      `SELECT commitment_id, status, due_date, overdue, days_overdue, delivered_late, days_late FROM commitment_state_at('2026-12-01', latest_publication()) ORDER BY 1`,
+    );
+    expect(a.rows).toEqual(b.rows);
+    expect(a.rows.length).toBeGreaterThan(0);
+  });
+
+  it("on random histories published over several versions: windows of every precision, ties, revisions, deliveries, missed deadlines", async () => {
     const area = (await client.query(`SELECT id FROM area LIMIT 1`)).rows[0].id;
     const org = (await client.query(`SELECT id FROM organisation LIMIT 1`)).rows[0].id;
     const source = (await client.query(`SELECT id FROM source LIMIT 1`)).rows[0].id;
-    const day = fc.integer({ min: 0, max: 400 }).map((n) => addDays("2026-01-01", n));
+    const offset = fc.integer({ min: -20, max: 420 });
+    const win = fc.record({ precision: fc.constantFrom(...DATED_PRECISIONS), at: offset }).map(({ precision, at }) => {
+      const label = labelFor(precision, addDays("2026-01-01", at));
+      const r = resolvePastDate(label, precision, "2035-01-01");
+      if (!r.ok) throw new Error(r.error);
+      return { label, precision, ...r.window };
+    });
+    const publish = fc.integer({ min: 0, max: 3 });
     const history = fc.record({
-      announced: day,
-      deadlines: fc.array(fc.record({ due: fc.option(day, { nil: null }), effective: day }), { minLength: 1, maxLength: 4 }),
-      updates: fc.array(fc.record({ status: fc.constantFrom(...STATUS_CODES), confirmed: day }), { maxLength: 6 }),
+      announced: fc.integer({ min: 0, max: 200 }).map((n) => addDays("2026-01-01", n)),
+      deadlines: fc.array(fc.record({ due: fc.option(win, { nil: null }), after: fc.integer({ min: 0, max: 300 }), publish }), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+      updates: fc.array(fc.record({ status: fc.constantFrom(...STATUS_CODES), confirmed: win, occurred: fc.option(win, { nil: null }), publish }), {
+        maxLength: 6,
+      }),
     });
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(history, fc.array(day, { minLength: 1, maxLength: 4 }), async (h, dates) => {
-        n++;
-        await client.query("BEGIN");
-        try {
-          await client.query(`DELETE FROM commitment_owner`);
-          // Start from an empty commitment table inside the transaction (history rows are
-          // append-only, so hide earlier commitments by moving their announcement far ahead).
-          const c = await client.query(
-            `INSERT INTO commitment (slug, area_id, lead_organisation_id, title, summary, announced_on) VALUES ($1, $2, $3, 'Random', 'Random history', $4) RETURNING id`,
-            [`random-${n}`, area, org, h.announced],
-          );
-          const id = c.rows[0].id;
-          for (const d of h.deadlines) {
-            await client.query(
-              `INSERT INTO deadline_revision (commitment_id, label, precision, due_date, effective_on) VALUES ($1, 'x', $2, $3, $4)`,
-              [id, d.due ? "day" : "open", d.due, d.effective],
+      fc.asyncProperty(
+        history,
+        fc.array(
+          offset.map((o) => addDays("2026-01-01", o)),
+          { minLength: 1, maxLength: 3 },
+        ),
+        async (h, dates) => {
+          n++;
+          await client.query("BEGIN");
+          try {
+            const c = await client.query(
+              `INSERT INTO commitment (slug, area_id, lead_organisation_id, title, summary, announced_on) VALUES ($1, $2, $3, 'Random', 'Random history', $4) RETURNING id`,
+              [`random-${n}`, area, org, h.announced],
             );
+            const id = c.rows[0].id;
+            // The commitment's revision is written at commit; run that now, inside this transaction.
+            await client.query("SET CONSTRAINTS ALL IMMEDIATE");
+            await client.query("SET CONSTRAINTS ALL DEFERRED");
+            // Each group is one publish: a transaction of its own would take the next version the
+            // same way (the version is kept per transaction; clearing it starts the next publish).
+            const first = await latest();
+            for (let group = 0; group <= 3; group++) {
+              await client.query(`SELECT set_config('roadmap_tracker.publication', '', true)`);
+              for (const [i, d] of h.deadlines.entries()) {
+                if (Math.min(d.publish, i === 0 ? 0 : 3) !== group) continue;
+                await client.query(
+                  `INSERT INTO deadline_revision (commitment_id, label, precision, due_date, effective_on) VALUES ($1, 'x', $2, $3, $4)`,
+                  [id, d.due ? "day" : "open", d.due?.to ?? null, i === 0 ? h.announced : addDays(h.announced, d.after)],
+                );
+              }
+              for (const u of h.updates.filter((x) => x.publish === group)) {
+                const occurred = u.occurred && u.occurred.from <= u.confirmed.to ? u.occurred : null;
+                await client.query(
+                  `INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on, confirmed_to, confirmed_precision, confirmed_label,
+                                            occurred_label, occurred_precision, occurred_from, occurred_to)
+                 VALUES ($1, $2, 'Random update', $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+                  [
+                    id,
+                    u.status,
+                    source,
+                    u.confirmed.from,
+                    u.confirmed.to,
+                    u.confirmed.precision,
+                    u.confirmed.label,
+                    occurred?.label ?? null,
+                    occurred?.precision ?? null,
+                    occurred?.from ?? null,
+                    occurred?.to ?? null,
+                  ],
+                );
+              }
+            }
+            const last = await latest();
+            for (let version = first; version <= last; version++) for (const asOf of dates) await compareOn(asOf, version);
+          } finally {
+            await client.query("ROLLBACK");
           }
-          for (const u of h.updates) {
-            await client.query(
-              `INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on) VALUES ($1, $2, 'Random update', $3, $4)`,
-              [id, u.status, source, u.confirmed],
-            );
-          }
-          for (const asOf of dates) await compareOn(asOf);
-        } finally {
-          await client.query("ROLLBACK");
-        }
-      }),
-      { numRuns: 60, seed: 20260121 },
+        },
+      ),
+      { numRuns: 60, seed: 20261202 },
     );
+  });
+
+  it("a read at a version is not changed by anything published later", async () => {
+    const v = await latest();
+    const before = await client.query(`SELECT * FROM commitment_state_at('2026-06-30', $1) ORDER BY commitment_id`, [v]);
+    await client.query("BEGIN");
+    try {
+      const target = before.rows.find((r) => r.status === "not_started")!.commitment_id;
+      const source = (await client.query(`SELECT id FROM source LIMIT 1`)).rows[0].id;
+      // A backdated update and a backdated deadline change, published after version v.
+      await client.query(
+        `INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on) VALUES ($1, 'delivered', 'Backdated', $2, '2026-05-01')`,
+        [target, source],
+      );
+      await client.query(
+        `INSERT INTO deadline_revision (commitment_id, label, precision, due_date, effective_on) VALUES ($1, 'x', 'day', '2026-04-01', '2026-03-01')`,
+        [target],
+      );
+      expect(await latest()).toBe(v + 1);
+      const after = await client.query(`SELECT * FROM commitment_state_at('2026-06-30', $1) ORDER BY commitment_id`, [v]);
+      expect(after.rows).toEqual(before.rows);
+      const now = await client.query(`SELECT status FROM commitment_state_at('2026-06-30', $1) WHERE commitment_id = $2`, [v + 1, target]);
+      expect(now.rows[0].status).toBe("delivered");
+    } finally {
+      await client.query("ROLLBACK");
+    }
   });
 });

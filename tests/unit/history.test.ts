@@ -3,7 +3,11 @@ import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import { addDays, daysBetween, formatLongDate, maxIsoDate } from "../../src/domain/dates";
 import { DEADLINE_READING_RULES, DEADLINE_RULES, resolveDeadline, type Precision } from "../../src/domain/deadline";
+import { OCCURRENCE_EXAMPLES, OCCURRENCE_RULES, datePrecisionLabel } from "../../src/domain/occurrence";
+import { LATENESS_EXAMPLES, LATENESS_RULES, describeExample } from "../../src/domain/lateness";
+import { VERSION_RULES } from "../../src/domain/versions";
 import {
+  MISSED_RULES,
   HISTORY_RULES,
   type CommitmentHistory,
   type CommitmentState,
@@ -56,14 +60,20 @@ describe("existence", () => {
     expect(state(h, "2026-01-21")).toEqual({
       status: "not_started",
       statusConfirmedOn: null,
+      statusSequence: null,
+      statusEffectiveOn: null,
+      pending: null,
       deadline: h.deadlines[0],
       dueDate: "2026-08-31",
       overdue: false,
       daysOverdue: 0,
       daysUntilDue: daysBetween("2026-01-21", "2026-08-31"),
+      delivery: null,
+      lateness: null,
       deliveredLate: false,
       daysLate: 0,
       revisionsCount: 0,
+      missedDeadlines: [],
     });
   });
 
@@ -520,5 +530,12 @@ describe("docs/rules.md", () => {
 
   it("states the as-of, overdue and delivered-late rules exactly as the code does", () => {
     for (const r of HISTORY_RULES) expect(doc).toContain(`- ${r}`);
+  });
+
+  it("states the rules for dates, lateness, missed deadlines and versions, with the examples the code computes", () => {
+    for (const r of [...OCCURRENCE_RULES, ...LATENESS_RULES, ...MISSED_RULES, ...VERSION_RULES]) expect(doc).toContain(`- ${r}`);
+    for (const e of OCCURRENCE_EXAMPLES)
+      expect(doc).toContain(`| ${e.label} | ${datePrecisionLabel(e.precision)} | ${formatLongDate(e.from)} | ${formatLongDate(e.to)} |`);
+    for (const e of LATENESS_EXAMPLES) expect(doc).toContain(`- ${describeExample(e)}`);
   });
 });

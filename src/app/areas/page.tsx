@@ -2,27 +2,27 @@ import type { Metadata } from "next";
 import { pageTitle } from "@/app/page-title";
 import { loadAreasPage, type RawParams } from "@/server/public-pages";
 import { ErrorSummary } from "@/components/govuk/error-summary";
-import { AsOfBanner } from "@/components/as-of-banner";
 import { AsOfForm } from "@/components/as-of-form";
 import { Breadcrumbs } from "@/components/govuk/breadcrumbs";
 import { ProgressBar } from "@/components/progress-bar";
 import { asOfParams, buildHref } from "@/domain/links";
+import { ViewBanners, hiddenRecordFields, recordMetadata } from "@/components/record-version";
 
 type Props = { searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const data = await loadAreasPage(await searchParams);
-  return { title: pageTitle("Areas", data.errors) };
+  return { title: pageTitle("Areas", data.errors), ...recordMetadata(data, data.revised) };
 }
 
 export default async function AreasPage({ searchParams }: Props) {
   const data = await loadAreasPage(await searchParams);
-  const keep = asOfParams(data.asOf, data.asOfGiven);
+  const keep = asOfParams(data.asOf, data.asOfGiven, data.record);
   return (
     <>
       <Breadcrumbs items={[{ href: "/", label: "Home" }]} />
       <ErrorSummary errors={data.errors} />
-      {data.asOfGiven && <AsOfBanner asOf={data.asOf} todayHref="/areas" />}
+      <ViewBanners view={data} revised={data.revised} todayHref="/areas" subject="the areas" />
       <h1 className="text-3xl md:text-5xl font-bold mb-6">Areas of the roadmap</h1>
       <p className="text-lg md:text-xl mb-8 max-w-3xl">The roadmap groups its commitments into six areas.</p>
       <ul className="space-y-10">
@@ -40,7 +40,7 @@ export default async function AreasPage({ searchParams }: Props) {
           </li>
         ))}
       </ul>
-      <AsOfForm action="/areas" value={data.values.as_of?.[0]} errors={data.errors} />
+      <AsOfForm action="/areas" value={data.values.as_of?.[0]} errors={data.errors} hidden={hiddenRecordFields(data.record)} />
     </>
   );
 }

@@ -2,7 +2,7 @@ import { changesFeedBody } from "@/server/open-data/feeds";
 import { ATOM_CONTENT_TYPE } from "@/server/open-data/atom";
 import { invalidParameters, preflight, requestOrigin, sendProblem, sendText, withProblems } from "@/server/open-data/http";
 import { parseFeedParams } from "@/server/open-data/params";
-import { todayIso } from "@/domain/dates";
+import { cacheControlFor, readView, recordRef } from "@/server/open-data/view";
 
 export const dynamic = "force-dynamic";
 
@@ -12,9 +12,12 @@ export async function GET(request: Request) {
     const url = new URL(request.url);
     const parsed = parseFeedParams(url.searchParams);
     if (!parsed.ok) return invalidParameters(request, parsed.errors);
-    const result = await changesFeedBody(requestOrigin(request), parsed.value.area, todayIso());
+    const read = await readView(request, { version: parsed.value.version, recordedOn: parsed.value.recordedOn });
+    if (!read.ok) return read.response;
+    const { view } = read;
+    const result = await changesFeedBody(requestOrigin(request), parsed.value.area, view.asOf, recordRef(view));
     if (!result.found) return sendProblem(request, "notFound", result.detail);
-    return sendText(request, result.body, { contentType: ATOM_CONTENT_TYPE });
+    return sendText(request, result.body, { contentType: ATOM_CONTENT_TYPE, cacheControl: cacheControlFor(view) });
   });
 }
 

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { pageTitle } from "@/app/page-title";
 import { loadChangesPage, type RawParams } from "@/server/public-pages";
 import { ErrorSummary } from "@/components/govuk/error-summary";
-import { AsOfBanner } from "@/components/as-of-banner";
 import { Breadcrumbs } from "@/components/govuk/breadcrumbs";
 import { OwnerFilters } from "@/components/owner-filters";
 import { ChangeList } from "@/components/timeline";
@@ -10,24 +9,33 @@ import { NoSuchPage, Pagination, showing } from "@/components/govuk/pagination";
 import { asOfParams, buildHref } from "@/domain/links";
 import { longDate } from "@/domain/dates";
 import { plural } from "@/domain/wording";
+import { ViewBanners, hiddenRecordFields, recordMetadata } from "@/components/record-version";
 
 type Props = { searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const data = await loadChangesPage(await searchParams);
-  return { title: pageTitle(`Changes${data.page > 1 ? ` (page ${data.page} of ${data.pageCount})` : ""}`, data.errors) };
+  return {
+    title: pageTitle(`Changes${data.page > 1 ? ` (page ${data.page} of ${data.pageCount})` : ""}`, data.errors),
+    ...recordMetadata(data, data.revised),
+  };
 }
 
 export default async function ChangesPage({ searchParams }: Props) {
   const data = await loadChangesPage(await searchParams);
-  const keep = asOfParams(data.asOf, data.asOfGiven);
+  const keep = asOfParams(data.asOf, data.asOfGiven, data.record);
   const params = { area: data.area, organisation: data.organisation, ...keep };
   const filtered = data.area.length > 0 || data.organisation.length > 0;
   return (
     <>
       <Breadcrumbs items={[{ href: "/", label: "Home" }]} />
       <ErrorSummary errors={data.errors} />
-      {data.asOfGiven && <AsOfBanner asOf={data.asOf} todayHref={buildHref("/changes", { area: data.area, organisation: data.organisation })} />}
+      <ViewBanners
+        view={data}
+        revised={data.revised}
+        todayHref={buildHref("/changes", { area: data.area, organisation: data.organisation })}
+        subject="the changes"
+      />
       <h1 className="text-3xl md:text-5xl font-bold mb-6">Changes</h1>
       <p className="text-lg md:text-xl mb-4 max-w-3xl">
         Every published change to the tracker, newest first: status updates and deadline changes, each linked to its commitment and its source.
@@ -37,7 +45,7 @@ export default async function ChangesPage({ searchParams }: Props) {
         Follow changes as they happen with the <a href="/changes.atom">Atom feed</a>.
       </p>
 
-      <OwnerFilters action="/changes" label="Filter changes" page={data} />
+      <OwnerFilters action="/changes" label="Filter changes" page={data} hidden={hiddenRecordFields(data.record)} />
 
       <h2 id="results" className="text-2xl md:text-3xl font-bold mb-2">
         {plural(data.total, "change")}

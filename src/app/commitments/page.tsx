@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { pageTitle } from "@/app/page-title";
 import { loadCommitmentsPage, type CommitmentsPage, type RawParams } from "@/server/public-pages";
 import { ErrorSummary } from "@/components/govuk/error-summary";
-import { AsOfBanner } from "@/components/as-of-banner";
 import { Breadcrumbs } from "@/components/govuk/breadcrumbs";
 import { CommitmentFilters } from "@/components/commitment-filters";
 import { CommitmentList } from "@/components/commitment-list";
@@ -10,13 +9,15 @@ import { NoSuchPage, Pagination, showing } from "@/components/govuk/pagination";
 import { asOfParams, buildHref, type QueryValues } from "@/domain/links";
 import { longDate } from "@/domain/dates";
 import { plural } from "@/domain/wording";
+import { CiteThisPage, ViewBanners, hiddenRecordFields, recordMetadata } from "@/components/record-version";
+import { siteOrigin } from "@/server/open-data/http";
 
 type Props = { searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const data = await loadCommitmentsPage(await searchParams);
   const title = data.page > 1 ? `Commitments (page ${data.page} of ${data.pageCount})` : "Commitments";
-  return { title: pageTitle(title, data.errors) };
+  return { title: pageTitle(title, data.errors), ...recordMetadata(data, data.revised) };
 }
 
 /** The valid filters as GET parameters: what pagination and "today" links carry over. */
@@ -27,11 +28,12 @@ function filterParams(data: CommitmentsPage, withAsOf = true): QueryValues {
     q: f.q,
     status: f.status,
     overdue: f.overdue === undefined ? undefined : String(f.overdue),
+    missed: f.missed === undefined ? undefined : String(f.missed),
     area: f.area,
     organisation: f.organisation,
     due_after: f.dueAfter,
     due_before: f.dueBefore,
-    ...(withAsOf ? asOfParams(data.asOf, data.asOfGiven) : {}),
+    ...(withAsOf ? asOfParams(data.asOf, data.asOfGiven, data.record) : {}),
     sort: f.sort === defaultSort ? undefined : f.sort,
     page_size: data.pageSizeGiven ? data.pageSize : undefined,
   };
@@ -39,7 +41,16 @@ function filterParams(data: CommitmentsPage, withAsOf = true): QueryValues {
 
 function hasFilters(data: CommitmentsPage): boolean {
   const f = data.filters;
-  return Boolean(f.q || f.status.length || f.area.length || f.organisation.length || f.overdue !== undefined || f.dueAfter || f.dueBefore);
+  return Boolean(
+    f.q ||
+    f.status.length ||
+    f.area.length ||
+    f.organisation.length ||
+    f.overdue !== undefined ||
+    f.missed !== undefined ||
+    f.dueAfter ||
+    f.dueBefore,
+  );
 }
 
 export default async function CommitmentsPage({ searchParams }: Props) {
@@ -49,7 +60,7 @@ export default async function CommitmentsPage({ searchParams }: Props) {
     <>
       <Breadcrumbs items={[{ href: "/", label: "Home" }]} />
       <ErrorSummary errors={data.errors} />
-      {data.asOfGiven && <AsOfBanner asOf={data.asOf} todayHref={buildHref("/commitments", { ...filterParams(data, false) })} />}
+      <ViewBanners view={data} revised={data.revised} todayHref={buildHref("/commitments", { ...filterParams(data, false) })} subject="this list" />
       <h1 className="text-3xl md:text-5xl font-bold mb-6">Commitments</h1>
       <p className="text-lg md:text-xl mb-8 max-w-3xl">
         Every commitment in the roadmap with its status, owner and deadline. Search and filter them; every combination has its own address you can
@@ -68,6 +79,7 @@ export default async function CommitmentsPage({ searchParams }: Props) {
             sort={data.filters.sort}
             hasQuery={Boolean(data.filters.q)}
             pageSize={data.pageSizeGiven ? data.pageSize : undefined}
+            hidden={hiddenRecordFields(data.record)}
           />
         </div>
         <div>
@@ -94,7 +106,7 @@ export default async function CommitmentsPage({ searchParams }: Props) {
           ) : data.pastLastPage ? (
             <NoSuchPage page={data.page} pageCount={data.pageCount} firstPageHref={buildHref("/commitments", { ...params, page: 1 })} />
           ) : (
-            <CommitmentList items={data.items} linkParams={asOfParams(data.asOf, data.asOfGiven)} />
+            <CommitmentList items={data.items} linkParams={asOfParams(data.asOf, data.asOfGiven, data.record)} />
           )}
           <Pagination
             page={data.page}
@@ -103,6 +115,14 @@ export default async function CommitmentsPage({ searchParams }: Props) {
           />
         </div>
       </div>
+      <CiteThisPage
+        title="Commitments"
+        path="/commitments"
+        params={{ ...filterParams(data, false), page: data.page === 1 ? undefined : data.page }}
+        record={data.record}
+        asOf={data.asOf}
+        origin={siteOrigin()}
+      />
     </>
   );
 }

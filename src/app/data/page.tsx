@@ -128,9 +128,16 @@ export default async function DataPage() {
         <p className="mb-2">Suggested citation for the data as it stands today:</p>
         <blockquote className="border-l-4 border-border pl-4 mb-4">{suggestedCitation(origin, today, today)}</blockquote>
         <p className="mb-4">
-          To cite a stable version, give the as-of date: every download, the API and the public pages take <Code>as_of=YYYY-MM-DD</Code> and show the
-          tracker exactly as it stood that day. History is never overwritten, so a link with <Code>as_of</Code> keeps showing what you saw — except
-          that a later update may record progress confirmed on an earlier date, and the tracker then shows it on that date.
+          To cite the data, give the version: every publish takes the next version of the record, every answer says which it shows (
+          <Code>meta.version</Code> in the API, the <Code>record_version</Code> column of commitments.csv, “Cite this page” on every page), and every
+          download, feed, API answer and public page takes <Code>version=N</Code>, or <Code>recorded_on=YYYY-MM-DD</Code> for the last version
+          recorded by the end of that day (UK time). At a version, nothing published later changes what you see, so such answers may be cached for a
+          year.
+        </p>
+        <p className="mb-4">
+          <Code>as_of=YYYY-MM-DD</Code> is different: it shows what was true on that date, as the tracker knows it now, so an update published later
+          about an earlier date changes it. The two combine: <Code>version=N&amp;as_of=D</Code> is what was true on D as the tracker knew it at
+          version N.
         </p>
       </section>
 
@@ -152,8 +159,8 @@ export default async function DataPage() {
         />
         <p className="mb-4">
           Add <Code>?as_of=YYYY-MM-DD</Code> to any file for the tracker as it stood on that date, for example{" "}
-          <a href={`/data/commitments.csv?as_of=2026-06-30`}>commitments.csv as of 30 June 2026</a>. Files are made from the live database when you
-          ask for them.
+          <a href={`/data/commitments.csv?as_of=2026-06-30`}>commitments.csv as of 30 June 2026</a>, and <Code>version=N</Code> for the record exactly
+          as it was published at that version. Files are made from the database when you ask for them, each at one version.
         </p>
         <h3 className="text-xl font-bold mb-2">About the CSV files</h3>
         <ul className="list-disc pl-6 mb-4">
@@ -229,7 +236,14 @@ export default async function DataPage() {
         <ul className="list-disc pl-6 mb-4">
           <li>
             <strong>Dates and as-of</strong>: dates are <Code>YYYY-MM-DD</Code>. Status, deadline and overdue are worked out for <Code>as_of</Code>{" "}
-            (default: today), any date from 1 January 2026.
+            (default: today, or for a version the day it was recorded), any date from 1 January 2026. A status update has three dates:{" "}
+            <Code>occurred</Code> (when it happened, as the source words it, or null when no source says), <Code>confirmed</Code> (with the source’s
+            precision) and <Code>publishedAt</Code>.
+          </li>
+          <li>
+            <strong>Versions</strong>: <Code>version</Code> or <Code>recorded_on</Code> (not both) on every endpoint; <Code>meta.version</Code> says
+            which version an answer shows. Missed deadlines are in <Code>missedDeadlines</Code>, and <Code>missed=true</Code> lists commitments that
+            have missed one.
           </li>
           <li>
             <strong>Lists</strong>: items are under <Code>data</Code>, with <Code>meta</Code> (<Code>asOf</Code>, <Code>total</Code>,{" "}

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { STATUS_DEFINITIONS } from "@/domain/status";
 import { DEADLINE_READING_RULES, DEADLINE_RULES } from "@/domain/deadline";
-import { HISTORY_RULES } from "@/domain/history";
+import { HISTORY_RULES, MISSED_RULES } from "@/domain/history";
+import { OCCURRENCE_EXAMPLES, OCCURRENCE_RULES, datePrecisionLabel } from "@/domain/occurrence";
+import { LATENESS_EXAMPLES, LATENESS_RULES, describeExample } from "@/domain/lateness";
+import { VERSION_RULES } from "@/domain/versions";
 import { Breadcrumbs } from "@/components/govuk/breadcrumbs";
 import { StatusTag } from "@/components/govuk/tag";
 import { DataTable, cellClass } from "@/components/govuk/table";
@@ -14,7 +17,7 @@ export const metadata: Metadata = { title: "Methodology: statuses and deadline r
 export const dynamic = "force-dynamic";
 
 // Everything on this page comes from the rule definitions the code itself uses
-// (src/domain/status.ts, deadline.ts, history.ts, attention.ts), so it cannot drift from what the tracker does.
+// (src/domain/status.ts, deadline.ts, occurrence.ts, history.ts, lateness.ts, versions.ts, attention.ts), so it cannot drift from what the tracker does.
 export default function MethodologyPage() {
   return (
     <>
@@ -25,8 +28,8 @@ export default function MethodologyPage() {
         here is exactly what it does.
       </p>
       <p className="mb-8 max-w-3xl">
-        Nothing here is a judgement made by hand. A status is only ever what a published source confirmed; “overdue” and “delivered late” are worked
-        out from dates, never typed in.
+        A status is only ever what a published source confirmed, chosen by an editor and checked by a second one; “overdue”, “delivered late” and
+        “missed” are worked out from dates, never typed in.
       </p>
 
       <nav aria-labelledby="contents-heading" className="mb-10">
@@ -41,7 +44,19 @@ export default function MethodologyPage() {
             <a href="#deadlines">Deadlines and due dates</a>
           </li>
           <li>
+            <a href="#dates">When it happened, when it was confirmed, when it was published</a>
+          </li>
+          <li>
             <a href="#history">Overdue, delivered late and past dates</a>
+          </li>
+          <li>
+            <a href="#lateness">On time or late</a>
+          </li>
+          <li>
+            <a href="#missed">Missed deadlines</a>
+          </li>
+          <li>
+            <a href="#versions">Versions and citing the tracker</a>
           </li>
           <li>
             <a href="#pages">What the pages show</a>
@@ -103,12 +118,80 @@ export default function MethodologyPage() {
         ))}
       </section>
 
+      <section aria-labelledby="dates" className="mb-12">
+        <h2 id="dates" className="text-2xl md:text-3xl font-bold mb-4">
+          When it happened, when it was confirmed, when it was published
+        </h2>
+        <ul className="list-disc pl-6 space-y-2 mb-8 max-w-3xl">
+          {OCCURRENCE_RULES.map((rule) => (
+            <li key={rule}>{rule}</li>
+          ))}
+        </ul>
+        <DataTable
+          id="examples-dates"
+          caption={
+            <span className="text-base">
+              Examples: dates of things that happened, read from a source confirmed by {longDate(OCCURRENCE_EXAMPLES[0]!.referenceDate)}
+            </span>
+          }
+          head={["As the source words it", "Precision", "Period starts", "Period ends"]}
+        >
+          {OCCURRENCE_EXAMPLES.map((ex) => (
+            <tr key={ex.label}>
+              <td className={cellClass}>{ex.label}</td>
+              <td className={cellClass}>{datePrecisionLabel(ex.precision)}</td>
+              <td className={cellClass}>{longDate(ex.from)}</td>
+              <td className={cellClass}>{longDate(ex.to)}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </section>
+
       <section aria-labelledby="history" className="mb-12">
         <h2 id="history" className="text-2xl md:text-3xl font-bold mb-4">
           Overdue, delivered late and past dates
         </h2>
         <ul className="list-disc pl-6 space-y-2 max-w-3xl">
           {HISTORY_RULES.map((rule) => (
+            <li key={rule}>{rule}</li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="lateness" className="mb-12">
+        <h2 id="lateness" className="text-2xl md:text-3xl font-bold mb-4">
+          On time or late
+        </h2>
+        <ul className="list-disc pl-6 space-y-2 mb-6 max-w-3xl">
+          {LATENESS_RULES.map((rule) => (
+            <li key={rule}>{rule}</li>
+          ))}
+        </ul>
+        <p className="font-bold mb-2">Examples</p>
+        <ul className="list-disc pl-6 space-y-2 max-w-3xl">
+          {LATENESS_EXAMPLES.map((ex) => (
+            <li key={ex.happenedLabel + ex.dueLabel}>{describeExample(ex)}</li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="missed" className="mb-12">
+        <h2 id="missed" className="text-2xl md:text-3xl font-bold mb-4">
+          Missed deadlines
+        </h2>
+        <ul className="list-disc pl-6 space-y-2 max-w-3xl">
+          {MISSED_RULES.map((rule) => (
+            <li key={rule}>{rule}</li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="versions" className="mb-12">
+        <h2 id="versions" className="text-2xl md:text-3xl font-bold mb-4">
+          Versions and citing the tracker
+        </h2>
+        <ul className="list-disc pl-6 space-y-2 max-w-3xl">
+          {VERSION_RULES.map((rule) => (
             <li key={rule}>{rule}</li>
           ))}
         </ul>
@@ -123,8 +206,8 @@ export default function MethodologyPage() {
             <li key={rule}>{rule}</li>
           ))}
           <li>
-            Add <code>?as_of=YYYY-MM-DD</code> to the overview, the commitments list, a commitment or the missed deadlines page to see the tracker as
-            it stood that day. Every commitment page has a “cite this page” link that pins it to its date.
+            Add <code>?as_of=YYYY-MM-DD</code> to any page to see what was true that day, and <code>?version=N</code> or{" "}
+            <code>?recorded_on=YYYY-MM-DD</code> to see the record as it was published then. “Cite this page” gives a link with both.
           </li>
         </ul>
       </section>

@@ -3,7 +3,6 @@ import { pageTitle } from "@/app/page-title";
 import { loadMissedPage, type RawParams } from "@/server/public-pages";
 import { NoSuchPage, Pagination, showing } from "@/components/govuk/pagination";
 import { ErrorSummary } from "@/components/govuk/error-summary";
-import { AsOfBanner } from "@/components/as-of-banner";
 import { Breadcrumbs } from "@/components/govuk/breadcrumbs";
 import { OwnerFilters } from "@/components/owner-filters";
 import { DataTable, cellClass } from "@/components/govuk/table";
@@ -14,18 +13,21 @@ import { SourceLink } from "@/components/govuk/source-link";
 import { asOfParams, buildHref } from "@/domain/links";
 import { longDate } from "@/domain/dates";
 import { plural } from "@/domain/wording";
+import { CiteThisPage, ViewBanners, hiddenRecordFields, recordMetadata, viewSuffix } from "@/components/record-version";
+import { MissedTable } from "@/components/missed-deadlines";
+import { siteOrigin } from "@/server/open-data/http";
 
 type Props = { searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const data = await loadMissedPage(await searchParams);
   const page = data.page > 1 ? ` (deadlines moved, page ${data.page} of ${data.pageCount})` : "";
-  return { title: pageTitle(`Missed deadlines${data.asOfGiven ? ` as of ${longDate(data.asOf)}` : ""}${page}`, data.errors) };
+  return { title: pageTitle(`Missed deadlines${viewSuffix(data)}${page}`, data.errors), ...recordMetadata(data, data.revised) };
 }
 
 export default async function MissedPage({ searchParams }: Props) {
   const data = await loadMissedPage(await searchParams);
-  const keep = asOfParams(data.asOf, data.asOfGiven);
+  const keep = asOfParams(data.asOf, data.asOfGiven, data.record);
   const filtered = data.area.length > 0 || data.organisation.length > 0;
   const when = data.asOfGiven ? `on ${longDate(data.asOf)}` : "today";
   const params = { area: data.area, organisation: data.organisation, ...keep };
@@ -34,18 +36,44 @@ export default async function MissedPage({ searchParams }: Props) {
     <>
       <Breadcrumbs items={[{ href: "/", label: "Home" }]} />
       <ErrorSummary errors={data.errors} />
-      {data.asOfGiven && <AsOfBanner asOf={data.asOf} todayHref={buildHref("/missed", { area: data.area, organisation: data.organisation })} />}
+      <ViewBanners
+        view={data}
+        revised={data.revised}
+        todayHref={buildHref("/missed", { area: data.area, organisation: data.organisation })}
+        subject="the missed deadlines"
+      />
       <h1 className="text-3xl md:text-5xl font-bold mb-6">Missed deadlines</h1>
       <p className="text-lg md:text-xl mb-4 max-w-3xl">
-        Commitments whose due date has passed and that have not been delivered, delivered differently or dropped, most overdue first. Below them,
-        every deadline that has been moved.
+        Every deadline that passed unmet while it was in effect. A missed deadline stays on the record, whatever followed: the commitments overdue
+        now, then the deadlines missed and then moved, those delivered late, and those dropped, each most late first. Below them, every deadline that
+        has been moved.
       </p>
       <p className="mb-8">
-        Nobody types in “overdue”: it is worked out from the published deadline and the confirmed status.{" "}
-        <a href="/methodology">How we work it out</a>.
+        Nobody types in “overdue” or “missed”: they are worked out from the published deadline and when things happened.{" "}
+        <a href="/methodology#missed">How we work it out</a>.
       </p>
+      <nav aria-labelledby="missed-contents" className="mb-8">
+        <h2 id="missed-contents" className="text-xl font-bold mb-2">
+          On this page
+        </h2>
+        <ul className="list-disc pl-6 space-y-1">
+          <li>
+            <a href="#missed">Overdue now ({data.missedTotal.toLocaleString("en-GB")})</a>
+          </li>
+          {GROUPS.map((g) => (
+            <li key={g.key}>
+              <a href={`#${g.id}`}>
+                {g.title} ({data.groups[g.key].total.toLocaleString("en-GB")})
+              </a>
+            </li>
+          ))}
+          <li>
+            <a href="#moved">Deadlines moved ({data.movesTotal.toLocaleString("en-GB")})</a>
+          </li>
+        </ul>
+      </nav>
 
-      <OwnerFilters action="/missed" label="Filter missed deadlines" page={data} />
+      <OwnerFilters action="/missed" label="Filter missed deadlines" page={data} hidden={hiddenRecordFields(data.record)} />
 
       <h2 id="missed" className="text-2xl md:text-3xl font-bold mb-4">
         {plural(data.missedTotal, "commitment")} overdue {when}
@@ -92,6 +120,28 @@ export default async function MissedPage({ searchParams }: Props) {
           ))}
         </DataTable>
       )}
+
+      {GROUPS.map((g) => {
+        const group = data.groups[g.key];
+        return (
+          <section key={g.key} aria-labelledby={g.id}>
+            <h2 id={g.id} className="text-2xl md:text-3xl font-bold mb-2 mt-12">
+              {g.title}: {plural(group.total, "deadline")}
+              {filtered ? " for your filters" : ""}
+            </h2>
+            <p className="text-secondary-ink mb-4 max-w-3xl">{g.description}</p>
+            {group.total > group.items.length && <p className="mb-4">The {group.items.length} missed by the most days are listed here.</p>}
+            {group.items.length === 0 ? (
+              <p className="mb-8">
+                None {when}
+                {filtered ? " for the area and organisation you chose" : ""}.
+              </p>
+            ) : (
+              <MissedTable id={`${g.id}-table`} caption={`${g.title}, most days first`} items={group.items} linkParams={keep} />
+            )}
+          </section>
+        );
+      })}
 
       <h2 id="moved" className="text-2xl md:text-3xl font-bold mb-2 mt-12">
         Deadlines moved
@@ -141,6 +191,38 @@ export default async function MissedPage({ searchParams }: Props) {
         pageCount={data.pageCount}
         hrefFor={(page) => `${buildHref("/missed", { ...params, page: page === 1 ? undefined : page })}#moved`}
       />
+
+      <CiteThisPage
+        title="Missed deadlines"
+        path="/missed"
+        params={{ area: data.area, organisation: data.organisation }}
+        record={data.record}
+        asOf={data.asOf}
+        origin={siteOrigin()}
+      />
     </>
   );
 }
+
+const GROUPS = [
+  {
+    key: "moved",
+    id: "missed-then-moved",
+    title: "Missed, then moved",
+    description: "Deadlines that passed unmet and were then replaced by a new one. Missed by: the days overdue on the last day before the move.",
+  },
+  {
+    key: "delivered_late",
+    id: "delivered-late",
+    title: "Delivered late",
+    description:
+      "Delivered wholly after the due date. Missed by: from the due date to the first and last day of the period in which the delivery happened.",
+  },
+  {
+    key: "dropped",
+    id: "missed-then-dropped",
+    title: "Missed, then dropped",
+    description:
+      "Deadlines that passed unmet before government dropped the commitment. Missed by: the days overdue on the last day before it was dropped.",
+  },
+] as const;

@@ -45,10 +45,22 @@ export function StatusUpdateFields() {
         hint="In plain English, for the public: what was done or confirmed, and what it means for the commitment."
         rows={5}
       />
-      <DateField
+      <TextField
+        name="occurred"
+        label="When it happened (optional)"
+        hint={
+          <>
+            As the evidence says it, for example “in March 2026”, “spring 2026” or “14 April 2026”. Leave it empty if the evidence does not say when:
+            the page will say so, and the date it was confirmed stands in. A month or season without a year is read back from that date.
+          </>
+        }
+        width="medium"
+      />
+      <TextField
         name="confirmedOn"
         label="Date progress was confirmed"
-        hint="The date the evidence confirms this progress, usually the date it was published."
+        hint="The date of the evidence, as precisely as it gives it: a day (2026-03-14 or 14 March 2026), or only a month or season when that is all it gives (June 2026). Usually the date it was published."
+        width="medium"
       />
       <EvidenceFields prefix="evidence" legend="Evidence" />
     </>

@@ -1,5 +1,6 @@
 // Proposals as editors see them: a one-line title, their state as a tag, and what a proposal
 // would publish next to what is published now. Payloads arrive parsed (src/server/editor/queries.ts).
+import { payloadConfirmed, type DatedPayload } from "../../schemas/editor";
 import { precisionLabel } from "../../domain/deadline";
 import { statusLabel } from "../../domain/status";
 import { longDate } from "../../domain/dates";
@@ -26,6 +27,11 @@ export function ProposalStateTag({ state }: { state: ProposalState }) {
   return <Tag tone={STATE_TAGS[state].tone}>{STATE_TAGS[state].label}</Tag>;
 }
 
+/** A date as the evidence words it, with the period it stands for: "June 2026 (month: 1 June 2026 to 30 June 2026)"; a day as itself. */
+function periodText(d: DatedPayload): string {
+  return d.from === d.to ? longDate(d.from) : `${d.label} (${precisionLabel(d.precision).toLowerCase()}: ${longDate(d.from)} to ${longDate(d.to)})`;
+}
+
 export function ProposalSummary({ proposal, current }: { proposal: ProposalContent; current: CurrentStateRow }) {
   if (!proposal.payload) return <p>This proposal cannot be read.</p>;
   if (proposal.kind === "status_update") {
@@ -44,7 +50,8 @@ export function ProposalSummary({ proposal, current }: { proposal: ProposalConte
           },
           { key: "Proposed status", value: <StatusTag code={p.status} /> },
           { key: "What happened", value: p.note },
-          { key: "Progress confirmed on", value: longDate(p.confirmedOn) },
+          { key: "When it happened", value: p.occurred ? periodText(p.occurred) : "Not stated by the evidence" },
+          { key: "Progress confirmed", value: periodText(payloadConfirmed(p)) },
           { key: "Evidence", value: <SourceLink source={p.evidence} showUrl /> },
         ]}
       />

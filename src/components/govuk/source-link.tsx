@@ -1,6 +1,9 @@
 import { longDate } from "../../domain/dates";
 
-export type Source = { url: string; title: string; publisher: string; publishedOn: string };
+/** publishedLabel is the publication date as the source gives it ("January 2026"), when it is not a day. */
+export type Source = { url: string; title: string; publisher: string; publishedOn: string; publishedLabel?: string | null };
+
+const publishedWhen = (source: Source) => source.publishedLabel ?? longDate(source.publishedOn);
 
 /**
  * A cited source: "Source: <title>" (the title a link), then who published it and when. `showUrl`, for
@@ -24,7 +27,7 @@ export function SourceLink({ source, label = "Source", showUrl = false }: { sour
       <>
         {link}
         <span className="block text-secondary-ink">
-          {source.publisher}, {longDate(source.publishedOn)}
+          {source.publisher}, {publishedWhen(source)}
         </span>
         <span className="block text-secondary-ink text-sm break-all">{source.url}</span>
       </>
@@ -32,7 +35,7 @@ export function SourceLink({ source, label = "Source", showUrl = false }: { sour
   }
   return (
     <p className="text-base">
-      {label}: {link} ({source.publisher}, {longDate(source.publishedOn)})
+      {label}: {link} ({source.publisher}, {publishedWhen(source)})
     </p>
   );
 }

@@ -22,7 +22,7 @@ import {
 } from "./result";
 import { recordAudit } from "./audit";
 import { findOrCreateSource } from "./sources";
-import { isUniqueViolation, inTransaction, transaction, type Tx } from "./tx";
+import { isUniqueViolation, inTransaction, notePublication, transaction, type Tx } from "./tx";
 import { dayDate } from "../../domain/dates";
 import type { FieldError } from "../../schemas/errors";
 
@@ -196,7 +196,10 @@ export async function createCommitment(db: Db, actor: Actor | null, input: unkno
   const parsed = commitmentCreateSchema.safeParse(input);
   if (!parsed.success) return fromZod(parsed.error);
   try {
-    return await inTransaction(db, (tx) => insertCommitment(tx, actor, parsed.data));
+    return await inTransaction(db, async (tx) => {
+      await notePublication(tx, `New commitment: ${parsed.data.title}`);
+      return insertCommitment(tx, actor, parsed.data);
+    });
   } catch (error) {
     if (isUniqueViolation(error)) return invalidField("slug", "A commitment with this web address name was created at the same time: choose another");
     throw error;
@@ -239,6 +242,7 @@ export async function updateCommitment(
       });
       if (!decision.allowed) return refused(decision, true);
 
+      await notePublication(tx, `Commitment ${before.slug} edited`);
       // The conditional UPDATE is the concurrency check: it matches only the version the editor saw.
       const updated = await tx.commitment.updateMany({
         where: { id: commitmentId, version },

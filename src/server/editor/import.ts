@@ -27,7 +27,7 @@ import { fromZod, ok, refused, RollBack, unauthenticated, type Failure, type Res
 import { recordAudit } from "./audit";
 import { insertCommitment } from "./commitments";
 import { checkStatusUpdate, insertProposal, statusUpdateDraft } from "./proposals";
-import { inTransaction, type Tx } from "./tx";
+import { inTransaction, notePublication, type Tx } from "./tx";
 
 const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -102,17 +102,20 @@ async function importStatusUpdateRow(tx: Tx, actor: Actor, record: Record<string
   const summary = `${record.commitment?.trim() || "(no commitment)"}: ${record.status?.trim() || "(no status)"}`;
   if (!parsed.success) return { line, summary, errors: rowErrors(fromZod(parsed.error), (f) => f, "commitment") };
   const r = parsed.data;
-  const payload = statusUpdateDraft({
+  const niceSummary = `${r.commitment}: ${statusLabel(r.status)}`;
+  const draft = statusUpdateDraft({
     status: r.status,
     note: r.note,
+    occurred: undefined,
     confirmedOn: r.confirmed_on,
     evidenceUrl: r.evidence_url,
     evidenceTitle: r.evidence_title,
     evidencePublisher: r.evidence_publisher,
     evidencePublishedOn: r.evidence_published_on,
   });
+  if (!draft.ok) return { line, summary: niceSummary, errors: rowErrors(draft, snake, "confirmed_on") };
+  const payload = draft.value;
   const result = await insertProposal(tx, actor, "status_update", { commitmentSlug: r.commitment, payload }, checkStatusUpdate);
-  const niceSummary = `${r.commitment}: ${statusLabel(r.status)}`;
   if (!result.ok) {
     const errors =
       result.kind === "not_found"
@@ -139,6 +142,7 @@ export async function importCsv(db: Db, actor: Actor | null, input: unknown): Pr
   if (file.fileErrors.length) return ok({ kind, mode, fileErrors: file.fileErrors, rows: [], valid: false, applied: false });
 
   const result = await inTransaction(db, async (tx) => {
+    await notePublication(tx, `CSV import (${kind})`);
     const rows: ImportRow[] = [];
     for (const [i, record] of file.records.entries()) {
       const line = i + 2; // line 1 is the column names

@@ -9,7 +9,8 @@ import type { Db } from "../db";
 import type { Actor } from "../../domain/permissions";
 import { canPropose, canResubmit, canReview, canWithdraw } from "../../domain/permissions";
 import { resolveDeadline } from "../../domain/deadline";
-import { dayDate, todayIso } from "../../domain/dates";
+import { dayDate, isIsoDate, todayIso } from "../../domain/dates";
+import { detectDatePrecision, resolveConfirmedDate, resolveOccurrence } from "../../domain/occurrence";
 import {
   deadlineRevisionPayloadSchema,
   deadlineRevisionProposalSchema,
@@ -19,6 +20,8 @@ import {
   statusUpdatePayloadSchema,
   statusUpdateProposalSchema,
   withdrawSchema,
+  payloadConfirmed,
+  type DatedPayload,
   type DeadlineRevisionPayload,
   type DeadlineRevisionProposalInput,
   type StatusUpdateProposalInput,
@@ -40,7 +43,7 @@ import {
 import { recordAudit } from "./audit";
 import { loadCommitmentFacts, loadProposalFacts, type LoadedProposal } from "./facts";
 import { findOrCreateSource } from "./sources";
-import { isUniqueViolation, inTransaction, transaction, type Tx } from "./tx";
+import { isUniqueViolation, inTransaction, notePublication, transaction, type Tx } from "./tx";
 
 export type Options = { today?: string };
 
@@ -51,17 +54,48 @@ const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 type Draft<P> = { commitmentId: number; payload: P };
 
-export function statusUpdateDraft(input: Omit<StatusUpdateProposalInput, "commitmentId">): StatusUpdatePayload {
-  return {
+const HOW_TO_WRITE_A_DATE =
+  "as the evidence gives it: a day as year-month-day (2026-03-14) or in words (14 March 2026), or a month or season when that is all it gives (June 2026, summer 2026)";
+
+/** The evidence's date, as worded, read into its period (precision from the words); never in the future. */
+function confirmedDate(label: string, today: string): Result<DatedPayload> {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(label) && !isIsoDate(label))
+    return invalidField("confirmedOn", "The date progress was confirmed must be a real date");
+  const precision = detectDatePrecision(label, today);
+  if (!precision) return invalidField("confirmedOn", `Write the date progress was confirmed ${HOW_TO_WRITE_A_DATE}`);
+  const r = resolveConfirmedDate(label, precision, today);
+  if (!r.ok) return invalidField("confirmedOn", "The date progress was confirmed must be today or in the past");
+  return ok({ label, precision, ...r.window });
+}
+
+/** When it happened, as worded, read back from the end of the confirmation; never after it. */
+function occurredDate(label: string, confirmed: DatedPayload): Result<DatedPayload> {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(label) && !isIsoDate(label)) return invalidField("occurred", "When it happened must be a real date");
+  const precision = detectDatePrecision(label, confirmed.to);
+  if (!precision) return invalidField("occurred", `Write when it happened ${HOW_TO_WRITE_A_DATE}, or leave it empty if the evidence does not say`);
+  const r = resolveOccurrence(label, precision, confirmed);
+  if (!r.ok) return invalidField("occurred", `When it happened must be no later than the evidence that confirms it (“${confirmed.label}”)`);
+  return ok({ label, precision, ...r.window });
+}
+
+/** A status update's payload, with its dates read into periods, or the field errors. */
+export function statusUpdateDraft(input: Omit<StatusUpdateProposalInput, "commitmentId">, today = todayIso()): Result<StatusUpdatePayload> {
+  const confirmed = confirmedDate(input.confirmedOn, today);
+  if (!confirmed.ok) return confirmed;
+  const occurred = input.occurred ? occurredDate(input.occurred, confirmed.value) : ok(null);
+  if (!occurred.ok) return occurred;
+  return ok({
     status: input.status,
     note: input.note,
-    confirmedOn: input.confirmedOn,
+    confirmedOn: confirmed.value.from,
+    confirmed: confirmed.value,
+    occurred: occurred.value,
     evidence: { url: input.evidenceUrl, title: input.evidenceTitle, publisher: input.evidencePublisher, publishedOn: input.evidencePublishedOn },
-  };
+  });
 }
 
 export function checkStatusUpdate(payload: StatusUpdatePayload, announcedOn: string): Failure | null {
-  if (payload.confirmedOn < announcedOn) {
+  if (payloadConfirmed(payload).to < announcedOn) {
     return invalidField("confirmedOn", `The date progress was confirmed must be on or after the date the commitment was announced (${announcedOn})`);
   }
   return null;
@@ -118,7 +152,9 @@ export async function proposeStatusUpdate(db: Db, actor: Actor | null, input: un
   if (!actor) return unauthenticated;
   const parsed = statusUpdateProposalSchema.safeParse(input);
   if (!parsed.success) return fromZod(parsed.error);
-  const draft = { commitmentId: parsed.data.commitmentId, payload: statusUpdateDraft(parsed.data) };
+  const payload = statusUpdateDraft(parsed.data);
+  if (!payload.ok) return payload;
+  const draft = { commitmentId: parsed.data.commitmentId, payload: payload.value };
   return inTransaction(db, (tx) => insertProposal(tx, actor, "status_update", draft, checkStatusUpdate));
 }
 
@@ -171,14 +207,24 @@ async function publish(
 ): Promise<{ entityType: string; id: number; after: unknown }> {
   if (proposal.kind === "status_update") {
     const payload = statusUpdatePayloadSchema.parse(proposal.payload);
+    const confirmed = payloadConfirmed(payload);
+    const occurred = payload.occurred ?? null;
     const source = await findOrCreateSource(tx, payload.evidence);
+    await notePublication(tx, `Status update for ${proposal.commitmentSlug}, approved`);
     const row = await tx.statusUpdate.create({
       data: {
         commitmentId: proposal.commitmentId,
         status: payload.status,
         note: payload.note,
         sourceId: source.id,
-        confirmedOn: dayDate(payload.confirmedOn),
+        confirmedOn: dayDate(confirmed.from),
+        confirmedTo: dayDate(confirmed.to),
+        confirmedPrecision: confirmed.precision,
+        confirmedLabel: confirmed.label,
+        occurredLabel: occurred?.label ?? null,
+        occurredPrecision: occurred?.precision ?? null,
+        occurredFrom: occurred ? dayDate(occurred.from) : null,
+        occurredTo: occurred ? dayDate(occurred.to) : null,
         authorId: proposal.authorId,
         approvedById: reviewer.id,
         proposalId: proposal.id,
@@ -191,7 +237,9 @@ async function publish(
         commitment: proposal.commitmentSlug,
         status: payload.status,
         note: payload.note,
-        confirmedOn: payload.confirmedOn,
+        confirmed,
+        occurred,
+        version: row.version,
         sourceId: source.id,
         proposalId: proposal.id,
       },
@@ -203,6 +251,7 @@ async function publish(
   if (!resolved.ok)
     throw new RollBack(invalidField("decision", `The proposed deadline cannot be published: ${resolved.error}. Return it to its author.`));
   const source = await findOrCreateSource(tx, payload.source);
+  await notePublication(tx, `Deadline revision for ${proposal.commitmentSlug}, approved`);
   const row = await tx.deadlineRevision.create({
     data: {
       commitmentId: proposal.commitmentId,
@@ -227,6 +276,7 @@ async function publish(
       dueDate: resolved.dueDate,
       effectiveOn,
       reason: payload.reason,
+      version: row.version,
       sourceId: source.id,
       proposalId: proposal.id,
     },
@@ -358,7 +408,9 @@ export async function resubmitProposal(
   if (kind.kind === "status_update") {
     const parsed = resubmitStatusUpdateSchema.safeParse(input);
     if (!parsed.success) return fromZod(parsed.error);
-    payload = statusUpdateDraft(parsed.data);
+    const draft = statusUpdateDraft(parsed.data, today);
+    if (!draft.ok) return draft;
+    payload = draft.value;
     check = checkStatusUpdate as typeof check;
   } else {
     const parsed = resubmitDeadlineRevisionSchema.safeParse(input);

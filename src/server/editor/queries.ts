@@ -4,6 +4,7 @@ import type { Db } from "../db";
 import type { Actor, Ownership, ProposalState } from "../../domain/permissions";
 import { CLOSED_STATUS_CODES, type StatusCode } from "../../domain/status";
 import { staleBefore } from "../../domain/attention";
+import { lastConfirmationSql } from "../queries/commitment-detail";
 import type { Precision } from "../../domain/deadline";
 import { addDays, dayDate, todayIso, isoDay } from "../../domain/dates";
 import {
@@ -64,10 +65,14 @@ const ownedBy = (organisationIds: readonly number[]) => Prisma.sql`(
   c.lead_organisation_id = ANY(${[...organisationIds]}::int[])
   OR EXISTS (SELECT 1 FROM commitment_owner co WHERE co.commitment_id = c.id AND co.organisation_id = ANY(${[...organisationIds]}::int[])))`;
 
+/** When progress on commitment c was last confirmed by `today`, as the public commitment page counts it. */
+const lastConfirmed = (today: string) =>
+  Prisma.sql`(SELECT u.confirmed_to FROM status_update u WHERE u.id = ${lastConfirmationSql(Prisma.sql`c.id`, today)})`;
+
 /** SQL condition: src/domain/attention.ts isStale() on `today`, for rows of commitment c joined to its state s. */
 const staleCondition = (today: string) => Prisma.sql`(
   NOT (COALESCE(s.status, 'not_started')::text = ANY(${[...CLOSED_STATUS_CODES]}::text[]))
-  AND COALESCE(s.status_confirmed_on, c.announced_on) < ${staleBefore(today)}::date)`;
+  AND COALESCE(${lastConfirmed(today)}, c.announced_on) < ${staleBefore(today)}::date)`;
 
 export async function listEditorCommitments(
   db: Db,
@@ -81,10 +86,10 @@ export async function listEditorCommitments(
   if (options.staleOnly) conditions.push(staleCondition(today));
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   const order = options.staleOnly
-    ? Prisma.sql`ORDER BY COALESCE(s.status_confirmed_on, c.announced_on) ASC, c.title`
+    ? Prisma.sql`ORDER BY COALESCE(${lastConfirmed(today)}, c.announced_on) ASC, c.title`
     : Prisma.sql`ORDER BY a.position, c.title`;
   const rows = await db.$queryRaw<CommitmentRow[]>`
-    SELECT c.id, c.slug, c.title, a.title AS area_title, lo.name AS lead_name, s.status, s.status_confirmed_on,
+    SELECT c.id, c.slug, c.title, a.title AS area_title, lo.name AS lead_name, s.status, ${lastConfirmed(today)} AS status_confirmed_on,
            s.deadline_label, s.due_date, s.overdue, c.announced_on,
            (SELECT COUNT(*) FROM proposal p WHERE p.commitment_id = c.id AND p.state = 'pending') AS pending
     FROM commitment c

@@ -27,3 +27,11 @@ export function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<Result<T>>): 
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
+
+/**
+ * Says what the publish in this transaction is, for the record of versions (publication.note).
+ * Call it before the first public change; the database takes the version at that change.
+ */
+export async function notePublication(tx: Tx, note: string): Promise<void> {
+  await tx.$executeRaw`SELECT set_config('roadmap_tracker.publication_note', ${note.slice(0, 500)}, true)`;
+}

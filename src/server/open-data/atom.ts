@@ -27,14 +27,19 @@ function entryContent(change: ApiChange): string {
   const p = (html: string) => `<p>${html}</p>`;
   const source = change.source
     ? p(
-        `Source: <a href="${escapeHtml(change.source.url)}">${escapeHtml(change.source.title)}</a>, ${escapeHtml(change.source.publisher)}, published ${formatLongDate(change.source.publishedOn)}.`,
+        `Source: <a href="${escapeHtml(change.source.url)}">${escapeHtml(change.source.title)}</a>, ${escapeHtml(change.source.publisher)}, published ${escapeHtml(change.source.publishedLabel ?? formatLongDate(change.source.publishedOn))}.`,
       )
     : "";
+  const recorded = p(`Published by the tracker at ${escapeHtml(change.publishedAt)}, record version ${change.version}.`);
   if (change.kind === "status_update") {
+    const happened = change.occurred ? `Happened: ${escapeHtml(change.occurred.label)}.` : "When it happened: not stated by the source.";
     return [
-      p(`Status: <strong>${escapeHtml(change.status.label)}</strong>, confirmed ${formatLongDate(change.date)}.`),
+      p(
+        `Status: <strong>${escapeHtml(change.status.label)}</strong>, confirmed ${escapeHtml(change.confirmed.label)}. ${happened} In effect from ${formatLongDate(change.effectiveOn)}.`,
+      ),
       p(escapeHtml(change.note)),
       source,
+      recorded,
     ].join("");
   }
   const due = (d: string | null) => (d ? ` (due ${formatLongDate(d)})` : "");
@@ -46,6 +51,7 @@ function entryContent(change: ApiChange): string {
     p(`${moved}“${escapeHtml(change.label)}”${due(change.dueDate)}, from ${formatLongDate(change.date)}.${slip}`),
     change.reason ? p(`Reason: ${escapeHtml(change.reason)}`) : "",
     source,
+    recorded,
   ].join("");
 }
 

@@ -5,6 +5,7 @@ import { Readable, pipeline } from "node:stream";
 import { stringify } from "csv-stringify";
 import type { ApiCommitment, ApiDeadlineRevisionChange, ApiStatusUpdateChange } from "../../schemas/api";
 import { toWebStream } from "./stream";
+import { missedSentence } from "../../domain/wording";
 
 type CsvValue = string | number | boolean | null;
 
@@ -48,7 +49,10 @@ export function csvStream<T>(rows: AsyncIterable<T>, columns: readonly CsvColumn
 const yesNo = (b: boolean) => b;
 const list = (values: string[]) => values.join("; ");
 
-export const COMMITMENT_COLUMNS: readonly CsvColumn<ApiCommitment>[] = [
+/** A commitment row, with the version of the record the file shows. */
+export type CommitmentCsvRow = ApiCommitment & { recordVersion?: number };
+
+export const COMMITMENT_COLUMNS: readonly CsvColumn<CommitmentCsvRow>[] = [
   { header: "slug", description: "Stable identifier of the commitment", value: (c) => c.slug },
   { header: "title", description: "What government committed to", value: (c) => c.title },
   { header: "summary", description: "Plain-English summary", value: (c) => c.summary },
@@ -71,15 +75,71 @@ export const COMMITMENT_COLUMNS: readonly CsvColumn<ApiCommitment>[] = [
   { header: "due_date", description: "Last day of the deadline's window (YYYY-MM-DD); empty when open", value: (c) => c.deadline?.dueDate ?? null },
   { header: "status_code", description: "Stable status code", value: (c) => c.status.code },
   { header: "status_label", description: "Status", value: (c) => c.status.label },
-  { header: "status_confirmed_on", description: "When a source confirmed the status (YYYY-MM-DD)", value: (c) => c.status.confirmedOn },
+  {
+    header: "status_confirmed_on",
+    description: "When a source confirmed the status: the first day of that period (YYYY-MM-DD; see status_confirmed_label)",
+    value: (c) => c.status.confirmedOn,
+  },
   { header: "overdue", description: "true when the due date has passed and the commitment is not closed", value: (c) => yesNo(c.overdue) },
   { header: "days_overdue", description: "Days past the due date (0 when not overdue)", value: (c) => c.daysOverdue },
   { header: "days_until_due", description: "Days until the due date; empty when closed, open or past due", value: (c) => c.daysUntilDue },
-  { header: "delivered_late", description: "true when delivery was confirmed after the due date", value: (c) => yesNo(c.deliveredLate) },
-  { header: "days_late", description: "Days between the due date and the confirmation of delivery", value: (c) => c.daysLate },
+  {
+    header: "delivered_late",
+    description: "true when the delivery happened wholly after the due date in effect then",
+    value: (c) => yesNo(c.deliveredLate),
+  },
+  { header: "days_late", description: "The fewest days late the delivery can have been (0 unless delivered_late)", value: (c) => c.daysLate },
   { header: "revisions_count", description: "Deadline revisions in effect", value: (c) => c.revisionsCount },
   { header: "announced_on", description: "When the commitment was announced (YYYY-MM-DD)", value: (c) => c.announcedOn },
   { header: "url", description: "The commitment's public page", value: (c) => c.links.html },
+  // Added with issue 11 (appended: earlier columns are unchanged).
+  {
+    header: "status_confirmed_label",
+    description: 'When a source confirmed the status, with the source\'s own precision ("June 2026")',
+    value: (c) => c.status.confirmed?.label ?? null,
+  },
+  {
+    header: "status_confirmed_precision",
+    description: "Precision of that date: day, month, quarter, season, half or year",
+    value: (c) => c.status.confirmed?.precision ?? null,
+  },
+  {
+    header: "status_confirmed_to",
+    description: "Last day of the period the confirmation date describes (YYYY-MM-DD)",
+    value: (c) => c.status.confirmed?.to ?? null,
+  },
+  {
+    header: "status_occurred_label",
+    description: "When it happened, as the source words it; empty when no source says",
+    value: (c) => c.status.occurred?.label ?? null,
+  },
+  { header: "status_occurred_precision", description: "Precision of when it happened", value: (c) => c.status.occurred?.precision ?? null },
+  {
+    header: "status_occurred_from",
+    description: "First day of the period in which it happened (YYYY-MM-DD)",
+    value: (c) => c.status.occurred?.from ?? null,
+  },
+  { header: "status_occurred_to", description: "Last day of that period (YYYY-MM-DD)", value: (c) => c.status.occurred?.to ?? null },
+  {
+    header: "status_effective_on",
+    description: "The day the status took effect: the last day of the period in which it is known to have happened (YYYY-MM-DD)",
+    value: (c) => c.status.effectiveOn,
+  },
+  { header: "status_published_at", description: "When the tracker published the update (UTC, ISO 8601)", value: (c) => c.status.publishedAt },
+  {
+    header: "lateness",
+    description: "Delivered statuses: on_time, late or possibly_late (the period in which it happened runs across the due date)",
+    value: (c) => c.lateness?.kind ?? null,
+  },
+  { header: "days_late_max", description: "The most days late the delivery can have been (days_late is the fewest)", value: (c) => c.daysLateMax },
+  { header: "missed", description: "true when the commitment had missed at least one deadline by the as-of date", value: (c) => yesNo(c.missed) },
+  { header: "missed_deadlines_count", description: "How many deadlines it had missed", value: (c) => c.missedDeadlines.length },
+  {
+    header: "missed_deadlines",
+    description: "Each missed deadline and what followed, separated by semicolons",
+    value: (c) => list(c.missedDeadlines.map((m) => missedSentence(m).replace(/\.$/, ""))),
+  },
+  { header: "record_version", description: "The version of the record this file shows", value: (c) => c.recordVersion ?? null },
 ];
 
 export const STATUS_UPDATE_COLUMNS: readonly CsvColumn<ApiStatusUpdateChange>[] = [
@@ -89,7 +149,11 @@ export const STATUS_UPDATE_COLUMNS: readonly CsvColumn<ApiStatusUpdateChange>[] 
   { header: "area_slug", description: "Roadmap area (identifier)", value: (u) => u.commitment.area.slug },
   { header: "status_code", description: "Stable status code", value: (u) => u.status.code },
   { header: "status_label", description: "Status", value: (u) => u.status.label },
-  { header: "confirmed_on", description: "When the source confirmed progress (YYYY-MM-DD)", value: (u) => u.date },
+  {
+    header: "confirmed_on",
+    description: "When the source confirmed progress: the first day of that period (YYYY-MM-DD; see confirmed_label for its precision)",
+    value: (u) => u.confirmed.from,
+  },
   { header: "note", description: "What happened, in plain English", value: (u) => u.note },
   { header: "source_title", description: "Evidence: title", value: (u) => u.source.title },
   { header: "source_publisher", description: "Evidence: publisher", value: (u) => u.source.publisher },
@@ -97,6 +161,41 @@ export const STATUS_UPDATE_COLUMNS: readonly CsvColumn<ApiStatusUpdateChange>[] 
   { header: "source_published_on", description: "Evidence: publication date (YYYY-MM-DD)", value: (u) => u.source.publishedOn },
   { header: "published_at", description: "When the tracker published the update (UTC, ISO 8601)", value: (u) => u.publishedAt },
   { header: "commitment_url", description: "The commitment's public page", value: (u) => u.commitment.links.html },
+  // Added with issue 11 (appended: earlier columns are unchanged).
+  {
+    header: "confirmed_label",
+    description: 'When the source confirmed it, with the source\'s own precision ("June 2026")',
+    value: (u) => u.confirmed.label,
+  },
+  {
+    header: "confirmed_precision",
+    description: "Precision of that date: day, month, quarter, season, half or year",
+    value: (u) => u.confirmed.precision,
+  },
+  {
+    header: "confirmed_to",
+    description: "Last day of the period the confirmation date describes (confirmed_on is the first)",
+    value: (u) => u.confirmed.to,
+  },
+  {
+    header: "occurred_label",
+    description: "When it happened, as the source words it; empty when no source says",
+    value: (u) => u.occurred?.label ?? null,
+  },
+  { header: "occurred_precision", description: "Precision of when it happened", value: (u) => u.occurred?.precision ?? null },
+  { header: "occurred_from", description: "First day of the period in which it happened (YYYY-MM-DD)", value: (u) => u.occurred?.from ?? null },
+  { header: "occurred_to", description: "Last day of that period (YYYY-MM-DD)", value: (u) => u.occurred?.to ?? null },
+  {
+    header: "effective_on",
+    description: "The day it took effect: the last day of the period in which it is known to have happened (YYYY-MM-DD)",
+    value: (u) => u.effectiveOn,
+  },
+  { header: "version", description: "The record version that published it", value: (u) => u.version },
+  {
+    header: "source_published_label",
+    description: "Evidence: publication date as the source gives it, when not a day",
+    value: (u) => u.source.publishedLabel,
+  },
 ];
 
 export const DEADLINE_REVISION_COLUMNS: readonly CsvColumn<ApiDeadlineRevisionChange>[] = [
@@ -119,4 +218,11 @@ export const DEADLINE_REVISION_COLUMNS: readonly CsvColumn<ApiDeadlineRevisionCh
   { header: "source_published_on", description: "Evidence: publication date (YYYY-MM-DD)", value: (d) => d.source?.publishedOn ?? null },
   { header: "published_at", description: "When the tracker published it (UTC, ISO 8601)", value: (d) => d.publishedAt },
   { header: "commitment_url", description: "The commitment's public page", value: (d) => d.commitment.links.html },
+  // Added with issue 11 (appended: earlier columns are unchanged).
+  { header: "version", description: "The record version that published it", value: (d) => d.version },
+  {
+    header: "source_published_label",
+    description: "Evidence: publication date as the source gives it, when not a day",
+    value: (d) => d.source?.publishedLabel ?? null,
+  },
 ];

@@ -12,13 +12,16 @@ import { inChunks, mapAsync, toWebStream } from "./stream";
 import { DATASET_TITLE, LICENCE, suggestedCitation } from "./licence";
 import { invalidParameters, requestOrigin, sendStream, weakEtag, withProblems } from "./http";
 import { parseAsOfParams } from "./params";
+import { cacheControlFor, readView, recordRef, type RecordRef } from "./view";
 import type { ApiDeadlineRevisionChange, ApiStatusUpdateChange } from "../../schemas/api";
 
-type DownloadContext = { db: Db; origin: string; asOf: string; now: Date };
+/** One download: everything is read at one record version, so the file is one consistent cut. */
+type DownloadContext = { db: Db; origin: string; asOf: string; record: RecordRef; now: Date };
 
-const historyScope = (ctx: DownloadContext): HistoryScope => ({ asOf: ctx.asOf, publishedBy: ctx.now });
+const historyScope = (ctx: DownloadContext): HistoryScope => ({ asOf: ctx.asOf, version: ctx.record.version });
 
-const commitments = (ctx: DownloadContext) => mapAsync(streamCommitments(ctx.db, ctx.asOf), (c) => toApiCommitment(c, ctx.origin));
+const commitments = (ctx: DownloadContext) =>
+  mapAsync(streamCommitments(ctx.db, ctx.asOf, ctx.record.version), (c) => toApiCommitment(c, ctx.origin));
 const statusUpdates = (ctx: DownloadContext) =>
   mapAsync(streamStatusUpdates(ctx.db, historyScope(ctx)), (u) => toApiChange(u, ctx.origin) as ApiStatusUpdateChange);
 const deadlineRevisions = (ctx: DownloadContext) =>
@@ -39,13 +42,19 @@ async function* snapshot(ctx: DownloadContext): AsyncGenerator<string> {
   const meta: SnapshotMeta = snapshotMetaSchema.parse({
     title: DATASET_TITLE,
     asOf: ctx.asOf,
+    version: ctx.record.version,
+    versionPublishedAt: ctx.record.publishedAt,
     generatedAt: ctx.now.toISOString(),
     licence: LICENCE,
     citation: suggestedCitation(ctx.origin, ctx.asOf, todayIso(ctx.now)),
     documentation: `${ctx.origin}/data`,
     schema: `${apiBase(ctx.origin)}/openapi.json`,
   });
-  const [areas, progress, organisations] = await Promise.all([listAreas(ctx.db), statusCountsByArea(ctx.db, ctx.asOf), listOrganisations(ctx.db)]);
+  const [areas, progress, organisations] = await Promise.all([
+    listAreas(ctx.db),
+    statusCountsByArea(ctx.db, ctx.asOf, ctx.record.version),
+    listOrganisations(ctx.db, ctx.record.version),
+  ]);
   const bySlug = new Map(progress.areas.map((a) => [a.slug, a]));
   yield `{"meta":${JSON.stringify(meta)}`;
   yield `,"areas":${JSON.stringify(areas.map((a) => toApiArea(a, bySlug.get(a.slug), ctx.origin)))}`;
@@ -59,28 +68,35 @@ async function* snapshot(ctx: DownloadContext): AsyncGenerator<string> {
   yield "}\n";
 }
 
+/** A download at a version the reader chose says so in its name: roadmap-tracker-commitments-2026-06-30-v12.csv. */
+const versionSuffix = (version?: number) => (version === undefined ? "" : `-v${version}`);
+
 const DOWNLOADS = {
   commitments: {
     path: "/data/commitments.csv",
-    filename: (asOf: string) => `roadmap-tracker-commitments-${asOf}.csv`,
+    filename: (asOf: string, version?: number) => `roadmap-tracker-commitments-${asOf}${versionSuffix(version)}.csv`,
     contentType: CSV_CONTENT_TYPE,
-    open: (ctx: DownloadContext) => csvStream(commitments(ctx), COMMITMENT_COLUMNS),
+    open: (ctx: DownloadContext) =>
+      csvStream(
+        mapAsync(commitments(ctx), (c) => ({ ...c, recordVersion: ctx.record.version })),
+        COMMITMENT_COLUMNS,
+      ),
   },
   statusUpdates: {
     path: "/data/status-updates.csv",
-    filename: (asOf: string) => `roadmap-tracker-status-updates-${asOf}.csv`,
+    filename: (asOf: string, version?: number) => `roadmap-tracker-status-updates-${asOf}${versionSuffix(version)}.csv`,
     contentType: CSV_CONTENT_TYPE,
     open: (ctx: DownloadContext) => csvStream(statusUpdates(ctx), STATUS_UPDATE_COLUMNS),
   },
   deadlineRevisions: {
     path: "/data/deadline-revisions.csv",
-    filename: (asOf: string) => `roadmap-tracker-deadline-revisions-${asOf}.csv`,
+    filename: (asOf: string, version?: number) => `roadmap-tracker-deadline-revisions-${asOf}${versionSuffix(version)}.csv`,
     contentType: CSV_CONTENT_TYPE,
     open: (ctx: DownloadContext) => csvStream(deadlineRevisions(ctx), DEADLINE_REVISION_COLUMNS),
   },
   tracker: {
     path: "/data/tracker.json",
-    filename: (asOf: string) => `roadmap-tracker-${asOf}.json`,
+    filename: (asOf: string, version?: number) => `roadmap-tracker-${asOf}${versionSuffix(version)}.json`,
     contentType: "application/json",
     open: (ctx: DownloadContext) => toWebStream(inChunks(snapshot(ctx))),
   },
@@ -88,23 +104,30 @@ const DOWNLOADS = {
 
 export type DownloadKind = keyof typeof DOWNLOADS;
 
-/** GET handler of one download: ?as_of= chooses the date; the ETag follows the data's version. */
+/**
+ * GET handler of one download: ?as_of= chooses the date and ?version= (or ?recorded_on=) the
+ * version of the record; the ETag follows the data's version.
+ */
 export function downloadHandler(kind: DownloadKind) {
   return async function GET(request: Request): Promise<Response> {
     return withProblems(request, async () => {
       const url = new URL(request.url);
       const parsed = parseAsOfParams(url.searchParams);
       if (!parsed.ok) return invalidParameters(request, parsed.errors);
+      const read = await readView(request, parsed.value);
+      if (!read.ok) return read.response;
+      const { view } = read;
       const db = getDb();
-      const { asOf } = parsed.value;
-      const version = await publicDataVersion(db);
       const download = DOWNLOADS[kind];
       const origin = requestOrigin(request);
-      const ctx: DownloadContext = { db, origin, asOf, now: new Date() };
+      const ctx: DownloadContext = { db, origin, asOf: view.asOf, record: recordRef(view), now: new Date() };
+      // A pinned version never changes; the latest changes with anything published, areas and organisations included.
+      const validator = view.at.pinned ? `version ${view.at.version}` : (await publicDataVersion(db)).fingerprint;
       return sendStream(request, () => download.open(ctx), {
-        etag: weakEtag([kind, asOf, origin, version.fingerprint]),
+        etag: weakEtag([kind, view.asOf, origin, validator]),
         contentType: download.contentType,
-        filename: download.filename(asOf),
+        filename: download.filename(view.asOf, view.at.pinned ? view.at.version : undefined),
+        cacheControl: cacheControlFor(view),
       });
     });
   };

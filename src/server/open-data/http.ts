@@ -14,6 +14,11 @@ import type { FieldError } from "../../schemas/errors";
  * Publishing a change expires the server-side data cache at once (PUBLIC_DATA_TAG).
  */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400";
+/**
+ * An answer at a record version the reader chose (version=, or recorded_on= a day that has
+ * ended): nothing published later changes it (docs/decisions/0009-record-versions.md).
+ */
+export const IMMUTABLE_CACHE_CONTROL = "public, max-age=31536000, s-maxage=31536000, immutable";
 /** Errors are cacheable too, but only briefly: a missing commitment may be published soon. */
 const ERROR_CACHE_CONTROL = "public, max-age=60, s-maxage=60";
 
@@ -127,10 +132,10 @@ export function sendJson(request: Request, body: unknown, options: SendOptions =
 export function sendStream(
   request: Request,
   open: () => ReadableStream<Uint8Array>,
-  options: { etag: string; contentType: string; filename?: string },
+  options: { etag: string; contentType: string; filename?: string; cacheControl?: string },
 ): Response {
   const extra: Record<string, string> = options.filename ? { "Content-Disposition": `attachment; filename="${options.filename}"` } : {};
-  const headers = baseHeaders(options.etag, PUBLIC_CACHE_CONTROL, options.contentType, extra);
+  const headers = baseHeaders(options.etag, options.cacheControl ?? PUBLIC_CACHE_CONTROL, options.contentType, extra);
   if (etagMatches(request.headers.get("if-none-match"), options.etag)) return notModified(headers);
   return new Response(open(), { status: 200, headers });
 }

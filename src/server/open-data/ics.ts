@@ -5,6 +5,7 @@ import ical, { ICalEventTransparency } from "ical-generator";
 import type { ApiCommitment } from "../../schemas/api";
 import { addDays, formatLongDate } from "../../domain/dates";
 import { LICENCE } from "./licence";
+import { missedSentence } from "../../domain/wording";
 import { urlWith } from "./serialise";
 
 export const ICS_CONTENT_TYPE = "text/calendar; charset=utf-8";
@@ -47,6 +48,7 @@ export function deadlineCalendar({ origin, areas, commitments, asOf, stamp }: De
       description: [
         `Deadline as published: “${c.deadline.label}” (due by ${formatLongDate(dueDate)}).`,
         `Status on ${formatLongDate(asOf)}: ${c.status.label}.`,
+        ...c.missedDeadlines.map(missedSentence),
         `Area: ${c.area.title}.`,
         lead ? `Lead: ${lead.name}.` : "",
         c.links.html,

@@ -18,7 +18,7 @@ import {
   trackerSnapshotSchema,
 } from "../../schemas/api";
 import { LICENCE } from "./licence";
-import { PUBLIC_CACHE_CONTROL, siteOrigin } from "./http";
+import { IMMUTABLE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, siteOrigin } from "./http";
 
 type Fields = Record<string, z.ZodType>;
 
@@ -36,10 +36,13 @@ const EXAMPLES = {
   organisation: ["government-digital-service"],
   status: ["at_risk"],
   overdue: "true",
+  missed: "true",
   due_before: "2026-12-31",
   due_after: "2026-06-01",
   q: "digital identity",
   as_of: "2026-06-30",
+  version: 1,
+  recorded_on: "2026-12-01",
   sort: "overdue",
   page: 1,
   page_size: 25,
@@ -52,7 +55,10 @@ const headers = {
     description: "Validator of this representation. Send it back in If-None-Match to get 304 Not Modified when nothing changed.",
     schema: { type: "string" as const },
   },
-  "Cache-Control": { description: `How long caches may keep the response: ${PUBLIC_CACHE_CONTROL}.`, schema: { type: "string" as const } },
+  "Cache-Control": {
+    description: `How long caches may keep the response: ${PUBLIC_CACHE_CONTROL}; at a version you chose (version=, or recorded_on= a day that has ended), which nothing published later can change: ${IMMUTABLE_CACHE_CONTROL}.`,
+    schema: { type: "string" as const },
+  },
   "Access-Control-Allow-Origin": { description: "Always *: any website may read the API.", schema: { type: "string" as const } },
 };
 
@@ -93,6 +99,18 @@ export const ENDPOINT_EXAMPLES: readonly EndpointExample[] = [
     query: { area: "ai-for-the-public-good", as_of: "2026-03-31" },
     description: "One area as it stood on 31 March 2026",
   },
+  {
+    operationId: "listCommitments",
+    path: "/commitments",
+    query: { missed: "true" },
+    description: "Every commitment that has missed a deadline, with what followed",
+  },
+  {
+    operationId: "getCommitment",
+    path: "/commitments/ai-exemplars",
+    query: { version: "1", as_of: "2026-06-30" },
+    description: "One commitment exactly as version 1 of the record had it on 30 June 2026: cite this",
+  },
   { operationId: "getCommitment", path: "/commitments/ai-exemplars", description: "One commitment with its history and sources" },
   { operationId: "listChanges", path: "/changes", query: { since: "2026-06-01" }, description: "Changes since 1 June 2026, newest first" },
 ];
@@ -118,6 +136,7 @@ function buildRegistry(): OpenAPIRegistry {
     tags: ["Areas and organisations"],
     summary: "List the organisations that own commitments",
     description: "Departments and units by name, with how many commitments each leads and supports.",
+    request: { query: optionalQuery(asOfQueryFields, EXAMPLES) },
     responses: { 200: { description: "The organisations.", headers, content: json(organisationListSchema) }, ...common },
   });
 
@@ -216,7 +235,7 @@ function buildDocument(): Document {
       title: "Roadmap Tracker API",
       version: API_VERSION,
       description:
-        "Commitments, deadlines and progress of the UK government's Roadmap for Modern Digital Government. Read-only JSON API of Roadmap Tracker. No key is needed. Responses carry ETag and Cache-Control headers and answer conditional requests with 304; CORS is open for GET. Errors are RFC 9457 problem details; a method other than GET, HEAD or OPTIONS answers 405 with an Allow header. An empty query parameter (`q=`) is the same as leaving it out. Dates are ISO 8601 calendar dates; `as_of` shows the tracker as it stood on any date since the roadmap was published. Human-readable documentation, bulk downloads, the Atom feed and the deadline calendar are at /data.",
+        "Commitments, deadlines and progress of the UK government's Roadmap for Modern Digital Government. Read-only JSON API of Roadmap Tracker. No key is needed. Responses carry ETag and Cache-Control headers and answer conditional requests with 304; CORS is open for GET. Errors are RFC 9457 problem details; a method other than GET, HEAD or OPTIONS answers 405 with an Allow header. An empty query parameter (`q=`) is the same as leaving it out. Dates are ISO 8601 calendar dates; `as_of` shows what was true on any date since the roadmap was published, as the tracker knows it now. Every publish takes the next record version (`meta.version` of every answer): `version=N` (or `recorded_on=YYYY-MM-DD`, the last version recorded by the end of that day in Europe/London) shows the record exactly as published then, and nothing published later changes it, so cite it. Status updates carry three dates: when it happened (`occurred`), when a source confirmed it (`confirmed`) and when the tracker published it (`publishedAt`). Human-readable documentation, bulk downloads, the Atom feed and the deadline calendar are at /data.",
       license: { name: LICENCE.name, url: LICENCE.url },
     },
     servers: [{ url: "/api/v1", description: "This server" }],

@@ -2,7 +2,7 @@
 // parameter is reported by name; a parameter the endpoint does not know is an error too, so a
 // typo ("organization=") cannot silently return everything.
 import { z } from "zod";
-import { commitmentQueryFields, parseCommitmentQuery, parseParam, type CommitmentQuery } from "../../schemas/commitment-query";
+import { commitmentQueryFields, parseCommitmentQuery, parseParam, parseRecordVersion, type CommitmentQuery } from "../../schemas/commitment-query";
 import type { FieldError } from "../../schemas/errors";
 import { asOfQueryFields, changeQueryFields, feedQueryFields, CHANGE_KINDS } from "../../schemas/api";
 import { todayIso } from "../../domain/dates";
@@ -30,25 +30,28 @@ export function parseCommitmentListParams(params: URLSearchParams, today = today
   return result(parsed.query, [...errors, ...parsed.errors]);
 }
 
-/** Endpoints that only take an as-of date. */
-export function parseAsOfParams(params: URLSearchParams, today = todayIso()): Parsed<{ asOf: string }> {
+/** An as-of date and a record version, as given (checked against the database by resolveView). */
+export type WhenParams = { asOf?: string; version?: number; recordedOn?: string };
+
+function parseWhen(params: URLSearchParams, errors: FieldError[]): WhenParams {
+  return { asOf: parseParam(params, "as_of", asOfQueryFields.as_of, errors), ...parseRecordVersion(params, errors) };
+}
+
+/** Endpoints that take an as-of date and a record version. */
+export function parseAsOfParams(params: URLSearchParams): Parsed<WhenParams> {
   const errors = unknownParameters(params, Object.keys(asOfQueryFields));
-  const asOf = parseParam(params, "as_of", asOfQueryFields.as_of, errors);
-  return result({ asOf: asOf ?? today }, errors);
+  return result(parseWhen(params, errors), errors);
 }
 
 export function parseNoParams(params: URLSearchParams): Parsed<Record<string, never>> {
   return result({}, unknownParameters(params, []));
 }
 
-export type ChangeListParams = {
+export type ChangeListParams = WhenParams & {
   area: string[];
   organisation: string[];
   kind?: (typeof CHANGE_KINDS)[number];
   since?: string;
-  asOf: string;
-  /** as_of was given (not empty): links keep it. */
-  asOfGiven: boolean;
   page: number;
   pageSize: number;
 };
@@ -59,24 +62,24 @@ export function parseChangeListParams(params: URLSearchParams, today = todayIso(
   const f = changeQueryFields;
   const errors = unknownParameters(params, Object.keys(f));
   const list = <T>(name: "area" | "organisation", schema: z.ZodType<T>) => parseParam(params, name, schema, errors, true);
-  const asOf = parseParam(params, "as_of", f.as_of, errors);
   const value: ChangeListParams = {
+    ...parseWhen(params, errors),
     area: list("area", f.area) ?? [],
     organisation: list("organisation", f.organisation) ?? [],
     kind: parseParam(params, "kind", f.kind, errors),
     since: parseParam(params, "since", f.since, errors),
-    asOf: asOf ?? today,
-    asOfGiven: asOf !== undefined,
     page: parseParam(params, "page", f.page, errors) ?? 1,
     pageSize: parseParam(params, "page_size", f.page_size, errors) ?? DEFAULT_CHANGES_PAGE_SIZE,
   };
-  if (value.since && value.since > value.asOf) errors.push({ field: "since", message: `since must be on or before as_of (${value.asOf})` });
+  const asOf = value.asOf ?? today;
+  if (value.since && value.since > asOf) errors.push({ field: "since", message: `since must be on or before as_of (${asOf})` });
   return result(value, errors);
 }
 
-/** /changes.atom and /deadlines.ics: an optional area filter. */
-export function parseFeedParams(params: URLSearchParams): Parsed<{ area: string[] }> {
+/** /changes.atom and /deadlines.ics: an optional area filter, and a record version. */
+export function parseFeedParams(params: URLSearchParams): Parsed<{ area: string[]; version?: number; recordedOn?: string }> {
   const errors = unknownParameters(params, Object.keys(feedQueryFields));
   const area = parseParam(params, "area", feedQueryFields.area, errors, true) ?? [];
-  return result({ area }, errors);
+  const { version, recordedOn } = parseWhen(new URLSearchParams([...params].filter(([k]) => k !== "as_of")), errors);
+  return result({ area, version, recordedOn }, errors);
 }

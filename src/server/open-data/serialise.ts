@@ -43,12 +43,34 @@ export function toApiCommitment(c: CommitmentSummary, origin: string): ApiCommit
     area: c.area,
     owners: c.owners.map((o) => ({ slug: o.slug, name: o.name, abbreviation: o.abbreviation, lead: o.lead })),
     deadline: c.deadline,
-    status: { code: c.status.code, label: statusLabel(c.status.code), confirmedOn: c.status.confirmedOn },
+    status: {
+      code: c.status.code,
+      label: statusLabel(c.status.code),
+      confirmedOn: c.status.confirmedOn,
+      confirmed: c.status.confirmed,
+      occurred: c.status.occurred,
+      effectiveOn: c.status.effectiveOn,
+      publishedAt: c.status.publishedAt,
+      version: c.status.version,
+    },
     overdue: c.overdue,
     daysOverdue: c.daysOverdue,
     daysUntilDue: c.daysUntilDue,
     deliveredLate: c.deliveredLate,
     daysLate: c.daysLate,
+    daysLateMax: c.lateness?.maxDays ?? 0,
+    delivery: c.delivery,
+    lateness: c.lateness,
+    pending: c.pending
+      ? {
+          status: { code: c.pending.code, label: statusLabel(c.pending.code) },
+          confirmed: c.pending.confirmed,
+          occurred: c.pending.occurred,
+          window: c.pending.window,
+        }
+      : null,
+    missed: c.missed,
+    missedDeadlines: c.missedDeadlines,
     revisionsCount: c.revisionsCount,
     announcedOn: c.announcedOn,
     links: commitmentLinks(origin, c.slug),
@@ -58,15 +80,25 @@ export function toApiCommitment(c: CommitmentSummary, origin: string): ApiCommit
 type CommitmentRef = { slug: string; title: string; area: { slug: string; title: string } };
 
 function historyFields(e: StatusUpdateEntry | DeadlineRevisionEntry) {
-  const common = { id: changeId(e.kind, e.id), date: e.date, publishedAt: e.publishedAt };
+  const common = { id: changeId(e.kind, e.id), date: e.date, publishedAt: e.publishedAt, version: e.version };
   const source = (s: NonNullable<DeadlineRevisionEntry["source"]>) => ({
     title: s.title,
     publisher: s.publisher,
     url: s.url,
     publishedOn: s.publishedOn,
+    publishedLabel: s.publishedLabel,
   });
   if (e.kind === "status_update") {
-    return { kind: e.kind, ...common, status: { code: e.status, label: statusLabel(e.status) }, note: e.note, source: source(e.source) };
+    return {
+      kind: e.kind,
+      ...common,
+      status: { code: e.status, label: statusLabel(e.status) },
+      note: e.note,
+      source: source(e.source),
+      confirmed: e.confirmed,
+      occurred: e.occurred,
+      effectiveOn: e.effectiveOn,
+    };
   }
   return {
     kind: e.kind,

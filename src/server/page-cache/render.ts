@@ -8,7 +8,7 @@ import { contentSecurityPolicy, policyOptions } from "../content-security-policy
 import { entityTag, withoutScripts } from "./html";
 import type { RenderResult } from "./store";
 import type { CacheKind } from "./routing";
-import { PAGE_CACHE_CONTROL } from "./store";
+import { IMMUTABLE_PAGE_CACHE_CONTROL, IMMUTABLE_PAGE_META, PAGE_CACHE_CONTROL } from "./store";
 import { SECURITY_HEADERS } from "../security-headers";
 import { OPEN_DATA_VARY } from "../http-headers";
 
@@ -72,11 +72,16 @@ export async function renderPage(serverOrigin: string, url: string, kind: CacheK
   const pageHeaders = {
     "content-type": "text/html; charset=utf-8",
     "content-security-policy": contentSecurityPolicy({ none: true }, policyOptions()),
-    "cache-control": PAGE_CACHE_CONTROL,
+    "cache-control": isImmutablePage(html) ? IMMUTABLE_PAGE_CACHE_CONTROL : PAGE_CACHE_CONTROL,
     etag,
     vary: PAGE_VARY,
   };
   return { page: { body: new TextEncoder().encode(html), headers: pageHeaders, etag } };
+}
+
+/** True for a page that marks its record as never changing again (see IMMUTABLE_PAGE_META). */
+function isImmutablePage(html: string): boolean {
+  return new RegExp(`<meta name="${IMMUTABLE_PAGE_META}" content="immutable"`).test(html);
 }
 
 /** A response's headers without those that describe one connection or one send. */

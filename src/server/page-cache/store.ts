@@ -21,6 +21,13 @@ const FRESH_MS = 60_000;
 const MAX_BYTES = 128 * 1024 * 1024;
 /** Browsers revalidate each time (a 304 when unchanged); a CDN may keep a page as long as this process does. */
 export const PAGE_CACHE_CONTROL = `public, max-age=0, s-maxage=${FRESH_MS / 1000}, stale-while-revalidate=300`;
+/**
+ * A page pinned to a version of the record that has since been revised can never change again
+ * (docs/decisions/0009-record-versions.md): anyone may keep it for a year. Such a page says so
+ * with <meta name="roadmap-tracker-record" content="immutable">.
+ */
+export const IMMUTABLE_PAGE_CACHE_CONTROL = "public, max-age=31536000, s-maxage=31536000, immutable";
+export const IMMUTABLE_PAGE_META = "roadmap-tracker-record";
 
 export class PageStore {
   private entries = new Map<string, Entry>();

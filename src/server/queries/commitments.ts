@@ -1,47 +1,175 @@
-// Reads of commitments, with status, deadline and overdue computed as of a date by the
-// commitment_state_as_of() SQL function. Filtering, sorting and paging happen in PostgreSQL.
+// Reads of commitments, with status, deadline, overdue and missed deadlines computed as of a date
+// at a record version by the commitment_state_at() SQL function, and attributes as published at
+// that version. Filtering, sorting and paging happen in PostgreSQL.
 import { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../db";
 import type { CommitmentQuery } from "../../schemas/commitment-query";
-import type { CommitmentSummary, Owner } from "./types";
+import type { CommitmentSummary, DatedRef, MissedDeadlineRef, Owner } from "./types";
 import type { StatusCode } from "../../domain/status";
 import type { Precision } from "../../domain/deadline";
-import { isoDay } from "../../domain/dates";
+import type { LatenessKind } from "../../domain/lateness";
+import { daysBetween, isoDay } from "../../domain/dates";
+import { commitmentsAt, ownedBy, versionSql } from "./versions";
 
-export type CommitmentRow = {
+/** Dates come from SQL as text (date::text is YYYY-MM-DD), which saves making and formatting a Date for each. */
+const iso = (d: Date | string | null): string | null => (typeof d === "string" ? d : isoDay(d));
+
+export { summaryRows };
+
+/** The columns of STATE_COLUMNS. */
+
+type StateRow = {
   id: number;
+  revision_id: number;
   slug: string;
   title: string;
   summary: string;
-  announced_on: Date;
-  version: number;
+  announced_on: string;
   area_slug: string;
   area_title: string;
+  area_position: number;
   status: StatusCode;
-  status_confirmed_on: Date | null;
+  status_confirmed_on: string | null;
+  status_effective_on: string | null;
   deadline_label: string | null;
   deadline_precision: Precision | null;
-  due_date: Date | null;
+  due_date: string | null;
   revisions_count: number;
   overdue: boolean;
   days_overdue: number;
   days_until_due: number | null;
+  delivered_from: string | null;
+  delivered_to: string | null;
+  lateness: LatenessKind | null;
+  late_min: number;
+  late_max: number;
   delivered_late: boolean;
   days_late: number;
+  missed: MissedJson[];
+  missed_count: number;
+  status_update_id: number | null;
+  pending_update_id: number | null;
 };
-type Row = CommitmentRow & { total: bigint };
+/** A commitment read with the status updates behind it (the one in effect, su, and the pending one, pu) and its owners. */
+export type CommitmentRow = StateRow & { su: UpdateDates | null; pu: UpdateDates | null; owners: Owner[] };
+
+/**
+ * A missed deadline as the state period stores it (see the migration 20261202000000_citable_time):
+ * the days of one still overdue are left for the as-of date to fill in.
+ */
+export type MissedJson = Omit<MissedDeadlineRef, "daysMissedBy" | "daysMissedByMax"> & {
+  daysMissedBy: number | null;
+  daysMissedByMax: number | null;
+};
+
+/** The state (s), attribute (c) and area (a) columns of a commitment read. */
+const STATE_COLUMNS = Prisma.sql`
+  c.id, s.revision_id, c.slug, c.title, c.summary, c.announced_on::text AS announced_on,
+  a.slug AS area_slug, a.title AS area_title, a.position AS area_position,
+  s.status, s.status_confirmed_on::text AS status_confirmed_on, s.status_effective_on::text AS status_effective_on, s.status_update_id, s.pending_update_id,
+  s.deadline_label, s.deadline_precision, s.due_date::text AS due_date,
+  s.revisions_count, s.overdue, s.days_overdue, s.days_until_due,
+  s.delivered_from::text AS delivered_from, s.delivered_to::text AS delivered_to, s.lateness, s.late_min, s.late_max, s.delivered_late, s.days_late,
+  s.missed, s.missed_count`;
+
+/** The dates of a status update (for the one in effect, and the pending one). */
+type UpdateDates = {
+  id: number;
+  status: StatusCode;
+  confirmed_on: string;
+  confirmed_to: string;
+  confirmed_label: string;
+  confirmed_precision: Precision;
+  occurred_label: string | null;
+  occurred_precision: Precision | null;
+  occurred_from: string | null;
+  occurred_to: string | null;
+  happened_from: string;
+  effective_on: string;
+  /** As PostgreSQL writes a timestamptz in JSON. */
+  published_at: string;
+  version: number;
+};
+
+/** A status update's dates as one JSON value, for the update the state names in `column` (null when none). */
+const updateJson = (column: Prisma.Sql) => Prisma.sql`(
+  SELECT json_build_object('id', u.id, 'status', u.status, 'confirmed_on', u.confirmed_on, 'confirmed_to', u.confirmed_to,
+    'confirmed_label', u.confirmed_label, 'confirmed_precision', u.confirmed_precision, 'occurred_label', u.occurred_label,
+    'occurred_precision', u.occurred_precision, 'occurred_from', u.occurred_from, 'occurred_to', u.occurred_to,
+    'happened_from', u.happened_from, 'effective_on', u.effective_on, 'published_at', u.published_at, 'version', u.version)
+  FROM status_update u WHERE u.id = ${column})`;
+
+/**
+ * The owners named by a lead and supporting organisation ids, lead first then by name, as one
+ * JSON array. Organisations are not versioned: the ids come from the revision read.
+ */
+export const ownersJson = (lead: Prisma.Sql, supporting: Prisma.Sql) => Prisma.sql`(
+  SELECT COALESCE(json_agg(json_build_object('slug', o.slug, 'name', o.name, 'abbreviation', o.abbreviation, 'lead', w.lead) ORDER BY w.lead DESC, o.name), '[]'::json)
+  FROM (SELECT ${lead} AS id, TRUE AS lead UNION ALL SELECT unnest(${supporting}), FALSE) w JOIN organisation o ON o.id = w.id)`;
+
+/**
+ * Everything a summary shows beyond the state: the status update in effect (su) and the pending
+ * one (pu), and the owners. Subqueries in the select list run for the rows returned only, by
+ * primary key, so read them once the rows are picked.
+ */
+const SUMMARY_EXTRAS = Prisma.sql`
+  ${updateJson(Prisma.sql`s.status_update_id`)} AS su, ${updateJson(Prisma.sql`s.pending_update_id`)} AS pu,
+  ${ownersJson(Prisma.sql`c.lead_organisation_id`, Prisma.sql`c.supporting_ids`)} AS owners`;
+
+/**
+ * Every commitment on the record at the version, as it stood on the date: the state (s), the
+ * attributes (c) and the area (a). Filters and orders are written over these aliases. The
+ * full-text vector is carried only when a search needs it.
+ */
+export function summarySource(asOf: string, version: number | undefined, options: { search?: boolean } = {}): Prisma.Sql {
+  // Each state period points at the revision of the attributes on the record with it.
+  return Prisma.sql`
+    commitment_state_at(${asOf}::date, ${versionSql(version)}) s
+    JOIN (
+      SELECT r.id AS revision_id, r.commitment_id AS id, r.slug, r.title, r.summary, r.area_id, r.lead_organisation_id,
+             r.supporting_organisation_ids AS supporting_ids, r.announced_on, r.announced_in_id${options.search ? Prisma.sql`, r.search` : Prisma.empty}
+      FROM commitment_revision r
+    ) c ON c.revision_id = s.revision_id
+    JOIN area a ON a.id = c.area_id`;
+}
+
+/**
+ * The summaries of the commitments a query picks, in its order: `where`, `order` and `limit`
+ * over summarySource's aliases. A page (with a limit) is found with the few columns the filters
+ * and order need, then read whole for its rows only; a whole list is read in one pass.
+ */
+async function summaryRows(
+  db: Db,
+  asOf: string,
+  version: number | undefined,
+  query: { where: Prisma.Sql; order: Prisma.Sql; limit?: Prisma.Sql; search?: boolean },
+): Promise<(CommitmentRow & { total: bigint })[]> {
+  const source = summarySource(asOf, version, { search: query.search });
+  if (!query.limit) {
+    return db.$queryRaw<(CommitmentRow & { total: bigint })[]>`
+      SELECT ${STATE_COLUMNS}, ${SUMMARY_EXTRAS}, COUNT(*) OVER () AS total FROM ${source} ${query.where} ${query.order}`;
+  }
+  const picked = await db.$queryRaw<{ id: number; total: bigint }[]>`
+    SELECT c.id, COUNT(*) OVER () AS total FROM ${source} ${query.where} ${query.order} ${query.limit}`;
+  if (picked.length === 0) return [];
+  const ids = picked.map((p) => p.id);
+  const rows = await db.$queryRaw<CommitmentRow[]>`
+    SELECT ${STATE_COLUMNS}, ${SUMMARY_EXTRAS} FROM ${summarySource(asOf, version)} WHERE s.commitment_id = ANY(${ids}::int[])`;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const total = picked[0]!.total;
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [Object.assign(row, { total })] : [];
+  });
+}
 
 function whereClause(query: Partial<CommitmentQuery>): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (query.area?.length) conditions.push(Prisma.sql`a.slug = ANY(${query.area}::text[])`);
-  if (query.organisation?.length) {
-    conditions.push(Prisma.sql`(
-      c.lead_organisation_id IN (SELECT id FROM organisation WHERE slug = ANY(${query.organisation}::text[]))
-      OR EXISTS (SELECT 1 FROM commitment_owner co JOIN organisation o ON o.id = co.organisation_id
-                 WHERE co.commitment_id = c.id AND o.slug = ANY(${query.organisation}::text[])))`);
-  }
+  if (query.organisation?.length) conditions.push(ownedBy(query.organisation));
   if (query.status?.length) conditions.push(Prisma.sql`s.status::text = ANY(${query.status}::text[])`);
   if (query.overdue !== undefined) conditions.push(Prisma.sql`s.overdue = ${query.overdue}`);
+  if (query.missed !== undefined) conditions.push(query.missed ? Prisma.sql`s.missed_count > 0` : Prisma.sql`s.missed_count = 0`);
   if (query.dueBefore) conditions.push(Prisma.sql`s.due_date <= ${query.dueBefore}::date`);
   if (query.dueAfter) conditions.push(Prisma.sql`s.due_date >= ${query.dueAfter}::date`);
   if (query.q) conditions.push(Prisma.sql`c.search @@ websearch_to_tsquery('english', ${query.q})`);
@@ -63,98 +191,107 @@ function orderClause(query: Partial<CommitmentQuery>): Prisma.Sql {
   }
 }
 
-/** Lead and supporting owners of each commitment, lead first. */
-export async function ownersOf(db: Db, ids: number[]): Promise<Map<number, Owner[]>> {
-  const owners = new Map<number, Owner[]>(ids.map((id) => [id, []]));
-  if (ids.length === 0) return owners;
-  const rows = await db.$queryRaw<{ commitment_id: number; slug: string; name: string; abbreviation: string | null; lead: boolean }[]>`
-    SELECT c.id AS commitment_id, o.slug, o.name, o.abbreviation, TRUE AS lead
-    FROM commitment c JOIN organisation o ON o.id = c.lead_organisation_id WHERE c.id = ANY(${ids}::int[])
-    UNION ALL
-    SELECT co.commitment_id, o.slug, o.name, o.abbreviation, FALSE AS lead
-    FROM commitment_owner co JOIN organisation o ON o.id = co.organisation_id WHERE co.commitment_id = ANY(${ids}::int[])
-    ORDER BY commitment_id, lead DESC, name`;
-  for (const row of rows) owners.get(row.commitment_id)?.push({ slug: row.slug, name: row.name, abbreviation: row.abbreviation, lead: row.lead });
-  return owners;
+/** A date as a source words it, with the period it stands for; null when the update gives none. */
+export function dated(label: string | null, precision: Precision | null, from: Date | string | null, to: Date | string | null): DatedRef | null {
+  return label && precision && from && to ? { label, precision, from: iso(from)!, to: iso(to)! } : null;
 }
 
-export function toSummary(row: CommitmentRow, owners: Owner[]): CommitmentSummary {
+/** A stored missed deadline, with the days of one still overdue counted to the as-of date. */
+export function missedRef(m: MissedJson, asOf: string): MissedDeadlineRef {
+  const still = m.outcome === "overdue" ? daysBetween(m.dueDate, asOf) : null;
+  return {
+    label: m.label,
+    precision: m.precision,
+    dueDate: m.dueDate,
+    missedOn: m.missedOn,
+    outcome: m.outcome,
+    outcomeOn: m.outcomeOn,
+    movedTo: m.movedTo ? { label: m.movedTo.label, precision: m.movedTo.precision, dueDate: m.movedTo.dueDate } : null,
+    delivery: m.delivery,
+    daysMissedBy: still ?? m.daysMissedBy ?? 0,
+    daysMissedByMax: still ?? m.daysMissedByMax ?? 0,
+  };
+}
+
+export function toSummary(row: CommitmentRow, asOf: string): CommitmentSummary {
+  const { su, pu } = row;
+  const window = (from: string | null, to: string | null) => (from && to ? { from, to } : null);
   return {
     id: row.id,
     slug: row.slug,
     title: row.title,
     summary: row.summary,
     area: { slug: row.area_slug, title: row.area_title },
-    owners,
+    owners: row.owners,
     deadline:
       row.deadline_label && row.deadline_precision
-        ? { label: row.deadline_label, precision: row.deadline_precision, dueDate: isoDay(row.due_date) }
+        ? { label: row.deadline_label, precision: row.deadline_precision, dueDate: iso(row.due_date) }
         : null,
-    status: { code: row.status, confirmedOn: isoDay(row.status_confirmed_on) },
+    status: {
+      code: row.status,
+      confirmedOn: iso(row.status_confirmed_on),
+      effectiveOn: iso(row.status_effective_on),
+      confirmed: su ? dated(su.confirmed_label, su.confirmed_precision, row.status_confirmed_on, su.confirmed_to) : null,
+      occurred: su ? dated(su.occurred_label, su.occurred_precision, su.occurred_from, su.occurred_to) : null,
+      publishedAt: su ? new Date(su.published_at).toISOString() : null,
+      version: su?.version ?? null,
+    },
+    pending: pu
+      ? {
+          code: pu.status,
+          confirmed: dated(pu.confirmed_label, pu.confirmed_precision, pu.confirmed_on, pu.confirmed_to)!,
+          occurred: dated(pu.occurred_label, pu.occurred_precision, pu.occurred_from, pu.occurred_to),
+          window: window(pu.happened_from, pu.effective_on)!,
+        }
+      : null,
     overdue: row.overdue,
     daysOverdue: row.days_overdue,
     daysUntilDue: row.days_until_due,
+    delivery: window(row.delivered_from, row.delivered_to),
+    lateness: row.lateness ? { kind: row.lateness, minDays: row.late_min, maxDays: row.late_max } : null,
     deliveredLate: row.delivered_late,
     daysLate: row.days_late,
     revisionsCount: row.revisions_count,
-    announcedOn: isoDay(row.announced_on)!,
-    version: row.version,
+    missed: row.missed_count > 0,
+    missedDeadlines: row.missed.map((m) => missedRef(m, asOf)),
+    announcedOn: iso(row.announced_on)!,
   };
 }
 
-/** One page of commitments matching the filters, as of query.asOf, with the total count. */
+/** One page of commitments matching the filters, as of query.asOf at query.version (undefined: the latest), with the total count. */
 export async function listCommitments(
   db: Db,
   query: Partial<CommitmentQuery> & { asOf: string },
   paging: { page: number; pageSize: number } | "all" = { page: query.page ?? 1, pageSize: query.pageSize ?? 25 },
 ): Promise<{ items: CommitmentSummary[]; total: number }> {
   const limit = paging === "all" ? Prisma.empty : Prisma.sql`LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}`;
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT c.id, c.slug, c.title, c.summary, c.announced_on, c.version,
-           a.slug AS area_slug, a.title AS area_title,
-           s.status, s.status_confirmed_on, s.deadline_label, s.deadline_precision, s.due_date,
-           s.revisions_count, s.overdue, s.days_overdue, s.days_until_due, s.delivered_late, s.days_late,
-           COUNT(*) OVER () AS total
-    FROM commitment_state_as_of(${query.asOf}::date) s
-    JOIN commitment c ON c.id = s.commitment_id
-    JOIN area a ON a.id = c.area_id
-    ${whereClause(query)}
-    ${orderClause(query)}
-    ${limit}`;
+  const rows = await summaryRows(db, query.asOf, query.version, {
+    where: whereClause(query),
+    order: orderClause(query),
+    limit: paging === "all" ? undefined : limit,
+    search: Boolean(query.q),
+  });
   let total = rows[0] ? Number(rows[0].total) : 0;
   if (rows.length === 0 && paging !== "all" && paging.page > 1) {
     const count = await db.$queryRaw<{ total: bigint }[]>`
-      SELECT COUNT(*) AS total FROM commitment_state_as_of(${query.asOf}::date) s
-      JOIN commitment c ON c.id = s.commitment_id JOIN area a ON a.id = c.area_id ${whereClause(query)}`;
+      SELECT COUNT(*) AS total FROM ${summarySource(query.asOf, query.version, { search: Boolean(query.q) })} ${whereClause(query)}`;
     total = Number(count[0]?.total ?? 0);
   }
-  const owners = await ownersOf(
-    db,
-    rows.map((r) => r.id),
-  );
-  return { items: rows.map((row) => toSummary(row, owners.get(row.id) ?? [])), total };
+  return { items: rows.map((row) => toSummary(row, query.asOf)), total };
 }
 
-/** One commitment as of a date, or null when it does not exist (or was not yet announced). */
-export async function getCommitmentSummary(db: Db, slug: string, asOf: string): Promise<CommitmentSummary | null> {
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT c.id, c.slug, c.title, c.summary, c.announced_on, c.version,
-           a.slug AS area_slug, a.title AS area_title,
-           s.status, s.status_confirmed_on, s.deadline_label, s.deadline_precision, s.due_date,
-           s.revisions_count, s.overdue, s.days_overdue, s.days_until_due, s.delivered_late, s.days_late,
-           1::bigint AS total
-    FROM commitment c
-    JOIN area a ON a.id = c.area_id
-    JOIN commitment_state_as_of(${asOf}::date) s ON s.commitment_id = c.id
-    WHERE c.slug = ${slug}`;
+/** One commitment as of a date at a version, or null when it does not exist (or was not yet announced, or not yet on the record). */
+export async function getCommitmentSummary(db: Db, slug: string, asOf: string, version?: number): Promise<CommitmentSummary | null> {
+  const rows = await summaryRows(db, asOf, version, { where: Prisma.sql`WHERE c.slug = ${slug}`, order: Prisma.empty });
   const row = rows[0];
   if (!row) return null;
-  const owners = await ownersOf(db, [row.id]);
-  return toSummary(row, owners.get(row.id) ?? []);
+  return toSummary(row, asOf);
 }
 
-/** Does a commitment with this slug exist at all (regardless of as-of)? */
-export async function commitmentExists(db: Db, slug: string): Promise<{ announcedOn: string } | null> {
-  const found = await db.commitment.findUnique({ where: { slug }, select: { announcedOn: true } });
-  return found ? { announcedOn: isoDay(found.announcedOn)! } : null;
+/** Is a commitment with this slug on the record at the version (regardless of as-of)? */
+export async function commitmentExists(db: Db, slug: string, version?: number): Promise<{ announcedOn: string; title: string } | null> {
+  const rows = await db.$queryRaw<
+    { announced_on: Date; title: string }[]
+  >`SELECT c.announced_on, c.title FROM ${commitmentsAt(version)} c WHERE c.slug = ${slug}`;
+  return rows[0] ? { announcedOn: iso(rows[0].announced_on)!, title: rows[0].title } : null;
 }

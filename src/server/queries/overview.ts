@@ -1,4 +1,5 @@
 import type { Db } from "../db";
+import { commitmentsAt, versionSql } from "./versions";
 import type { StatusCode } from "../../domain/status";
 import { STATUS_CODES } from "../../domain/status";
 import { isoDay } from "../../domain/dates";
@@ -8,19 +9,27 @@ const emptyCounts = (): StatusCounts => Object.fromEntries(STATUS_CODES.map((c) 
 
 export type AreaProgress = { slug: string; title: string; position: number; total: number; overdue: number; counts: StatusCounts };
 
-/** Counts by status and overdue, overall and per area, as of a date. */
+/** Counts by status and overdue, overall and per area, as of a date at a version (undefined: the latest). */
 export async function statusCountsByArea(
   db: Db,
   asOf: string,
-): Promise<{ areas: AreaProgress[]; total: number; overdue: number; counts: StatusCounts; lastConfirmedOn: string | null }> {
+  version?: number,
+): Promise<{
+  areas: AreaProgress[];
+  total: number;
+  overdue: number;
+  counts: StatusCounts;
+  lastConfirmedOn: string | null;
+  lastConfirmedLabel: string | null;
+}> {
   const rows = await db.$queryRaw<
     { slug: string; title: string; position: number; status: StatusCode | null; n: bigint; overdue: bigint; last_confirmed: Date | null }[]
   >`
     SELECT a.slug, a.title, a.position, s.status, COUNT(s.commitment_id) AS n,
            COUNT(*) FILTER (WHERE s.overdue) AS overdue, MAX(s.status_confirmed_on) AS last_confirmed
     FROM area a
-    LEFT JOIN commitment c ON c.area_id = a.id
-    LEFT JOIN commitment_state_as_of(${asOf}::date) s ON s.commitment_id = c.id
+    LEFT JOIN ${commitmentsAt(version)} c ON c.area_id = a.id
+    LEFT JOIN commitment_state_at(${asOf}::date, ${versionSql(version)}) s ON s.commitment_id = c.id
     GROUP BY a.slug, a.title, a.position, s.status
     ORDER BY a.position`;
   const areas = new Map<string, AreaProgress>();
@@ -40,19 +49,35 @@ export async function statusCountsByArea(
     if (row.last_confirmed && (!last || row.last_confirmed > last)) last = row.last_confirmed;
   }
   const list = [...areas.values()].sort((a, b) => a.position - b.position);
-  return { areas: list, total: list.reduce((n, a) => n + a.total, 0), overdue, counts, lastConfirmedOn: isoDay(last) };
+  // The latest confirmation behind a status in effect, with the precision the source gave it.
+  const latest = await db.$queryRaw<{ confirmed_label: string }[]>`
+    SELECT su.confirmed_label FROM commitment_state_at(${asOf}::date, ${versionSql(version)}) s
+    JOIN status_update su ON su.id = s.status_update_id
+    ORDER BY su.confirmed_to DESC, su.confirmed_on DESC, su.id DESC LIMIT 1`;
+  return {
+    areas: list,
+    total: list.reduce((n, a) => n + a.total, 0),
+    overdue,
+    counts,
+    lastConfirmedOn: isoDay(last),
+    lastConfirmedLabel: latest[0]?.confirmed_label ?? null,
+  };
 }
 
 export async function listAreas(db: Db) {
   return db.area.findMany({ orderBy: { position: "asc" }, select: { slug: true, title: true, summary: true, position: true } });
 }
 
-export async function listOrganisations(db: Db) {
-  const rows = await db.organisation.findMany({
-    orderBy: { name: "asc" },
-    select: { slug: true, name: true, abbreviation: true, _count: { select: { leads: true, supports: true } } },
-  });
-  return rows.map((o) => ({ slug: o.slug, name: o.name, abbreviation: o.abbreviation, leads: o._count.leads, supports: o._count.supports }));
+/** Every organisation with how many commitments it led and supported at a version (undefined: the latest). */
+export async function listOrganisations(db: Db, version?: number) {
+  const rows = await db.$queryRaw<{ slug: string; name: string; abbreviation: string | null; leads: number; supports: number }[]>`
+    SELECT o.slug, o.name, o.abbreviation,
+           COUNT(*) FILTER (WHERE c.lead_organisation_id = o.id)::int AS leads,
+           COUNT(*) FILTER (WHERE o.id = ANY(c.supporting_ids))::int AS supports
+    FROM organisation o LEFT JOIN ${commitmentsAt(version)} c ON c.lead_organisation_id = o.id OR o.id = ANY(c.supporting_ids)
+    GROUP BY o.id, o.slug, o.name, o.abbreviation
+    ORDER BY o.name`;
+  return rows;
 }
 
 export async function getArea(db: Db, slug: string) {

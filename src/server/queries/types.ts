@@ -1,8 +1,29 @@
 import type { Precision } from "../../domain/deadline";
 import type { StatusCode } from "../../domain/status";
+import type { Lateness } from "../../domain/lateness";
+import type { MissedOutcome } from "../../domain/history";
 
 export type Owner = { slug: string; name: string; abbreviation: string | null; lead: boolean };
-export type SourceRef = { url: string; publisher: string; title: string; publishedOn: string };
+/** publishedLabel is the date as the source gives it ("January 2026"), when it is not a day. */
+export type SourceRef = { url: string; publisher: string; title: string; publishedOn: string; publishedLabel: string | null };
+
+/** A date as a source words it, its precision and the window it describes. */
+export type DatedRef = { label: string; precision: Precision; from: string; to: string };
+type Window = { from: string; to: string };
+
+/** A deadline that passed unmet while it was in effect (src/domain/history.ts MissedDeadline). */
+export type MissedDeadlineRef = {
+  label: string;
+  precision: Precision;
+  dueDate: string;
+  missedOn: string;
+  outcome: MissedOutcome;
+  outcomeOn: string | null;
+  movedTo: { label: string; precision: Precision; dueDate: string | null } | null;
+  delivery: Window | null;
+  daysMissedBy: number;
+  daysMissedByMax: number;
+};
 
 export type CommitmentSummary = {
   id: number;
@@ -12,25 +33,44 @@ export type CommitmentSummary = {
   area: { slug: string; title: string };
   owners: Owner[];
   deadline: { label: string; precision: Precision; dueDate: string | null } | null;
-  status: { code: StatusCode; confirmedOn: string | null };
+  status: {
+    code: StatusCode;
+    confirmedOn: string | null;
+    /** The day the status took effect: the last day of the period it is known to have happened in. */
+    effectiveOn: string | null;
+    confirmed: DatedRef | null;
+    occurred: DatedRef | null;
+    publishedAt: string | null;
+    version: number | null;
+  };
+  /** An update whose period has begun but not ended on the as-of date: it may already have happened. */
+  pending: { code: StatusCode; confirmed: DatedRef; occurred: DatedRef | null; window: Window } | null;
   overdue: boolean;
   daysOverdue: number;
   daysUntilDue: number | null;
+  delivery: Window | null;
+  lateness: Lateness | null;
   deliveredLate: boolean;
   daysLate: number;
   revisionsCount: number;
+  missed: boolean;
+  missedDeadlines: MissedDeadlineRef[];
   announcedOn: string;
-  version: number;
 };
 
 export type StatusUpdateEntry = {
   kind: "status_update";
   id: number;
+  /** When it took effect (effectiveOn). */
   date: string;
   status: StatusCode;
   note: string;
   source: SourceRef;
+  confirmed: DatedRef;
+  occurred: DatedRef | null;
+  effectiveOn: string;
   publishedAt: string;
+  version: number;
 };
 
 export type DeadlineRevisionEntry = {
@@ -46,6 +86,7 @@ export type DeadlineRevisionEntry = {
   reason: string | null;
   source: SourceRef | null;
   publishedAt: string;
+  version: number;
 };
 
 export type TimelineEntry = StatusUpdateEntry | DeadlineRevisionEntry;

@@ -3,6 +3,7 @@
 import type { Db } from "../db";
 import type { SeedDataset } from "./load-seed-files";
 import { dayDate, isoDay } from "../../domain/dates";
+import { notePublication } from "../editor/tx";
 
 export type SeedSummary = {
   sources: number;
@@ -16,6 +17,8 @@ export type SeedSummary = {
 export async function applySeed(db: Db, data: SeedDataset): Promise<SeedSummary> {
   return db.$transaction(
     async (tx) => {
+      // Describes the version this publishes, if it adds anything (see current_publication() in the migrations).
+      await notePublication(tx, "Seed dataset (seeds/)");
       const created: SeedSummary = { sources: 0, areas: 0, organisations: 0, commitments: 0, statusUpdates: 0, deadlineRevisions: 0 };
       const sourceIds = new Map<string, number>();
       for (const s of data.sources) {
@@ -91,11 +94,27 @@ export async function applySeed(db: Db, data: SeedDataset): Promise<SeedSummary>
         const existingUpdates = await tx.statusUpdate.findMany({ where: { commitmentId } });
         for (const u of c.updates) {
           const sourceId = id(sourceIds, u.source);
+          const confirmedOn = u.confirmedWindow.from;
           const already = existingUpdates.some(
-            (e) => e.status === u.status && e.sourceId === sourceId && isoDay(e.confirmedOn) === u.confirmedOn && e.note === u.note,
+            (e) => e.status === u.status && e.sourceId === sourceId && isoDay(e.confirmedOn) === confirmedOn && e.note === u.note,
           );
           if (already) continue;
-          await tx.statusUpdate.create({ data: { commitmentId, status: u.status, note: u.note, sourceId, confirmedOn: dayDate(u.confirmedOn) } });
+          await tx.statusUpdate.create({
+            data: {
+              commitmentId,
+              status: u.status,
+              note: u.note,
+              sourceId,
+              confirmedOn: dayDate(confirmedOn),
+              confirmedTo: dayDate(u.confirmedWindow.to),
+              confirmedPrecision: u.confirmed.precision,
+              confirmedLabel: u.confirmed.label,
+              occurredLabel: u.occurred?.label ?? null,
+              occurredPrecision: u.occurred?.precision ?? null,
+              occurredFrom: u.occurredWindow ? dayDate(u.occurredWindow.from) : null,
+              occurredTo: u.occurredWindow ? dayDate(u.occurredWindow.to) : null,
+            },
+          });
           created.statusUpdates++;
         }
       }

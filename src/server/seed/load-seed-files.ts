@@ -16,6 +16,7 @@ import {
 } from "../../schemas/seed";
 import { resolveDeadline } from "../../domain/deadline";
 import { ConfigError } from "../../runtime/env";
+import { resolveOccurrence, resolvePastDate, type DateWindow } from "../../domain/occurrence";
 
 /** Bad seed data is the operator's to fix: the command line prints it as one message (src/runtime/cli.ts). */
 export class SeedError extends ConfigError {
@@ -25,15 +26,45 @@ export class SeedError extends ConfigError {
 }
 
 type ResolvedDeadline = { label: string; precision: SeedCommitment["deadline"]["precision"]; dueDate: string | null; source: string };
+type SeedUpdate = SeedCommitment["updates"][number];
+/** A status update with its dates read into windows. */
+type ResolvedUpdate = SeedUpdate & { confirmedWindow: DateWindow; occurredWindow: DateWindow | null };
+
+/**
+ * Reads an update's dates: the confirmation looking back from the source's publication date, and
+ * when it happened looking back from the end of the confirmation. Problems are returned as text.
+ */
+function resolveSeedUpdate(
+  update: SeedUpdate,
+  source: SeedSource,
+): { ok: true; value: ResolvedUpdate } | { ok: false; field: string; error: string } {
+  const confirmed = resolvePastDate(update.confirmed.label, update.confirmed.precision, source.publishedOn);
+  if (!confirmed.ok) return { ok: false, field: "confirmed.label", error: confirmed.error };
+  if (confirmed.window.from > source.publishedOn) {
+    return {
+      ok: false,
+      field: "confirmed.label",
+      error: `confirmed “${update.confirmed.label}”, after its source was published (${source.publishedOn})`,
+    };
+  }
+  let occurredWindow: DateWindow | null = null;
+  if (update.occurred) {
+    const occurred = resolveOccurrence(update.occurred.label, update.occurred.precision, confirmed.window);
+    if (!occurred.ok) return { ok: false, field: "occurred.label", error: occurred.error };
+    occurredWindow = occurred.window;
+  }
+  return { ok: true, value: { ...update, confirmedWindow: confirmed.window, occurredWindow } };
+}
 export type SeedDataset = {
   sources: SeedSource[];
   areas: SeedArea[];
   organisations: SeedOrganisation[];
-  commitments: (SeedCommitment & {
+  commitments: (Omit<SeedCommitment, "updates"> & {
     area: string;
     file: string;
     resolvedDeadline: ResolvedDeadline;
     resolvedRevisions: (ResolvedDeadline & { reason: string; effectiveOn: string })[];
+    updates: ResolvedUpdate[];
   })[];
 };
 
@@ -151,21 +182,30 @@ export function loadSeedFiles(dir = DEFAULT_SEED_DIR): SeedDataset {
       for (const org of duplicates(commitment.supporting)) problems.push(`${where} › field "supporting": "${org}" is listed twice`);
       if (!sourceByKey.has(commitment.announcedIn))
         problems.push(`${where} › field "announcedIn": source "${commitment.announcedIn}" is not in sources.json`);
-      // History is append-only and in date order: no update confirmed before the announcement, before
-      // the previous update, or after the source that reports it was published.
+      // History is append-only and in the order confirmed: no update confirmed before the announcement,
+      // before the previous update, or after the source that reports it was published; when it
+      // happened is read looking back from its confirmation (resolveSeedUpdate).
+      const updates: ResolvedUpdate[] = [];
       commitment.updates.forEach((update, i) => {
         const source = sourceByKey.get(update.source);
-        if (!source) problems.push(`${where} › field "updates.${i}.source": source "${update.source}" is not in sources.json`);
-        if (update.confirmedOn < commitment.announcedOn)
-          problems.push(`${where} › field "updates.${i}.confirmedOn": confirmed before the commitment was announced`);
-        if (source && update.confirmedOn > source.publishedOn) {
-          problems.push(
-            `${where} › field "updates.${i}.confirmedOn": confirmed on ${update.confirmedOn}, after its source ${source.key} was published (${source.publishedOn})`,
-          );
+        if (!source) {
+          problems.push(`${where} › field "updates.${i}.source": source "${update.source}" is not in sources.json`);
+          return;
         }
-        const previous = commitment.updates[i - 1];
-        if (previous && update.confirmedOn < previous.confirmedOn)
-          problems.push(`${where} › field "updates.${i}.confirmedOn": out of date order (${update.confirmedOn} is before ${previous.confirmedOn})`);
+        const resolved = resolveSeedUpdate(update, source);
+        if (!resolved.ok) {
+          problems.push(`${where} › field "updates.${i}.${resolved.field}": ${resolved.error}`);
+          return;
+        }
+        const confirmed = resolved.value.confirmedWindow;
+        if (confirmed.to < commitment.announcedOn)
+          problems.push(`${where} › field "updates.${i}.confirmed": confirmed before the commitment was announced`);
+        const previous = updates.at(-1);
+        if (previous && confirmed.from < previous.confirmedWindow.from)
+          problems.push(
+            `${where} › field "updates.${i}.confirmed": out of order (confirmed “${update.confirmed.label}”, before “${previous.confirmed.label}” above it)`,
+          );
+        updates.push(resolved.value);
       });
       commitment.revisions.forEach((revision, i) => {
         const previous = i === 0 ? commitment.announcedOn : commitment.revisions[i - 1]!.effectiveOn;
@@ -181,13 +221,14 @@ export function loadSeedFiles(dir = DEFAULT_SEED_DIR): SeedDataset {
         const r = resolve(revision, `revisions.${i}`);
         return r ? { ...r, reason: revision.reason, effectiveOn: revision.effectiveOn } : null;
       });
-      if (resolvedDeadline && resolvedRevisions.every((r) => r !== null)) {
+      if (resolvedDeadline && resolvedRevisions.every((r) => r !== null) && updates.length === commitment.updates.length) {
         commitments.push({
           ...commitment,
           area,
           file,
           resolvedDeadline,
           resolvedRevisions: resolvedRevisions as NonNullable<(typeof resolvedRevisions)[number]>[],
+          updates,
         });
       }
     });

@@ -3,7 +3,6 @@ import { pageTitle } from "@/app/page-title";
 import { notFound } from "next/navigation";
 import { loadAreaPage, type RawParams } from "@/server/public-pages";
 import { ErrorSummary } from "@/components/govuk/error-summary";
-import { AsOfBanner } from "@/components/as-of-banner";
 import { AsOfForm } from "@/components/as-of-form";
 import { Breadcrumbs } from "@/components/govuk/breadcrumbs";
 import { ProgressBar } from "@/components/progress-bar";
@@ -12,20 +11,21 @@ import { StatusCountsList } from "@/components/status-counts-list";
 import { asOfParams, buildHref } from "@/domain/links";
 import { longDate } from "@/domain/dates";
 import { plural } from "@/domain/wording";
+import { ViewBanners, hiddenRecordFields, recordMetadata } from "@/components/record-version";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const data = await loadAreaPage((await params).slug, await searchParams);
   if (data.kind === "not-found") return { title: "Page not found" };
-  return { title: pageTitle(data.area.title, data.errors) };
+  return { title: pageTitle(data.area.title, data.errors), ...recordMetadata(data, data.revised) };
 }
 
 export default async function AreaPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const data = await loadAreaPage(slug, await searchParams);
   if (data.kind === "not-found") notFound();
-  const keep = asOfParams(data.asOf, data.asOfGiven);
+  const keep = asOfParams(data.asOf, data.asOfGiven, data.record);
   const path = `/areas/${slug}`;
   return (
     <>
@@ -36,7 +36,7 @@ export default async function AreaPage({ params, searchParams }: Props) {
         ]}
       />
       <ErrorSummary errors={data.errors} />
-      {data.asOfGiven && <AsOfBanner asOf={data.asOf} todayHref={path} />}
+      <ViewBanners view={data} revised={data.revised} todayHref={path} subject="this area" />
       <p className="text-lg md:text-xl text-secondary-ink mb-1">
         Area {data.area.position} of {data.areaCount}
       </p>
@@ -59,7 +59,7 @@ export default async function AreaPage({ params, searchParams }: Props) {
       <p>
         <a href={buildHref("/commitments", { area: slug, ...keep })}>Search and filter this area’s commitments</a>
       </p>
-      <AsOfForm action={path} value={data.values.as_of?.[0]} errors={data.errors} />
+      <AsOfForm action={path} value={data.values.as_of?.[0]} errors={data.errors} hidden={hiddenRecordFields(data.record)} />
     </>
   );
 }

@@ -19,6 +19,10 @@ import { asOfParams, buildHref } from "@/domain/links";
 import { siteOrigin } from "@/server/open-data/http";
 import { longDate } from "@/domain/dates";
 import { days } from "@/domain/wording";
+import { CiteThisPage, ViewBanners, hiddenRecordFields, recordMetadata, viewSuffix } from "@/components/record-version";
+import { StatusDates, datedText } from "@/components/status-dates";
+import { MissedDeadlineList } from "@/components/missed-deadlines";
+import { PendingUpdate } from "@/components/pending-update";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawParams> };
 
@@ -26,7 +30,10 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const data = await loadCommitmentPage((await params).slug, await searchParams);
   if (data.kind === "not-found") return { title: "Page not found" };
   const title = data.kind === "found" ? data.summary.title : data.title;
-  return { title: pageTitle(`${title}${data.asOfGiven ? ` (as of ${longDate(data.asOf)})` : ""}`, data.errors) };
+  return {
+    title: pageTitle(`${title}${viewSuffix(data)}`, data.errors),
+    ...recordMetadata(data, data.kind === "found" ? data.revised : null),
+  };
 }
 
 export default async function CommitmentPage({ params, searchParams }: Props) {
@@ -39,12 +46,30 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
     { href: "/commitments", label: "Commitments" },
   ];
 
+  if (data.kind === "not-yet-recorded") {
+    return (
+      <>
+        <Breadcrumbs items={crumbs} />
+        <ErrorSummary errors={data.errors} />
+        <h1 className="text-3xl md:text-5xl font-bold mb-6">{data.title}</h1>
+        <InsetText>
+          <p className="text-lg md:text-xl">
+            This commitment was not yet on the record at version {data.record.version}: the tracker added it later.
+          </p>
+        </InsetText>
+        <p>
+          <a href={path}>See it as it is today</a>.
+        </p>
+      </>
+    );
+  }
+
   if (data.kind === "not-yet-announced") {
     return (
       <>
         <Breadcrumbs items={crumbs} />
         <ErrorSummary errors={data.errors} />
-        <AsOfBanner asOf={data.asOf} todayHref={path} />
+        <AsOfBanner asOf={data.asOf} todayHref={path} pinned={data.record.pinned} />
         <h1 className="text-3xl md:text-5xl font-bold mb-6">{data.title}</h1>
         <InsetText>
           <p className="text-lg md:text-xl">
@@ -52,10 +77,10 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
           </p>
         </InsetText>
         <p>
-          <a href={buildHref(path, { as_of: data.announcedOn })}>See it as it stood when it was announced</a> or{" "}
+          <a href={buildHref(path, { as_of: data.announcedOn, ...data.record.params })}>See it as it stood when it was announced</a> or{" "}
           <a href={path}>see it as it is today</a>.
         </p>
-        <AsOfForm action={path} value={data.values.as_of?.[0]} errors={data.errors} />
+        <AsOfForm action={path} value={data.values.as_of?.[0]} errors={data.errors} hidden={hiddenRecordFields(data.record)} />
       </>
     );
   }
@@ -63,8 +88,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
   const { summary: c, timeline, announcement } = data;
   const lead = c.owners.filter((o) => o.lead);
   const supporting = c.owners.filter((o) => !o.lead);
-  const keep = asOfParams(data.asOf, data.asOfGiven);
-  const citePath = buildHref(path, { as_of: data.asOf });
+  const keep = asOfParams(data.asOf, data.asOfGiven, data.record);
   const origin = siteOrigin();
 
   const announced: TimelineItem[] = announcement
@@ -87,7 +111,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
     <>
       <Breadcrumbs items={[...crumbs, { href: buildHref(`/areas/${c.area.slug}`, keep), label: c.area.title }]} />
       <ErrorSummary errors={data.errors} />
-      {data.asOfGiven && <AsOfBanner asOf={data.asOf} todayHref={path} />}
+      <ViewBanners view={data} revised={data.revised} todayHref={path} subject="this commitment" />
       <p className="text-lg md:text-xl text-secondary-ink mb-1">{c.area.title}</p>
       <h1 className="text-3xl md:text-5xl font-bold mb-4">{c.title}</h1>
       <p className="flex flex-wrap items-center gap-x-4 gap-y-2 mb-6 text-lg md:text-xl">
@@ -98,10 +122,22 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
 
       {data.stale && (
         <WarningText>
-          {data.lastConfirmedOn
-            ? `Progress was last confirmed ${days(data.daysSinceConfirmed)} before ${data.asOfGiven ? longDate(data.asOf) : "today"}, on ${longDate(data.lastConfirmedOn)}. It may have changed since.`
+          {data.lastConfirmed
+            ? `Progress was last confirmed ${days(data.daysSinceConfirmed)} before ${data.asOfGiven ? longDate(data.asOf) : "today"}, in ${datedText(data.lastConfirmed)}. It may have changed since.`
             : `No progress has been confirmed in the ${days(data.daysSinceConfirmed)} since this commitment was announced.`}
         </WarningText>
+      )}
+
+      {c.pending && <PendingUpdate pending={c.pending} asOf={data.asOf} />}
+
+      {c.missedDeadlines.length > 0 && (
+        <>
+          <h2 className="text-2xl md:text-3xl font-bold mb-4 mt-8" id="missed">
+            {c.missedDeadlines.length === 1 ? "Missed deadline" : "Missed deadlines"}
+          </h2>
+          <p className="mb-2 max-w-3xl">A deadline that passed unmet stays on the record, whatever followed.</p>
+          <MissedDeadlineList items={c.missedDeadlines} />
+        </>
       )}
 
       <h2 className="text-2xl md:text-3xl font-bold mb-4 mt-8">At a glance</h2>
@@ -111,9 +147,17 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
             key: "Status",
             value: (
               <>
-                <StatusTag code={c.status.code} />{" "}
-                {c.status.confirmedOn ? (
-                  <span className="block mt-1">Confirmed on {longDate(c.status.confirmedOn)}</span>
+                <StatusTag code={c.status.code} />
+                {c.status.confirmed ? (
+                  <span className="block mt-2">
+                    <StatusDates
+                      occurred={c.status.occurred}
+                      confirmed={c.status.confirmed}
+                      publishedAt={c.status.publishedAt}
+                      version={c.status.version}
+                      effectiveOn={c.status.effectiveOn}
+                    />
+                  </span>
                 ) : (
                   <span className="block mt-1">No update published yet</span>
                 )}
@@ -143,7 +187,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
             ),
           },
           { key: "Deadline as published", value: c.deadline ? `“${c.deadline.label}”` : "None published" },
-          { key: "Precision", value: c.deadline ? precisionLabel(c.deadline.precision) : "None" },
+          { key: "How precise the deadline is", value: c.deadline ? precisionLabel(c.deadline.precision) : "None" },
           {
             key: "Due date",
             value: c.deadline?.dueDate ? (
@@ -164,10 +208,19 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
           },
           { key: "Announced", value: longDate(c.announcedOn) },
           {
+            key: "Missed deadlines",
+            value:
+              c.missedDeadlines.length === 0 ? (
+                "None"
+              ) : (
+                <a href="#missed">{c.missedDeadlines.length === 1 ? "1 missed deadline" : `${c.missedDeadlines.length} missed deadlines`}</a>
+              ),
+          },
+          {
             key: "Progress last confirmed",
-            value: data.lastConfirmedOn ? (
+            value: data.lastConfirmed ? (
               <>
-                {longDate(data.lastConfirmedOn)}
+                {datedText(data.lastConfirmed)}
                 {data.stale && <strong className="block mt-1">More than {STALE_AFTER_DAYS} days ago</strong>}
               </>
             ) : (
@@ -184,23 +237,9 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
       <p className="text-secondary-ink mb-6">Status updates and deadline changes, newest first, each with its source.</p>
       <Timeline items={[...commitmentTimelineItems(timeline), ...announced]} />
 
-      <h2 className="text-2xl md:text-3xl font-bold mb-4 mt-8" id="cite">
-        Cite this page
-      </h2>
-      <p className="mb-2">This link always shows the commitment as it stood on {longDate(data.asOf)}, even after later updates:</p>
-      <p className="mb-4">
-        <a href={citePath} className="font-bold">
-          {c.title}, as of {longDate(data.asOf)}
-        </a>
-      </p>
-      <InsetText>
-        <p>
-          Roadmap Tracker, “{c.title}”, as of {longDate(data.asOf)}. {origin}
-          {citePath}
-        </p>
-      </InsetText>
+      <CiteThisPage title={c.title} path={path} record={data.record} asOf={data.asOf} origin={origin} version={data.citeVersion} />
 
-      <AsOfForm action={path} value={data.values.as_of?.[0]} errors={data.errors} />
+      <AsOfForm action={path} value={data.values.as_of?.[0]} errors={data.errors} hidden={hiddenRecordFields(data.record)} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { areasBody } from "@/server/open-data/api-data";
 import { invalidParameters, preflight, requestOrigin, sendJson, withProblems } from "@/server/open-data/http";
 import { parseAsOfParams } from "@/server/open-data/params";
+import { cacheControlFor, readView, recordRef } from "@/server/open-data/view";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +10,11 @@ export async function GET(request: Request) {
     const url = new URL(request.url);
     const parsed = parseAsOfParams(url.searchParams);
     if (!parsed.ok) return invalidParameters(request, parsed.errors);
-    return sendJson(request, await areasBody(requestOrigin(request), parsed.value.asOf));
+    const read = await readView(request, parsed.value);
+    if (!read.ok) return read.response;
+    return sendJson(request, await areasBody(requestOrigin(request), read.view.asOf, recordRef(read.view)), {
+      cacheControl: cacheControlFor(read.view),
+    });
   });
 }
 

@@ -1,6 +1,7 @@
 import { changesBody } from "@/server/open-data/api-data";
 import { invalidParameters, linkHeader, preflight, requestOrigin, sendJson, withProblems } from "@/server/open-data/http";
 import { parseChangeListParams } from "@/server/open-data/params";
+import { cacheControlFor, readView, recordRef, viewParams } from "@/server/open-data/view";
 
 export const dynamic = "force-dynamic";
 
@@ -9,9 +10,15 @@ export async function GET(request: Request) {
     const url = new URL(request.url);
     const parsed = parseChangeListParams(url.searchParams);
     if (!parsed.ok) return invalidParameters(request, parsed.errors);
+    const read = await readView(request, parsed.value);
+    if (!read.ok) return read.response;
+    const { view } = read;
     const origin = requestOrigin(request);
-    const body = await changesBody(origin, parsed.value, parsed.value.asOfGiven);
-    return sendJson(request, body, { headers: { Link: linkHeader(body.links, `${origin}/api/v1/openapi.json`) } });
+    const body = await changesBody(origin, { ...parsed.value, asOf: view.asOf }, recordRef(view), viewParams(view));
+    return sendJson(request, body, {
+      headers: { Link: linkHeader(body.links, `${origin}/api/v1/openapi.json`) },
+      cacheControl: cacheControlFor(view),
+    });
   });
 }
 

@@ -1,6 +1,7 @@
 import { commitmentsBody } from "@/server/open-data/api-data";
 import { invalidParameters, linkHeader, preflight, requestOrigin, sendJson, withProblems } from "@/server/open-data/http";
 import { parseCommitmentListParams } from "@/server/open-data/params";
+import { cacheControlFor, readView, recordRef, viewParams } from "@/server/open-data/view";
 
 export const dynamic = "force-dynamic";
 
@@ -9,9 +10,16 @@ export async function GET(request: Request) {
     const url = new URL(request.url);
     const parsed = parseCommitmentListParams(url.searchParams);
     if (!parsed.ok) return invalidParameters(request, parsed.errors);
+    const query = parsed.value;
+    const read = await readView(request, { asOf: query.asOfGiven ? query.asOf : undefined, version: query.version, recordedOn: query.recordedOn });
+    if (!read.ok) return read.response;
+    const { view } = read;
     const origin = requestOrigin(request);
-    const body = await commitmentsBody(origin, parsed.value);
-    return sendJson(request, body, { headers: { Link: linkHeader(body.links, `${origin}/api/v1/openapi.json`) } });
+    const body = await commitmentsBody(origin, { ...query, asOf: view.asOf, version: view.at.version }, recordRef(view), viewParams(view));
+    return sendJson(request, body, {
+      headers: { Link: linkHeader(body.links, `${origin}/api/v1/openapi.json`) },
+      cacheControl: cacheControlFor(view),
+    });
   });
 }
 

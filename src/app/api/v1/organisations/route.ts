@@ -1,16 +1,19 @@
 import { organisationsBody } from "@/server/open-data/api-data";
 import { invalidParameters, preflight, requestOrigin, sendJson, withProblems } from "@/server/open-data/http";
-import { parseNoParams } from "@/server/open-data/params";
-import { todayIso } from "@/domain/dates";
+import { parseAsOfParams } from "@/server/open-data/params";
+import { cacheControlFor, readView, recordRef } from "@/server/open-data/view";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
   return withProblems(request, async () => {
-    const url = new URL(request.url);
-    const parsed = parseNoParams(url.searchParams);
+    const parsed = parseAsOfParams(new URL(request.url).searchParams);
     if (!parsed.ok) return invalidParameters(request, parsed.errors);
-    return sendJson(request, await organisationsBody(requestOrigin(request), todayIso()));
+    const read = await readView(request, parsed.value);
+    if (!read.ok) return read.response;
+    return sendJson(request, await organisationsBody(requestOrigin(request), read.view.asOf, recordRef(read.view)), {
+      cacheControl: cacheControlFor(read.view),
+    });
   });
 }
 

@@ -1,6 +1,7 @@
 import { commitmentBody } from "@/server/open-data/api-data";
 import { invalidParameters, preflight, requestOrigin, sendJson, sendProblem, withProblems } from "@/server/open-data/http";
 import { parseAsOfParams } from "@/server/open-data/params";
+import { cacheControlFor, readView, recordRef } from "@/server/open-data/view";
 import { slugSchema } from "@/schemas/common";
 
 export const dynamic = "force-dynamic";
@@ -14,8 +15,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     if (!slugSchema.safeParse(slug).success) {
       return sendProblem(request, "notFound", `There is no commitment "${slug.slice(0, 120)}": slugs are lower-case letters, digits and hyphens.`);
     }
-    const result = await commitmentBody(requestOrigin(request), slug, parsed.value.asOf);
-    return result.found ? sendJson(request, result.body) : sendProblem(request, "notFound", result.detail);
+    const read = await readView(request, parsed.value);
+    if (!read.ok) return read.response;
+    const { view } = read;
+    const result = await commitmentBody(requestOrigin(request), slug, view.asOf, recordRef(view), view.at.pinned);
+    return result.found ? sendJson(request, result.body, { cacheControl: cacheControlFor(view) }) : sendProblem(request, "notFound", result.detail);
   });
 }
 

@@ -16,15 +16,16 @@ import { resubmitProposalAction } from "./actions";
 
 export const metadata: Metadata = { title: "Change a proposal" };
 
-/** The form's fields as the proposal has them. */
+/** The form's fields as the proposal has them: its dates in the words the evidence used. */
 function defaultsOf(proposal: ProposalContent): FormValues {
   if (!proposal.payload) return {};
   if (proposal.kind === "status_update") {
-    const { status, note, confirmedOn, evidence } = proposal.payload;
+    const { status, note, confirmedOn, confirmed, occurred, evidence } = proposal.payload;
     return {
       status,
       note,
-      confirmedOn,
+      occurred: occurred?.label ?? "",
+      confirmedOn: confirmed?.label ?? confirmedOn,
       evidenceUrl: evidence.url,
       evidenceTitle: evidence.title,
       evidencePublisher: evidence.publisher,
