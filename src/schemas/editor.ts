@@ -309,7 +309,7 @@ export const IMPORT_MAX_BYTES = 450_000;
 export const IMPORT_MAX_ROWS = 1000;
 export const IMPORT_TOO_LARGE = `The file must be ${IMPORT_MAX_BYTES.toLocaleString("en-GB")} bytes or smaller`;
 
-/** The columns of each kind of file, in order. */
+/** The columns each kind of file must have (in any order). */
 export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
   commitments: [
     "slug",
@@ -327,6 +327,12 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
     "source_published_on",
   ],
   "status-updates": ["commitment", "status", "note", "confirmed_on", "evidence_url", "evidence_title", "evidence_publisher", "evidence_published_on"],
+};
+
+/** Columns a file may add; left out or empty, the field is not stated. */
+export const IMPORT_OPTIONAL_COLUMNS: Record<ImportKind, readonly string[]> = {
+  commitments: [],
+  "status-updates": ["occurred"],
 };
 
 export const importRequestSchema = z.object({
@@ -398,7 +404,9 @@ export const statusUpdateCsvRowSchema = z.object({
   commitment: slugRef("the commitment (its slug)"),
   status: statusUpdateFields.status,
   note: statusUpdateFields.note,
-  confirmed_on: dateField("the date progress was confirmed", { notFuture: true }),
+  // Worded as the evidence gives it, as on the form ("2026-06-01", "1 June 2026" or "June 2026").
+  confirmed_on: statusUpdateFields.confirmedOn,
+  occurred: statusUpdateFields.occurred,
   evidence_url: EVIDENCE_FIELDS.evidenceUrl,
   evidence_title: EVIDENCE_FIELDS.evidenceTitle,
   evidence_publisher: EVIDENCE_FIELDS.evidencePublisher,

@@ -464,6 +464,24 @@ describe("CSV import", () => {
     expect(await db.statusUpdate.count({ where: { proposalId: proposal.id } })).toBe(0);
   });
 
+  it("status updates keep the evidence's own dates: an optional occurred column, and a confirmation month stays a month", async () => {
+    const header = "commitment,status,note,confirmed_on,evidence_url,evidence_title,evidence_publisher,evidence_published_on,occurred";
+    const row = (confirmed: string, occurred: string) =>
+      `${COMMITMENT},delivered,Went live.,${confirmed},https://www.gov.uk/live,Live,GDS,2026-06-01,${occurred}`;
+    const good = await run("status-updates", [header, row("June 2026", "March 2026"), row("2026-06-02", "")].join("\n"), "apply");
+    expect(good).toMatchObject({ applied: true, valid: true });
+    const [monthly, daily] = await Promise.all(good.rows.map((r) => db.proposal.findUniqueOrThrow({ where: { id: r.created!.id } })));
+    expect(monthly!.payload).toMatchObject({
+      confirmed: { label: "June 2026", precision: "month", from: "2026-06-01", to: "2026-06-30" },
+      occurred: { label: "March 2026", precision: "month", from: "2026-03-01", to: "2026-03-31" },
+    });
+    expect(daily!.payload).toMatchObject({ confirmed: { precision: "day", from: "2026-06-02", to: "2026-06-02" }, occurred: null });
+
+    const later = await run("status-updates", [header, row("June 2026", "August 2026")].join("\n"), "preview");
+    expect(later.valid).toBe(false);
+    expect(later.rows[0]!.errors.map((e) => e.column)).toEqual(["occurred"]);
+  });
+
   it("refuses files with the wrong columns, no rows, or nothing at all", async () => {
     const wrong = await run("status-updates", `${header}\n${row("x")}`, "preview");
     expect(wrong.fileErrors[0]).toMatch(/Missing: commitment, status/);

@@ -15,6 +15,7 @@ import { statusLabel } from "../../domain/status";
 import {
   commitmentCsvRowSchema,
   IMPORT_COLUMNS,
+  IMPORT_OPTIONAL_COLUMNS,
   IMPORT_MAX_ROWS,
   importRequestSchema,
   statusUpdateCsvRowSchema,
@@ -51,7 +52,8 @@ function readCsv(kind: ImportKind, text: string): ParsedFile {
   const columns = header.map((h) => h.trim().toLowerCase());
   const expected = IMPORT_COLUMNS[kind];
   const missing = expected.filter((c) => !columns.includes(c));
-  const unknown = columns.filter((c) => !expected.includes(c));
+  const optional = IMPORT_OPTIONAL_COLUMNS[kind];
+  const unknown = columns.filter((c) => !expected.includes(c) && !optional.includes(c));
   const fileErrors: string[] = [];
   if (missing.length) fileErrors.push(`The first line must name the columns. Missing: ${missing.join(", ")}`);
   if (unknown.length)
@@ -106,7 +108,7 @@ async function importStatusUpdateRow(tx: Tx, actor: Actor, record: Record<string
   const draft = statusUpdateDraft({
     status: r.status,
     note: r.note,
-    occurred: undefined,
+    occurred: r.occurred,
     confirmedOn: r.confirmed_on,
     evidenceUrl: r.evidence_url,
     evidenceTitle: r.evidence_title,

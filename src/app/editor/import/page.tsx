@@ -26,9 +26,11 @@ export default async function ImportPage() {
           </p>
           <p>
             Status updates: <code>{IMPORT_COLUMNS["status-updates"].join(",")}</code>. The commitment is given by its slug; status is one of
-            not_started, in_progress, at_risk, delivered, delivered_differently, dropped.
+            not_started, in_progress, at_risk, delivered, delivered_differently, dropped. A file may add an <code>occurred</code> column: when it
+            happened, as the evidence words it (&ldquo;March 2026&rdquo;, &ldquo;spring 2026&rdquo;), left empty where the evidence does not say. Give{" "}
+            <code>confirmed_on</code> as precisely as the evidence does: a day (2026-06-30) or a month (June 2026).
           </p>
-          <p>Dates are written year-month-day, for example 2026-06-30. Links must start with http:// or https://.</p>
+          <p>Other dates are written year-month-day, for example 2026-06-30. Links must start with http:// or https://.</p>
         </div>
       </Details>
       <ImportForm action={importAction} columns={IMPORT_COLUMNS} />
