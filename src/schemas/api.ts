@@ -227,8 +227,20 @@ export const changeSchema = z.discriminatedUnion("kind", [statusUpdateChangeSche
 const statusUpdateSchema = statusUpdateChangeSchema.omit({ commitment: true }).meta({ id: "StatusUpdate" });
 const deadlineRevisionSchema = deadlineRevisionChangeSchema.omit({ commitment: true }).meta({ id: "DeadlineRevision" });
 
+const secondEditorCheckSchema = z
+  .object({
+    checked: z
+      .boolean()
+      .describe(
+        "False while a change an admin published in an emergency, without a second editor, has not yet been checked by another editor (the page says “Not yet checked by a second editor”).",
+      ),
+    uncheckedSince: orNull(dateTime()).describe("When the oldest change not yet checked was published; null when every change has been checked."),
+  })
+  .meta({ id: "SecondEditorCheck" });
+
 const commitmentDetailSchema = commitmentSchema
   .extend({
+    secondEditorCheck: secondEditorCheckSchema,
     history: z.object({
       statusUpdates: z.array(statusUpdateSchema).describe("Every status update confirmed by the as-of date, newest first."),
       deadlineRevisions: z

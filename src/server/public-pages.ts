@@ -246,12 +246,13 @@ const commitmentByKey = cache(async (slug: string, key: string) => {
     // It exists but had not been announced by the as-of date.
     return { kind: "not-yet-announced" as const, ...base, slug, title: exists.title, announcedOn: exists.announcedOn };
   }
-  const [timeline, announcement, revised, lastChanged, lastConfirmed] = await Promise.all([
+  const [timeline, announcement, revised, lastChanged, lastConfirmed, uncheckedSince] = await Promise.all([
     publicData.commitmentTimeline(slug, when.asOf, version),
     publicData.getCommitmentAnnouncement(slug, version),
     revisedAfter(when.record, slug),
     publicData.lastVersionOf(slug, version),
     publicData.getLastConfirmation(slug, when.asOf, version),
+    publicData.getUncheckedSince(slug, version),
   ]);
   // Progress counts as confirmed on the last day of the period its source gives ("June 2026": 30 June).
   const lastConfirmedOn = lastConfirmed?.to ?? null;
@@ -265,6 +266,7 @@ const commitmentByKey = cache(async (slug: string, key: string) => {
     summary,
     timeline,
     announcement,
+    uncheckedSince,
     lastConfirmed,
     lastConfirmedOn,
     daysSinceConfirmed: Math.max(0, daysBetween(lastConfirmedOrAnnounced(facts), when.asOf)),

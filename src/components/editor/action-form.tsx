@@ -48,7 +48,7 @@ function ConflictPanel({ conflict }: { conflict: NonNullable<FormState["conflict
       </h2>
       <p className="mb-2">
         {conflict.changedBy ? `${conflict.changedBy} changed it` : "It was changed"}
-        {conflict.changedAt ? ` at ${formatDateTime(conflict.changedAt)}` : ""}. Nothing has been overwritten. Your changes are still in the form
+        {conflict.changedAt ? ` on ${formatDateTime(conflict.changedAt)}` : ""}. Nothing has been overwritten. Your changes are still in the form
         below.
       </p>
       <DataTable

@@ -1,5 +1,7 @@
 // Loading the facts the permission rules need (owners, authors, states), inside a transaction.
 import type { Ownership, ProposalFacts, ProposalState } from "../../domain/permissions";
+import type { ProposalKind } from "../../generated/prisma/client";
+import { commitmentCreatePayloadSchema } from "../../schemas/editor";
 import type { Tx } from "./tx";
 import { isoDay } from "../../domain/dates";
 
@@ -38,14 +40,22 @@ export async function loadCommitmentFacts(tx: Tx, where: { id: number } | { slug
 
 export type LoadedProposal = ProposalFacts & {
   id: number;
-  kind: "status_update" | "deadline_revision";
+  kind: ProposalKind;
   version: number;
   payload: unknown;
-  commitmentId: number;
+  /** Null for a new commitment not yet published. */
+  commitmentId: number | null;
   commitmentSlug: string;
   commitmentAnnouncedOn: string;
   reviewerName: string | null;
 };
+
+/** Owners, slug and announcement of a proposed new commitment, from its payload. */
+function proposedCommitment(payload: unknown): { slug: string; announcedOn: string; ownership: Ownership } {
+  const parsed = commitmentCreatePayloadSchema.safeParse(payload);
+  if (!parsed.success) return { slug: "", announcedOn: "", ownership: { leadOrganisationId: 0, supportingOrganisationIds: [] } };
+  return { slug: parsed.data.slug, announcedOn: parsed.data.announcedOn, ownership: parsed.data.ownership };
+}
 
 export async function loadProposalFacts(tx: Tx, id: number): Promise<LoadedProposal | null> {
   const p = await tx.proposal.findUnique({
@@ -56,6 +66,8 @@ export async function loadProposalFacts(tx: Tx, id: number): Promise<LoadedPropo
     },
   });
   if (!p) return null;
+  const c = p.commitment;
+  const proposed = c ? null : proposedCommitment(p.payload);
   return {
     id: p.id,
     kind: p.kind,
@@ -63,13 +75,12 @@ export async function loadProposalFacts(tx: Tx, id: number): Promise<LoadedPropo
     version: p.version,
     payload: p.payload,
     authorId: p.authorId,
-    commitmentId: p.commitment.id,
-    commitmentSlug: p.commitment.slug,
-    commitmentAnnouncedOn: isoDay(p.commitment.announcedOn),
+    commitmentId: c?.id ?? null,
+    commitmentSlug: c?.slug ?? proposed!.slug,
+    commitmentAnnouncedOn: c ? isoDay(c.announcedOn) : proposed!.announcedOn,
     reviewerName: p.reviewer?.name ?? null,
-    commitment: {
-      leadOrganisationId: p.commitment.leadOrganisationId,
-      supportingOrganisationIds: p.commitment.supporters.map((s) => s.organisationId),
-    },
+    commitment: c
+      ? { leadOrganisationId: c.leadOrganisationId, supportingOrganisationIds: c.supporters.map((s) => s.organisationId) }
+      : proposed!.ownership,
   };
 }

@@ -5,8 +5,8 @@
 // unknown organisations and permissions are all caught). A preview then rolls the transaction
 // back; an import commits it only if every row is valid — all or nothing.
 //
-// Commitments are created directly, as with the "Create a commitment" form. Status updates are
-// created as proposals: like any other, each is published only after a second editor approves it.
+// Every row becomes a proposal, as with the forms: like any other, each is published only after a
+// second editor approves it (a new commitment is a commitment_create proposal).
 import { parse } from "csv-parse/sync";
 import type { Db } from "../db";
 import type { Actor } from "../../domain/permissions";
@@ -25,7 +25,7 @@ import {
 } from "../../schemas/editor";
 import { fromZod, ok, refused, RollBack, unauthenticated, type Failure, type Result } from "./result";
 import { recordAudit } from "./audit";
-import { insertCommitment } from "./commitments";
+import { proposeNewCommitment } from "./commitments";
 import { checkStatusUpdate, insertProposal, statusUpdateDraft } from "./proposals";
 import { inTransaction, notePublication, type Tx } from "./tx";
 
@@ -65,7 +65,7 @@ function readCsv(kind: ImportKind, text: string): ParsedFile {
   return { records, fileErrors };
 }
 
-async function importCommitmentRow(tx: Tx, actor: Actor, record: Record<string, string>, line: number): Promise<ImportRow> {
+async function importCommitmentRow(tx: Tx, actor: Actor, record: Record<string, string>, line: number, slugsTaken: Set<string>): Promise<ImportRow> {
   const parsed = commitmentCsvRowSchema.safeParse(record);
   const summary = record.title?.trim() || record.slug?.trim() || "(no title)";
   if (!parsed.success) {
@@ -73,7 +73,7 @@ async function importCommitmentRow(tx: Tx, actor: Actor, record: Record<string, 
     return { line, summary, errors: rowErrors(failure, (f) => f, "slug") };
   }
   const r = parsed.data;
-  const result = await insertCommitment(
+  const result = await proposeNewCommitment(
     tx,
     actor,
     {
@@ -91,10 +91,13 @@ async function importCommitmentRow(tx: Tx, actor: Actor, record: Record<string, 
       sourcePublisher: r.source_publisher,
       sourcePublishedOn: r.source_published_on,
     },
-    { fields: { slug: "slug", area: "area", lead: "lead", supporting: "supporting", deadlineLabel: "deadline_label", announcedOn: "announced_on" } },
+    {
+      fields: { slug: "slug", area: "area", lead: "lead", supporting: "supporting", deadlineLabel: "deadline_label", announcedOn: "announced_on" },
+      slugsTaken,
+    },
   );
   if (!result.ok) return { line, summary, errors: rowErrors(result, snake, "lead") };
-  return { line, summary, errors: [], created: { type: "commitment", id: result.value.id, slug: result.value.slug } };
+  return { line, summary, errors: [], created: { type: "proposal", id: result.value.id, slug: result.value.slug } };
 }
 
 async function importStatusUpdateRow(tx: Tx, actor: Actor, record: Record<string, string>, line: number): Promise<ImportRow> {
@@ -144,9 +147,10 @@ export async function importCsv(db: Db, actor: Actor | null, input: unknown): Pr
   const result = await inTransaction(db, async (tx) => {
     await notePublication(tx, `CSV import (${kind})`);
     const rows: ImportRow[] = [];
+    const slugsTaken = new Set<string>();
     for (const [i, record] of file.records.entries()) {
       const line = i + 2; // line 1 is the column names
-      rows.push(kind === "commitments" ? await importCommitmentRow(tx, actor, record, line) : await importStatusUpdateRow(tx, actor, record, line));
+      rows.push(kind === "commitments" ? await importCommitmentRow(tx, actor, record, line, slugsTaken) : await importStatusUpdateRow(tx, actor, record, line));
     }
     const valid = rows.every((r) => r.errors.length === 0);
     const preview: ImportPreview = { kind, mode, fileErrors: [], rows, valid, applied: false };

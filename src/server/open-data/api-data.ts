@@ -5,6 +5,7 @@ import { getDb } from "../db";
 import { listAreas, listOrganisations, statusCountsByArea } from "../queries/overview";
 import { commitmentExists, getCommitmentSummary, listCommitments } from "../queries/commitments";
 import { commitmentTimeline, listChanges } from "../queries/changes";
+import { getUncheckedSince } from "../queries/commitment-detail";
 import type { CommitmentQuery } from "../../schemas/commitment-query";
 import {
   areaListSchema,
@@ -89,10 +90,11 @@ export const commitmentBody = cachedPublicRead(
         return { found: false, detail: `The commitment "${slug}" was not yet on the record at version ${rec.version}.` };
       return { found: false, detail: `There is no commitment "${slug}". GET ${apiBase(origin)}/commitments lists them all.` };
     }
-    const timeline = await commitmentTimeline(db, slug, asOf, rec.version);
+    const [timeline, uncheckedSince] = await Promise.all([commitmentTimeline(db, slug, asOf, rec.version), getUncheckedSince(db, slug, rec.version)]);
     const body = commitmentResponseSchema.parse({
       data: {
         ...toApiCommitment(summary, origin),
+        secondEditorCheck: { checked: uncheckedSince === null, uncheckedSince },
         history: {
           statusUpdates: timeline.filter((e) => e.kind === "status_update").map(toApiHistoryEntry),
           deadlineRevisions: timeline.filter((e) => e.kind === "deadline_revision").map(toApiHistoryEntry),
