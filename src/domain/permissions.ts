@@ -145,10 +145,14 @@ export function canForcePublish(actor: Actor | null, proposal: Pick<ProposalFact
   return ALLOW;
 }
 
-/** Checking a force-published change: anyone but the admin who published it, who may work on the commitment. */
-export function canCheckForced(actor: Actor | null, forced: { publishedById: number; commitment: Ownership; checked: boolean }): Decision {
+/**
+ * Checking a force-published change: a second person, neither the admin who published it nor the
+ * author of the proposal, who may work on the commitment.
+ */
+export function canCheckForced(actor: Actor | null, forced: { publishedById: number; authorId: number; commitment: Ownership; checked: boolean }): Decision {
   if (!actor) return deny(SIGN_IN_REQUIRED);
   if (forced.publishedById === actor.id) return deny("You published this change, so a second editor must check it.");
+  if (forced.authorId === actor.id) return deny("You proposed this change, so a second editor must check it.");
   const scope = canWorkOn(actor, forced.commitment);
   if (!scope.allowed) return deny("Only editors of an organisation that owns or supports this commitment, or an admin, can check this change.");
   if (forced.checked) return deny("This change has already been checked.");

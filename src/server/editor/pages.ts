@@ -49,7 +49,12 @@ export async function loadProposalPage(db: Db, actor: Actor, rawId: string) {
     mayCheck:
       proposal.forced !== null &&
       proposal.forcedBy !== null &&
-      canCheckForced(actor, { publishedById: proposal.forcedBy.id, commitment: proposal.ownership, checked: proposal.forced.checked }).allowed,
+      canCheckForced(actor, {
+        publishedById: proposal.forcedBy.id,
+        authorId: proposal.author.id,
+        commitment: proposal.ownership,
+        checked: proposal.forced.checked,
+      }).allowed,
     mayWithdraw: canWithdraw(actor, facts).allowed,
     mayResubmit: !proposal.kind.startsWith("commitment_") && canResubmit(actor, facts).allowed,
     ownPending: proposal.state === "pending" && proposal.author.id === actor.id,

@@ -550,12 +550,14 @@ export async function checkForcedPublication(db: Db, actor: Actor | null, input:
         where: { proposalId },
         include: {
           check: { select: { checkedById: true } },
+          proposal: { select: { authorId: true } },
           commitment: { select: { slug: true, leadOrganisationId: true, supporters: { select: { organisationId: true } } } },
         },
       });
       if (!forced) return notFound("There is no such force-published change.");
       const allowed = canCheckForced(actor, {
         publishedById: forced.publishedById,
+        authorId: forced.proposal.authorId,
         checked: forced.check !== null,
         commitment: {
           leadOrganisationId: forced.commitment.leadOrganisationId,
