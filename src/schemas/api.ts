@@ -227,6 +227,20 @@ export const changeSchema = z.discriminatedUnion("kind", [statusUpdateChangeSche
 const statusUpdateSchema = statusUpdateChangeSchema.omit({ commitment: true }).meta({ id: "StatusUpdate" });
 const deadlineRevisionSchema = deadlineRevisionChangeSchema.omit({ commitment: true }).meta({ id: "DeadlineRevision" });
 
+const textChangeSchema = z.object({ before: z.string(), after: z.string() }).meta({ id: "TextChange" });
+
+const wordingChangeSchema = z
+  .object({
+    id: z.string().describe("Stable identifier of the wording change."),
+    version: z.number().int().min(1).describe("The record version that published it."),
+    publishedAt: dateTime(),
+    title: orNull(textChangeSchema).describe("The title before and after; null when the title did not change."),
+    summary: orNull(textChangeSchema).describe("The summary before and after; null when the summary did not change."),
+    reason: orNull(z.string()).describe("Why the wording changed; null for changes made before the tracker kept reasons."),
+    source: orNull(sourceSchema).describe("The source of the change; null for a change of the tracker's own wording."),
+  })
+  .meta({ id: "WordingChange", description: "A published change of a commitment's title or summary, with the earlier text." });
+
 const secondEditorCheckSchema = z
   .object({
     checked: z
@@ -246,6 +260,9 @@ const commitmentDetailSchema = commitmentSchema
       deadlineRevisions: z
         .array(deadlineRevisionSchema)
         .describe("The original deadline and every revision in effect by the as-of date, newest first."),
+      wordingChanges: z
+        .array(wordingChangeSchema)
+        .describe("Every published change of the title or summary on the record at the version, newest first, with the earlier text."),
     }),
   })
   .meta({ id: "CommitmentDetail", description: "A commitment with its full published history, with sources." });

@@ -13,6 +13,7 @@ import { commitmentTimeline, listChanges } from "./queries/changes";
 import { getArea, getOrganisation, listAreas, listOrganisations, statusCountsByArea } from "./queries/overview";
 import { getCommitmentAnnouncement, getLastConfirmation, getUncheckedSince } from "./queries/commitment-detail";
 import { listMissedDeadlines } from "./queries/missed";
+import { listWordingChanges } from "./queries/wording";
 import { lastVersionOf, revisedSince } from "./queries/versions";
 
 /**
@@ -37,6 +38,7 @@ export const publicData = {
   getUncheckedSince: cachedQuery("getUncheckedSince", getUncheckedSince),
   commitmentTimeline: cachedQuery("commitmentTimeline", commitmentTimeline),
   listChanges: cachedQuery("listChanges", listChanges),
+  listWordingChanges: cachedQuery("listWordingChanges", listWordingChanges),
   statusCountsByArea: cachedQuery("statusCountsByArea", statusCountsByArea),
   listAreas: cachedQuery("listAreas", listAreas),
   listOrganisations: cachedQuery("listOrganisations", listOrganisations),
