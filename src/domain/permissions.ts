@@ -32,6 +32,8 @@ export interface ProposalFacts {
   authorId: number;
   state: ProposalState;
   commitment: Ownership;
+  /** A batch (a CSV file of new commitments): the owners of every row, each of which the reviewer must be able to work on. */
+  batch?: readonly Ownership[];
 }
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
@@ -74,6 +76,9 @@ export function canReview(actor: Actor | null, proposal: ProposalFacts): Decisio
   if (proposal.authorId === actor.id) return deny("You cannot check your own proposal: a second editor or an admin must check it.");
   const scope = canWorkOn(actor, proposal.commitment);
   if (!scope.allowed) return deny("Only editors of an organisation that owns or supports this commitment, or an admin, can check this proposal.");
+  if (proposal.batch?.some((ownership) => !canWorkOn(actor, ownership).allowed)) {
+    return deny("Only an admin, or an editor of an organisation that owns or supports every commitment in the file, can check this import.");
+  }
   if (proposal.state !== "pending") return deny(`This proposal is ${proposal.state}, so it cannot be checked.`);
   return ALLOW;
 }
@@ -138,9 +143,10 @@ export function canEditCommitment(actor: Actor | null, before: Ownership, after?
  * Publishing a proposal at once, without a second editor (an emergency): admins only. The change
  * is marked "Not yet checked by a second editor" until someone else checks it.
  */
-export function canForcePublish(actor: Actor | null, proposal: Pick<ProposalFacts, "state">): Decision {
+export function canForcePublish(actor: Actor | null, proposal: Pick<ProposalFacts, "state" | "batch">): Decision {
   if (!actor) return deny(SIGN_IN_REQUIRED);
   if (actor.role !== "admin") return deny("Only an admin can publish a change without a second editor.");
+  if (proposal.batch) return deny("An import is never an emergency: a second editor must check it.");
   if (proposal.state !== "pending") return deny(`This proposal is ${proposal.state}, so it cannot be published.`);
   return ALLOW;
 }

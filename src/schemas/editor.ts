@@ -316,6 +316,12 @@ export const commitmentEditPayloadSchema = z.object({
 });
 export type CommitmentEditPayload = z.infer<typeof commitmentEditPayloadSchema>;
 
+/** What a CSV import of new commitments stores: every row, as it will be published, in file order. */
+export const commitmentImportPayloadSchema = z.object({
+  rows: z.array(commitmentCreatePayloadSchema.extend({ line: z.number().int() })).min(1),
+});
+export type CommitmentImportPayload = z.infer<typeof commitmentImportPayloadSchema>;
+
 export const forcePublishSchema = z.object({ proposalId: idField("proposal"), version: versionField });
 export const checkForcedSchema = z.object({ proposalId: idField("proposal") });
 
@@ -416,7 +422,8 @@ export type ImportRow = {
   line: number;
   summary: string;
   errors: RowError[];
-  created?: { type: "commitment" | "proposal"; id: number; slug: string };
+  /** After an import: the proposal the row is part of (one for a whole file of commitments). */
+  created?: { type: "proposal"; id: number; slug: string };
 };
 export type ImportPreview = {
   kind: ImportKind;

@@ -2,8 +2,9 @@
 -- docs/decisions/0010-second-editor-and-citations.md). Additive only.
 --
 -- 1. Commitments are proposed like status updates: a new commitment (commitment_create, with no
---    commitment row until it is published) and an edit of its title, summary, area or owners
---    (commitment_edit) are proposals checked by a second editor.
+--    commitment row until it is published), an edit of its title, summary, area or owners
+--    (commitment_edit) and a CSV file of new commitments (commitment_import, one proposal for the
+--    whole file) are proposals checked by a second editor.
 -- 2. An admin may force-publish a proposal in an emergency: forced_publication records it (at
 --    the version it published), and forced_publication_check records the second editor's check
 --    later (at its own version, since it changes what the public sees: the mark goes). Both are
@@ -18,6 +19,8 @@
 -- 1. Proposals for commitments
 ALTER TYPE "ProposalKind" ADD VALUE 'commitment_create';
 ALTER TYPE "ProposalKind" ADD VALUE 'commitment_edit';
+-- A CSV file of new commitments: one proposal, reviewed as a whole, row by row.
+ALTER TYPE "ProposalKind" ADD VALUE 'commitment_import';
 ALTER TABLE "proposal" ALTER COLUMN "commitment_id" DROP NOT NULL;
 
 -- 2. Force-published changes and their later check

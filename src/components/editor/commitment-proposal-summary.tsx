@@ -1,7 +1,7 @@
 // What a proposal for a new commitment, or for an edit of one, will publish: field by field, the
 // published value next to the one the proposal publishes (issue 12: the reviewer sees exactly
 // what will be published).
-import type { CommitmentCreatePayload, CommitmentEditPayload, CommitmentSnapshot } from "../../schemas/editor";
+import type { CommitmentCreatePayload, CommitmentEditPayload, CommitmentImportPayload, CommitmentSnapshot } from "../../schemas/editor";
 import { precisionLabel } from "../../domain/deadline";
 import { longDate } from "../../domain/dates";
 import { DataTable } from "../govuk/table";
@@ -72,5 +72,48 @@ export function CommitmentCreateSummary({ payload, names }: { payload: Commitmen
         { key: "Announced in", value: <SourceLink source={payload.source} showUrl /> },
       ]}
     />
+  );
+}
+
+/** A CSV file of new commitments, reviewed as a whole: every row as it will be published, none of which is published yet. */
+export function CommitmentImportSummary({ payload, names }: { payload: CommitmentImportPayload; names: Names }) {
+  return (
+    <>
+      <p className="mb-4">
+        Approving publishes all {payload.rows.length} commitments at once; returning it publishes none. Every field is new: none of these
+        commitments is published yet.
+      </p>
+      <DataTable
+        id="import-rows"
+        caption="What will be published, row by row"
+        head={["Row", "Title and summary", "Web address", "Area", "Owners", "Announced", "Deadline", "Source"]}
+      >
+        {payload.rows.map((row) => (
+          <tr key={row.line}>
+            <th scope="row" className={`${cell} text-left font-bold`}>
+              {row.line}
+            </th>
+            <td className={cell}>
+              <span className="font-bold block">{row.title}</span>
+              {row.summary}
+            </td>
+            <td className={cell}>/commitments/{row.slug}</td>
+            <td className={cell}>{shown("area", row.area, names)}</td>
+            <td className={cell}>
+              Lead: {shown("lead", row.lead, names)}
+              <span className="block">Supporting: {shown("supporting", row.supporting, names)}</span>
+            </td>
+            <td className={cell}>{longDate(row.announcedOn)}</td>
+            <td className={cell}>
+              {row.deadline.label} ({precisionLabel(row.deadline.precision).toLowerCase()}
+              {row.deadline.dueDate ? `, due ${longDate(row.deadline.dueDate)}` : ", no due date"})
+            </td>
+            <td className={cell}>
+              <SourceLink source={row.source} showUrl />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+    </>
   );
 }

@@ -13,6 +13,7 @@ import {
   type CommitmentCreateInput,
   type CommitmentCreatePayload,
   type CommitmentEditPayload,
+  type CommitmentImportPayload,
   type CommitmentSnapshot,
   type CommitmentUpdateInput,
 } from "../../schemas/editor";
@@ -108,9 +109,9 @@ const FORM_FIELDS: CreateFieldNames = {
 async function insertCommitmentProposal(
   tx: Tx,
   actor: Actor,
-  kind: "commitment_create" | "commitment_edit",
+  kind: "commitment_create" | "commitment_edit" | "commitment_import",
   commitment: { id: number; slug: string } | null,
-  payload: CommitmentCreatePayload | CommitmentEditPayload,
+  payload: CommitmentCreatePayload | CommitmentEditPayload | CommitmentImportPayload,
 ): Promise<{ id: number }> {
   const proposal = await tx.proposal.create({ data: { commitmentId: commitment?.id ?? null, kind, payload: payload as object, authorId: actor.id } });
   await recordAudit(tx, {
@@ -124,15 +125,15 @@ async function insertCommitmentProposal(
 }
 
 /**
- * Checks a new commitment and proposes it, inside the caller's transaction (the form and CSV
- * import use this): nothing is public until a second editor approves it.
+ * Checks a new commitment, inside the caller's transaction, and returns what it would publish
+ * (the form and CSV import use this; `slugsTaken` holds the slugs earlier rows of a file claim).
  */
-export async function proposeNewCommitment(
+export async function prepareNewCommitment(
   tx: Tx,
   actor: Actor,
   input: CommitmentCreateInput,
   options: { fields?: CreateFieldNames; slugsTaken?: Set<string> } = {},
-): Promise<Result<{ id: number; slug: string }>> {
+): Promise<Result<CommitmentCreatePayload>> {
   const fields = options.fields ?? FORM_FIELDS;
   const refs = await resolveReferences(tx, input, fields);
   if (!refs.ok) return refs;
@@ -167,16 +168,25 @@ export async function proposeNewCommitment(
     source: { url: input.sourceUrl, title: input.sourceTitle, publisher: input.sourcePublisher, publishedOn: input.sourcePublishedOn },
     ownership,
   };
-  const proposal = await insertCommitmentProposal(tx, actor, "commitment_create", null, payload);
-  return ok({ id: proposal.id, slug });
+  return ok(payload);
 }
 
-/** The form "Add a commitment": a proposal for a second editor. */
+/** The form "Add a commitment": a proposal for a second editor; nothing is public until one approves it. */
 export async function createCommitment(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ id: number; slug: string }>> {
   if (!actor) return unauthenticated;
   const parsed = commitmentCreateSchema.safeParse(input);
   if (!parsed.success) return fromZod(parsed.error);
-  return inTransaction(db, (tx) => proposeNewCommitment(tx, actor, parsed.data));
+  return inTransaction(db, async (tx) => {
+    const payload = await prepareNewCommitment(tx, actor, parsed.data);
+    if (!payload.ok) return payload;
+    const proposal = await insertCommitmentProposal(tx, actor, "commitment_create", null, payload.value);
+    return ok({ id: proposal.id, slug: payload.value.slug });
+  });
+}
+
+/** A CSV file of new commitments as one proposal, reviewed as a whole (src/server/editor/import.ts). */
+export async function insertImportProposal(tx: Tx, actor: Actor, payload: CommitmentImportPayload): Promise<{ id: number }> {
+  return insertCommitmentProposal(tx, actor, "commitment_import", null, payload);
 }
 
 /**
@@ -188,6 +198,7 @@ export async function publishNewCommitment(
   proposal: { id: number; authorId: number },
   payload: CommitmentCreatePayload,
   approvedById: number | null,
+  options: { ofBatch?: boolean } = {},
 ): Promise<{ id: number; slug: string; after: unknown }> {
   const refs = await resolveReferences(tx, payload);
   if (!refs.ok) throw new RollBack(invalidField("decision", "An area or organisation of this proposal no longer exists: return it to its author."));
@@ -221,7 +232,8 @@ export async function publishNewCommitment(
       proposalId: null,
     },
   });
-  await tx.proposal.update({ where: { id: proposal.id }, data: { commitmentId: commitment.id } });
+  // A proposal of one new commitment now belongs to it; an import's proposal stays with its file.
+  if (!options.ofBatch) await tx.proposal.update({ where: { id: proposal.id }, data: { commitmentId: commitment.id } });
   return {
     id: commitment.id,
     slug: payload.slug,

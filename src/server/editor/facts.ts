@@ -1,7 +1,7 @@
 // Loading the facts the permission rules need (owners, authors, states), inside a transaction.
 import type { Ownership, ProposalFacts, ProposalState } from "../../domain/permissions";
 import type { ProposalKind } from "../../generated/prisma/client";
-import { commitmentCreatePayloadSchema } from "../../schemas/editor";
+import { commitmentCreatePayloadSchema, commitmentImportPayloadSchema } from "../../schemas/editor";
 import type { Tx } from "./tx";
 import { isoDay } from "../../domain/dates";
 
@@ -50,11 +50,15 @@ export type LoadedProposal = ProposalFacts & {
   reviewerName: string | null;
 };
 
-/** Owners, slug and announcement of a proposed new commitment, from its payload. */
-function proposedCommitment(payload: unknown): { slug: string; announcedOn: string; ownership: Ownership } {
-  const parsed = commitmentCreatePayloadSchema.safeParse(payload);
-  if (!parsed.success) return { slug: "", announcedOn: "", ownership: { leadOrganisationId: 0, supportingOrganisationIds: [] } };
-  return { slug: parsed.data.slug, announcedOn: parsed.data.announcedOn, ownership: parsed.data.ownership };
+const NOBODY: Ownership = { leadOrganisationId: 0, supportingOrganisationIds: [] };
+
+/** Owners, slug and announcement of a proposed new commitment (or a file of them), from its payload. */
+export function proposedCommitment(payload: unknown): { slug: string; announcedOn: string; ownership: Ownership; batch?: Ownership[] } {
+  const one = commitmentCreatePayloadSchema.safeParse(payload);
+  if (one.success) return { slug: one.data.slug, announcedOn: one.data.announcedOn, ownership: one.data.ownership };
+  const file = commitmentImportPayloadSchema.safeParse(payload);
+  if (file.success) return { slug: "", announcedOn: "", ownership: file.data.rows[0]!.ownership, batch: file.data.rows.map((r) => r.ownership) };
+  return { slug: "", announcedOn: "", ownership: NOBODY };
 }
 
 export async function loadProposalFacts(tx: Tx, id: number): Promise<LoadedProposal | null> {
@@ -82,5 +86,6 @@ export async function loadProposalFacts(tx: Tx, id: number): Promise<LoadedPropo
     commitment: c
       ? { leadOrganisationId: c.leadOrganisationId, supportingOrganisationIds: c.supporters.map((s) => s.organisationId) }
       : proposed!.ownership,
+    ...(proposed?.batch ? { batch: proposed.batch } : {}),
   };
 }

@@ -39,7 +39,11 @@ export async function importFormState(
     const what = preview.kind === "commitments" ? rowsWord(n, "commitment", "commitments") : rowsWord(n, "status update", "status updates");
     const notice = {
       title: `Imported ${what} for checking`,
-      lines: ["Each one is now a proposal: a second editor or an admin must check it before it is published."],
+      lines: [
+        preview.kind === "commitments"
+          ? "The file is now one proposal: a second editor or an admin checks it as a whole, row by row, before any of it is published."
+          : "Each one is now a proposal: a second editor or an admin must check it before it is published.",
+      ],
     };
     return { state: nextFormState(prev, { kind: preview.kind }, { data: preview, notice }), published: false };
   }

@@ -21,7 +21,7 @@ export async function loadProposalPage(db: Db, actor: Actor, rawId: string) {
   const proposal = id === null ? null : await getProposal(db, id);
   // Proposals are visible to those who may work on the commitment (and admins), and to their author.
   if (!proposal || (!canWorkOn(actor, proposal.ownership).allowed && proposal.author.id !== actor.id)) return NOT_FOUND;
-  const facts = { authorId: proposal.author.id, state: proposal.state, commitment: proposal.ownership };
+  const facts = { authorId: proposal.author.id, state: proposal.state, commitment: proposal.ownership, batch: proposal.batch };
   const [current, history, commitment, options] = await Promise.all([
     proposal.commitmentId === null ? null : commitmentStateToday(db, proposal.commitmentId),
     proposalHistory(db, proposal.id),

@@ -23,6 +23,7 @@ import {
   checkForcedSchema,
   commitmentCreatePayloadSchema,
   commitmentEditPayloadSchema,
+  commitmentImportPayloadSchema,
   forcePublishSchema,
   payloadConfirmed,
   type DatedPayload,
@@ -222,6 +223,19 @@ async function publish(tx: Tx, proposal: LoadedProposal, approvedById: number | 
     await notePublication(tx, `New commitment: ${payload.title}`);
     const row = await publishNewCommitment(tx, proposal, payload, approvedById);
     return { entityType: "commitment", id: row.id, commitmentId: row.id, commitmentSlug: row.slug, after: row.after };
+  }
+  if (proposal.kind === "commitment_import") {
+    const payload = commitmentImportPayloadSchema.parse(proposal.payload);
+    await notePublication(tx, `CSV import: ${payload.rows.length} new commitments`);
+    const rows = [];
+    for (const row of payload.rows) rows.push(await publishNewCommitment(tx, proposal, row, approvedById, { ofBatch: true }));
+    return {
+      entityType: "import",
+      id: proposal.id,
+      commitmentId: rows[0]!.id,
+      commitmentSlug: rows[0]!.slug,
+      after: { commitments: rows.map((r) => ({ id: r.id, slug: r.slug })), proposalId: proposal.id },
+    };
   }
   if (proposal.kind === "commitment_edit") {
     const payload = commitmentEditPayloadSchema.parse(proposal.payload);

@@ -2,6 +2,7 @@
 import { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../db";
 import { canWorkOn, type Actor, type Ownership, type ProposalState } from "../../domain/permissions";
+import { proposedCommitment } from "./facts";
 import { CLOSED_STATUS_CODES, type StatusCode } from "../../domain/status";
 import { staleBefore } from "../../domain/attention";
 import { lastConfirmationSql } from "../queries/commitment-detail";
@@ -10,10 +11,12 @@ import { addDays, dayDate, todayIso, isoDay } from "../../domain/dates";
 import {
   commitmentCreatePayloadSchema,
   commitmentEditPayloadSchema,
+  commitmentImportPayloadSchema,
   deadlineRevisionPayloadSchema,
   statusUpdatePayloadSchema,
   type CommitmentCreatePayload,
   type CommitmentEditPayload,
+  type CommitmentImportPayload,
   type AuditFilter,
   type DeadlineRevisionPayload,
   type StatusUpdatePayload,
@@ -113,7 +116,8 @@ export type ProposalContent =
   | { kind: "status_update"; payload: StatusUpdatePayload | null }
   | { kind: "deadline_revision"; payload: DeadlineRevisionPayload | null }
   | { kind: "commitment_create"; payload: CommitmentCreatePayload | null }
-  | { kind: "commitment_edit"; payload: CommitmentEditPayload | null };
+  | { kind: "commitment_edit"; payload: CommitmentEditPayload | null }
+  | { kind: "commitment_import"; payload: CommitmentImportPayload | null };
 
 function proposalContent(kind: ProposalContent["kind"], stored: unknown): ProposalContent {
   if (kind === "commitment_create") {
@@ -122,6 +126,10 @@ function proposalContent(kind: ProposalContent["kind"], stored: unknown): Propos
   }
   if (kind === "commitment_edit") {
     const parsed = commitmentEditPayloadSchema.safeParse(stored);
+    return { kind, payload: parsed.success ? parsed.data : null };
+  }
+  if (kind === "commitment_import") {
+    const parsed = commitmentImportPayloadSchema.safeParse(stored);
     return { kind, payload: parsed.success ? parsed.data : null };
   }
   if (kind === "status_update") {
@@ -157,6 +165,8 @@ type ProposalWithRelations = Prisma.ProposalGetPayload<{ include: typeof proposa
 
 function proposalCommitment(p: Pick<ProposalWithRelations, "commitment" | "payload">): ProposalListItem["commitment"] {
   if (p.commitment) return { ...p.commitment, published: true };
+  const file = commitmentImportPayloadSchema.safeParse(p.payload);
+  if (file.success) return { slug: "", title: `${file.data.rows.length} new commitments from a CSV file`, published: false };
   const proposed = commitmentCreatePayloadSchema.safeParse(p.payload);
   return proposed.success ? { slug: proposed.data.slug, title: proposed.data.title, published: false } : { slug: "", title: "A new commitment", published: false };
 }
@@ -193,14 +203,14 @@ export async function reviewQueue(db: Db, actor: Actor): Promise<ProposalListIte
     actor.role === "admin"
       ? []
       : db.proposal.findMany({
-          where: { state: "pending", authorId: { not: actor.id }, kind: "commitment_create", commitmentId: null },
+          where: { state: "pending", authorId: { not: actor.id }, kind: { in: ["commitment_create", "commitment_import"] }, commitmentId: null },
           include: proposalInclude,
           orderBy: { createdAt: "asc" },
         }),
   ]);
   const mine = proposedNew.filter((p) => {
-    const proposed = commitmentCreatePayloadSchema.safeParse(p.payload);
-    return proposed.success && canWorkOn(actor, proposed.data.ownership).allowed;
+    const proposed = proposedCommitment(p.payload);
+    return (proposed.batch ?? [proposed.ownership]).every((o) => canWorkOn(actor, o).allowed);
   });
   return [...rows, ...mine].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map(toProposalItem);
 }
@@ -325,6 +335,8 @@ export type ProposalDetail = ProposalListItem & {
   version: number;
   commitmentId: number | null;
   ownership: Ownership;
+  /** An import: the owners of every row. */
+  batch?: Ownership[];
   publishedId: number | null;
   forcedBy: { id: number; name: string } | null;
 };
@@ -343,16 +355,13 @@ export async function getProposal(db: Db, id: number): Promise<ProposalDetail | 
   if (!p) return null;
   const c = p.commitment;
   const item = toProposalItem({ ...p, commitment: c ? { slug: c.slug, title: c.title } : null });
-  const proposed = c ? null : commitmentCreatePayloadSchema.safeParse(p.payload);
+  const proposed = c ? null : proposedCommitment(p.payload);
   return {
     ...item,
     version: p.version,
     commitmentId: c?.id ?? null,
-    ownership: c
-      ? { leadOrganisationId: c.leadOrganisationId, supportingOrganisationIds: c.supporters.map((s) => s.organisationId) }
-      : proposed?.success
-        ? proposed.data.ownership
-        : { leadOrganisationId: 0, supportingOrganisationIds: [] },
+    ownership: c ? { leadOrganisationId: c.leadOrganisationId, supportingOrganisationIds: c.supporters.map((s) => s.organisationId) } : proposed!.ownership,
+    batch: proposed?.batch,
     publishedId: p.statusUpdate?.id ?? p.deadlineRevision?.id ?? (p.kind.startsWith("commitment_") && p.state === "approved" ? c?.id ?? null : null),
     forcedBy: p.forcedPublication?.publishedBy ?? null,
   };
