@@ -251,6 +251,22 @@ const cases: Case[] = [
     call: (actor, input) => checkForcedPublication(db, actor, input),
   },
   {
+    name: "approve (publish) someone else's CSV import of new commitments, as one proposal",
+    allowed: ownersAndAdmins,
+    setup: async () => {
+      const slug = `imported-for-review-${unique()}`;
+      const csv = [
+        "slug,title,summary,area,lead,supporting,announced_on,deadline_label,deadline_precision,source_url,source_title,source_publisher,source_published_on",
+        `${slug},Imported commitment,A commitment imported from a file.,digital-and-data-infrastructure,${OWNER_ORG},,2026-02-01,summer 2026,season,https://www.gov.uk/imported/${slug},Imported,GDS,2026-02-01`,
+        `${slug}-2,Another imported commitment,A second row.,digital-and-data-infrastructure,${OWNER_ORG},,2026-02-01,summer 2026,season,https://www.gov.uk/imported/${slug}-2,Imported,GDS,2026-02-01`,
+      ].join("\n");
+      const imported = await importCsv(db, cast.ownerColleague, { kind: "commitments", csv, mode: "apply" });
+      if (!imported.ok || !imported.value.applied) throw new Error(JSON.stringify(imported));
+      return { proposalId: String(imported.value.rows[0]!.created!.id), version: "1", decision: "approve" };
+    },
+    call: (actor, input) => reviewProposal(db, actor, input),
+  },
+  {
     name: "import commitments from CSV",
     allowed: ownersAndAdmins,
     succeeded: (r) => r.ok && (r.value as { applied: boolean }).applied,

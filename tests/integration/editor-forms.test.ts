@@ -4,7 +4,7 @@
 import { describe, it, expect, beforeAll } from "vitest";
 import { useTestDatabase } from "../helpers/test-database";
 import type { Db } from "../../src/server/db";
-import { proposeDeadlineRevision, proposeStatusUpdate, reviewProposal } from "../../src/server/editor/proposals";
+import { forcePublishProposal, proposeDeadlineRevision, proposeStatusUpdate, reviewProposal } from "../../src/server/editor/proposals";
 import { createCommitment, updateCommitment } from "../../src/server/editor/commitments";
 import { importCsv } from "../../src/server/editor/import";
 import type { ImportPreview } from "../../src/schemas/editor";
@@ -488,21 +488,38 @@ describe("CSV import", () => {
     expect(await db.commitment.count({ where: { slug: { startsWith: "csv-all-" } } })).toBe(0);
   });
 
-  it("a valid file is imported in one go as proposals, published once a second editor approves them", async () => {
+  it("a valid file becomes ONE proposal, reviewed as a whole: approving it publishes every row at one version", async () => {
     const csv = [header, row("csv-ok-1"), row("csv-ok-2", { supporting: "" })].join("\r\n");
     const result = await run("commitments", csv, "apply");
     expect(result).toMatchObject({ applied: true, valid: true });
     expect(await db.commitment.count({ where: { slug: { in: ["csv-ok-1", "csv-ok-2"] } } })).toBe(0);
-    for (const r of result.rows) {
-      expect(r.created?.type).toBe("proposal");
-      const approved = await reviewProposal(db, cast.ownerColleague, { proposalId: r.created!.id, version: 1, decision: "approve" });
-      expect(approved.ok).toBe(true);
-    }
-    expect(await db.commitment.count({ where: { slug: { in: ["csv-ok-1", "csv-ok-2"] } } })).toBe(2);
+    const ids = new Set(result.rows.map((r) => r.created?.id));
+    expect(ids.size).toBe(1);
+    const proposalId = [...ids][0]!;
+    const proposal = await db.proposal.findUniqueOrThrow({ where: { id: proposalId } });
+    expect(proposal).toMatchObject({ kind: "commitment_import", state: "pending", commitmentId: null });
+    // The author cannot approve their own file, and an admin cannot force it out unchecked.
+    expect((await reviewProposal(db, cast.owner, { proposalId, version: 1, decision: "approve" })).ok).toBe(false);
+    expect((await forcePublishProposal(db, cast.admin, { proposalId, version: 1 })).ok).toBe(false);
+    const versionBefore = (await db.$queryRaw<{ v: number }[]>`SELECT latest_publication() AS v`)[0]!.v;
+    const approved = await reviewProposal(db, cast.ownerColleague, { proposalId, version: 1, decision: "approve" });
+    expect(approved.ok, JSON.stringify(approved)).toBe(true);
+    const published = await db.commitment.findMany({ where: { slug: { in: ["csv-ok-1", "csv-ok-2"] } }, include: { revisions: true } });
+    expect(published).toHaveLength(2);
+    // One version for the whole file.
+    expect(new Set(published.map((c) => c.revisions[0]!.version))).toEqual(new Set([versionBefore + 1]));
     const c1 = await db.commitment.findUniqueOrThrow({ where: { slug: "csv-ok-1" }, include: { supporters: true, deadlineRevisions: true } });
     expect(c1.supporters).toHaveLength(2);
     expect(c1.deadlineRevisions[0]?.dueDate?.toISOString().slice(0, 10)).toBe("2026-08-31");
     expect(await db.auditEvent.count({ where: { action: "import.apply" } })).toBeGreaterThanOrEqual(1);
+  });
+
+  it("a returned import publishes nothing", async () => {
+    const result = await run("commitments", [header, row("csv-ret-1"), row("csv-ret-2")].join("\n"), "apply");
+    const proposalId = result.rows[0]!.created!.id;
+    const returned = await reviewProposal(db, cast.ownerColleague, { proposalId, version: 1, decision: "return", comment: "Row 3 is a duplicate." });
+    expect(returned.ok).toBe(true);
+    expect(await db.commitment.count({ where: { slug: { startsWith: "csv-ret-" } } })).toBe(0);
   });
 
   it("status updates become proposals for the second-editor check, never published directly", async () => {
