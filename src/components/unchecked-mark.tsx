@@ -8,8 +8,7 @@ export function UncheckedMark({ since }: { since: string | null }) {
   return (
     <div id="not-yet-checked">
       <WarningText>
-        Not yet checked by a second editor. A change to this page published on {formatDateTime(since)} has not yet been checked by a second
-        editor.
+        Not yet checked by a second editor. A change to this page published on {formatDateTime(since)} has not yet been checked by a second editor.
       </WarningText>
     </div>
   );

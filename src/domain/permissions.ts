@@ -110,7 +110,9 @@ export function canCreateCommitment(actor: Actor | null, ownership: Ownership): 
   if (!actor) return deny(SIGN_IN_REQUIRED);
   if (actor.role === "admin") return ALLOW;
   if (actor.organisationIds.includes(ownership.leadOrganisationId)) return ALLOW;
-  return deny("One of your organisations must be the lead organisation of a commitment you propose. Ask an admin to add one led by another organisation.");
+  return deny(
+    "One of your organisations must be the lead organisation of a commitment you propose. Ask an admin to add one led by another organisation.",
+  );
 }
 
 const sameIds = (a: readonly number[], b: readonly number[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
@@ -155,7 +157,10 @@ export function canForcePublish(actor: Actor | null, proposal: Pick<ProposalFact
  * Checking a force-published change: a second person, neither the admin who published it nor the
  * author of the proposal, who may work on the commitment.
  */
-export function canCheckForced(actor: Actor | null, forced: { publishedById: number; authorId: number; commitment: Ownership; checked: boolean }): Decision {
+export function canCheckForced(
+  actor: Actor | null,
+  forced: { publishedById: number; authorId: number; commitment: Ownership; checked: boolean },
+): Decision {
   if (!actor) return deny(SIGN_IN_REQUIRED);
   if (forced.publishedById === actor.id) return deny("You published this change, so a second editor must check it.");
   if (forced.authorId === actor.id) return deny("You proposed this change, so a second editor must check it.");

@@ -284,7 +284,7 @@ const citationSchema = z.object({ url: z.string(), title: z.string(), publisher:
 const ownershipSchema = z.object({ leadOrganisationId: z.number(), supportingOrganisationIds: z.array(z.number()) });
 
 /** A commitment's editable attributes, by slug (as editors see them and payloads keep them). */
-export const commitmentSnapshotSchema = z.object({
+const commitmentSnapshotSchema = z.object({
   title: z.string(),
   summary: z.string(),
   area: z.string(),

@@ -288,3 +288,48 @@ test("a deadline revision is proposed, approved and shown on the public page wit
   await reader.goto(`/commitments/${COMMITMENT}`);
   await expect(reader.getByText("Ministers extended the pilot to two more departments.")).toBeVisible();
 });
+
+test("a CSV file of new commitments is reviewed as one proposal, row by row, and nothing is public until it is approved", async ({ browser }) => {
+  const a = await signedInPage(browser, alice);
+  const suffix = uniqueSuffix();
+  await a.goto("/editor/import");
+  await a.getByLabel("New commitments").check();
+  await a
+    .getByLabel("Or paste the CSV")
+    .fill(
+      [
+        "slug,title,summary,area,lead,supporting,announced_on,deadline_label,deadline_precision,source_url,source_title,source_publisher,source_published_on",
+        `csv-e2e-one-${suffix},A first imported commitment,Imported from a file.,digital-and-data-infrastructure,government-digital-service,,2026-02-01,summer 2026,season,https://www.gov.uk/csv-e2e-one,Announced,GDS,2026-02-01`,
+        `csv-e2e-two-${suffix},A second imported commitment,Also imported.,digital-and-data-infrastructure,government-digital-service,hm-treasury,2026-02-01,by the end of 2026,year,https://www.gov.uk/csv-e2e-two,Announced,GDS,2026-02-01`,
+      ].join("\n"),
+    );
+  await submit(a, "Preview");
+  await a.getByRole("button", { name: "Import 2 rows" }).click();
+  await expect(a.getByRole("heading", { name: "Imported 2 commitments for checking" })).toBeVisible();
+  const links = a.getByRole("link", { name: "Proposed for checking" });
+  await expect(links).toHaveCount(2);
+  const hrefs = new Set(await links.evaluateAll((els) => els.map((el) => el.getAttribute("href"))));
+  expect(hrefs.size).toBe(1);
+  const href = [...hrefs][0]!;
+
+  const reader = await browser.newPage();
+  expect((await reader.goto(`/commitments/csv-e2e-one-${suffix}`))?.status()).toBe(404);
+
+  // The reviewer sees the whole file as one proposal: every row, as it would be published.
+  const b = await signedInPage(browser, admin);
+  await b.goto(href);
+  await expect(b.getByRole("heading", { level: 1, name: "Import of 2 new commitments" })).toBeVisible();
+  const table = b.getByRole("table", { name: "What will be published, row by row" });
+  await expect(table.getByRole("row")).toHaveCount(3);
+  await expect(table.getByRole("row", { name: /^2 / })).toContainText("A first imported commitment");
+  await expect(table.getByRole("row", { name: /^3 / })).toContainText("HM Treasury");
+  await expect(b.getByRole("button", { name: "Publish now without a second editor" })).toHaveCount(0);
+  // Returned as a whole: nothing of it is published (approving it publishes every row at one version; see the integration tests).
+  await b.getByLabel("Return it to the author").check();
+  await b.getByLabel("Comment for the author").fill("Row 3 needs its own source.");
+  await b.getByRole("button", { name: "Confirm decision" }).click();
+  await expect(b.getByRole("heading", { name: "Returned to the author" })).toBeVisible();
+  expect((await reader.goto(`/commitments/csv-e2e-two-${suffix}`))?.status()).toBe(404);
+  const [count] = await query<{ n: string }>("SELECT COUNT(*) AS n FROM commitment WHERE slug LIKE $1", [`csv-e2e-%-${suffix}`]);
+  expect(Number(count!.n)).toBe(0);
+});

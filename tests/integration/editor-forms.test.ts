@@ -54,7 +54,12 @@ describe("form values", () => {
     data.append("supporting", "hm-treasury");
     data.append("supporting", "cabinet-office");
     data.append("file", new Blob(["x"]), "x.csv");
-    expect(formValues(data.entries())).toEqual({ title: "A title", supporting: ["hm-treasury", "cabinet-office"], organisations: [], baseSupporting: [] });
+    expect(formValues(data.entries())).toEqual({
+      title: "A title",
+      supporting: ["hm-treasury", "cabinet-office"],
+      organisations: [],
+      baseSupporting: [],
+    });
   });
 });
 

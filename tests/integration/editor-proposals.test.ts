@@ -103,7 +103,12 @@ describe("proposing and approving a status update", () => {
     if (!squat.ok) return;
     expect((await reviewProposal(db, squatterColleague, { proposalId: squat.value.id, version: 1, decision: "approve" })).ok).toBe(true);
     // 2. An honest proposal cites the same link with the true title; a second editor approves what they see.
-    const honest = await propose({ evidenceUrl: url, evidenceTitle: "Real-time finance data goes live", evidencePublisher: "HM Treasury", evidencePublishedOn: "2026-03-01" });
+    const honest = await propose({
+      evidenceUrl: url,
+      evidenceTitle: "Real-time finance data goes live",
+      evidencePublisher: "HM Treasury",
+      evidencePublishedOn: "2026-03-01",
+    });
     const result = await reviewProposal(db, cast.ownerColleague, { proposalId: honest.id, version: honest.version, decision: "approve" });
     expect(result.ok).toBe(true);
     // 3. The public record shows what was reviewed.

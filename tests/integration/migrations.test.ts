@@ -75,7 +75,10 @@ describe("migrations", () => {
       const { migrateClient } = await import("../../src/runtime/migrate");
       const all = readMigrations();
       // The migrations before issue 11's citable_time, whose data migration this test is about.
-      await migrateClient(to, all.filter((m) => m.name < "20261202000000_citable_time"));
+      await migrateClient(
+        to,
+        all.filter((m) => m.name < "20261202000000_citable_time"),
+      );
       // The same records, in the shape they had before that migration.
       const copy = async (table: string, columns: string[]) => {
         const { rows } = await from.query(`SELECT ${columns.join(", ")} FROM ${table} ORDER BY 1`);

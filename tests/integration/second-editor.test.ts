@@ -111,12 +111,16 @@ describe("a force-published change", () => {
 describe("wording history", () => {
   it("a title change shows 'wording changed' with the earlier text, reason and source on the page, in the API, /changes and the feed", async () => {
     const before = await detail();
-    const id = await proposeEdit({ title: "Explore one government mailbox for letters" }, "The roadmap explores the idea; it does not commit to it.", {
-      sourceUrl: "https://www.gov.uk/government/publications/roadmap-for-modern-digital-government",
-      sourceTitle: "Roadmap for modern digital government",
-      sourcePublisher: "Department for Science, Innovation and Technology",
-      sourcePublishedOn: "2026-01-21",
-    });
+    const id = await proposeEdit(
+      { title: "Explore one government mailbox for letters" },
+      "The roadmap explores the idea; it does not commit to it.",
+      {
+        sourceUrl: "https://www.gov.uk/government/publications/roadmap-for-modern-digital-government",
+        sourceTitle: "Roadmap for modern digital government",
+        sourcePublisher: "Department for Science, Innovation and Technology",
+        sourcePublishedOn: "2026-01-21",
+      },
+    );
     expect((await reviewProposal(state.db, cast.ownerColleague, { proposalId: String(id), version: "1", decision: "approve" })).ok).toBe(true);
     const v = await latest();
     const api = await detail();
@@ -127,7 +131,10 @@ describe("wording history", () => {
       title: { before: before.title, after: "Explore one government mailbox for letters" },
       summary: null,
       reason: "The roadmap explores the idea; it does not commit to it.",
-      source: { url: "https://www.gov.uk/government/publications/roadmap-for-modern-digital-government", title: "Roadmap for modern digital government" },
+      source: {
+        url: "https://www.gov.uk/government/publications/roadmap-for-modern-digital-government",
+        title: "Roadmap for modern digital government",
+      },
     });
     // At the version before, there was no such change.
     expect((await detail(`?version=${v - 1}`)).history.wordingChanges.some((w: { version: number }) => w.version === v)).toBe(false);
@@ -156,7 +163,10 @@ describe("history tables of issue 12 are append-only", () => {
   it("refuses a check by whoever force-published the change, in the database too", async () => {
     const { rows } = await client.query(`SELECT id, published_by_id FROM forced_publication LIMIT 1`);
     await expect(
-      client.query(`INSERT INTO forced_publication_check (forced_publication_id, checked_by_id) VALUES ($1, $2)`, [rows[0].id, rows[0].published_by_id]),
+      client.query(`INSERT INTO forced_publication_check (forced_publication_id, checked_by_id) VALUES ($1, $2)`, [
+        rows[0].id,
+        rows[0].published_by_id,
+      ]),
     ).rejects.toThrow(/checked by another editor|duplicate key/);
   });
 });
@@ -175,9 +185,9 @@ describe("every URL the API serves satisfies its own format: uri", () => {
     });
     expect(proposal.ok, JSON.stringify(proposal)).toBe(true);
     if (!proposal.ok) return;
-    expect((await reviewProposal(state.db, cast.ownerColleague, { proposalId: String(proposal.value.id), version: "1", decision: "approve" })).ok).toBe(
-      true,
-    );
+    expect(
+      (await reviewProposal(state.db, cast.ownerColleague, { proposalId: String(proposal.value.id), version: "1", decision: "approve" })).ok,
+    ).toBe(true);
     const ajv = new Ajv2020();
     addFormats.default(ajv);
     const isUri = ajv.compile({ type: "string", format: "uri" });

@@ -25,13 +25,30 @@ describe("citation addresses (security review F13)", () => {
   });
 
   it("refuses other schemes and addresses that are not absolute http(s)", () => {
-    for (const u of ["javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "//www.gov.uk/", "https:\\\\www.gov.uk", " ftp://x.example/", "www.gov.uk"]) {
+    for (const u of [
+      "javascript:alert(1)",
+      "data:text/html,x",
+      "file:///etc/passwd",
+      "//www.gov.uk/",
+      "https:\\\\www.gov.uk",
+      " ftp://x.example/",
+      "www.gov.uk",
+    ]) {
       expect(normaliseCitationUrl(u), u).toEqual({ ok: false, error: CITATION_URL_ERRORS.notHttp });
     }
   });
 
   it("refuses internal hosts: IP addresses, localhost and private-use names", () => {
-    for (const u of ["https://[::1]/", "http://127.0.0.1:54329/", "http://10.0.0.1/", "https://0x7f.1/", "http://localhost:3000/", "https://intranet/", "https://printer.local/", "https://a.internal/"]) {
+    for (const u of [
+      "https://[::1]/",
+      "http://127.0.0.1:54329/",
+      "http://10.0.0.1/",
+      "https://0x7f.1/",
+      "http://localhost:3000/",
+      "https://intranet/",
+      "https://printer.local/",
+      "https://a.internal/",
+    ]) {
       expect(normaliseCitationUrl(u), u).toEqual({ ok: false, error: CITATION_URL_ERRORS.internal });
     }
   });
@@ -44,12 +61,18 @@ describe("citation addresses (security review F13)", () => {
 
   it("every address it accepts satisfies JSON Schema's format: uri, and normalising it again changes nothing", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string().map((s) => `https://www.gov.uk/${s}`)), (raw) => {
-        const result = normaliseCitationUrl(raw);
-        if (!result.ok) return;
-        expect(isUri(result.url), result.url).toBe(true);
-        expect(normaliseCitationUrl(result.url)).toEqual(result);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.webUrl({ withQueryParameters: true, withFragments: true }),
+          fc.string().map((s) => `https://www.gov.uk/${s}`),
+        ),
+        (raw) => {
+          const result = normaliseCitationUrl(raw);
+          if (!result.ok) return;
+          expect(isUri(result.url), result.url).toBe(true);
+          expect(normaliseCitationUrl(result.url)).toEqual(result);
+        },
+      ),
       { numRuns: 500 },
     );
   });

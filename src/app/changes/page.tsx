@@ -39,9 +39,8 @@ export default async function ChangesPage({ searchParams }: Props) {
       />
       <h1 className="text-3xl md:text-5xl font-bold mb-6">Changes</h1>
       <p className="text-lg md:text-xl mb-4 max-w-3xl">
-        Every published change to the tracker, newest first: status updates and deadline changes, each linked to its commitment and its source,
-        then the latest changes to the wording of commitments.
-        Nothing is ever overwritten or deleted.
+        Every published change to the tracker, newest first: status updates and deadline changes, each linked to its commitment and its source, then
+        the latest changes to the wording of commitments. Nothing is ever overwritten or deleted.
       </p>
       <p className="mb-8">
         Follow changes as they happen with the <a href="/changes.atom">Atom feed</a>.

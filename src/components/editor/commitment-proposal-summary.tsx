@@ -28,7 +28,15 @@ function shown(key: keyof CommitmentSnapshot, value: CommitmentSnapshot[keyof Co
 
 const cell = "align-top border-b border-border py-2 pr-2 md:pr-4 whitespace-pre-wrap";
 
-export function CommitmentEditSummary({ payload, current, names }: { payload: CommitmentEditPayload; current: CommitmentSnapshot | null; names: Names }) {
+export function CommitmentEditSummary({
+  payload,
+  current,
+  names,
+}: {
+  payload: CommitmentEditPayload;
+  current: CommitmentSnapshot | null;
+  names: Names;
+}) {
   const keys = (Object.keys(LABELS) as (keyof CommitmentSnapshot)[]).filter((k) => payload.changes[k] !== undefined);
   return (
     <>
@@ -47,7 +55,10 @@ export function CommitmentEditSummary({ payload, current, names }: { payload: Co
       <SummaryList
         rows={[
           { key: "Reason for the change", value: payload.reason },
-          { key: "Source", value: payload.source ? <SourceLink source={payload.source} showUrl /> : "None given (a change of the tracker’s own wording)" },
+          {
+            key: "Source",
+            value: payload.source ? <SourceLink source={payload.source} showUrl /> : "None given (a change of the tracker’s own wording)",
+          },
         ]}
       />
     </>
@@ -80,8 +91,8 @@ export function CommitmentImportSummary({ payload, names }: { payload: Commitmen
   return (
     <>
       <p className="mb-4">
-        Approving publishes all {payload.rows.length} commitments at once; returning it publishes none. Every field is new: none of these
-        commitments is published yet.
+        Approving publishes all {payload.rows.length} commitments at once; returning it publishes none. Every field is new: none of these commitments
+        is published yet.
       </p>
       <DataTable
         id="import-rows"

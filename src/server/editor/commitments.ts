@@ -119,7 +119,13 @@ async function insertCommitmentProposal(
     action: "proposal.create",
     entityType: "proposal",
     entityId: proposal.id,
-    after: { kind, commitment: commitment?.slug ?? ("slug" in payload ? payload.slug : null), state: proposal.state, version: proposal.version, payload },
+    after: {
+      kind,
+      commitment: commitment?.slug ?? ("slug" in payload ? payload.slug : null),
+      state: proposal.state,
+      version: proposal.version,
+      payload,
+    },
   });
   return proposal;
 }
@@ -203,7 +209,9 @@ export async function publishNewCommitment(
   const refs = await resolveReferences(tx, payload);
   if (!refs.ok) throw new RollBack(invalidField("decision", "An area or organisation of this proposal no longer exists: return it to its author."));
   if (await tx.commitment.findUnique({ where: { slug: payload.slug }, select: { id: true } })) {
-    throw new RollBack(invalidField("decision", `A commitment with the web address name “${payload.slug}” was published meanwhile: return it to its author.`));
+    throw new RollBack(
+      invalidField("decision", `A commitment with the web address name “${payload.slug}” was published meanwhile: return it to its author.`),
+    );
   }
   const source = await createCitation(tx, payload.source);
   await noteRevision(tx, { reason: null, sourceId: source.id, proposalId: proposal.id });
@@ -298,7 +306,12 @@ export async function updateCommitment(
       changes: Object.fromEntries(changedKeys.map((k) => [k, submitted[k]])),
       reason: parsed.data.reason,
       source: parsed.data.sourceUrl
-        ? { url: parsed.data.sourceUrl, title: parsed.data.sourceTitle!, publisher: parsed.data.sourcePublisher!, publishedOn: parsed.data.sourcePublishedOn! }
+        ? {
+            url: parsed.data.sourceUrl,
+            title: parsed.data.sourceTitle!,
+            publisher: parsed.data.sourcePublisher!,
+            publishedOn: parsed.data.sourcePublishedOn!,
+          }
         : null,
       ownership: { leadOrganisationId: refs.value.leadId, supportingOrganisationIds: refs.value.supportingIds },
     };
@@ -400,4 +413,3 @@ async function staleCommitment(tx: Tx, id: number, fields: (keyof CommitmentSnap
 }
 
 export { FIELD_LABELS as COMMITMENT_FIELD_LABELS };
-export type { Ownership };

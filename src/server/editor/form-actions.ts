@@ -85,7 +85,13 @@ export async function commitmentConflictState(
   const rows = keys.map((k) => ({ label: COMMITMENT_FIELD_LABELS[k], current: shown[k][0], submitted: shown[k][1] }));
   const conflict: ConflictView = { message: failure.message, rows, changedBy: failure.changedBy ?? null, changedAt: failure.changedAt ?? null };
   // The form is now based on what is published for the conflicting fields, so sending it again is a deliberate choice.
-  const BASE: Record<keyof typeof shown, string> = { title: "baseTitle", summary: "baseSummary", area: "baseArea", lead: "baseLead", supporting: "baseSupporting" };
+  const BASE: Record<keyof typeof shown, string> = {
+    title: "baseTitle",
+    summary: "baseSummary",
+    area: "baseArea",
+    lead: "baseLead",
+    supporting: "baseSupporting",
+  };
   const rebased: FormValues = { ...values, version: String(failure.currentVersion) };
   for (const k of keys) rebased[BASE[k]] = k === "supporting" ? (current.supporting ?? "").split(", ").filter(Boolean) : (current[k] ?? "");
   return failureState(prev, failure, rebased, { conflict });

@@ -69,7 +69,13 @@ function readCsv(kind: ImportKind, text: string): ParsedFile {
 
 type CommitmentRow = ImportRow & { payload?: CommitmentImportPayload["rows"][number] };
 
-async function importCommitmentRow(tx: Tx, actor: Actor, record: Record<string, string>, line: number, slugsTaken: Set<string>): Promise<CommitmentRow> {
+async function importCommitmentRow(
+  tx: Tx,
+  actor: Actor,
+  record: Record<string, string>,
+  line: number,
+  slugsTaken: Set<string>,
+): Promise<CommitmentRow> {
   const parsed = commitmentCsvRowSchema.safeParse(record);
   const summary = record.title?.trim() || record.slug?.trim() || "(no title)";
   if (!parsed.success) {
@@ -154,14 +160,21 @@ export async function importCsv(db: Db, actor: Actor | null, input: unknown): Pr
     const slugsTaken = new Set<string>();
     for (const [i, record] of file.records.entries()) {
       const line = i + 2; // line 1 is the column names
-      rows.push(kind === "commitments" ? await importCommitmentRow(tx, actor, record, line, slugsTaken) : await importStatusUpdateRow(tx, actor, record, line));
+      rows.push(
+        kind === "commitments"
+          ? await importCommitmentRow(tx, actor, record, line, slugsTaken)
+          : await importStatusUpdateRow(tx, actor, record, line),
+      );
     }
     const valid = rows.every((r) => r.errors.length === 0);
     // A file of new commitments is one proposal, reviewed as a whole, row by row.
     if (kind === "commitments" && valid) {
       const payloads = (rows as CommitmentRow[]).map((r) => r.payload!);
       const proposal = await insertImportProposal(tx, actor, { rows: payloads });
-      rows = rows.map(({ payload: _payload, ...row }: CommitmentRow) => ({ ...row, created: { type: "proposal", id: proposal.id, slug: payloads.find((p) => p.line === row.line)!.slug } }));
+      rows = rows.map(({ payload: _payload, ...row }: CommitmentRow) => ({
+        ...row,
+        created: { type: "proposal", id: proposal.id, slug: payloads.find((p) => p.line === row.line)!.slug },
+      }));
     } else {
       rows = rows.map(({ payload: _payload, ...row }: CommitmentRow) => row);
     }

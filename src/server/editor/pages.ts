@@ -8,7 +8,17 @@ import { auditFilterSchema, fieldErrors, type AuditFilter } from "../../schemas/
 import { firstParam, type RawParams } from "../../schemas/commitment-query";
 import type { PageError } from "../../schemas/errors";
 import { NOT_FOUND, found, paging } from "../page-result";
-import { AUDIT_PAGE_SIZE, auditFacets, commitmentStateToday, formOptions, getEditorCommitment, getProposal, getUser, listAuditEvents, proposalHistory } from "./queries";
+import {
+  AUDIT_PAGE_SIZE,
+  auditFacets,
+  commitmentStateToday,
+  formOptions,
+  getEditorCommitment,
+  getProposal,
+  getUser,
+  listAuditEvents,
+  proposalHistory,
+} from "./queries";
 
 /** A record id from the address: a whole number, 1 or more; anything else is not found. */
 export function recordId(raw: string): number | null {

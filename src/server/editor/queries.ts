@@ -168,7 +168,9 @@ function proposalCommitment(p: Pick<ProposalWithRelations, "commitment" | "paylo
   const file = commitmentImportPayloadSchema.safeParse(p.payload);
   if (file.success) return { slug: "", title: `${file.data.rows.length} new commitments from a CSV file`, published: false };
   const proposed = commitmentCreatePayloadSchema.safeParse(p.payload);
-  return proposed.success ? { slug: proposed.data.slug, title: proposed.data.title, published: false } : { slug: "", title: "A new commitment", published: false };
+  return proposed.success
+    ? { slug: proposed.data.slug, title: proposed.data.title, published: false }
+    : { slug: "", title: "A new commitment", published: false };
 }
 
 const toProposalItem = (p: ProposalWithRelations): ProposalListItem => ({
@@ -198,7 +200,11 @@ export async function reviewQueue(db: Db, actor: Actor): Promise<ProposalListIte
           },
         };
   const [rows, proposedNew] = await Promise.all([
-    db.proposal.findMany({ where: { state: "pending", authorId: { not: actor.id }, ...scope }, include: proposalInclude, orderBy: { createdAt: "asc" } }),
+    db.proposal.findMany({
+      where: { state: "pending", authorId: { not: actor.id }, ...scope },
+      include: proposalInclude,
+      orderBy: { createdAt: "asc" },
+    }),
     // New commitments have no commitment row yet: their owners are in the payload.
     actor.role === "admin"
       ? []
@@ -360,9 +366,12 @@ export async function getProposal(db: Db, id: number): Promise<ProposalDetail | 
     ...item,
     version: p.version,
     commitmentId: c?.id ?? null,
-    ownership: c ? { leadOrganisationId: c.leadOrganisationId, supportingOrganisationIds: c.supporters.map((s) => s.organisationId) } : proposed!.ownership,
+    ownership: c
+      ? { leadOrganisationId: c.leadOrganisationId, supportingOrganisationIds: c.supporters.map((s) => s.organisationId) }
+      : proposed!.ownership,
     batch: proposed?.batch,
-    publishedId: p.statusUpdate?.id ?? p.deadlineRevision?.id ?? (p.kind.startsWith("commitment_") && p.state === "approved" ? c?.id ?? null : null),
+    publishedId:
+      p.statusUpdate?.id ?? p.deadlineRevision?.id ?? (p.kind.startsWith("commitment_") && p.state === "approved" ? (c?.id ?? null) : null),
     forcedBy: p.forcedPublication?.publishedBy ?? null,
   };
 }

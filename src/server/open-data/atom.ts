@@ -73,7 +73,9 @@ function wordingContent(change: WordingChange): string {
     change.title ? p(`Title changed from “${escapeHtml(change.title.before)}” to “${escapeHtml(change.title.after)}”.`) : "",
     change.summary ? p(`Summary changed. Earlier summary: “${escapeHtml(change.summary.before)}”`) : "",
     change.reason ? p(`Reason: ${escapeHtml(change.reason)}`) : "",
-    change.source ? p(`Source: <a href="${escapeHtml(change.source.url)}">${escapeHtml(change.source.title)}</a>, ${escapeHtml(change.source.publisher)}.`) : "",
+    change.source
+      ? p(`Source: <a href="${escapeHtml(change.source.url)}">${escapeHtml(change.source.title)}</a>, ${escapeHtml(change.source.publisher)}.`)
+      : "",
     p(`Published by the tracker at ${escapeHtml(change.publishedAt)}, record version ${change.version}.`),
   ].join("");
 }

@@ -180,7 +180,13 @@ export function toApiWordingChange(w: WordingChange) {
     summary: w.summary,
     reason: w.reason,
     source: w.source
-      ? { title: w.source.title, publisher: w.source.publisher, url: w.source.url, publishedOn: w.source.publishedOn, publishedLabel: w.source.publishedLabel }
+      ? {
+          title: w.source.title,
+          publisher: w.source.publisher,
+          url: w.source.url,
+          publishedOn: w.source.publishedOn,
+          publishedLabel: w.source.publishedLabel,
+        }
       : null,
   };
 }

@@ -77,7 +77,13 @@ export async function listWordingChanges(db: Db, filters: WordingFilters): Promi
     summary: row.summary !== row.previous_summary ? { before: row.previous_summary, after: row.summary } : null,
     reason: row.reason,
     source: row.url
-      ? { url: row.url, publisher: row.publisher!, title: row.source_title!, publishedOn: isoDay(row.published_on)!, publishedLabel: row.published_label }
+      ? {
+          url: row.url,
+          publisher: row.publisher!,
+          title: row.source_title!,
+          publishedOn: isoDay(row.published_on)!,
+          publishedLabel: row.published_label,
+        }
       : null,
   }));
 }

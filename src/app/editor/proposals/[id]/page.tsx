@@ -86,8 +86,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       )}
       {proposal.forced && !proposal.forced.checked && (
         <WarningText>
-          Not yet checked by a second editor. {proposal.forcedBy?.name ?? "An admin"} published this without a second editor; it is marked so on
-          the public site until another editor checks it.
+          Not yet checked by a second editor. {proposal.forcedBy?.name ?? "An admin"} published this without a second editor; it is marked so on the
+          public site until another editor checks it.
         </WarningText>
       )}
       <ProposalSummary proposal={proposal} current={current} commitment={commitment} names={names} />

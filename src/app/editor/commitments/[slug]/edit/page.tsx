@@ -29,9 +29,9 @@ export default async function EditCommitmentPage({ params }: { params: Promise<{
       <BackLink href={back.href}>{back.label}</BackLink>
       <PageHeading caption={commitment.title}>Edit title, summary and owners</PageHeading>
       <p className="mb-8">
-        Your change is sent to a second editor, who checks it before it is published. Only the fields you change are proposed. A change of the
-        title or summary is shown on the public page with the earlier wording and your reason. To change the status or the deadline, propose an
-        update instead.
+        Your change is sent to a second editor, who checks it before it is published. Only the fields you change are proposed. A change of the title
+        or summary is shown on the public page with the earlier wording and your reason. To change the status or the deadline, propose an update
+        instead.
       </p>
       <ActionForm
         action={updateCommitmentAction}
