@@ -4,7 +4,7 @@
 //  - anything that is not an absolute http: or https: address, as typed (never javascript:,
 //    data:, file:, a protocol-relative //host or a back-slashed https:\\host);
 //  - user names or passwords in the address (https://www.gov.uk@evil.example/ opens evil.example);
-//  - internal hosts (docs/decisions/0010-second-editor-and-citations.md): IP addresses, localhost,
+//  - internal hosts (docs/decisions/0011-second-editor-and-citations.md): IP addresses, localhost,
 //    names without a dot and the private-use names .local, .localhost, .internal, .home.arpa,
 //    since a published source is on a public named site, and a link to a reader's own network
 //    is never evidence;

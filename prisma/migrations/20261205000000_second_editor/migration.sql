@@ -1,5 +1,5 @@
 -- Nothing public without a second editor; wording is history; citations per use (issue 12,
--- docs/decisions/0010-second-editor-and-citations.md). Additive only.
+-- docs/decisions/0011-second-editor-and-citations.md). Additive only.
 --
 -- 1. Commitments are proposed like status updates: a new commitment (commitment_create, with no
 --    commitment row until it is published), an edit of its title, summary, area or owners
