@@ -70,7 +70,7 @@ test("an editor's proposal forms, empty and with errors", async ({ page }) => {
 test("the commitment forms, empty and with errors", async ({ page }) => {
   await signIn(page, dora);
   await check(page, `/editor/commitments/${COMMITMENT}/edit`, "edit form");
-  await page.getByLabel("Title").fill("");
+  await page.getByLabel("Title", { exact: true }).fill("");
   await submitEmpty(page, "Send for checking", "edit form");
 
   await check(page, "/editor/commitments/new", "new commitment form");

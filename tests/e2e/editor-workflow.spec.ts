@@ -159,7 +159,7 @@ const wording = async () =>
 /** Puts the seeded wording back (a checked proposal like any other), for the public pages' own tests. */
 async function restoreWording(author: Page, reviewer: Page, original: { title: string; summary: string }) {
   await author.goto(`/editor/commitments/${COMMITMENT}/edit`);
-  await author.getByLabel("Title").fill(original.title);
+  await author.getByLabel("Title", { exact: true }).fill(original.title);
   await author.getByLabel("Summary").fill(original.summary);
   await approveAs(reviewer, await sendEdit(author, "Back to the seeded wording."));
   expect(await wording()).toEqual(original);
@@ -175,7 +175,7 @@ test("edits are checked by a second editor; two editors changing different field
 
   // Alice changes the title, Bob the summary, in forms opened at the same time. Neither is public until checked.
   const aliceTitle = `Simplify spending approvals for digital projects (${uniqueSuffix()})`;
-  await a.getByLabel("Title").fill(aliceTitle);
+  await a.getByLabel("Title", { exact: true }).fill(aliceTitle);
   const aliceId = await sendEdit(a);
   const bobSummary = `Bob's new summary, written without seeing Alice's change (${uniqueSuffix()}).`;
   await b.getByLabel("Summary").fill(bobSummary);
@@ -194,7 +194,7 @@ test("edits are checked by a second editor; two editors changing different field
   expect(await wording()).toEqual({ title: aliceTitle, summary: bobSummary });
 
   // A change to the same field someone changed meanwhile is refused, showing what is published now.
-  await bStale.getByLabel("Title").fill("Bob's title, from a form opened before Alice's change");
+  await bStale.getByLabel("Title", { exact: true }).fill("Bob's title, from a form opened before Alice's change");
   await bStale.getByLabel("Why is it changing?").fill("Another wording.");
   await submit(bStale, "Send for checking");
   await expect(bStale.getByRole("alert", { name: "There is a problem" })).toContainText("This commitment was changed after you opened it: title");
@@ -202,7 +202,7 @@ test("edits are checked by a second editor; two editors changing different field
   await expect(conflict).toContainText("Last published by Ada Admin");
   await expect(conflict.getByRole("row", { name: /Title/ })).toContainText(aliceTitle);
   await expect(conflict.getByRole("row", { name: /Summary/ })).toHaveCount(0);
-  await expect(bStale.getByLabel("Title")).toHaveValue("Bob's title, from a form opened before Alice's change");
+  await expect(bStale.getByLabel("Title", { exact: true })).toHaveValue("Bob's title, from a form opened before Alice's change");
   expect((await wording()).title).toBe(aliceTitle);
 
   // The public page says the wording changed, with the earlier text.
