@@ -58,22 +58,27 @@ async function pendingProposal(author: Actor, kind: "status_update" | "deadline_
   return db.proposal.findUniqueOrThrow({ where: { id: result.value.id } });
 }
 
-/** A fresh pending edit of the commitment's title by `author`. */
-async function pendingEdit(author: Actor) {
+/** What the edit form posts for the commitment as it is now, with `change` applied. */
+async function editInput(change: { lead?: string; supporting?: string[]; title?: string } = {}) {
   const c = await db.commitment.findUniqueOrThrow({
     where: { slug: COMMITMENT },
     include: { area: true, leadOrganisation: true, supporters: { include: { organisation: true } } },
   });
-  const result = await updateCommitment(db, author, {
+  return {
     commitmentId: String(c.id),
     version: String(c.version),
-    title: `Simplify spending approvals (${unique()})`,
+    title: change.title ?? c.title,
     summary: c.summary,
     area: c.area.slug,
-    lead: c.leadOrganisation.slug,
-    supporting: c.supporters.map((s) => s.organisation.slug),
+    lead: change.lead ?? c.leadOrganisation.slug,
+    supporting: change.supporting ?? c.supporters.map((s) => s.organisation.slug),
     reason: "Clearer wording.",
-  });
+  };
+}
+
+/** A fresh pending edit of the commitment's title by `author`. */
+async function pendingEdit(author: Actor) {
+  const result = await updateCommitment(db, author, await editInput({ title: `Simplify spending approvals (${unique()})` }));
   if (!result.ok) throw new Error(`could not set up an edit: ${JSON.stringify(result)}`);
   return db.proposal.findUniqueOrThrow({ where: { id: result.value.id } });
 }
@@ -186,22 +191,7 @@ const cases: Case[] = [
   {
     name: "edit a commitment",
     allowed: ownersAndAdmins,
-    setup: async () => {
-      const c = await db.commitment.findUniqueOrThrow({
-        where: { slug: COMMITMENT },
-        include: { area: true, leadOrganisation: true, supporters: { include: { organisation: true } } },
-      });
-      return {
-        commitmentId: String(c.id),
-        version: String(c.version),
-        title: `Simplify spending approvals (edit ${unique()})`,
-        summary: c.summary,
-        area: c.area.slug,
-        lead: c.leadOrganisation.slug,
-        supporting: c.supporters.map((s) => s.organisation.slug),
-        reason: "Clearer wording.",
-      };
-    },
+    setup: () => editInput({ title: `Simplify spending approvals (edit ${unique()})` }),
     call: (actor, input) => updateCommitment(db, actor, input),
   },
   {
@@ -369,23 +359,6 @@ describe("every editor mutation checks who is asking on the server, and a refusa
 });
 
 describe("owners (security review F2): an editor of a supporting organisation acts only for it", () => {
-  async function editInput(change: { lead?: string; supporting?: string[]; title?: string }) {
-    const c = await db.commitment.findUniqueOrThrow({
-      where: { slug: COMMITMENT },
-      include: { area: true, leadOrganisation: true, supporters: { include: { organisation: true } } },
-    });
-    return {
-      commitmentId: String(c.id),
-      version: String(c.version),
-      title: change.title ?? c.title,
-      summary: c.summary,
-      area: c.area.slug,
-      lead: change.lead ?? c.leadOrganisation.slug,
-      supporting: change.supporting ?? c.supporters.map((s) => s.organisation.slug),
-      reason: "Ownership change.",
-    };
-  }
-
   it("a supporter cannot make itself lead, remove the lead or change the other owners; nothing is written", async () => {
     for (const change of [{ lead: "hm-treasury", supporting: [] }, { supporting: ["hm-treasury", "hm-revenue-and-customs"] }]) {
       const before = await fingerprint(db);

@@ -326,6 +326,29 @@ async function publish(tx: Tx, proposal: LoadedProposal, approvedById: number | 
   };
 }
 
+/** Publishes a proposal and records the publish in the audit log (as the actor who decided). */
+async function publishAndRecord(tx: Tx, proposal: LoadedProposal, actor: Actor, approvedById: number | null, today: string): Promise<Published> {
+  const published = await publish(tx, proposal, approvedById, today);
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: `${published.entityType}.publish`,
+    entityType: published.entityType,
+    entityId: published.id,
+    after: published.after,
+  });
+  return published;
+}
+
+/** A decision that publishes: the unique proposal_id of the history tables is the last line of defence against publishing twice. */
+async function publishedOnce<T>(work: () => Promise<Result<T>>, message = "This proposal has already been published."): Promise<Result<T>> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error)) return conflict({ message });
+    throw error;
+  }
+}
+
 export type ReviewOutcome = { id: number; decision: "approve" | "return"; commitmentSlug: string; published?: { entityType: string; id: number } };
 
 /**
@@ -341,8 +364,8 @@ export async function reviewProposal(db: Db, actor: Actor | null, input: unknown
   if (!parsed.success) return fromZod(parsed.error);
   const { proposalId, version, decision, comment } = parsed.data;
   const today = options.today ?? todayIso();
-  try {
-    return await catchRollBack(() =>
+  return publishedOnce(() =>
+    catchRollBack(() =>
       transaction(db, async (tx): Promise<Result<ReviewOutcome>> => {
         const proposal = await loadProposalFacts(tx, proposalId);
         if (!proposal) return notFound("There is no such proposal.");
@@ -378,14 +401,7 @@ export async function reviewProposal(db: Db, actor: Actor | null, input: unknown
           after,
         });
         if (decision === "return") return ok({ id: proposalId, decision, commitmentSlug: proposal.commitmentSlug });
-        const published = await publish(tx, proposal, actor.id, today);
-        await recordAudit(tx, {
-          actorId: actor.id,
-          action: `${published.entityType}.publish`,
-          entityType: published.entityType,
-          entityId: published.id,
-          after: published.after,
-        });
+        const published = await publishAndRecord(tx, proposal, actor, actor.id, today);
         return ok({
           id: proposalId,
           decision,
@@ -393,11 +409,8 @@ export async function reviewProposal(db: Db, actor: Actor | null, input: unknown
           published: { entityType: published.entityType, id: published.id },
         });
       }),
-    );
-  } catch (error) {
-    if (isUniqueViolation(error)) return conflict({ message: "This proposal has already been published." });
-    throw error;
-  }
+    ),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -510,8 +523,8 @@ export async function forcePublishProposal(db: Db, actor: Actor | null, input: u
   if (!parsed.success) return fromZod(parsed.error);
   const { proposalId, version } = parsed.data;
   const today = options.today ?? todayIso();
-  try {
-    return await catchRollBack(() =>
+  return publishedOnce(() =>
+    catchRollBack(() =>
       transaction(db, async (tx): Promise<Result<ForceOutcome>> => {
         const proposal = await loadProposalFacts(tx, proposalId);
         if (!proposal) return notFound("There is no such proposal.");
@@ -522,7 +535,7 @@ export async function forcePublishProposal(db: Db, actor: Actor | null, input: u
           data: { state: "approved", reviewerId: null, reviewedAt: new Date(), version: { increment: 1 } },
         });
         if (updated.count !== 1) throw new RollBack(await staleProposal(tx, proposalId));
-        const published = await publish(tx, proposal, null, today);
+        const published = await publishAndRecord(tx, proposal, actor, null, today);
         await tx.forcedPublication.create({ data: { proposalId, commitmentId: published.commitmentId, publishedById: actor.id } });
         await recordAudit(tx, {
           actorId: actor.id,
@@ -532,20 +545,10 @@ export async function forcePublishProposal(db: Db, actor: Actor | null, input: u
           before: { state: "pending", version },
           after: { state: "approved", version: version + 1, checked: false },
         });
-        await recordAudit(tx, {
-          actorId: actor.id,
-          action: `${published.entityType}.publish`,
-          entityType: published.entityType,
-          entityId: published.id,
-          after: published.after,
-        });
         return ok({ id: proposalId, commitmentSlug: published.commitmentSlug, published: { entityType: published.entityType, id: published.id } });
       }),
-    );
-  } catch (error) {
-    if (isUniqueViolation(error)) return conflict({ message: "This proposal has already been published." });
-    throw error;
-  }
+    ),
+  );
 }
 
 /**
@@ -558,43 +561,42 @@ export async function checkForcedPublication(db: Db, actor: Actor | null, input:
   const parsed = checkForcedSchema.safeParse(input);
   if (!parsed.success) return fromZod(parsed.error);
   const { proposalId } = parsed.data;
-  try {
-    return await inTransaction(db, async (tx) => {
-      const forced = await tx.forcedPublication.findUnique({
-        where: { proposalId },
-        include: {
-          check: { select: { checkedById: true } },
-          proposal: { select: { authorId: true } },
-          commitment: { select: { slug: true, leadOrganisationId: true, supporters: { select: { organisationId: true } } } },
-        },
-      });
-      if (!forced) return notFound("There is no such force-published change.");
-      const allowed = canCheckForced(actor, {
-        publishedById: forced.publishedById,
-        authorId: forced.proposal.authorId,
-        checked: forced.check !== null,
-        commitment: {
-          leadOrganisationId: forced.commitment.leadOrganisationId,
-          supportingOrganisationIds: forced.commitment.supporters.map((s) => s.organisationId),
-        },
-      });
-      if (!allowed.allowed) {
-        return forced.check ? conflict({ message: "This change has already been checked by a second editor." }) : refused(allowed, true);
-      }
-      await notePublication(tx, `Checked by a second editor: ${forced.commitment.slug}`);
-      await tx.forcedPublicationCheck.create({ data: { forcedPublicationId: forced.id, checkedById: actor.id } });
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: "proposal.check",
-        entityType: "proposal",
-        entityId: proposalId,
-        before: { checked: false },
-        after: { checked: true },
-      });
-      return ok({ id: proposalId, commitmentSlug: forced.commitment.slug });
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return conflict({ message: "This change has already been checked by a second editor." });
-    throw error;
-  }
+  return publishedOnce(
+    () =>
+      inTransaction(db, async (tx) => {
+        const forced = await tx.forcedPublication.findUnique({
+          where: { proposalId },
+          include: {
+            check: { select: { checkedById: true } },
+            proposal: { select: { authorId: true } },
+            commitment: { select: { slug: true, leadOrganisationId: true, supporters: { select: { organisationId: true } } } },
+          },
+        });
+        if (!forced) return notFound("There is no such force-published change.");
+        const allowed = canCheckForced(actor, {
+          publishedById: forced.publishedById,
+          authorId: forced.proposal.authorId,
+          checked: forced.check !== null,
+          commitment: {
+            leadOrganisationId: forced.commitment.leadOrganisationId,
+            supportingOrganisationIds: forced.commitment.supporters.map((s) => s.organisationId),
+          },
+        });
+        if (!allowed.allowed) {
+          return forced.check ? conflict({ message: "This change has already been checked by a second editor." }) : refused(allowed, true);
+        }
+        await notePublication(tx, `Checked by a second editor: ${forced.commitment.slug}`);
+        await tx.forcedPublicationCheck.create({ data: { forcedPublicationId: forced.id, checkedById: actor.id } });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: "proposal.check",
+          entityType: "proposal",
+          entityId: proposalId,
+          before: { checked: false },
+          after: { checked: true },
+        });
+        return ok({ id: proposalId, commitmentSlug: forced.commitment.slug });
+      }),
+    "This change has already been checked by a second editor.",
+  );
 }
