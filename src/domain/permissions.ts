@@ -32,6 +32,8 @@ export interface ProposalFacts {
   authorId: number;
   state: ProposalState;
   commitment: Ownership;
+  /** A batch (a CSV file of new commitments): the owners of every row, each of which the reviewer must be able to work on. */
+  batch?: readonly Ownership[];
 }
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
@@ -74,6 +76,9 @@ export function canReview(actor: Actor | null, proposal: ProposalFacts): Decisio
   if (proposal.authorId === actor.id) return deny("You cannot check your own proposal: a second editor or an admin must check it.");
   const scope = canWorkOn(actor, proposal.commitment);
   if (!scope.allowed) return deny("Only editors of an organisation that owns or supports this commitment, or an admin, can check this proposal.");
+  if (proposal.batch?.some((ownership) => !canWorkOn(actor, ownership).allowed)) {
+    return deny("Only an admin, or an editor of an organisation that owns or supports every commitment in the file, can check this import.");
+  }
   if (proposal.state !== "pending") return deny(`This proposal is ${proposal.state}, so it cannot be checked.`);
   return ALLOW;
 }
@@ -97,27 +102,71 @@ export function canResubmit(actor: Actor | null, proposal: ProposalFacts): Decis
 }
 
 /**
- * Creating a commitment: admins, or editors when one of their organisations is among its owners
- * (an editor cannot create work for organisations they do not belong to).
+ * Proposing a new commitment: admins, or editors of its lead organisation (security review F2:
+ * an editor cannot make a commitment appear as another organisation's). Supporting
+ * organisations may be others: they are named, not acted for.
  */
 export function canCreateCommitment(actor: Actor | null, ownership: Ownership): Decision {
   if (!actor) return deny(SIGN_IN_REQUIRED);
   if (actor.role === "admin") return ALLOW;
-  if (belongsToOwner(actor, ownership)) return ALLOW;
-  return deny("One of your organisations must be the lead or a supporting owner of a commitment you create.");
+  if (actor.organisationIds.includes(ownership.leadOrganisationId)) return ALLOW;
+  return deny(
+    "One of your organisations must be the lead organisation of a commitment you propose. Ask an admin to add one led by another organisation.",
+  );
 }
 
+const sameIds = (a: readonly number[], b: readonly number[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+
 /**
- * Editing a commitment (title, summary, area, owners): admins, or editors of an owning
- * organisation, who must keep one of their organisations among the owners (handing a commitment
- * over entirely to other organisations is for an admin).
+ * Proposing an edit of a commitment (title, summary, area, owners): admins, or editors of an
+ * owning organisation. Owners (security review F2): only an editor of the lead organisation may
+ * change the supporting organisations, and the lead may change only between organisations the
+ * editor belongs to, so an editor of a supporting organisation can neither remove the lead nor
+ * hand the commitment to, or act for, another organisation (that is for an admin).
  */
 export function canEditCommitment(actor: Actor | null, before: Ownership, after?: Ownership): Decision {
   const scope = canWorkOn(actor, before);
-  if (!scope.allowed || !actor || actor.role === "admin") return scope;
-  if (after && !belongsToOwner(actor, after)) {
-    return deny("Keep one of your organisations as the lead or a supporting owner. Ask an admin to hand a commitment over to other organisations.");
+  if (!scope.allowed || !actor || actor.role === "admin" || !after) return scope;
+  const ofLead = actor.organisationIds.includes(before.leadOrganisationId);
+  if (after.leadOrganisationId !== before.leadOrganisationId && !(ofLead && actor.organisationIds.includes(after.leadOrganisationId))) {
+    return deny(
+      ofLead
+        ? "You can only make one of your own organisations the lead. Ask an admin to hand a commitment over to another organisation."
+        : "Only an editor of the lead organisation, or an admin, can change the lead organisation.",
+    );
   }
+  if (!sameIds(after.supportingOrganisationIds, before.supportingOrganisationIds) && !ofLead) {
+    return deny("Only an editor of the lead organisation, or an admin, can change the supporting organisations.");
+  }
+  return ALLOW;
+}
+
+/**
+ * Publishing a proposal at once, without a second editor (an emergency): admins only. The change
+ * is marked "Not yet checked by a second editor" until someone else checks it.
+ */
+export function canForcePublish(actor: Actor | null, proposal: Pick<ProposalFacts, "state" | "batch">): Decision {
+  if (!actor) return deny(SIGN_IN_REQUIRED);
+  if (actor.role !== "admin") return deny("Only an admin can publish a change without a second editor.");
+  if (proposal.batch) return deny("An import is never an emergency: a second editor must check it.");
+  if (proposal.state !== "pending") return deny(`This proposal is ${proposal.state}, so it cannot be published.`);
+  return ALLOW;
+}
+
+/**
+ * Checking a force-published change: a second person, neither the admin who published it nor the
+ * author of the proposal, who may work on the commitment.
+ */
+export function canCheckForced(
+  actor: Actor | null,
+  forced: { publishedById: number; authorId: number; commitment: Ownership; checked: boolean },
+): Decision {
+  if (!actor) return deny(SIGN_IN_REQUIRED);
+  if (forced.publishedById === actor.id) return deny("You published this change, so a second editor must check it.");
+  if (forced.authorId === actor.id) return deny("You proposed this change, so a second editor must check it.");
+  const scope = canWorkOn(actor, forced.commitment);
+  if (!scope.allowed) return deny("Only editors of an organisation that owns or supports this commitment, or an admin, can check this change.");
+  if (forced.checked) return deny("This change has already been checked.");
   return ALLOW;
 }
 

@@ -227,13 +227,42 @@ export const changeSchema = z.discriminatedUnion("kind", [statusUpdateChangeSche
 const statusUpdateSchema = statusUpdateChangeSchema.omit({ commitment: true }).meta({ id: "StatusUpdate" });
 const deadlineRevisionSchema = deadlineRevisionChangeSchema.omit({ commitment: true }).meta({ id: "DeadlineRevision" });
 
+const textChangeSchema = z.object({ before: z.string(), after: z.string() }).meta({ id: "TextChange" });
+
+const wordingChangeSchema = z
+  .object({
+    id: z.string().describe("Stable identifier of the wording change."),
+    version: z.number().int().min(1).describe("The record version that published it."),
+    publishedAt: dateTime(),
+    title: orNull(textChangeSchema).describe("The title before and after; null when the title did not change."),
+    summary: orNull(textChangeSchema).describe("The summary before and after; null when the summary did not change."),
+    reason: orNull(z.string()).describe("Why the wording changed; null for changes made before the tracker kept reasons."),
+    source: orNull(sourceSchema).describe("The source of the change; null for a change of the tracker's own wording."),
+  })
+  .meta({ id: "WordingChange", description: "A published change of a commitment's title or summary, with the earlier text." });
+
+const secondEditorCheckSchema = z
+  .object({
+    checked: z
+      .boolean()
+      .describe(
+        "False while a change an admin published in an emergency, without a second editor, has not yet been checked by another editor (the page says “Not yet checked by a second editor”).",
+      ),
+    uncheckedSince: orNull(dateTime()).describe("When the oldest change not yet checked was published; null when every change has been checked."),
+  })
+  .meta({ id: "SecondEditorCheck" });
+
 const commitmentDetailSchema = commitmentSchema
   .extend({
+    secondEditorCheck: secondEditorCheckSchema,
     history: z.object({
       statusUpdates: z.array(statusUpdateSchema).describe("Every status update confirmed by the as-of date, newest first."),
       deadlineRevisions: z
         .array(deadlineRevisionSchema)
         .describe("The original deadline and every revision in effect by the as-of date, newest first."),
+      wordingChanges: z
+        .array(wordingChangeSchema)
+        .describe("Every published change of the title or summary on the record at the version, newest first, with the earlier text."),
     }),
   })
   .meta({ id: "CommitmentDetail", description: "A commitment with its full published history, with sources." });

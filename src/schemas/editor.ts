@@ -8,6 +8,7 @@ import { formatLongDate, isIsoDate, todayIso } from "../domain/dates";
 import { ROLES } from "../domain/permissions";
 import type { FieldError } from "./errors";
 import { SLUG_PATTERN } from "./common";
+import { normaliseCitationUrl } from "../domain/citation-url";
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -47,25 +48,18 @@ function dateField(label: string, options: { notFuture?: boolean } = {}) {
   return options.notFuture ? schema.refine((s) => !isIsoDate(s) || s <= todayIso(), `${capitalise(label)} must be today or in the past`) : schema;
 }
 
-/** True for an absolute http: or https: URL with a host (so never javascript:, data: or a relative path). */
-function isHttpUrl(value: string): boolean {
-  if (!/^https?:\/\//i.test(value)) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
-
-/** A link to published evidence: http(s) only. */
+/** A link to published evidence, normalised and checked by src/domain/citation-url.ts. */
 function httpLinkField(what: string) {
   return z
     .string({ error: `Enter ${what}` })
     .trim()
     .min(1, `Enter ${what}`)
-    .max(2000, "The link must be 2,000 characters or fewer")
-    .refine((v) => isHttpUrl(v), "Enter a full web address that starts with http:// or https://, for example https://www.gov.uk/…");
+    .transform((value, ctx) => {
+      const result = normaliseCitationUrl(value);
+      if (result.ok) return result.url;
+      ctx.addIssue({ code: "custom", message: result.error });
+      return z.NEVER;
+    });
 }
 
 const idField = (what: string) =>
@@ -241,11 +235,95 @@ export const commitmentCreateSchema = z.object({
 });
 export type CommitmentCreateInput = z.infer<typeof commitmentCreateSchema>;
 
-export const commitmentUpdateSchema = z.object({
-  commitmentId: idField("commitment"),
-  version: versionField,
-  ...commitmentFields,
+/** The values the edit form was opened with (hidden fields), so only what the editor changed is proposed. */
+const baseFields = {
+  baseTitle: z.string().optional(),
+  baseSummary: z.string().optional(),
+  baseArea: z.string().optional(),
+  baseLead: z.string().optional(),
+  baseSupporting: z.array(z.string()).optional(),
+} as const;
+
+/** An optional citation for a change of wording: all four fields, or none. */
+const optionalSourceFields = {
+  sourceUrl: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(SOURCE_FIELDS.sourceUrl.optional()),
+  sourceTitle: optionalText("the title of the source", 300),
+  sourcePublisher: optionalText("the publisher", 200),
+  sourcePublishedOn: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(SOURCE_FIELDS.sourcePublishedOn.optional()),
+} as const;
+
+export const commitmentUpdateSchema = z
+  .object({
+    commitmentId: idField("commitment"),
+    version: versionField,
+    ...commitmentFields,
+    ...baseFields,
+    reason: requiredText("why the commitment is changing, for the public record", "the reason", NOTE_MAX),
+    ...optionalSourceFields,
+  })
+  .superRefine((value, ctx) => {
+    const given = [value.sourceUrl, value.sourceTitle, value.sourcePublisher, value.sourcePublishedOn];
+    if (given.some(Boolean) && !given.every(Boolean)) {
+      const missing = (["sourceUrl", "sourceTitle", "sourcePublisher", "sourcePublishedOn"] as const).find((k) => !value[k]);
+      ctx.addIssue({ code: "custom", path: [missing ?? "sourceUrl"], message: "Enter all four details of the source, or leave them all empty" });
+    }
+  });
+export type CommitmentUpdateInput = z.infer<typeof commitmentUpdateSchema>;
+
+const citationSchema = z.object({ url: z.string(), title: z.string(), publisher: z.string(), publishedOn: z.string() });
+const ownershipSchema = z.object({ leadOrganisationId: z.number(), supportingOrganisationIds: z.array(z.number()) });
+
+/** A commitment's editable attributes, by slug (as editors see them and payloads keep them). */
+const commitmentSnapshotSchema = z.object({
+  title: z.string(),
+  summary: z.string(),
+  area: z.string(),
+  lead: z.string(),
+  supporting: z.array(z.string()),
 });
+export type CommitmentSnapshot = z.infer<typeof commitmentSnapshotSchema>;
+
+/** What a proposal for a new commitment stores: everything it will publish. */
+export const commitmentCreatePayloadSchema = commitmentSnapshotSchema.extend({
+  slug: z.string(),
+  announcedOn: z.string(),
+  deadline: z.object({ label: z.string(), precision: z.enum(PRECISIONS), dueDate: z.string().nullable() }),
+  source: citationSchema,
+  ownership: ownershipSchema,
+});
+export type CommitmentCreatePayload = z.infer<typeof commitmentCreatePayloadSchema>;
+
+/**
+ * What a proposed edit stores: only the fields the editor changed, each with the value they
+ * started from (base) and their new value, so publishing applies those fields and nothing else.
+ */
+export const commitmentEditPayloadSchema = z.object({
+  base: commitmentSnapshotSchema.partial(),
+  changes: commitmentSnapshotSchema.partial(),
+  reason: z.string(),
+  source: citationSchema.nullable(),
+  ownership: ownershipSchema,
+});
+export type CommitmentEditPayload = z.infer<typeof commitmentEditPayloadSchema>;
+
+/** What a CSV import of new commitments stores: every row, as it will be published, in file order. */
+export const commitmentImportPayloadSchema = z.object({
+  rows: z.array(commitmentCreatePayloadSchema.extend({ line: z.number().int() })).min(1),
+});
+export type CommitmentImportPayload = z.infer<typeof commitmentImportPayloadSchema>;
+
+export const forcePublishSchema = z.object({ proposalId: idField("proposal"), version: versionField });
+export const checkForcedSchema = z.object({ proposalId: idField("proposal") });
 
 // ---------------------------------------------------------------------------------------------
 // Users and passwords
@@ -350,7 +428,8 @@ export type ImportRow = {
   line: number;
   summary: string;
   errors: RowError[];
-  created?: { type: "commitment" | "proposal"; id: number; slug: string };
+  /** After an import: the proposal the row is part of (one for a whole file of commitments). */
+  created?: { type: "proposal"; id: number; slug: string };
 };
 export type ImportPreview = {
   kind: ImportKind;
@@ -463,7 +542,7 @@ export type AuditFilter = z.infer<typeof auditFilterSchema>;
 export type FormValues = Record<string, string | string[]>;
 
 /** Fields whose form controls are checkboxes (so they arrive as lists). */
-const LIST_FIELDS = new Set(["supporting", "organisations"]);
+const LIST_FIELDS = new Set(["supporting", "organisations", "baseSupporting"]);
 
 /** FormData (or any list of entries) as plain values: list fields become arrays; files are left out. */
 export function formValues(entries: Iterable<[string, unknown]>, listFields: ReadonlySet<string> = LIST_FIELDS): FormValues {

@@ -11,8 +11,9 @@ import { getDb, type Db } from "./db";
 import { commitmentExists, getCommitmentSummary, listCommitments } from "./queries/commitments";
 import { commitmentTimeline, listChanges } from "./queries/changes";
 import { getArea, getOrganisation, listAreas, listOrganisations, statusCountsByArea } from "./queries/overview";
-import { getCommitmentAnnouncement, getLastConfirmation } from "./queries/commitment-detail";
+import { getCommitmentAnnouncement, getLastConfirmation, getUncheckedSince } from "./queries/commitment-detail";
 import { listMissedDeadlines } from "./queries/missed";
+import { listWordingChanges } from "./queries/wording";
 import { lastVersionOf, revisedSince } from "./queries/versions";
 
 /**
@@ -34,8 +35,10 @@ export const publicData = {
   commitmentExists: cachedQuery("commitmentExists", commitmentExists),
   getCommitmentAnnouncement: cachedQuery("getCommitmentAnnouncement", getCommitmentAnnouncement),
   getLastConfirmation: cachedQuery("getLastConfirmation", getLastConfirmation),
+  getUncheckedSince: cachedQuery("getUncheckedSince", getUncheckedSince),
   commitmentTimeline: cachedQuery("commitmentTimeline", commitmentTimeline),
   listChanges: cachedQuery("listChanges", listChanges),
+  listWordingChanges: cachedQuery("listWordingChanges", listWordingChanges),
   statusCountsByArea: cachedQuery("statusCountsByArea", statusCountsByArea),
   listAreas: cachedQuery("listAreas", listAreas),
   listOrganisations: cachedQuery("listOrganisations", listOrganisations),

@@ -246,12 +246,14 @@ const commitmentByKey = cache(async (slug: string, key: string) => {
     // It exists but had not been announced by the as-of date.
     return { kind: "not-yet-announced" as const, ...base, slug, title: exists.title, announcedOn: exists.announcedOn };
   }
-  const [timeline, announcement, revised, lastChanged, lastConfirmed] = await Promise.all([
+  const [timeline, announcement, revised, lastChanged, lastConfirmed, uncheckedSince, wordingChanges] = await Promise.all([
     publicData.commitmentTimeline(slug, when.asOf, version),
     publicData.getCommitmentAnnouncement(slug, version),
     revisedAfter(when.record, slug),
     publicData.lastVersionOf(slug, version),
     publicData.getLastConfirmation(slug, when.asOf, version),
+    publicData.getUncheckedSince(slug, version),
+    publicData.listWordingChanges({ version, commitmentSlug: slug }),
   ]);
   // Progress counts as confirmed on the last day of the period its source gives ("June 2026": 30 June).
   const lastConfirmedOn = lastConfirmed?.to ?? null;
@@ -265,6 +267,8 @@ const commitmentByKey = cache(async (slug: string, key: string) => {
     summary,
     timeline,
     announcement,
+    uncheckedSince,
+    wordingChanges,
     lastConfirmed,
     lastConfirmedOn,
     daysSinceConfirmed: Math.max(0, daysBetween(lastConfirmedOrAnnounced(facts), when.asOf)),
@@ -317,6 +321,8 @@ const missedByKey = cache(async (key: string) => {
 });
 
 /** `/changes`: every published change, newest first, by area and organisation. */
+/** The latest wording changes shown on the first page of /changes. */
+const WORDING_CHANGES_SHOWN = 20;
 export const loadChangesPage = (raw: RawParams) => changesByKey(canonical(raw));
 const changesByKey = cache(async (key: string) => {
   const raw = new URLSearchParams(key);
@@ -324,13 +330,15 @@ const changesByKey = cache(async (key: string) => {
   const version = when.record.version;
   const { area, organisation, areas, organisations } = await ownerFilters(raw, errors, version);
   const page = parseParam(raw, "page", commitmentQueryFields.page, errors) ?? 1;
-  const [{ items, total }, revised] = await Promise.all([
+  const [{ items, total }, revised, wordingChanges] = await Promise.all([
     publicData.listChanges({ asOf: when.asOf, version, area, organisation }, { page, pageSize: CHANGES_PAGE_SIZE }),
     revisedAfter(when.record),
+    page === 1 ? publicData.listWordingChanges({ version, area, organisation, limit: WORDING_CHANGES_SHOWN }) : [],
   ]);
   return found({
     ...when,
     revised,
+    wordingChanges,
     errors: pageErrors(errors, raw),
     values: formValues(raw),
     area,

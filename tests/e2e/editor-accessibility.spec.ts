@@ -70,11 +70,11 @@ test("an editor's proposal forms, empty and with errors", async ({ page }) => {
 test("the commitment forms, empty and with errors", async ({ page }) => {
   await signIn(page, dora);
   await check(page, `/editor/commitments/${COMMITMENT}/edit`, "edit form");
-  await page.getByLabel("Title").fill("");
-  await submitEmpty(page, "Save changes", "edit form");
+  await page.getByLabel("Title", { exact: true }).fill("");
+  await submitEmpty(page, "Send for checking", "edit form");
 
   await check(page, "/editor/commitments/new", "new commitment form");
-  await submitEmpty(page, "Create commitment", "new commitment form");
+  await submitEmpty(page, "Send for checking", "new commitment form");
 });
 
 test("the import and password forms, empty and with errors", async ({ page }) => {
@@ -137,4 +137,57 @@ test("checking a proposal, and the admin pages", async ({ browser }) => {
   await check(page, "/editor/audit?action=proposal.create&from=2026-01-01", "audit log filtered");
   await check(page, "/editor/audit?from=yesterday", "audit log with a bad date");
   await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("year-month-day");
+});
+
+test("issue 12's pages: an edit's field-by-field review, a force-published change, and the public marks, at both widths", async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, dora);
+  await page.goto(`/editor/commitments/${COMMITMENT}/edit`);
+  const original = await page.getByLabel("Summary").inputValue();
+  await page.getByLabel("Summary").fill(`A summary rewritten for the accessibility check (${uniqueSuffix()}).`);
+  await page.getByLabel("Why is it changing?").fill("Accessibility check.");
+  await page.getByRole("button", { name: "Send for checking" }).click();
+  await expect(page.getByRole("heading", { name: "Sent for checking" })).toBeVisible();
+  const proposal = page
+    .url()
+    .split("?")[0]!
+    .replace(/^https?:\/\/[^/]+/, "");
+  await expectNoAxeViolations(page, "an edit proposal, field by field");
+
+  const boss = await (await browser.newContext()).newPage();
+  await signIn(boss, admin);
+  await boss.goto(proposal);
+  await boss.getByRole("button", { name: "Publish now without a second editor" }).click();
+  await expect(boss.getByRole("heading", { name: "Published without a second editor" })).toBeVisible();
+  await expectNoAxeViolations(boss, "a force-published proposal");
+  await check(boss, `/editor/commitments/${COMMITMENT}`, "a commitment with an unchecked change");
+
+  for (const width of [1280, 375]) {
+    const reader = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
+    await reader.goto(`/commitments/${COMMITMENT}`);
+    await expect(reader.locator("#not-yet-checked")).toBeVisible();
+    await expect(reader.locator("#wording-changes")).toBeVisible();
+    await expectNoAxeViolations(reader, `public page marked and with wording changes at ${width}px`);
+    await reader.goto("/changes");
+    await expect(reader.locator("#wording-changes")).toBeVisible();
+    await expectNoAxeViolations(reader, `/changes with wording changes at ${width}px`);
+  }
+
+  // A second editor checks it; the seeded summary is put back (checked too).
+  const evan = await (await browser.newContext()).newPage();
+  await signIn(evan, otherAuthor);
+  await evan.goto(proposal);
+  await evan.getByRole("button", { name: "Confirm it is right" }).click();
+  await expect(evan.getByRole("heading", { name: "Checked" })).toBeVisible();
+  await page.goto(`/editor/commitments/${COMMITMENT}/edit`);
+  await page.getByLabel("Summary").fill(original);
+  await page.getByLabel("Why is it changing?").fill("Back to the seeded summary.");
+  await page.getByRole("button", { name: "Send for checking" }).click();
+  await expect(page.getByRole("heading", { name: "Sent for checking" })).toBeVisible();
+  await evan.goto(page.url().split("?")[0]!);
+  await evan.getByLabel("Approve and publish").check();
+  await evan.getByRole("button", { name: "Confirm decision" }).click();
+  await expect(evan.getByRole("heading", { name: "Approved and published" })).toBeVisible();
+  const [row] = await query<{ summary: string }>("SELECT summary FROM commitment WHERE slug = $1", [COMMITMENT]);
+  expect(row!.summary).toBe(original);
 });

@@ -1,6 +1,7 @@
 // The editor journeys in Chromium against the production build: one editor proposes, a second
-// approves, the public pages show it at once; two simultaneous approvals publish once; a stale
-// edit is refused to the second of two editors with what changed meanwhile.
+// approves, the public pages show it at once; two simultaneous approvals publish once; edits of a
+// commitment are checked too, merge field by field and show a real conflict; a force-published
+// change is marked until a second editor checks it.
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import { createAccount, query, signIn, submit, uniqueSuffix, type Account } from "../helpers/e2e-editor";
 import { COMMITMENT } from "../helpers/editor-fixtures";
@@ -137,43 +138,125 @@ test("concurrent approvals of the same proposal publish it exactly once", async 
   expect(Number(approvals[0]!.count)).toBe(1);
 });
 
-test("a stale edit is refused to the second of two editors, showing what changed meanwhile", async ({ browser }) => {
-  const [a, b] = await Promise.all([signedInPage(browser, alice), signedInPage(browser, bob)]);
-  for (const page of [a, b]) await page.goto(`/editor/commitments/${COMMITMENT}/edit`);
-  const original = await a.getByLabel("Title").inputValue();
-  const originalSummary = await a.getByLabel("Summary").inputValue();
+/** Fills the edit form's reason and sends it for checking; returns the proposal's id. */
+async function sendEdit(page: Page, reason = "Clearer wording for the public."): Promise<number> {
+  await page.getByLabel("Why is it changing?").fill(reason);
+  await page.getByRole("button", { name: "Send for checking" }).click();
+  await expect(page.getByRole("heading", { name: "Sent for checking" })).toBeVisible();
+  return Number(page.url().match(/\/editor\/proposals\/(\d+)/)?.[1]);
+}
 
+async function approveAs(page: Page, id: number) {
+  await page.goto(`/editor/proposals/${id}`);
+  await page.getByLabel("Approve and publish").check();
+  await page.getByRole("button", { name: "Confirm decision" }).click();
+  await expect(page.getByRole("heading", { name: "Approved and published" })).toBeVisible();
+}
+
+const wording = async () =>
+  (await query<{ title: string; summary: string }>("SELECT title, summary FROM commitment WHERE slug = $1", [COMMITMENT]))[0]!;
+
+/** Puts the seeded wording back (a checked proposal like any other), for the public pages' own tests. */
+async function restoreWording(author: Page, reviewer: Page, original: { title: string; summary: string }) {
+  await author.goto(`/editor/commitments/${COMMITMENT}/edit`);
+  await author.getByLabel("Title", { exact: true }).fill(original.title);
+  await author.getByLabel("Summary").fill(original.summary);
+  await approveAs(reviewer, await sendEdit(author, "Back to the seeded wording."));
+  expect(await wording()).toEqual(original);
+}
+
+test("edits are checked by a second editor; two editors changing different fields both keep their change, and a real conflict is shown", async ({
+  browser,
+}) => {
+  const [a, b, reviewer] = await Promise.all([signedInPage(browser, alice), signedInPage(browser, bob), signedInPage(browser, admin)]);
+  const bStale = await b.context().newPage();
+  for (const page of [a, b, bStale]) await page.goto(`/editor/commitments/${COMMITMENT}/edit`);
+  const original = await wording();
+
+  // Alice changes the title, Bob the summary, in forms opened at the same time. Neither is public until checked.
   const aliceTitle = `Simplify spending approvals for digital projects (${uniqueSuffix()})`;
-  await a.getByLabel("Title").fill(aliceTitle);
-  await a.getByRole("button", { name: "Save changes" }).click();
-  await expect(a.getByRole("heading", { name: "Changes saved" })).toBeVisible();
-
-  const bobSummary = "Bob's new summary, written without seeing Alice's change.";
+  await a.getByLabel("Title", { exact: true }).fill(aliceTitle);
+  const aliceId = await sendEdit(a);
+  const bobSummary = `Bob's new summary, written without seeing Alice's change (${uniqueSuffix()}).`;
   await b.getByLabel("Summary").fill(bobSummary);
-  await submit(b, "Save changes");
-  await expect(b.getByRole("alert", { name: "There is a problem" })).toContainText("Someone else changed this commitment after you opened it");
-  const conflict = b.getByRole("region", { name: "This commitment was changed while you were editing it" });
-  await expect(conflict).toContainText("Alice Author changed it");
+  const bobId = await sendEdit(b);
+  expect(await wording()).toEqual(original);
+
+  // The reviewer sees exactly what will change, field by field.
+  await reviewer.goto(`/editor/proposals/${bobId}`);
+  const table = reviewer.getByRole("table", { name: "What will change" });
+  await expect(table.getByRole("row", { name: /Summary/ })).toContainText(original.summary);
+  await expect(table.getByRole("row", { name: /Summary/ })).toContainText(bobSummary);
+  await expect(table.getByRole("row", { name: /Title/ })).toHaveCount(0);
+  await approveAs(reviewer, aliceId);
+  await approveAs(reviewer, bobId);
+  // Both changes stand: Bob's form still held the old title, but only his summary was proposed (ux review §3.5).
+  expect(await wording()).toEqual({ title: aliceTitle, summary: bobSummary });
+
+  // A change to the same field someone changed meanwhile is refused, showing what is published now.
+  await bStale.getByLabel("Title", { exact: true }).fill("Bob's title, from a form opened before Alice's change");
+  await bStale.getByLabel("Why is it changing?").fill("Another wording.");
+  await submit(bStale, "Send for checking");
+  await expect(bStale.getByRole("alert", { name: "There is a problem" })).toContainText("This commitment was changed after you opened it: title");
+  const conflict = bStale.getByRole("region", { name: "This commitment was changed while you were editing it" });
+  await expect(conflict).toContainText("Last published by Ada Admin");
   await expect(conflict.getByRole("row", { name: /Title/ })).toContainText(aliceTitle);
-  await expect(conflict.getByRole("row", { name: /Title/ })).toContainText(original);
-  // Bob's typing is kept; nothing of his was saved, and Alice's change stands.
-  await expect(b.getByLabel("Summary")).toHaveValue(bobSummary);
-  const [row] = await query<{ title: string; summary: string }>("SELECT title, summary FROM commitment WHERE slug = $1", [COMMITMENT]);
-  expect(row!.title).toBe(aliceTitle);
-  expect(row!.summary).not.toBe(bobSummary);
+  await expect(conflict.getByRole("row", { name: /Summary/ })).toHaveCount(0);
+  await expect(bStale.getByLabel("Title", { exact: true })).toHaveValue("Bob's title, from a form opened before Alice's change");
+  expect((await wording()).title).toBe(aliceTitle);
 
-  // Saving again, now knowingly on top of Alice's version, works.
-  await b.getByRole("button", { name: "Save changes" }).click();
-  await expect(b.getByRole("heading", { name: "Changes saved" })).toBeVisible();
-  const [after] = await query<{ title: string; summary: string }>("SELECT title, summary FROM commitment WHERE slug = $1", [COMMITMENT]);
-  expect(after!.summary).toBe(bobSummary);
+  // The public page says the wording changed, with the earlier text.
+  const reader = await browser.newPage();
+  await reader.goto(`/commitments/${COMMITMENT}`);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(aliceTitle);
+  await expect(reader.locator("#wording-changes")).toContainText(original.title);
 
-  // Put the seeded wording back, for the public pages' own tests.
-  await b.goto(`/editor/commitments/${COMMITMENT}/edit`);
-  await b.getByLabel("Title").fill(original);
-  await b.getByLabel("Summary").fill(originalSummary);
-  await b.getByRole("button", { name: "Save changes" }).click();
-  await expect(b.getByRole("heading", { name: "Changes saved" })).toBeVisible();
+  await restoreWording(a, reviewer, original);
+});
+
+test("an admin force-publishes a change: it is marked “Not yet checked by a second editor” until another editor checks it", async ({
+  browser,
+  request,
+}) => {
+  const [a, b, boss] = await Promise.all([signedInPage(browser, alice), signedInPage(browser, bob), signedInPage(browser, admin)]);
+  const original = await wording();
+  await a.goto(`/editor/commitments/${COMMITMENT}/edit`);
+  const urgent = `An urgent correction of the summary (${uniqueSuffix()}).`;
+  await a.getByLabel("Summary").fill(urgent);
+  const id = await sendEdit(a, "The summary misstated who is in the pilot.");
+
+  await boss.goto(`/editor/proposals/${id}`);
+  await boss.getByRole("button", { name: "Publish now without a second editor" }).click();
+  await expect(boss.getByRole("heading", { name: "Published without a second editor" })).toBeVisible();
+  await expect(boss.getByText("Not yet checked by a second editor", { exact: false }).first()).toBeVisible();
+
+  const reader = await browser.newPage();
+  await reader.goto(`/commitments/${COMMITMENT}`);
+  await expect(reader.getByText(urgent)).toBeVisible();
+  await expect(reader.locator("#not-yet-checked")).toContainText("Not yet checked by a second editor");
+  const api = await (await request.get(`/api/v1/commitments/${COMMITMENT}`)).json();
+  expect(api.data.secondEditorCheck.checked).toBe(false);
+  const forcedVersion = api.meta.version as number;
+
+  // Neither the admin who published it nor its author can check it; Bob, of a supporting organisation, can.
+  await a.goto(`/editor/proposals/${id}`);
+  await expect(a.getByRole("button", { name: "Confirm it is right" })).toHaveCount(0);
+  await boss.goto(`/editor/proposals/${id}`);
+  await expect(boss.getByRole("button", { name: "Confirm it is right" })).toHaveCount(0);
+  await b.goto(`/editor/commitments/${COMMITMENT}`);
+  await expect(b.locator("#not-yet-checked")).toBeVisible();
+  await b.goto(`/editor/proposals/${id}`);
+  await b.getByRole("button", { name: "Confirm it is right" }).click();
+  await expect(b.getByRole("heading", { name: "Checked" })).toBeVisible();
+
+  await reader.goto(`/commitments/${COMMITMENT}`);
+  await expect(reader.getByText(urgent)).toBeVisible();
+  await expect(reader.locator("#not-yet-checked")).toHaveCount(0);
+  expect((await (await request.get(`/api/v1/commitments/${COMMITMENT}`)).json()).data.secondEditorCheck.checked).toBe(true);
+  // The version that published it unchecked still says so: citable versions never change.
+  expect((await (await request.get(`/api/v1/commitments/${COMMITMENT}?version=${forcedVersion}`)).json()).data.secondEditorCheck.checked).toBe(false);
+
+  await restoreWording(a, b, original);
 });
 
 test("a deadline revision is proposed, approved and shown on the public page with its reason", async ({ browser }) => {
@@ -204,4 +287,49 @@ test("a deadline revision is proposed, approved and shown on the public page wit
   const reader = await browser.newPage();
   await reader.goto(`/commitments/${COMMITMENT}`);
   await expect(reader.getByText("Ministers extended the pilot to two more departments.")).toBeVisible();
+});
+
+test("a CSV file of new commitments is reviewed as one proposal, row by row, and nothing is public until it is approved", async ({ browser }) => {
+  const a = await signedInPage(browser, alice);
+  const suffix = uniqueSuffix();
+  await a.goto("/editor/import");
+  await a.getByLabel("New commitments").check();
+  await a
+    .getByLabel("Or paste the CSV")
+    .fill(
+      [
+        "slug,title,summary,area,lead,supporting,announced_on,deadline_label,deadline_precision,source_url,source_title,source_publisher,source_published_on",
+        `csv-e2e-one-${suffix},A first imported commitment,Imported from a file.,digital-and-data-infrastructure,government-digital-service,,2026-02-01,summer 2026,season,https://www.gov.uk/csv-e2e-one,Announced,GDS,2026-02-01`,
+        `csv-e2e-two-${suffix},A second imported commitment,Also imported.,digital-and-data-infrastructure,government-digital-service,hm-treasury,2026-02-01,by the end of 2026,year,https://www.gov.uk/csv-e2e-two,Announced,GDS,2026-02-01`,
+      ].join("\n"),
+    );
+  await submit(a, "Preview");
+  await a.getByRole("button", { name: "Import 2 rows" }).click();
+  await expect(a.getByRole("heading", { name: "Imported 2 commitments for checking" })).toBeVisible();
+  const links = a.getByRole("link", { name: "Proposed for checking" });
+  await expect(links).toHaveCount(2);
+  const hrefs = new Set(await links.evaluateAll((els) => els.map((el) => el.getAttribute("href"))));
+  expect(hrefs.size).toBe(1);
+  const href = [...hrefs][0]!;
+
+  const reader = await browser.newPage();
+  expect((await reader.goto(`/commitments/csv-e2e-one-${suffix}`))?.status()).toBe(404);
+
+  // The reviewer sees the whole file as one proposal: every row, as it would be published.
+  const b = await signedInPage(browser, admin);
+  await b.goto(href);
+  await expect(b.getByRole("heading", { level: 1, name: "Import of 2 new commitments" })).toBeVisible();
+  const table = b.getByRole("table", { name: "What will be published, row by row" });
+  await expect(table.getByRole("row")).toHaveCount(3);
+  await expect(table.getByRole("row", { name: /^2 / })).toContainText("A first imported commitment");
+  await expect(table.getByRole("row", { name: /^3 / })).toContainText("HM Treasury");
+  await expect(b.getByRole("button", { name: "Publish now without a second editor" })).toHaveCount(0);
+  // Returned as a whole: nothing of it is published (approving it publishes every row at one version; see the integration tests).
+  await b.getByLabel("Return it to the author").check();
+  await b.getByLabel("Comment for the author").fill("Row 3 needs its own source.");
+  await b.getByRole("button", { name: "Confirm decision" }).click();
+  await expect(b.getByRole("heading", { name: "Returned to the author" })).toBeVisible();
+  expect((await reader.goto(`/commitments/csv-e2e-two-${suffix}`))?.status()).toBe(404);
+  const [count] = await query<{ n: string }>("SELECT COUNT(*) AS n FROM commitment WHERE slug LIKE $1", [`csv-e2e-%-${suffix}`]);
+  expect(Number(count!.n)).toBe(0);
 });

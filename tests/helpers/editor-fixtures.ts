@@ -16,6 +16,8 @@ export const PASSWORD = "plum tractor velvet harbour";
 
 export type Cast = {
   admin: Actor;
+  /** Another admin (to check what the first one force-published). */
+  secondAdmin: Actor;
   /** Editor of the lead organisation. */
   owner: Actor;
   /** A second editor of the lead organisation. */
@@ -51,6 +53,7 @@ export async function createCast(db: Db, prefix = ""): Promise<Cast> {
   const commitment = await db.commitment.findUniqueOrThrow({ where: { slug: COMMITMENT } });
   return {
     admin: await createUser(db, `${prefix}admin@example.gov.uk`, "admin", [], "Ada Admin"),
+    secondAdmin: await createUser(db, `${prefix}admin2@example.gov.uk`, "admin", [], "Abe Admin"),
     owner: await createUser(db, `${prefix}owner@example.gov.uk`, "editor", [OWNER_ORG], "Olive Owner"),
     ownerColleague: await createUser(db, `${prefix}colleague@example.gov.uk`, "editor", [OWNER_ORG], "Colin Colleague"),
     supporter: await createUser(db, `${prefix}supporter@example.gov.uk`, "editor", [SUPPORT_ORG], "Sam Supporter"),
@@ -74,6 +77,8 @@ export async function fingerprint(db: Db): Promise<string> {
       (SELECT COUNT(*) FROM source) AS sources,
       (SELECT COUNT(*) FROM publication) AS versions,
       (SELECT COUNT(*) FROM commitment_revision) AS commitment_revisions,
+      (SELECT COUNT(*) FROM forced_publication) AS forced_publications,
+      (SELECT COUNT(*) FROM forced_publication_check) AS forced_publication_checks,
       (SELECT COUNT(*) FROM commitment) AS commitments,
       (SELECT md5(string_agg(id || title || summary || version || area_id || lead_organisation_id, ',' ORDER BY id)) FROM commitment) AS commitment_state,
       (SELECT md5(COALESCE(string_agg(commitment_id || '-' || organisation_id, ',' ORDER BY commitment_id, organisation_id), '')) FROM commitment_owner) AS owners,

@@ -209,13 +209,23 @@ describe("a backdated publish", () => {
       area: before.area.slug,
       lead: before.leadOrganisation.slug,
       supporting: before.supporters.map((s) => s.organisation.slug),
+      reason: "The roadmap explores the idea; it does not commit to it.",
     });
     expect(edited.ok).toBe(true);
+    // A proposal publishes nothing; the second editor's approval takes the version.
+    expect(await latest()).toBe(v);
+    if (!edited.ok) return;
+    const approved = await reviewProposal(state.db, cast.ownerColleague, { proposalId: edited.value.id, version: 1, decision: "approve" });
+    expect(approved.ok).toBe(true);
     expect(await latest()).toBe(v + 1);
     const revision = await state.db.commitmentRevision.findUniqueOrThrow({
       where: { commitmentId_version: { commitmentId: before.id, version: v + 1 } },
     });
-    expect(revision.title).toBe("Explore a single government mailbox for letters and documents");
+    expect(revision).toMatchObject({
+      title: "Explore a single government mailbox for letters and documents",
+      reason: "The roadmap explores the idea; it does not commit to it.",
+      proposalId: edited.value.id,
+    });
     const at = async (version: number) =>
       JSON.parse(await readBody(await call(routes.commitment.GET, `/api/v1/commitments/${slug}?version=${version}`, { params: { slug } }))).data
         .title;

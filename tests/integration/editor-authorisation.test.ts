@@ -6,7 +6,15 @@ import { describe, it, expect, beforeAll } from "vitest";
 import { useTestDatabase } from "../helpers/test-database";
 import type { Db } from "../../src/server/db";
 import type { Actor } from "../../src/domain/permissions";
-import { proposeDeadlineRevision, proposeStatusUpdate, resubmitProposal, reviewProposal, withdrawProposal } from "../../src/server/editor/proposals";
+import {
+  checkForcedPublication,
+  forcePublishProposal,
+  proposeDeadlineRevision,
+  proposeStatusUpdate,
+  resubmitProposal,
+  reviewProposal,
+  withdrawProposal,
+} from "../../src/server/editor/proposals";
 import { createCommitment, updateCommitment } from "../../src/server/editor/commitments";
 import { importCsv } from "../../src/server/editor/import";
 import { changeOwnPassword, createUser as createUserMutation, resetPassword, updateUser } from "../../src/server/editor/users";
@@ -47,6 +55,31 @@ async function pendingProposal(author: Actor, kind: "status_update" | "deadline_
       ? await proposeStatusUpdate(db, author, validStatusUpdate(cast.commitmentId, { evidenceUrl: `https://www.gov.uk/evidence/${unique()}` }))
       : await proposeDeadlineRevision(db, author, validDeadlineRevision(cast.commitmentId));
   if (!result.ok) throw new Error(`could not set up a proposal: ${JSON.stringify(result)}`);
+  return db.proposal.findUniqueOrThrow({ where: { id: result.value.id } });
+}
+
+/** What the edit form posts for the commitment as it is now, with `change` applied. */
+async function editInput(change: { lead?: string; supporting?: string[]; title?: string } = {}) {
+  const c = await db.commitment.findUniqueOrThrow({
+    where: { slug: COMMITMENT },
+    include: { area: true, leadOrganisation: true, supporters: { include: { organisation: true } } },
+  });
+  return {
+    commitmentId: String(c.id),
+    version: String(c.version),
+    title: change.title ?? c.title,
+    summary: c.summary,
+    area: c.area.slug,
+    lead: change.lead ?? c.leadOrganisation.slug,
+    supporting: change.supporting ?? c.supporters.map((s) => s.organisation.slug),
+    reason: "Clearer wording.",
+  };
+}
+
+/** A fresh pending edit of the commitment's title by `author`. */
+async function pendingEdit(author: Actor) {
+  const result = await updateCommitment(db, author, await editInput({ title: `Simplify spending approvals (${unique()})` }));
+  if (!result.ok) throw new Error(`could not set up an edit: ${JSON.stringify(result)}`);
   return db.proposal.findUniqueOrThrow({ where: { id: result.value.id } });
 }
 
@@ -158,22 +191,70 @@ const cases: Case[] = [
   {
     name: "edit a commitment",
     allowed: ownersAndAdmins,
-    setup: async () => {
-      const c = await db.commitment.findUniqueOrThrow({
-        where: { slug: COMMITMENT },
-        include: { area: true, leadOrganisation: true, supporters: { include: { organisation: true } } },
-      });
-      return {
-        commitmentId: String(c.id),
-        version: String(c.version),
-        title: `Simplify spending approvals (edit ${unique()})`,
-        summary: c.summary,
-        area: c.area.slug,
-        lead: c.leadOrganisation.slug,
-        supporting: c.supporters.map((s) => s.organisation.slug),
-      };
-    },
+    setup: () => editInput({ title: `Simplify spending approvals (edit ${unique()})` }),
     call: (actor, input) => updateCommitment(db, actor, input),
+  },
+  {
+    name: "propose a commitment led by another organisation (F2: only an admin may)",
+    allowed: adminsOnly,
+    setup: async () => validCommitment({ slug: `other-led-${unique()}`, lead: "hm-treasury", supporting: [OWNER_ORG] }),
+    call: (actor, input) => createCommitment(db, actor, input),
+  },
+  {
+    name: "approve (publish) someone else's new commitment",
+    allowed: ownersAndAdmins,
+    setup: async () => {
+      const r = await createCommitment(db, cast.ownerColleague, validCommitment({ slug: `to-approve-${unique()}` }));
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      const p = await db.proposal.findUniqueOrThrow({ where: { id: r.value.id } });
+      return { proposalId: String(p.id), version: String(p.version), decision: "approve" };
+    },
+    call: (actor, input) => reviewProposal(db, actor, input),
+  },
+  {
+    name: "approve (publish) someone else's edit of a commitment",
+    allowed: ownersAndAdmins,
+    setup: async () => {
+      const p = await pendingEdit(cast.ownerColleague);
+      return { proposalId: String(p.id), version: String(p.version), decision: "approve" };
+    },
+    call: (actor, input) => reviewProposal(db, actor, input),
+  },
+  {
+    name: "force-publish a pending proposal without a second editor (admins only)",
+    allowed: adminsOnly,
+    setup: async () => {
+      const p = await pendingEdit(cast.ownerColleague);
+      return { proposalId: String(p.id), version: String(p.version) };
+    },
+    call: (actor, input) => forcePublishProposal(db, actor, input),
+  },
+  {
+    name: "check a change another admin force-published",
+    allowed: ownersAndAdmins,
+    setup: async () => {
+      const p = await pendingEdit(cast.ownerColleague);
+      const forced = await forcePublishProposal(db, cast.secondAdmin, { proposalId: String(p.id), version: String(p.version) });
+      if (!forced.ok) throw new Error(JSON.stringify(forced));
+      return { proposalId: String(p.id) };
+    },
+    call: (actor, input) => checkForcedPublication(db, actor, input),
+  },
+  {
+    name: "approve (publish) someone else's CSV import of new commitments, as one proposal",
+    allowed: ownersAndAdmins,
+    setup: async () => {
+      const slug = `imported-for-review-${unique()}`;
+      const csv = [
+        "slug,title,summary,area,lead,supporting,announced_on,deadline_label,deadline_precision,source_url,source_title,source_publisher,source_published_on",
+        `${slug},Imported commitment,A commitment imported from a file.,digital-and-data-infrastructure,${OWNER_ORG},,2026-02-01,summer 2026,season,https://www.gov.uk/imported/${slug},Imported,GDS,2026-02-01`,
+        `${slug}-2,Another imported commitment,A second row.,digital-and-data-infrastructure,${OWNER_ORG},,2026-02-01,summer 2026,season,https://www.gov.uk/imported/${slug}-2,Imported,GDS,2026-02-01`,
+      ].join("\n");
+      const imported = await importCsv(db, cast.ownerColleague, { kind: "commitments", csv, mode: "apply" });
+      if (!imported.ok || !imported.value.applied) throw new Error(JSON.stringify(imported));
+      return { proposalId: String(imported.value.rows[0]!.created!.id), version: "1", decision: "approve" };
+    },
+    call: (actor, input) => reviewProposal(db, actor, input),
   },
   {
     name: "import commitments from CSV",
@@ -275,4 +356,35 @@ describe("every editor mutation checks who is asking on the server, and a refusa
       }
     });
   }
+});
+
+describe("owners (security review F2): an editor of a supporting organisation acts only for it", () => {
+  it("a supporter cannot make itself lead, remove the lead or change the other owners; nothing is written", async () => {
+    for (const change of [{ lead: "hm-treasury", supporting: [] }, { supporting: ["hm-treasury", "hm-revenue-and-customs"] }]) {
+      const before = await fingerprint(db);
+      const result = await updateCommitment(db, cast.supporter, await editInput(change));
+      expect(result.ok ? "ok" : result.kind).toBe("forbidden");
+      expect(await fingerprint(db)).toBe(before);
+    }
+  });
+
+  it("the admin who force-published a change cannot check it; nothing is written", async () => {
+    const p = await pendingEdit(cast.ownerColleague);
+    const forced = await forcePublishProposal(db, cast.admin, { proposalId: String(p.id), version: String(p.version) });
+    expect(forced.ok).toBe(true);
+    const before = await fingerprint(db);
+    const result = await checkForcedPublication(db, cast.admin, { proposalId: String(p.id) });
+    expect(result.ok ? "ok" : result.kind).toBe("forbidden");
+    expect(await fingerprint(db)).toBe(before);
+  });
+
+  it("a supporter may still propose a rewording, which a second editor checks", async () => {
+    const result = await updateCommitment(db, cast.supporter, await editInput({ title: `Simplify spending approvals (${unique()})` }));
+    expect(result.ok).toBe(true);
+  });
+
+  it("an editor of the lead organisation cannot hand the lead to another organisation", async () => {
+    const result = await updateCommitment(db, cast.owner, await editInput({ lead: "hm-treasury", supporting: [OWNER_ORG] }));
+    expect(result.ok ? "ok" : result.kind).toBe("forbidden");
+  });
 });

@@ -4,7 +4,7 @@
 import { describe, it, expect, beforeAll } from "vitest";
 import { useTestDatabase } from "../helpers/test-database";
 import type { Db } from "../../src/server/db";
-import { proposeDeadlineRevision, proposeStatusUpdate, reviewProposal } from "../../src/server/editor/proposals";
+import { forcePublishProposal, proposeDeadlineRevision, proposeStatusUpdate, reviewProposal } from "../../src/server/editor/proposals";
 import { createCommitment, updateCommitment } from "../../src/server/editor/commitments";
 import { importCsv } from "../../src/server/editor/import";
 import type { ImportPreview } from "../../src/schemas/editor";
@@ -54,7 +54,12 @@ describe("form values", () => {
     data.append("supporting", "hm-treasury");
     data.append("supporting", "cabinet-office");
     data.append("file", new Blob(["x"]), "x.csv");
-    expect(formValues(data.entries())).toEqual({ title: "A title", supporting: ["hm-treasury", "cabinet-office"], organisations: [] });
+    expect(formValues(data.entries())).toEqual({
+      title: "A title",
+      supporting: ["hm-treasury", "cabinet-office"],
+      organisations: [],
+      baseSupporting: [],
+    });
   });
 });
 
@@ -237,53 +242,105 @@ describe("create a commitment: bad input", () => {
     expect((await invalid(() => createCommitment(db, cast.owner, validCommitment({ sourceUrl: "javascript:void(0)" })))).sourceUrl).toMatch(/http/);
   });
 
-  it("makes a slug from the title when none is given, and records the first deadline", async () => {
+  it("makes a slug from the title when none is given, and records the first deadline once a second editor approves it", async () => {
     const result = await createCommitment(db, cast.owner, validCommitment({ title: "Open up the GOV.UK App’s code & designs" }));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.slug).toBe("open-up-the-gov-uk-app-s-code-and-designs");
-    const revisions = await db.deadlineRevision.findMany({ where: { commitmentId: result.value.id } });
+    // A proposal: nothing is public yet.
+    expect(await db.commitment.findUnique({ where: { slug: result.value.slug } })).toBeNull();
+    const approved = await reviewProposal(db, cast.ownerColleague, { proposalId: result.value.id, version: 1, decision: "approve" });
+    expect(approved.ok).toBe(true);
+    const published = await db.commitment.findUniqueOrThrow({ where: { slug: result.value.slug } });
+    const revisions = await db.deadlineRevision.findMany({ where: { commitmentId: published.id } });
     expect(revisions).toHaveLength(1);
     expect(revisions[0]?.dueDate?.toISOString().slice(0, 10)).toBe("2026-12-31");
-    const owners = await db.commitmentOwner.findMany({ where: { commitmentId: result.value.id } });
+    expect(revisions[0]?.approvedById).toBe(cast.ownerColleague.id);
+    const owners = await db.commitmentOwner.findMany({ where: { commitmentId: published.id } });
     expect(owners).toHaveLength(1);
   });
 });
 
-describe("edit a commitment: optimistic concurrency", () => {
-  it("refuses an edit based on a stale version, changes nothing, and says what changed meanwhile and who changed it", async () => {
+describe("edit a commitment: only the fields changed, checked three ways", () => {
+  async function opened() {
     const c = await db.commitment.findUniqueOrThrow({
       where: { slug: COMMITMENT },
       include: { area: true, leadOrganisation: true, supporters: { include: { organisation: true } } },
     });
-    const base = {
-      commitmentId: String(c.id),
-      version: String(c.version),
+    const values = {
+      title: c.title,
       summary: c.summary,
       area: c.area.slug,
       lead: c.leadOrganisation.slug,
       supporting: c.supporters.map((s) => s.organisation.slug),
     };
-    // Two editors open the form at the same version; the first saves.
-    const first = await updateCommitment(db, cast.owner, { ...base, title: "Simplify spending approvals for digital projects" });
+    // What the edit form posts: the values, and the same values as its base (hidden fields).
+    return {
+      commitmentId: String(c.id),
+      version: String(c.version),
+      ...values,
+      baseTitle: values.title,
+      baseSummary: values.summary,
+      baseArea: values.area,
+      baseLead: values.lead,
+      baseSupporting: values.supporting,
+      reason: "Clearer wording.",
+    };
+  }
+  const approve = async (id: number) => {
+    const p = await db.proposal.findUniqueOrThrow({ where: { id } });
+    const r = await reviewProposal(db, cast.ownerColleague, { proposalId: p.id, version: p.version, decision: "approve" });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+  };
+
+  it("two editors open the form; one changes the title, the other the summary: both changes are kept (ux review §3.5)", async () => {
+    const tabA = await opened();
+    const tabB = await opened();
+    const a = await updateCommitment(db, cast.owner, { ...tabA, title: "Simplify spending approvals for digital projects" });
+    expect(a.ok).toBe(true);
+    if (a.ok) await approve(a.value.id);
+    // Tab B still holds the old title, but only its summary changed: it proposes the summary alone.
+    const b = await updateCommitment(db, cast.owner, { ...tabB, summary: "A rewritten summary [A2]." });
+    expect(b.ok, JSON.stringify(b)).toBe(true);
+    if (!b.ok) return;
+    expect(b.value.changed).toEqual(["Summary"]);
+    await approve(b.value.id);
+    const now = await db.commitment.findUniqueOrThrow({ where: { slug: COMMITMENT } });
+    expect(now).toMatchObject({ title: "Simplify spending approvals for digital projects", summary: "A rewritten summary [A2]." });
+  });
+
+  it("refuses a change to a field someone changed meanwhile, changes nothing, and says what and who", async () => {
+    const tab = await opened();
+    const first = await updateCommitment(db, cast.owner, { ...tab, title: "Spending approvals, simplified" });
     expect(first.ok).toBe(true);
+    if (first.ok) await approve(first.value.id);
     const before = await fingerprint(db);
-    const second = await updateCommitment(db, cast.supporter, { ...base, title: "Make spending approvals simpler", summary: "Another summary." });
-    expect(second).toMatchObject({ ok: false, kind: "conflict", currentVersion: c.version + 1, changedBy: "Olive Owner" });
+    const second = await updateCommitment(db, cast.supporter, { ...tab, title: "Make spending approvals simpler" });
+    expect(second).toMatchObject({ ok: false, kind: "conflict", changedBy: "Colin Colleague" });
     if (!second.ok && second.kind === "conflict") {
-      expect(second.current).toMatchObject({ title: "Simplify spending approvals for digital projects", summary: c.summary });
-      expect(second.message).toMatch(/not been saved/);
+      expect(second.current).toEqual({ title: "Spending approvals, simplified" });
+      expect(second.message).toMatch(/Nothing was sent for checking/);
     }
     expect(await fingerprint(db)).toBe(before);
-    const now = await db.commitment.findUniqueOrThrow({ where: { id: c.id } });
-    expect(now.title).toBe("Simplify spending approvals for digital projects");
+  });
 
-    // Saving again, deliberately, on top of the current version works.
-    const third = await updateCommitment(db, cast.supporter, { ...base, version: String(c.version + 1), title: "Make spending approvals simpler" });
-    expect(third.ok).toBe(true);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "commitment.update", entityId: String(c.id) }, orderBy: { id: "desc" } });
-    expect(audit.before).toMatchObject({ title: "Simplify spending approvals for digital projects", version: c.version + 1 });
-    expect(audit.after).toMatchObject({ title: "Make spending approvals simpler", version: c.version + 2 });
+  it("a pending edit overtaken by another published change of the same field cannot be published: the reviewer returns it", async () => {
+    const tab = await opened();
+    const one = await updateCommitment(db, cast.owner, { ...tab, title: "Title one" });
+    const two = await updateCommitment(db, cast.supporter, { ...tab, title: "Title two" });
+    expect(one.ok && two.ok).toBe(true);
+    if (!one.ok || !two.ok) return;
+    await approve(one.value.id);
+    const before = await fingerprint(db);
+    const p = await db.proposal.findUniqueOrThrow({ where: { id: two.value.id } });
+    const refused = await reviewProposal(db, cast.ownerColleague, { proposalId: p.id, version: p.version, decision: "approve" });
+    expect(refused).toMatchObject({ ok: false, kind: "invalid" });
+    expect(await fingerprint(db)).toBe(before);
+  });
+
+  it("an edit that changes nothing is refused", async () => {
+    const errors = await invalid(async () => updateCommitment(db, cast.owner, await opened()));
+    expect(errors.title).toMatch(/not changed anything/);
   });
 
   it("refuses bad fields like the create form", async () => {
@@ -436,15 +493,38 @@ describe("CSV import", () => {
     expect(await db.commitment.count({ where: { slug: { startsWith: "csv-all-" } } })).toBe(0);
   });
 
-  it("a valid file is imported in one go, with an audit event per record and one for the import", async () => {
+  it("a valid file becomes ONE proposal, reviewed as a whole: approving it publishes every row at one version", async () => {
     const csv = [header, row("csv-ok-1"), row("csv-ok-2", { supporting: "" })].join("\r\n");
     const result = await run("commitments", csv, "apply");
     expect(result).toMatchObject({ applied: true, valid: true });
-    expect(await db.commitment.count({ where: { slug: { in: ["csv-ok-1", "csv-ok-2"] } } })).toBe(2);
+    expect(await db.commitment.count({ where: { slug: { in: ["csv-ok-1", "csv-ok-2"] } } })).toBe(0);
+    const ids = new Set(result.rows.map((r) => r.created?.id));
+    expect(ids.size).toBe(1);
+    const proposalId = [...ids][0]!;
+    const proposal = await db.proposal.findUniqueOrThrow({ where: { id: proposalId } });
+    expect(proposal).toMatchObject({ kind: "commitment_import", state: "pending", commitmentId: null });
+    // The author cannot approve their own file, and an admin cannot force it out unchecked.
+    expect((await reviewProposal(db, cast.owner, { proposalId, version: 1, decision: "approve" })).ok).toBe(false);
+    expect((await forcePublishProposal(db, cast.admin, { proposalId, version: 1 })).ok).toBe(false);
+    const versionBefore = (await db.$queryRaw<{ v: number }[]>`SELECT latest_publication() AS v`)[0]!.v;
+    const approved = await reviewProposal(db, cast.ownerColleague, { proposalId, version: 1, decision: "approve" });
+    expect(approved.ok, JSON.stringify(approved)).toBe(true);
+    const published = await db.commitment.findMany({ where: { slug: { in: ["csv-ok-1", "csv-ok-2"] } }, include: { revisions: true } });
+    expect(published).toHaveLength(2);
+    // One version for the whole file.
+    expect(new Set(published.map((c) => c.revisions[0]!.version))).toEqual(new Set([versionBefore + 1]));
     const c1 = await db.commitment.findUniqueOrThrow({ where: { slug: "csv-ok-1" }, include: { supporters: true, deadlineRevisions: true } });
     expect(c1.supporters).toHaveLength(2);
     expect(c1.deadlineRevisions[0]?.dueDate?.toISOString().slice(0, 10)).toBe("2026-08-31");
     expect(await db.auditEvent.count({ where: { action: "import.apply" } })).toBeGreaterThanOrEqual(1);
+  });
+
+  it("a returned import publishes nothing", async () => {
+    const result = await run("commitments", [header, row("csv-ret-1"), row("csv-ret-2")].join("\n"), "apply");
+    const proposalId = result.rows[0]!.created!.id;
+    const returned = await reviewProposal(db, cast.ownerColleague, { proposalId, version: 1, decision: "return", comment: "Row 3 is a duplicate." });
+    expect(returned.ok).toBe(true);
+    expect(await db.commitment.count({ where: { slug: { startsWith: "csv-ret-" } } })).toBe(0);
   });
 
   it("status updates become proposals for the second-editor check, never published directly", async () => {

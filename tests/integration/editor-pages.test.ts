@@ -31,7 +31,7 @@ describe("loadProposalPage", () => {
     expect(author).toMatchObject({ mayReview: false, mayWithdraw: true, ownPending: true });
     expect(author.proposal.kind).toBe("status_update");
     expect(author.proposal.payload).toMatchObject({ status: "in_progress", evidence: { url: "https://www.gov.uk/government/news/pages-loader" } });
-    expect(author.current.status).toBeDefined();
+    expect(author.current?.status).toBeDefined();
 
     for (const reviewer of [cast.supporter, cast.ownerColleague, cast.admin]) {
       const page = await loadProposalPage(db, reviewer, String(proposalId));

@@ -9,7 +9,8 @@ import { listChanges } from "../../src/server/queries/changes";
 import { getCommitmentSummary } from "../../src/server/queries/commitments";
 import { commitmentStateToday, listEditorCommitments, myProposals, reviewQueue } from "../../src/server/editor/queries";
 import { todayIso } from "../../src/domain/dates";
-import { COMMITMENT, createCast, createUser, validDeadlineRevision, validStatusUpdate, type Cast } from "../helpers/editor-fixtures";
+import { COMMITMENT, createCast, createUser, validCommitment, validDeadlineRevision, validStatusUpdate, type Cast } from "../helpers/editor-fixtures";
+import { createCommitment } from "../../src/server/editor/commitments";
 
 const database = useTestDatabase();
 let db: Db;
@@ -79,16 +80,47 @@ describe("proposing and approving a status update", () => {
     expect(audit[1]).toMatchObject({ actorId: cast.ownerColleague.id, before: { state: "pending" }, after: { state: "approved" } });
   });
 
-  it("reuses a source already recorded for the same link, and leaves it unchanged", async () => {
-    const existing = await db.source.findFirstOrThrow();
-    const proposal = await propose({ evidenceUrl: existing.url, evidencePublisher: "Somebody else", evidenceTitle: "Another title" });
-    const sourcesBefore = await db.source.count();
-    const result = await reviewProposal(db, cast.admin, { proposalId: proposal.id, version: proposal.version, decision: "approve" });
+  it("keeps the citation as reviewed: a source row registered earlier for the same link, with a false title, changes nothing (security review F1)", async () => {
+    const url = "https://www.gov.uk/government/news/sec-test-real-time-finance-data-live";
+    // 1. An editor of another organisation squats the link with a false title: a new commitment
+    //    citing it, which (worst case) a colleague of theirs approves.
+    const squatter = await createUser(db, "squatter@example.gov.uk", "editor", ["hm-revenue-and-customs"]);
+    const squatterColleague = await createUser(db, "squatter2@example.gov.uk", "editor", ["hm-revenue-and-customs"]);
+    const squat = await createCommitment(
+      db,
+      squatter,
+      validCommitment({
+        slug: "sec-squat",
+        lead: "hm-revenue-and-customs",
+        supporting: [],
+        sourceUrl: url,
+        sourceTitle: "HM Treasury admits real-time finance data programme has failed",
+        sourcePublisher: "HM Treasury",
+        sourcePublishedOn: "2026-02-01",
+      }),
+    );
+    expect(squat.ok).toBe(true);
+    if (!squat.ok) return;
+    expect((await reviewProposal(db, squatterColleague, { proposalId: squat.value.id, version: 1, decision: "approve" })).ok).toBe(true);
+    // 2. An honest proposal cites the same link with the true title; a second editor approves what they see.
+    const honest = await propose({
+      evidenceUrl: url,
+      evidenceTitle: "Real-time finance data goes live",
+      evidencePublisher: "HM Treasury",
+      evidencePublishedOn: "2026-03-01",
+    });
+    const result = await reviewProposal(db, cast.ownerColleague, { proposalId: honest.id, version: honest.version, decision: "approve" });
     expect(result.ok).toBe(true);
-    const published = await db.statusUpdate.findUniqueOrThrow({ where: { proposalId: proposal.id } });
-    expect(published.sourceId).toBe(existing.id);
-    expect(await db.source.count()).toBe(sourcesBefore);
-    expect(await db.source.findUniqueOrThrow({ where: { id: existing.id } })).toEqual(existing);
+    // 3. The public record shows what was reviewed.
+    const published = await db.statusUpdate.findUniqueOrThrow({ where: { proposalId: honest.id }, include: { source: true } });
+    expect(published.source).toMatchObject({ url, title: "Real-time finance data goes live", publisher: "HM Treasury" });
+    expect(published.source.publishedOn.toISOString().slice(0, 10)).toBe("2026-03-01");
+    const { items } = await listChanges(db, { asOf: todayIso(), commitmentSlug: COMMITMENT });
+    const shown = items.find((e) => e.kind === "status_update" && e.source?.url === url);
+    expect(shown?.source?.title).toBe("Real-time finance data goes live");
+    // And the squatter's citation is still the one its own commitment was approved with.
+    const squatted = await db.commitment.findUniqueOrThrow({ where: { slug: "sec-squat" }, include: { announcedIn: true } });
+    expect(squatted.announcedIn?.title).toBe("HM Treasury admits real-time finance data programme has failed");
   });
 
   it("a returned proposal is changed by its author and approved in its new version", async () => {

@@ -74,8 +74,12 @@ describe("migrations", () => {
     try {
       const { migrateClient } = await import("../../src/runtime/migrate");
       const all = readMigrations();
-      await migrateClient(to, all.slice(0, -1));
-      // The same records, in the shape they had before the last migration.
+      // The migrations before issue 11's citable_time, whose data migration this test is about.
+      await migrateClient(
+        to,
+        all.filter((m) => m.name < "20261202000000_citable_time"),
+      );
+      // The same records, in the shape they had before that migration.
       const copy = async (table: string, columns: string[]) => {
         const { rows } = await from.query(`SELECT ${columns.join(", ")} FROM ${table} ORDER BY 1`);
         for (const row of rows) {

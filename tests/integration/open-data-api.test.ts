@@ -140,6 +140,10 @@ describe("the OpenAPI document", () => {
     expect(doc.components.schemas.StatusUpdateChange.required).toEqual(
       expect.arrayContaining(["date", "publishedAt", "version", "confirmed", "occurred", "effectiveOn"]),
     );
+    // Issue 12, additive: the second-editor mark and the wording history of one commitment.
+    expect(doc.components.schemas.CommitmentDetail.required).toEqual(expect.arrayContaining(["secondEditorCheck", "history"]));
+    expect(doc.components.schemas.SecondEditorCheck.required).toEqual(["checked", "uncheckedSince"]);
+    expect(doc.components.schemas.WordingChange.required).toEqual(["id", "version", "publishedAt", "title", "summary", "reason", "source"]);
     for (const path of ["/areas", "/organisations", "/commitments", "/commitments/{slug}", "/changes"]) {
       const names = doc.paths[path].get.parameters.map((p: any) => p.name);
       expect(names, path).toEqual(expect.arrayContaining(["as_of", "version", "recorded_on"]));

@@ -5,8 +5,10 @@ import {
   type Ownership,
   type ProposalFacts,
   canChangeUser,
+  canCheckForced,
   canCreateCommitment,
   canEditCommitment,
+  canForcePublish,
   canImport,
   canManageUsers,
   canPropose,
@@ -123,23 +125,48 @@ describe("the author's side", () => {
 });
 
 describe("creating and editing commitments", () => {
-  it("editors create commitments only when one of their organisations owns them", () => {
+  it("editors propose commitments only for an organisation of theirs as lead (F2: never as another organisation)", () => {
     expect(canCreateCommitment(gdsEditor, commitment).allowed).toBe(true);
-    expect(canCreateCommitment(dsitEditor, commitment).allowed).toBe(true);
+    // A supporting organisation's editor cannot make it appear as the lead's commitment.
+    expect(canCreateCommitment(dsitEditor, commitment).allowed).toBe(false);
     expect(canCreateCommitment(hmrcEditor, commitment).allowed).toBe(false);
     expect(canCreateCommitment(admin, { leadOrganisationId: HMRC, supportingOrganisationIds: [] }).allowed).toBe(true);
     expect(canCreateCommitment(null, commitment).allowed).toBe(false);
   });
 
-  it("editors of an owning organisation edit, but cannot hand a commitment over entirely", () => {
+  it("editors of an owning organisation propose edits; only the lead's editors change owners, and never hand the lead to another organisation", () => {
     expect(canEditCommitment(gdsEditor, commitment).allowed).toBe(true);
-    expect(canEditCommitment(gdsEditor, commitment, { leadOrganisationId: DSIT, supportingOrganisationIds: [GDS] }).allowed).toBe(true);
-    const handover = canEditCommitment(gdsEditor, commitment, { leadOrganisationId: HMRC, supportingOrganisationIds: [] });
-    expect(handover.allowed).toBe(false);
-    if (!handover.allowed) expect(handover.reason).toMatch(/admin/);
+    expect(canEditCommitment(dsitEditor, commitment, commitment).allowed).toBe(true);
+    expect(canEditCommitment(gdsEditor, commitment, { leadOrganisationId: GDS, supportingOrganisationIds: [DSIT, HMRC] }).allowed).toBe(true);
+    // Handing the lead to another organisation, even a supporter, is for an admin.
+    for (const lead of [DSIT, HMRC]) {
+      const handover = canEditCommitment(gdsEditor, commitment, { leadOrganisationId: lead, supportingOrganisationIds: [GDS] });
+      expect(handover.allowed).toBe(false);
+      if (!handover.allowed) expect(handover.reason).toMatch(/admin/);
+    }
+    // An editor of both may move the lead between their own organisations.
+    expect(canEditCommitment(secondGdsEditor, commitment, { leadOrganisationId: DWP, supportingOrganisationIds: [GDS, DSIT] }).allowed).toBe(true);
+    // A supporter can neither take the lead, remove it, nor change the other owners.
+    expect(canEditCommitment(dsitEditor, commitment, { leadOrganisationId: DSIT, supportingOrganisationIds: [] }).allowed).toBe(false);
+    expect(canEditCommitment(dsitEditor, commitment, { leadOrganisationId: GDS, supportingOrganisationIds: [DSIT, HMRC] }).allowed).toBe(false);
     expect(canEditCommitment(admin, commitment, { leadOrganisationId: HMRC, supportingOrganisationIds: [] }).allowed).toBe(true);
     expect(canEditCommitment(hmrcEditor, commitment).allowed).toBe(false);
     expect(canEditCommitment(null, commitment).allowed).toBe(false);
+  });
+
+  it("only admins force-publish; someone else, who may work on the commitment, checks it", () => {
+    expect(canForcePublish(admin, { state: "pending" }).allowed).toBe(true);
+    expect(canForcePublish(admin, { state: "returned" }).allowed).toBe(false);
+    expect(canForcePublish(gdsEditor, { state: "pending" }).allowed).toBe(false);
+    expect(canForcePublish(null, { state: "pending" }).allowed).toBe(false);
+    const forced = { publishedById: admin.id, authorId: secondGdsEditor.id, commitment, checked: false };
+    expect(canCheckForced(admin, forced).allowed).toBe(false);
+    expect(canCheckForced(secondGdsEditor, forced).allowed).toBe(false);
+    expect(canCheckForced(gdsEditor, forced).allowed).toBe(true);
+    expect(canCheckForced(dsitEditor, forced).allowed).toBe(true);
+    expect(canCheckForced(hmrcEditor, forced).allowed).toBe(false);
+    expect(canCheckForced(gdsEditor, { ...forced, checked: true }).allowed).toBe(false);
+    expect(canCheckForced(null, forced).allowed).toBe(false);
   });
 });
 

@@ -9,6 +9,7 @@ import { NoSuchPage, Pagination, showing } from "@/components/govuk/pagination";
 import { asOfParams, buildHref } from "@/domain/links";
 import { longDate } from "@/domain/dates";
 import { plural } from "@/domain/wording";
+import { WordingChanges } from "@/components/wording-changes";
 import { ViewBanners, hiddenRecordFields, recordMetadata } from "@/components/record-version";
 
 type Props = { searchParams: Promise<RawParams> };
@@ -38,8 +39,8 @@ export default async function ChangesPage({ searchParams }: Props) {
       />
       <h1 className="text-3xl md:text-5xl font-bold mb-6">Changes</h1>
       <p className="text-lg md:text-xl mb-4 max-w-3xl">
-        Every published change to the tracker, newest first: status updates and deadline changes, each linked to its commitment and its source.
-        Nothing is ever overwritten or deleted.
+        Every published change to the tracker, newest first: status updates and deadline changes, each linked to its commitment and its source, then
+        the latest changes to the wording of commitments. Nothing is ever overwritten or deleted.
       </p>
       <p className="mb-8">
         Follow changes as they happen with the <a href="/changes.atom">Atom feed</a>.
@@ -67,6 +68,7 @@ export default async function ChangesPage({ searchParams }: Props) {
         pageCount={data.pageCount}
         hrefFor={(page) => buildHref("/changes", { ...params, page: page === 1 ? undefined : page })}
       />
+      <WordingChanges changes={data.wordingChanges} linkTo={(slug) => buildHref(`/commitments/${slug}`, keep)} />
     </>
   );
 }

@@ -47,9 +47,9 @@ function ConflictPanel({ conflict }: { conflict: NonNullable<FormState["conflict
         This commitment was changed while you were editing it
       </h2>
       <p className="mb-2">
-        {conflict.changedBy ? `${conflict.changedBy} changed it` : "It was changed"}
-        {conflict.changedAt ? ` at ${formatDateTime(conflict.changedAt)}` : ""}. Nothing has been overwritten. Your changes are still in the form
-        below.
+        {conflict.changedBy ? `Last published by ${conflict.changedBy}` : "It was changed"}
+        {conflict.changedAt ? ` on ${formatDateTime(conflict.changedAt)}` : ""}. Nothing has been overwritten. Your changes are still in the form
+        below: only the fields shown here differ from what is published now.
       </p>
       <DataTable
         id="conflict-table"

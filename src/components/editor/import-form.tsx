@@ -7,7 +7,10 @@ import { DataTable, cellClass } from "../govuk/table";
 import { ActionForm, FileField, RadiosField, SubmitButton, TextAreaField, useFormState } from "./action-form";
 
 const KIND_LABELS: Record<ImportKind, { label: string; hint: string }> = {
-  commitments: { label: "New commitments", hint: "Each row creates a commitment, published straight away." },
+  commitments: {
+    label: "New commitments",
+    hint: "The whole file becomes one proposal, which a second editor checks row by row before any of it is published.",
+  },
   "status-updates": { label: "Status updates", hint: "Each row becomes a proposal that a second editor must check." },
 };
 
@@ -41,7 +44,7 @@ function Preview({ preview }: { preview: ImportPreview }) {
             <td className={cellClass}>{row.summary}</td>
             <td className={cellClass}>
               {row.errors.length === 0 ? (
-                <span>{preview.applied ? (row.created?.type === "proposal" ? "Proposed for checking" : "Created") : "Ready"}</span>
+                <span>{preview.applied && row.created ? <a href={`/editor/proposals/${row.created.id}`}>Proposed for checking</a> : "Ready"}</span>
               ) : (
                 <ul className="list-disc pl-5">
                   {row.errors.map((e, i) => (

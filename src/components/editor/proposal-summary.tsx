@@ -1,6 +1,7 @@
 // Proposals as editors see them: a one-line title, their state as a tag, and what a proposal
 // would publish next to what is published now. Payloads arrive parsed (src/server/editor/queries.ts).
-import { payloadConfirmed, type DatedPayload } from "../../schemas/editor";
+import { payloadConfirmed, type CommitmentSnapshot, type DatedPayload } from "../../schemas/editor";
+import { CommitmentCreateSummary, CommitmentEditSummary, CommitmentImportSummary, type Names } from "./commitment-proposal-summary";
 import { precisionLabel } from "../../domain/deadline";
 import { statusLabel } from "../../domain/status";
 import { longDate } from "../../domain/dates";
@@ -12,6 +13,9 @@ import { SourceLink } from "../govuk/source-link";
 
 /** One line describing a proposal, for lists and its page's heading. */
 export function proposalTitle(p: ProposalContent): string {
+  if (p.kind === "commitment_create") return p.payload ? `New commitment: “${p.payload.title}”` : "New commitment";
+  if (p.kind === "commitment_edit") return "Change to the commitment’s wording or owners";
+  if (p.kind === "commitment_import") return p.payload ? `Import of ${p.payload.rows.length} new commitments` : "Import of new commitments";
   if (p.kind === "status_update") return p.payload ? `Status update: ${statusLabel(p.payload.status)}` : "Status update";
   return p.payload ? `Deadline revision: “${p.payload.label}”` : "Deadline revision";
 }
@@ -32,8 +36,22 @@ function periodText(d: DatedPayload): string {
   return d.from === d.to ? longDate(d.from) : `${d.label} (${precisionLabel(d.precision).toLowerCase()}: ${longDate(d.from)} to ${longDate(d.to)})`;
 }
 
-export function ProposalSummary({ proposal, current }: { proposal: ProposalContent; current: CurrentStateRow }) {
+export function ProposalSummary({
+  proposal,
+  current,
+  commitment,
+  names,
+}: {
+  proposal: ProposalContent;
+  current: CurrentStateRow | null;
+  commitment: CommitmentSnapshot | null;
+  names: Names;
+}) {
   if (!proposal.payload) return <p>This proposal cannot be read.</p>;
+  if (proposal.kind === "commitment_create") return <CommitmentCreateSummary payload={proposal.payload} names={names} />;
+  if (proposal.kind === "commitment_edit") return <CommitmentEditSummary payload={proposal.payload} current={commitment} names={names} />;
+  if (proposal.kind === "commitment_import") return <CommitmentImportSummary payload={proposal.payload} names={names} />;
+  if (!current) return <p>This proposal cannot be read.</p>;
   if (proposal.kind === "status_update") {
     const p = proposal.payload;
     return (

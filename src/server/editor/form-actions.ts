@@ -80,11 +80,21 @@ export async function commitmentConflictState(
         .join(", ") || "None",
     ],
   };
-  const rows = (Object.keys(shown) as (keyof typeof shown)[])
-    .map((k) => ({ label: COMMITMENT_FIELD_LABELS[k], current: shown[k][0], submitted: shown[k][1] }))
-    .filter((r) => r.current.trim() !== r.submitted.trim());
+  // Only the fields that conflict are in `current`; the others were merged.
+  const keys = (Object.keys(shown) as (keyof typeof shown)[]).filter((k) => k in current);
+  const rows = keys.map((k) => ({ label: COMMITMENT_FIELD_LABELS[k], current: shown[k][0], submitted: shown[k][1] }));
   const conflict: ConflictView = { message: failure.message, rows, changedBy: failure.changedBy ?? null, changedAt: failure.changedAt ?? null };
-  return failureState(prev, failure, { ...values, version: String(failure.currentVersion) }, { conflict });
+  // The form is now based on what is published for the conflicting fields, so sending it again is a deliberate choice.
+  const BASE: Record<keyof typeof shown, string> = {
+    title: "baseTitle",
+    summary: "baseSummary",
+    area: "baseArea",
+    lead: "baseLead",
+    supporting: "baseSupporting",
+  };
+  const rebased: FormValues = { ...values, version: String(failure.currentVersion) };
+  for (const k of keys) rebased[BASE[k]] = k === "supporting" ? (current.supporting ?? "").split(", ").filter(Boolean) : (current[k] ?? "");
+  return failureState(prev, failure, rebased, { conflict });
 }
 
 /** After publishing (or changing what the public sees): public pages refresh at once. */

@@ -36,14 +36,16 @@ export async function importFormState(
   const preview = result.value;
   const n = preview.rows.length;
   if (preview.applied) {
-    const commitments = preview.kind === "commitments";
-    const notice = commitments
-      ? { title: `Imported ${rowsWord(n, "commitment", "commitments")}`, lines: ["They are on the public site now."] }
-      : {
-          title: `Imported ${rowsWord(n, "status update", "status updates")} for checking`,
-          lines: ["Each one is now a proposal: a second editor or an admin must check it before it is published."],
-        };
-    return { state: nextFormState(prev, { kind: preview.kind }, { data: preview, notice }), published: commitments };
+    const what = preview.kind === "commitments" ? rowsWord(n, "commitment", "commitments") : rowsWord(n, "status update", "status updates");
+    const notice = {
+      title: `Imported ${what} for checking`,
+      lines: [
+        preview.kind === "commitments"
+          ? "The file is now one proposal: a second editor or an admin checks it as a whole, row by row, before any of it is published."
+          : "Each one is now a proposal: a second editor or an admin must check it before it is published.",
+      ],
+    };
+    return { state: nextFormState(prev, { kind: preview.kind }, { data: preview, notice }), published: false };
   }
   const rowErrors = preview.rows.flatMap((r) =>
     r.errors.map((e) => ({ field: `row-${r.line}`, message: `Row ${r.line}, ${e.column}: ${e.message}` })),

@@ -5,8 +5,9 @@
 // unknown organisations and permissions are all caught). A preview then rolls the transaction
 // back; an import commits it only if every row is valid — all or nothing.
 //
-// Commitments are created directly, as with the "Create a commitment" form. Status updates are
-// created as proposals: like any other, each is published only after a second editor approves it.
+// Nothing is published by an import: a file of new commitments becomes ONE proposal
+// (commitment_import), which a second editor reviews as a whole, row by row; each status update
+// becomes a proposal of its own, as from the form.
 import { parse } from "csv-parse/sync";
 import type { Db } from "../db";
 import type { Actor } from "../../domain/permissions";
@@ -23,10 +24,11 @@ import {
   type ImportPreview,
   type ImportRow,
   type RowError,
+  type CommitmentImportPayload,
 } from "../../schemas/editor";
 import { fromZod, ok, refused, RollBack, unauthenticated, type Failure, type Result } from "./result";
 import { recordAudit } from "./audit";
-import { insertCommitment } from "./commitments";
+import { insertImportProposal, prepareNewCommitment } from "./commitments";
 import { checkStatusUpdate, insertProposal, statusUpdateDraft } from "./proposals";
 import { inTransaction, notePublication, type Tx } from "./tx";
 
@@ -67,7 +69,15 @@ function readCsv(kind: ImportKind, text: string): ParsedFile {
   return { records, fileErrors };
 }
 
-async function importCommitmentRow(tx: Tx, actor: Actor, record: Record<string, string>, line: number): Promise<ImportRow> {
+type CommitmentRow = ImportRow & { payload?: CommitmentImportPayload["rows"][number] };
+
+async function importCommitmentRow(
+  tx: Tx,
+  actor: Actor,
+  record: Record<string, string>,
+  line: number,
+  slugsTaken: Set<string>,
+): Promise<CommitmentRow> {
   const parsed = commitmentCsvRowSchema.safeParse(record);
   const summary = record.title?.trim() || record.slug?.trim() || "(no title)";
   if (!parsed.success) {
@@ -75,7 +85,7 @@ async function importCommitmentRow(tx: Tx, actor: Actor, record: Record<string, 
     return { line, summary, errors: rowErrors(failure, (f) => f, "slug") };
   }
   const r = parsed.data;
-  const result = await insertCommitment(
+  const result = await prepareNewCommitment(
     tx,
     actor,
     {
@@ -93,10 +103,13 @@ async function importCommitmentRow(tx: Tx, actor: Actor, record: Record<string, 
       sourcePublisher: r.source_publisher,
       sourcePublishedOn: r.source_published_on,
     },
-    { fields: { slug: "slug", area: "area", lead: "lead", supporting: "supporting", deadlineLabel: "deadline_label", announcedOn: "announced_on" } },
+    {
+      fields: { slug: "slug", area: "area", lead: "lead", supporting: "supporting", deadlineLabel: "deadline_label", announcedOn: "announced_on" },
+      slugsTaken,
+    },
   );
   if (!result.ok) return { line, summary, errors: rowErrors(result, snake, "lead") };
-  return { line, summary, errors: [], created: { type: "commitment", id: result.value.id, slug: result.value.slug } };
+  return { line, summary, errors: [], payload: { line, ...result.value } };
 }
 
 async function importStatusUpdateRow(tx: Tx, actor: Actor, record: Record<string, string>, line: number): Promise<ImportRow> {
@@ -145,12 +158,28 @@ export async function importCsv(db: Db, actor: Actor | null, input: unknown): Pr
 
   const result = await inTransaction(db, async (tx) => {
     await notePublication(tx, `CSV import (${kind})`);
-    const rows: ImportRow[] = [];
+    let rows: ImportRow[] = [];
+    const slugsTaken = new Set<string>();
     for (const [i, record] of file.records.entries()) {
       const line = i + 2; // line 1 is the column names
-      rows.push(kind === "commitments" ? await importCommitmentRow(tx, actor, record, line) : await importStatusUpdateRow(tx, actor, record, line));
+      rows.push(
+        kind === "commitments"
+          ? await importCommitmentRow(tx, actor, record, line, slugsTaken)
+          : await importStatusUpdateRow(tx, actor, record, line),
+      );
     }
     const valid = rows.every((r) => r.errors.length === 0);
+    // A file of new commitments is one proposal, reviewed as a whole, row by row.
+    if (kind === "commitments" && valid) {
+      const payloads = (rows as CommitmentRow[]).map((r) => r.payload!);
+      const proposal = await insertImportProposal(tx, actor, { rows: payloads });
+      rows = rows.map(({ payload: _payload, ...row }: CommitmentRow) => ({
+        ...row,
+        created: { type: "proposal", id: proposal.id, slug: payloads.find((p) => p.line === row.line)!.slug },
+      }));
+    } else {
+      rows = rows.map(({ payload: _payload, ...row }: CommitmentRow) => row);
+    }
     const preview: ImportPreview = { kind, mode, fileErrors: [], rows, valid, applied: false };
     // A preview, or a file with a bad row, writes nothing: everything it did is rolled back.
     if (mode === "preview" || !valid) throw new RollBack(ok(preview));

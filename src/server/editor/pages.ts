@@ -3,12 +3,22 @@
 // Pages first call requireUser()/requireAdmin() (src/server/auth/session.ts) for the editor.
 import type { Db } from "../db";
 import type { Actor } from "../../domain/permissions";
-import { canResubmit, canReview, canWithdraw, canWorkOn } from "../../domain/permissions";
+import { canCheckForced, canForcePublish, canResubmit, canReview, canWithdraw, canWorkOn } from "../../domain/permissions";
 import { auditFilterSchema, fieldErrors, type AuditFilter } from "../../schemas/editor";
 import { firstParam, type RawParams } from "../../schemas/commitment-query";
 import type { PageError } from "../../schemas/errors";
 import { NOT_FOUND, found, paging } from "../page-result";
-import { AUDIT_PAGE_SIZE, auditFacets, commitmentStateToday, formOptions, getProposal, getUser, listAuditEvents, proposalHistory } from "./queries";
+import {
+  AUDIT_PAGE_SIZE,
+  auditFacets,
+  commitmentStateToday,
+  formOptions,
+  getEditorCommitment,
+  getProposal,
+  getUser,
+  listAuditEvents,
+  proposalHistory,
+} from "./queries";
 
 /** A record id from the address: a whole number, 1 or more; anything else is not found. */
 export function recordId(raw: string): number | null {
@@ -21,15 +31,42 @@ export async function loadProposalPage(db: Db, actor: Actor, rawId: string) {
   const proposal = id === null ? null : await getProposal(db, id);
   // Proposals are visible to those who may work on the commitment (and admins), and to their author.
   if (!proposal || (!canWorkOn(actor, proposal.ownership).allowed && proposal.author.id !== actor.id)) return NOT_FOUND;
-  const facts = { authorId: proposal.author.id, state: proposal.state, commitment: proposal.ownership };
-  const [current, history] = await Promise.all([commitmentStateToday(db, proposal.commitmentId), proposalHistory(db, proposal.id)]);
+  const facts = { authorId: proposal.author.id, state: proposal.state, commitment: proposal.ownership, batch: proposal.batch };
+  const [current, history, commitment, options] = await Promise.all([
+    proposal.commitmentId === null ? null : commitmentStateToday(db, proposal.commitmentId),
+    proposalHistory(db, proposal.id),
+    proposal.commitmentId === null ? null : getEditorCommitment(db, { id: proposal.commitmentId }),
+    formOptions(db),
+  ]);
+  const names = {
+    areas: Object.fromEntries(options.areas.map((a) => [a.slug, a.title])),
+    organisations: Object.fromEntries(options.organisations.map((o) => [o.slug, o.name])),
+  };
   return found({
     proposal,
     current,
+    commitment: commitment && {
+      title: commitment.title,
+      summary: commitment.summary,
+      area: commitment.area.slug,
+      lead: commitment.lead.slug,
+      supporting: commitment.supporting.map((o) => o.slug).sort(),
+    },
+    names,
     history,
     mayReview: canReview(actor, facts).allowed,
+    mayForcePublish: canForcePublish(actor, facts).allowed,
+    mayCheck:
+      proposal.forced !== null &&
+      proposal.forcedBy !== null &&
+      canCheckForced(actor, {
+        publishedById: proposal.forcedBy.id,
+        authorId: proposal.author.id,
+        commitment: proposal.ownership,
+        checked: proposal.forced.checked,
+      }).allowed,
     mayWithdraw: canWithdraw(actor, facts).allowed,
-    mayResubmit: canResubmit(actor, facts).allowed,
+    mayResubmit: !proposal.kind.startsWith("commitment_") && canResubmit(actor, facts).allowed,
     ownPending: proposal.state === "pending" && proposal.author.id === actor.id,
   });
 }

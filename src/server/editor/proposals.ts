@@ -7,7 +7,7 @@
 // returns a Result (nothing is written on any failure).
 import type { Db } from "../db";
 import type { Actor } from "../../domain/permissions";
-import { canPropose, canResubmit, canReview, canWithdraw } from "../../domain/permissions";
+import { canCheckForced, canForcePublish, canPropose, canResubmit, canReview, canWithdraw } from "../../domain/permissions";
 import { resolveDeadline } from "../../domain/deadline";
 import { dayDate, isIsoDate, todayIso } from "../../domain/dates";
 import { detectDatePrecision, resolveConfirmedDate, resolveOccurrence } from "../../domain/occurrence";
@@ -20,6 +20,11 @@ import {
   statusUpdatePayloadSchema,
   statusUpdateProposalSchema,
   withdrawSchema,
+  checkForcedSchema,
+  commitmentCreatePayloadSchema,
+  commitmentEditPayloadSchema,
+  commitmentImportPayloadSchema,
+  forcePublishSchema,
   payloadConfirmed,
   type DatedPayload,
   type DeadlineRevisionPayload,
@@ -42,7 +47,8 @@ import {
 } from "./result";
 import { recordAudit } from "./audit";
 import { loadCommitmentFacts, loadProposalFacts, type LoadedProposal } from "./facts";
-import { findOrCreateSource } from "./sources";
+import { createCitation } from "./sources";
+import { publishCommitmentEdit, publishNewCommitment } from "./commitments";
 import { isUniqueViolation, inTransaction, notePublication, transaction, type Tx } from "./tx";
 
 export type Options = { today?: string };
@@ -199,21 +205,54 @@ async function staleProposal(tx: Tx, id: number): Promise<Failure> {
   });
 }
 
-async function publish(
-  tx: Tx,
-  proposal: LoadedProposal,
-  reviewer: Actor,
-  today: string,
-): Promise<{ entityType: string; id: number; after: unknown }> {
+type Published = { entityType: string; id: number; commitmentId: number; commitmentSlug: string; after: unknown };
+
+/** The commitment of a proposal for an existing one (every kind but a new commitment). */
+function existingCommitmentId(proposal: LoadedProposal): number {
+  if (proposal.commitmentId === null) throw new Error(`proposal ${proposal.id} has no commitment`);
+  return proposal.commitmentId;
+}
+
+/**
+ * Writes what a proposal publishes into the public record, inside the deciding transaction.
+ * approvedById is the second editor, or null when an admin force-publishes it.
+ */
+async function publish(tx: Tx, proposal: LoadedProposal, approvedById: number | null, today: string): Promise<Published> {
+  if (proposal.kind === "commitment_create") {
+    const payload = commitmentCreatePayloadSchema.parse(proposal.payload);
+    await notePublication(tx, `New commitment: ${payload.title}`);
+    const row = await publishNewCommitment(tx, proposal, payload, approvedById);
+    return { entityType: "commitment", id: row.id, commitmentId: row.id, commitmentSlug: row.slug, after: row.after };
+  }
+  if (proposal.kind === "commitment_import") {
+    const payload = commitmentImportPayloadSchema.parse(proposal.payload);
+    await notePublication(tx, `CSV import: ${payload.rows.length} new commitments`);
+    const rows = [];
+    for (const row of payload.rows) rows.push(await publishNewCommitment(tx, proposal, row, approvedById, { ofBatch: true }));
+    return {
+      entityType: "import",
+      id: proposal.id,
+      commitmentId: rows[0]!.id,
+      commitmentSlug: rows[0]!.slug,
+      after: { commitments: rows.map((r) => ({ id: r.id, slug: r.slug })), proposalId: proposal.id },
+    };
+  }
+  if (proposal.kind === "commitment_edit") {
+    const payload = commitmentEditPayloadSchema.parse(proposal.payload);
+    await notePublication(tx, `Commitment ${proposal.commitmentSlug} edited`);
+    const row = await publishCommitmentEdit(tx, { id: proposal.id, commitmentId: existingCommitmentId(proposal) }, payload);
+    return { entityType: "commitment", id: row.id, commitmentId: row.id, commitmentSlug: row.slug, after: row.after };
+  }
+  const commitmentId = existingCommitmentId(proposal);
   if (proposal.kind === "status_update") {
     const payload = statusUpdatePayloadSchema.parse(proposal.payload);
     const confirmed = payloadConfirmed(payload);
     const occurred = payload.occurred ?? null;
-    const source = await findOrCreateSource(tx, payload.evidence);
+    const source = await createCitation(tx, payload.evidence);
     await notePublication(tx, `Status update for ${proposal.commitmentSlug}, approved`);
     const row = await tx.statusUpdate.create({
       data: {
-        commitmentId: proposal.commitmentId,
+        commitmentId,
         status: payload.status,
         note: payload.note,
         sourceId: source.id,
@@ -226,13 +265,15 @@ async function publish(
         occurredFrom: occurred ? dayDate(occurred.from) : null,
         occurredTo: occurred ? dayDate(occurred.to) : null,
         authorId: proposal.authorId,
-        approvedById: reviewer.id,
+        approvedById,
         proposalId: proposal.id,
       },
     });
     return {
       entityType: "status_update",
       id: row.id,
+      commitmentId,
+      commitmentSlug: proposal.commitmentSlug,
       after: {
         commitment: proposal.commitmentSlug,
         status: payload.status,
@@ -250,11 +291,11 @@ async function publish(
   const resolved = resolveDeadline(payload.label, payload.precision, effectiveOn);
   if (!resolved.ok)
     throw new RollBack(invalidField("decision", `The proposed deadline cannot be published: ${resolved.error}. Return it to its author.`));
-  const source = await findOrCreateSource(tx, payload.source);
+  const source = await createCitation(tx, payload.source);
   await notePublication(tx, `Deadline revision for ${proposal.commitmentSlug}, approved`);
   const row = await tx.deadlineRevision.create({
     data: {
-      commitmentId: proposal.commitmentId,
+      commitmentId,
       label: payload.label,
       precision: payload.precision,
       dueDate: resolved.dueDate ? dayDate(resolved.dueDate) : null,
@@ -262,13 +303,15 @@ async function publish(
       sourceId: source.id,
       effectiveOn: dayDate(effectiveOn),
       authorId: proposal.authorId,
-      approvedById: reviewer.id,
+      approvedById,
       proposalId: proposal.id,
     },
   });
   return {
     entityType: "deadline_revision",
     id: row.id,
+    commitmentId,
+    commitmentSlug: proposal.commitmentSlug,
     after: {
       commitment: proposal.commitmentSlug,
       label: payload.label,
@@ -281,6 +324,29 @@ async function publish(
       proposalId: proposal.id,
     },
   };
+}
+
+/** Publishes a proposal and records the publish in the audit log (as the actor who decided). */
+async function publishAndRecord(tx: Tx, proposal: LoadedProposal, actor: Actor, approvedById: number | null, today: string): Promise<Published> {
+  const published = await publish(tx, proposal, approvedById, today);
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: `${published.entityType}.publish`,
+    entityType: published.entityType,
+    entityId: published.id,
+    after: published.after,
+  });
+  return published;
+}
+
+/** A decision that publishes: the unique proposal_id of the history tables is the last line of defence against publishing twice. */
+async function publishedOnce<T>(work: () => Promise<Result<T>>, message = "This proposal has already been published."): Promise<Result<T>> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error)) return conflict({ message });
+    throw error;
+  }
 }
 
 export type ReviewOutcome = { id: number; decision: "approve" | "return"; commitmentSlug: string; published?: { entityType: string; id: number } };
@@ -298,8 +364,8 @@ export async function reviewProposal(db: Db, actor: Actor | null, input: unknown
   if (!parsed.success) return fromZod(parsed.error);
   const { proposalId, version, decision, comment } = parsed.data;
   const today = options.today ?? todayIso();
-  try {
-    return await catchRollBack(() =>
+  return publishedOnce(() =>
+    catchRollBack(() =>
       transaction(db, async (tx): Promise<Result<ReviewOutcome>> => {
         const proposal = await loadProposalFacts(tx, proposalId);
         if (!proposal) return notFound("There is no such proposal.");
@@ -335,26 +401,16 @@ export async function reviewProposal(db: Db, actor: Actor | null, input: unknown
           after,
         });
         if (decision === "return") return ok({ id: proposalId, decision, commitmentSlug: proposal.commitmentSlug });
-        const published = await publish(tx, proposal, actor, today);
-        await recordAudit(tx, {
-          actorId: actor.id,
-          action: `${published.entityType}.publish`,
-          entityType: published.entityType,
-          entityId: published.id,
-          after: published.after,
-        });
+        const published = await publishAndRecord(tx, proposal, actor, actor.id, today);
         return ok({
           id: proposalId,
           decision,
-          commitmentSlug: proposal.commitmentSlug,
+          commitmentSlug: published.commitmentSlug,
           published: { entityType: published.entityType, id: published.id },
         });
       }),
-    );
-  } catch (error) {
-    if (isUniqueViolation(error)) return conflict({ message: "This proposal has already been published." });
-    throw error;
-  }
+    ),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -402,6 +458,9 @@ export async function resubmitProposal(
   const today = options.today ?? todayIso();
   const kind = await db.proposal.findUnique({ where: { id: peek.data.proposalId }, select: { kind: true } });
   if (!kind) return notFound("There is no such proposal.");
+  if (kind.kind === "commitment_create" || kind.kind === "commitment_edit") {
+    return invalidField("form", "A returned commitment proposal cannot be changed: withdraw it and propose the change again.");
+  }
 
   let payload: StatusUpdatePayload | DeadlineRevisionPayload;
   let check: (payload: never, announcedOn: string) => Failure | null;
@@ -445,5 +504,99 @@ export async function resubmitProposal(
       });
       return ok({ id: proposalId, commitmentSlug: proposal.commitmentSlug });
     }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Emergencies: an admin publishes at once; a second editor checks it afterwards
+
+export type ForceOutcome = { id: number; commitmentSlug: string; published: { entityType: string; id: number } };
+
+/**
+ * An admin publishes a pending proposal (their own or anyone's) without a second editor. It goes
+ * live at once, recorded in forced_publication at the same version, and is shown as "Not yet
+ * checked by a second editor" until someone else checks it (checkForcedPublication).
+ */
+export async function forcePublishProposal(db: Db, actor: Actor | null, input: unknown, options: Options = {}): Promise<Result<ForceOutcome>> {
+  if (!actor) return unauthenticated;
+  const parsed = forcePublishSchema.safeParse(input);
+  if (!parsed.success) return fromZod(parsed.error);
+  const { proposalId, version } = parsed.data;
+  const today = options.today ?? todayIso();
+  return publishedOnce(() =>
+    catchRollBack(() =>
+      transaction(db, async (tx): Promise<Result<ForceOutcome>> => {
+        const proposal = await loadProposalFacts(tx, proposalId);
+        if (!proposal) return notFound("There is no such proposal.");
+        const allowed = canForcePublish(actor, proposal);
+        if (!allowed.allowed) return actor.role === "admin" ? staleProposal(tx, proposalId) : refused(allowed, true);
+        const updated = await tx.proposal.updateMany({
+          where: { id: proposalId, state: "pending", version },
+          data: { state: "approved", reviewerId: null, reviewedAt: new Date(), version: { increment: 1 } },
+        });
+        if (updated.count !== 1) throw new RollBack(await staleProposal(tx, proposalId));
+        const published = await publishAndRecord(tx, proposal, actor, null, today);
+        await tx.forcedPublication.create({ data: { proposalId, commitmentId: published.commitmentId, publishedById: actor.id } });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: "proposal.force_publish",
+          entityType: "proposal",
+          entityId: proposalId,
+          before: { state: "pending", version },
+          after: { state: "approved", version: version + 1, checked: false },
+        });
+        return ok({ id: proposalId, commitmentSlug: published.commitmentSlug, published: { entityType: published.entityType, id: published.id } });
+      }),
+    ),
+  );
+}
+
+/**
+ * A second editor (anyone but the admin who force-published it, who may work on the commitment)
+ * checks a force-published change. The check is itself a publish (the public mark goes), so a
+ * version before it still shows the change as not yet checked.
+ */
+export async function checkForcedPublication(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ id: number; commitmentSlug: string }>> {
+  if (!actor) return unauthenticated;
+  const parsed = checkForcedSchema.safeParse(input);
+  if (!parsed.success) return fromZod(parsed.error);
+  const { proposalId } = parsed.data;
+  return publishedOnce(
+    () =>
+      inTransaction(db, async (tx) => {
+        const forced = await tx.forcedPublication.findUnique({
+          where: { proposalId },
+          include: {
+            check: { select: { checkedById: true } },
+            proposal: { select: { authorId: true } },
+            commitment: { select: { slug: true, leadOrganisationId: true, supporters: { select: { organisationId: true } } } },
+          },
+        });
+        if (!forced) return notFound("There is no such force-published change.");
+        const allowed = canCheckForced(actor, {
+          publishedById: forced.publishedById,
+          authorId: forced.proposal.authorId,
+          checked: forced.check !== null,
+          commitment: {
+            leadOrganisationId: forced.commitment.leadOrganisationId,
+            supportingOrganisationIds: forced.commitment.supporters.map((s) => s.organisationId),
+          },
+        });
+        if (!allowed.allowed) {
+          return forced.check ? conflict({ message: "This change has already been checked by a second editor." }) : refused(allowed, true);
+        }
+        await notePublication(tx, `Checked by a second editor: ${forced.commitment.slug}`);
+        await tx.forcedPublicationCheck.create({ data: { forcedPublicationId: forced.id, checkedById: actor.id } });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: "proposal.check",
+          entityType: "proposal",
+          entityId: proposalId,
+          before: { checked: false },
+          after: { checked: true },
+        });
+        return ok({ id: proposalId, commitmentSlug: forced.commitment.slug });
+      }),
+    "This change has already been checked by a second editor.",
   );
 }

@@ -1,15 +1,22 @@
 // Reads for the editor back office. Never cached: editors always see the database as it is.
 import { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../db";
-import type { Actor, Ownership, ProposalState } from "../../domain/permissions";
+import { canWorkOn, type Actor, type Ownership, type ProposalState } from "../../domain/permissions";
+import { proposedCommitment } from "./facts";
 import { CLOSED_STATUS_CODES, type StatusCode } from "../../domain/status";
 import { staleBefore } from "../../domain/attention";
 import { lastConfirmationSql } from "../queries/commitment-detail";
 import type { Precision } from "../../domain/deadline";
 import { addDays, dayDate, todayIso, isoDay } from "../../domain/dates";
 import {
+  commitmentCreatePayloadSchema,
+  commitmentEditPayloadSchema,
+  commitmentImportPayloadSchema,
   deadlineRevisionPayloadSchema,
   statusUpdatePayloadSchema,
+  type CommitmentCreatePayload,
+  type CommitmentEditPayload,
+  type CommitmentImportPayload,
   type AuditFilter,
   type DeadlineRevisionPayload,
   type StatusUpdatePayload,
@@ -106,9 +113,25 @@ export async function listEditorCommitments(
  * stored payload no longer matches its schema (pages then say it cannot be read).
  */
 export type ProposalContent =
-  { kind: "status_update"; payload: StatusUpdatePayload | null } | { kind: "deadline_revision"; payload: DeadlineRevisionPayload | null };
+  | { kind: "status_update"; payload: StatusUpdatePayload | null }
+  | { kind: "deadline_revision"; payload: DeadlineRevisionPayload | null }
+  | { kind: "commitment_create"; payload: CommitmentCreatePayload | null }
+  | { kind: "commitment_edit"; payload: CommitmentEditPayload | null }
+  | { kind: "commitment_import"; payload: CommitmentImportPayload | null };
 
 function proposalContent(kind: ProposalContent["kind"], stored: unknown): ProposalContent {
+  if (kind === "commitment_create") {
+    const parsed = commitmentCreatePayloadSchema.safeParse(stored);
+    return { kind, payload: parsed.success ? parsed.data : null };
+  }
+  if (kind === "commitment_edit") {
+    const parsed = commitmentEditPayloadSchema.safeParse(stored);
+    return { kind, payload: parsed.success ? parsed.data : null };
+  }
+  if (kind === "commitment_import") {
+    const parsed = commitmentImportPayloadSchema.safeParse(stored);
+    return { kind, payload: parsed.success ? parsed.data : null };
+  }
   if (kind === "status_update") {
     const parsed = statusUpdatePayloadSchema.safeParse(stored);
     return { kind, payload: parsed.success ? parsed.data : null };
@@ -125,16 +148,30 @@ export type ProposalListItem = ProposalContent & {
   reviewComment: string | null;
   author: { id: number; name: string };
   reviewer: { id: number; name: string } | null;
-  commitment: { slug: string; title: string };
+  /** published is false for a new commitment not yet published (its slug and title are the proposed ones). */
+  commitment: { slug: string; title: string; published: boolean };
+  /** Force-published by an admin: whether a second editor has checked it since. */
+  forced: { checked: boolean } | null;
 };
 
 const proposalInclude = {
   author: { select: { id: true, name: true } },
   reviewer: { select: { id: true, name: true } },
   commitment: { select: { slug: true, title: true } },
+  forcedPublication: { select: { check: { select: { checkedById: true } } } },
 } as const;
 
 type ProposalWithRelations = Prisma.ProposalGetPayload<{ include: typeof proposalInclude }>;
+
+function proposalCommitment(p: Pick<ProposalWithRelations, "commitment" | "payload">): ProposalListItem["commitment"] {
+  if (p.commitment) return { ...p.commitment, published: true };
+  const file = commitmentImportPayloadSchema.safeParse(p.payload);
+  if (file.success) return { slug: "", title: `${file.data.rows.length} new commitments from a CSV file`, published: false };
+  const proposed = commitmentCreatePayloadSchema.safeParse(p.payload);
+  return proposed.success
+    ? { slug: proposed.data.slug, title: proposed.data.title, published: false }
+    : { slug: "", title: "A new commitment", published: false };
+}
 
 const toProposalItem = (p: ProposalWithRelations): ProposalListItem => ({
   ...proposalContent(p.kind, p.payload),
@@ -145,7 +182,8 @@ const toProposalItem = (p: ProposalWithRelations): ProposalListItem => ({
   reviewComment: p.reviewComment,
   author: p.author,
   reviewer: p.reviewer,
-  commitment: p.commitment,
+  commitment: proposalCommitment(p),
+  forced: p.forcedPublication ? { checked: p.forcedPublication.check !== null } : null,
 });
 
 /** Pending proposals this actor may check: not their own, on commitments they may work on. */
@@ -161,12 +199,26 @@ export async function reviewQueue(db: Db, actor: Actor): Promise<ProposalListIte
             ],
           },
         };
-  const rows = await db.proposal.findMany({
-    where: { state: "pending", authorId: { not: actor.id }, ...scope },
-    include: proposalInclude,
-    orderBy: { createdAt: "asc" },
+  const [rows, proposedNew] = await Promise.all([
+    db.proposal.findMany({
+      where: { state: "pending", authorId: { not: actor.id }, ...scope },
+      include: proposalInclude,
+      orderBy: { createdAt: "asc" },
+    }),
+    // New commitments have no commitment row yet: their owners are in the payload.
+    actor.role === "admin"
+      ? []
+      : db.proposal.findMany({
+          where: { state: "pending", authorId: { not: actor.id }, kind: { in: ["commitment_create", "commitment_import"] }, commitmentId: null },
+          include: proposalInclude,
+          orderBy: { createdAt: "asc" },
+        }),
+  ]);
+  const mine = proposedNew.filter((p) => {
+    const proposed = proposedCommitment(p.payload);
+    return (proposed.batch ?? [proposed.ownership]).every((o) => canWorkOn(actor, o).allowed);
   });
-  return rows.map(toProposalItem);
+  return [...rows, ...mine].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map(toProposalItem);
 }
 
 /** The actor's own proposals still in play (pending or returned), then the latest decided ones. */
@@ -285,7 +337,15 @@ export async function getEditorCommitment(db: Db, where: { slug: string } | { id
   };
 }
 
-export type ProposalDetail = ProposalListItem & { version: number; commitmentId: number; ownership: Ownership; publishedId: number | null };
+export type ProposalDetail = ProposalListItem & {
+  version: number;
+  commitmentId: number | null;
+  ownership: Ownership;
+  /** An import: the owners of every row. */
+  batch?: Ownership[];
+  publishedId: number | null;
+  forcedBy: { id: number; name: string } | null;
+};
 
 export async function getProposal(db: Db, id: number): Promise<ProposalDetail | null> {
   const p = await db.proposal.findUnique({
@@ -295,18 +355,24 @@ export async function getProposal(db: Db, id: number): Promise<ProposalDetail | 
       commitment: { select: { id: true, slug: true, title: true, leadOrganisationId: true, supporters: { select: { organisationId: true } } } },
       statusUpdate: { select: { id: true } },
       deadlineRevision: { select: { id: true } },
+      forcedPublication: { select: { publishedBy: { select: { id: true, name: true } }, check: { select: { checkedById: true } } } },
     },
   });
   if (!p) return null;
+  const c = p.commitment;
+  const item = toProposalItem({ ...p, commitment: c ? { slug: c.slug, title: c.title } : null });
+  const proposed = c ? null : proposedCommitment(p.payload);
   return {
-    ...toProposalItem({ ...p, commitment: { slug: p.commitment.slug, title: p.commitment.title } }),
+    ...item,
     version: p.version,
-    commitmentId: p.commitment.id,
-    ownership: {
-      leadOrganisationId: p.commitment.leadOrganisationId,
-      supportingOrganisationIds: p.commitment.supporters.map((s) => s.organisationId),
-    },
-    publishedId: p.statusUpdate?.id ?? p.deadlineRevision?.id ?? null,
+    commitmentId: c?.id ?? null,
+    ownership: c
+      ? { leadOrganisationId: c.leadOrganisationId, supportingOrganisationIds: c.supporters.map((s) => s.organisationId) }
+      : proposed!.ownership,
+    batch: proposed?.batch,
+    publishedId:
+      p.statusUpdate?.id ?? p.deadlineRevision?.id ?? (p.kind.startsWith("commitment_") && p.state === "approved" ? (c?.id ?? null) : null),
+    forcedBy: p.forcedPublication?.publishedBy ?? null,
   };
 }
 

@@ -1,17 +1,15 @@
-// Evidence and sources are shared: one row per URL (source.url is unique). Publishing reuses the
-// row when the link is already known, and never changes it.
+// Citations per use (security review F1): every published use of a source (a status update's
+// evidence, a deadline's source, a commitment's announcement, a wording change) writes its own
+// source row, exactly as the second editor reviewed it. Rows are never reused by URL and never
+// changed, so nothing an earlier use wrote can change what a later use shows.
 import type { Tx } from "./tx";
 import { dayDate } from "../../domain/dates";
 
 export type SourceInput = { url: string; title: string; publisher: string; publishedOn: string };
 
-export async function findOrCreateSource(tx: Tx, source: SourceInput): Promise<{ id: number; created: boolean }> {
-  const rows = await tx.$queryRaw<{ id: number }[]>`
-    INSERT INTO source (url, publisher, title, published_on)
-    VALUES (${source.url}, ${source.publisher}, ${source.title}, ${dayDate(source.publishedOn)}::date)
-    ON CONFLICT (url) DO NOTHING
-    RETURNING id`;
-  if (rows[0]) return { id: rows[0].id, created: true };
-  const existing = await tx.source.findUniqueOrThrow({ where: { url: source.url }, select: { id: true } });
-  return { id: existing.id, created: false };
+export async function createCitation(tx: Tx, source: SourceInput): Promise<{ id: number }> {
+  return tx.source.create({
+    data: { url: source.url, publisher: source.publisher, title: source.title, publishedOn: dayDate(source.publishedOn) },
+    select: { id: true },
+  });
 }

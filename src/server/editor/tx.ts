@@ -35,3 +35,14 @@ export function isUniqueViolation(error: unknown): boolean {
 export async function notePublication(tx: Tx, note: string): Promise<void> {
   await tx.$executeRaw`SELECT set_config('roadmap_tracker.publication_note', ${note.slice(0, 500)}, true)`;
 }
+
+/**
+ * Says why a commitment's attributes change in this transaction, with the change's citation and
+ * proposal: record_commitment_revision() writes them into the append-only commitment_revision
+ * row at commit (wording history).
+ */
+export async function noteRevision(tx: Tx, note: { reason: string | null; sourceId: number | null; proposalId: number | null }): Promise<void> {
+  await tx.$executeRaw`SELECT set_config('roadmap_tracker.revision_reason', ${(note.reason ?? "").slice(0, 2000)}, true),
+                              set_config('roadmap_tracker.revision_source', ${note.sourceId === null ? "" : String(note.sourceId)}, true),
+                              set_config('roadmap_tracker.revision_proposal', ${note.proposalId === null ? "" : String(note.proposalId)}, true)`;
+}

@@ -5,6 +5,8 @@ import { getDb } from "../db";
 import { listAreas, listOrganisations, statusCountsByArea } from "../queries/overview";
 import { commitmentExists, getCommitmentSummary, listCommitments } from "../queries/commitments";
 import { commitmentTimeline, listChanges } from "../queries/changes";
+import { getUncheckedSince } from "../queries/commitment-detail";
+import { listWordingChanges } from "../queries/wording";
 import type { CommitmentQuery } from "../../schemas/commitment-query";
 import {
   areaListSchema,
@@ -14,7 +16,7 @@ import {
   organisationListSchema,
   type ApiPageLinks,
 } from "../../schemas/api";
-import { apiBase, toApiArea, toApiChange, toApiCommitment, toApiHistoryEntry, toApiOrganisation, urlWith } from "./serialise";
+import { apiBase, toApiArea, toApiChange, toApiCommitment, toApiHistoryEntry, toApiOrganisation, toApiWordingChange, urlWith } from "./serialise";
 import { cachedPublicRead } from "./cache";
 import type { ChangeListParams } from "./params";
 import type { RecordRef } from "./view";
@@ -89,13 +91,19 @@ export const commitmentBody = cachedPublicRead(
         return { found: false, detail: `The commitment "${slug}" was not yet on the record at version ${rec.version}.` };
       return { found: false, detail: `There is no commitment "${slug}". GET ${apiBase(origin)}/commitments lists them all.` };
     }
-    const timeline = await commitmentTimeline(db, slug, asOf, rec.version);
+    const [timeline, uncheckedSince, wording] = await Promise.all([
+      commitmentTimeline(db, slug, asOf, rec.version),
+      getUncheckedSince(db, slug, rec.version),
+      listWordingChanges(db, { version: rec.version, commitmentSlug: slug }),
+    ]);
     const body = commitmentResponseSchema.parse({
       data: {
         ...toApiCommitment(summary, origin),
+        secondEditorCheck: { checked: uncheckedSince === null, uncheckedSince },
         history: {
           statusUpdates: timeline.filter((e) => e.kind === "status_update").map(toApiHistoryEntry),
           deadlineRevisions: timeline.filter((e) => e.kind === "deadline_revision").map(toApiHistoryEntry),
+          wordingChanges: wording.map(toApiWordingChange),
         },
       },
       meta: { asOf, ...recordMeta(rec) },

@@ -3,6 +3,7 @@
 // they never change and do not depend on the host name.
 import { Feed } from "feed";
 import type { ApiChange } from "../../schemas/api";
+import type { WordingChange } from "../queries/wording";
 import { formatLongDate } from "../../domain/dates";
 import { escapeHtml } from "./html";
 import { urnUuid } from "./ids";
@@ -60,17 +61,32 @@ export type ChangesFeedInput = {
   /** The areas the feed is limited to (empty: every area). */
   areas: readonly { slug: string; title: string }[];
   changes: readonly ApiChange[];
+  /** Published changes of commitments' wording (title, summary), newest first. */
+  wordingChanges?: readonly WordingChange[];
   /** When anything in the feed last changed; stable between publications so the ETag is too. */
   updated: Date;
 };
 
-export function changesFeed({ origin, areas, changes, updated }: ChangesFeedInput): string {
+function wordingContent(change: WordingChange): string {
+  const p = (html: string) => `<p>${html}</p>`;
+  return [
+    change.title ? p(`Title changed from “${escapeHtml(change.title.before)}” to “${escapeHtml(change.title.after)}”.`) : "",
+    change.summary ? p(`Summary changed. Earlier summary: “${escapeHtml(change.summary.before)}”`) : "",
+    change.reason ? p(`Reason: ${escapeHtml(change.reason)}`) : "",
+    change.source
+      ? p(`Source: <a href="${escapeHtml(change.source.url)}">${escapeHtml(change.source.title)}</a>, ${escapeHtml(change.source.publisher)}.`)
+      : "",
+    p(`Published by the tracker at ${escapeHtml(change.publishedAt)}, record version ${change.version}.`),
+  ].join("");
+}
+
+export function changesFeed({ origin, areas, changes, wordingChanges = [], updated }: ChangesFeedInput): string {
   const areaSlugs = areas.map((a) => a.slug);
   const scope = areas.length ? `: ${areas.map((a) => a.title).join(", ")}` : "";
   const feed = new Feed({
     id: feedId(areaSlugs),
     title: `Roadmap Tracker: published changes${scope}`,
-    description: "Every status update and deadline revision published by Roadmap Tracker, newest first.",
+    description: "Every status update, deadline revision and change of wording published by Roadmap Tracker.",
     link: areas.length === 1 ? `${origin}/areas/${encodeURIComponent(areas[0]!.slug)}` : `${origin}/changes`,
     feedLinks: { atom: urlWith(`${origin}/changes.atom`, { area: areaSlugs }) },
     updated,
@@ -94,6 +110,21 @@ export function changesFeed({ origin, areas, changes, updated }: ChangesFeedInpu
           term: change.kind === "status_update" ? `status:${change.status.code}` : "deadline",
           name: change.kind === "status_update" ? change.status.label : "Deadline",
         },
+      ],
+    });
+  }
+  for (const change of wordingChanges) {
+    const published = new Date(change.publishedAt);
+    feed.addItem({
+      id: urnUuid(`wording/${change.id}`),
+      title: escapeHtml(`${change.commitment.title}: wording changed`),
+      link: `${origin}/commitments/${encodeURIComponent(change.commitment.slug)}#wording-changes`,
+      date: published,
+      published,
+      content: wordingContent(change),
+      category: [
+        { term: change.commitment.area.slug, name: change.commitment.area.title, scheme: `${origin}/areas/` },
+        { term: "wording", name: "Wording" },
       ],
     });
   }

@@ -2,6 +2,7 @@
 import { getDb } from "../db";
 import { listAreas } from "../queries/overview";
 import { listChanges } from "../queries/changes";
+import { listWordingChanges } from "../queries/wording";
 import { listCommitments } from "../queries/commitments";
 import { publicDataVersion } from "../queries/open-data";
 import { STATUS_DEFINITIONS } from "../../domain/status";
@@ -31,12 +32,18 @@ export const changesFeedBody = cachedPublicRead(async (origin: string, areaSlugs
   const { chosen, unknown, all } = await areasFor(areaSlugs);
   if (unknown.length) return { found: false, detail: unknownAreas(unknown, all) };
   const db = getDb();
-  const { items } = await listChanges(db, { asOf: today, area: areaSlugs, version: rec.version }, { page: 1, pageSize: FEED_ENTRY_LIMIT });
+  const [{ items }, wordingChanges] = await Promise.all([
+    listChanges(db, { asOf: today, area: areaSlugs, version: rec.version }, { page: 1, pageSize: FEED_ENTRY_LIMIT }),
+    listWordingChanges(db, { version: rec.version, area: areaSlugs, limit: FEED_ENTRY_LIMIT }),
+  ]);
   const changes = items.map((e) => toApiChange(e, origin));
-  const newest = changes.reduce<Date | null>((max, c) => (max && max >= new Date(c.publishedAt) ? max : new Date(c.publishedAt)), null);
+  const newest = [...changes, ...wordingChanges].reduce<Date | null>(
+    (max, c) => (max && max >= new Date(c.publishedAt) ? max : new Date(c.publishedAt)),
+    null,
+  );
   const updated =
     newest ?? (rec.publishedAt ? new Date(rec.publishedAt) : null) ?? (await publicDataVersion(db)).lastPublishedAt ?? ROADMAP_PUBLISHED;
-  return { found: true, body: changesFeed({ origin, areas: chosen, changes, updated }) };
+  return { found: true, body: changesFeed({ origin, areas: chosen, changes, wordingChanges, updated }) };
 }, "changes.atom");
 
 const OPEN_STATUSES = STATUS_DEFINITIONS.filter((d) => !d.closed).map((d) => d.code);

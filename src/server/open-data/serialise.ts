@@ -1,6 +1,7 @@
 // From query results to the public shapes of src/schemas/api.ts. Each function parses its
 // output with the schema, so nothing leaves the server in a shape the OpenAPI document does not
 // describe (and internal fields such as database ids and versions are dropped).
+import type { WordingChange } from "../queries/wording";
 import { statusLabel } from "../../domain/status";
 import type { ChangeEntry, CommitmentSummary, DeadlineRevisionEntry, StatusUpdateEntry } from "../queries/types";
 import type { AreaProgress } from "../queries/overview";
@@ -167,4 +168,25 @@ export function toApiOrganisation(
       commitments: urlWith(`${apiBase(origin)}/commitments`, { organisation: o.slug }),
     },
   });
+}
+
+/** A wording change in a commitment's own history. */
+export function toApiWordingChange(w: WordingChange) {
+  return {
+    id: `wording-${w.id}`,
+    version: w.version,
+    publishedAt: w.publishedAt,
+    title: w.title,
+    summary: w.summary,
+    reason: w.reason,
+    source: w.source
+      ? {
+          title: w.source.title,
+          publisher: w.source.publisher,
+          url: w.source.url,
+          publishedOn: w.source.publishedOn,
+          publishedLabel: w.source.publishedLabel,
+        }
+      : null,
+  };
 }

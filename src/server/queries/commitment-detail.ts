@@ -53,3 +53,17 @@ export async function getLastConfirmation(db: Db, slug: string, asOf: string, ve
   const row = rows[0];
   return row ? dated(row.confirmed_label, row.confirmed_precision, row.confirmed_on, row.confirmed_to) : null;
 }
+
+/**
+ * When the oldest change to a commitment that an admin force-published, and no second editor has
+ * checked, was published, as on the record at a version; null when every change was checked.
+ * Both the force-publish and the check are publishes, so a version between them still shows the mark.
+ */
+export async function getUncheckedSince(db: Db, slug: string, version?: number): Promise<string | null> {
+  const rows = await db.$queryRaw<{ published_at: Date | null }[]>`
+    SELECT MIN(f.published_at) AS published_at
+    FROM forced_publication f JOIN commitment c ON c.id = f.commitment_id
+    WHERE c.slug = ${slug} AND f.version <= ${versionSql(version)}
+      AND NOT EXISTS (SELECT 1 FROM forced_publication_check k WHERE k.forced_publication_id = f.id AND k.version <= ${versionSql(version)})`;
+  return rows[0]?.published_at?.toISOString() ?? null;
+}

@@ -22,7 +22,7 @@ export async function applySeed(db: Db, data: SeedDataset): Promise<SeedSummary>
       const created: SeedSummary = { sources: 0, areas: 0, organisations: 0, commitments: 0, statusUpdates: 0, deadlineRevisions: 0 };
       const sourceIds = new Map<string, number>();
       for (const s of data.sources) {
-        const existing = await tx.source.findUnique({ where: { url: s.url } });
+        const existing = await tx.source.findFirst({ where: { url: s.url }, orderBy: { id: "asc" } });
         const row =
           existing ??
           (await tx.source.create({

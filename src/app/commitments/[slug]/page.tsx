@@ -13,6 +13,8 @@ import { DeadlineText, deadlinePhrase } from "@/components/deadline-text";
 import { SummaryList } from "@/components/govuk/summary-list";
 import { InsetText } from "@/components/govuk/inset-text";
 import { WarningText } from "@/components/govuk/warning-text";
+import { UncheckedMark } from "@/components/unchecked-mark";
+import { WordingChanges } from "@/components/wording-changes";
 import { Timeline, commitmentTimelineItems, type TimelineItem } from "@/components/timeline";
 import { SourceLink } from "@/components/govuk/source-link";
 import { asOfParams, buildHref } from "@/domain/links";
@@ -119,6 +121,8 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
         <DeadlineText facts={c} />
       </p>
       <p className="text-lg md:text-xl mb-6 max-w-3xl">{c.summary}</p>
+      <UncheckedMark since={data.uncheckedSince} />
+      <WordingChanges changes={data.wordingChanges} />
 
       {data.stale && (
         <WarningText>

@@ -4,12 +4,14 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { getEditorCommitment, listProposals } from "@/server/editor/queries";
+import { getUncheckedSince } from "@/server/queries/commitment-detail";
+import { UncheckedMark } from "@/components/unchecked-mark";
 import { canWorkOn } from "@/domain/permissions";
 import { precisionLabel } from "@/domain/deadline";
 import { ProposalTable } from "@/components/editor/proposal-table";
 import { BackLink } from "@/components/govuk/back-link";
 import { ButtonLink } from "@/components/govuk/button";
-import { ImportantBanner, SuccessBanner } from "@/components/govuk/notification-banner";
+import { ImportantBanner } from "@/components/govuk/notification-banner";
 import { PageHeading } from "@/components/govuk/heading";
 import { StatusTag } from "@/components/govuk/tag";
 import { SummaryList } from "@/components/govuk/summary-list";
@@ -22,14 +24,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Commitment ${slug}` };
 }
 
-export default async function EditorCommitmentPage({ params, searchParams }: Props) {
+export default async function EditorCommitmentPage({ params }: Props) {
   const { slug } = await params;
   const user = await requireUser(`/editor/commitments/${slug}`);
   const db = getDb();
   const commitment = await getEditorCommitment(db, { slug });
   if (!commitment) notFound();
-  const notice = (await searchParams).notice;
-  const proposals = await listProposals(db, { commitmentId: commitment.id, take: 50 });
+  const [proposals, uncheckedSince] = await Promise.all([listProposals(db, { commitmentId: commitment.id, take: 50 }), getUncheckedSince(db, slug)]);
+  const unchecked = proposals.filter((p) => p.forced && !p.forced.checked);
   const open = proposals.filter((p) => p.state === "pending" || p.state === "returned");
   const decided = proposals.filter((p) => p.state === "approved" || p.state === "withdrawn").slice(0, 10);
   const mayWork = canWorkOn(user, commitment.ownership).allowed;
@@ -37,9 +39,20 @@ export default async function EditorCommitmentPage({ params, searchParams }: Pro
   return (
     <>
       <BackLink href="/editor/commitments">All commitments</BackLink>
-      {notice === "created" && <SuccessBanner heading="Commitment created">It is now on the public site.</SuccessBanner>}
-      {notice === "saved" && <SuccessBanner heading="Changes saved">The public pages show them now.</SuccessBanner>}
       <PageHeading caption={commitment.area.title}>{commitment.title}</PageHeading>
+      <UncheckedMark since={uncheckedSince} />
+      {unchecked.length > 0 && (
+        <p className="mb-6">
+          Check it:{" "}
+          {unchecked.map((p, i) => (
+            <span key={p.id}>
+              {i > 0 && ", "}
+              <a href={`/editor/proposals/${p.id}`}>proposal {p.id}</a>
+            </span>
+          ))}
+          .
+        </p>
+      )}
       {!mayWork && (
         <ImportantBanner heading="You can read this commitment but not change it">
           <p>Only editors of the organisations that own or support it can propose changes.</p>

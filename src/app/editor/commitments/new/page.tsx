@@ -21,8 +21,8 @@ export default async function NewCommitmentPage() {
       <BackLink href="/editor/commitments">All commitments</BackLink>
       <PageHeading>Create a commitment</PageHeading>
       <p className="mb-8">
-        {user.role === "admin" ? "" : "One of your organisations must be the lead or a supporting owner. "}The commitment is published as soon as you
-        create it; its first deadline is the one published with it.
+        {user.role === "admin" ? "" : "One of your organisations must be the lead. "}A second editor checks the commitment before it is published; its
+        first deadline is the one published with it.
       </p>
       <ActionForm action={createCommitmentAction} defaults={{ lead: user.role === "admin" ? "" : (mine ?? "") }}>
         <CommitmentFields areas={options.areas} organisations={options.organisations} />
@@ -46,7 +46,7 @@ export default async function NewCommitmentPage() {
           options={PRECISIONS.map((p) => ({ value: p, label: precisionLabel(p) }))}
         />
         <EvidenceFields prefix="source" legend="Where it was announced" />
-        <SubmitButton>Create commitment</SubmitButton>
+        <SubmitButton>Send for checking</SubmitButton>
       </ActionForm>
     </div>
   );

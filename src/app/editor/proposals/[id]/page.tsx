@@ -13,7 +13,8 @@ import { ButtonLink } from "@/components/govuk/button";
 import { ImportantBanner, SuccessBanner } from "@/components/govuk/notification-banner";
 import { PageHeading } from "@/components/govuk/heading";
 import { InsetText } from "@/components/govuk/inset-text";
-import { reviewProposalAction, withdrawProposalAction } from "./actions";
+import { WarningText } from "@/components/govuk/warning-text";
+import { checkForcedAction, forcePublishAction, reviewProposalAction, withdrawProposalAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -25,6 +26,11 @@ const NOTICES: Record<string, { title: string; body: string }> = {
     body: "A second editor or an admin will check it before it is published. You can see it on your dashboard.",
   },
   approved: { title: "Approved and published", body: "The change is now on the public site." },
+  forced: {
+    title: "Published without a second editor",
+    body: "The change is on the public site now, marked “Not yet checked by a second editor” until another editor checks it.",
+  },
+  checked: { title: "Checked", body: "The “Not yet checked by a second editor” mark has gone from the public site." },
   returned: { title: "Returned to the author", body: "They can change it and send it again, or withdraw it." },
   withdrawn: { title: "Proposal withdrawn", body: "It will not be published." },
   resubmitted: { title: "Sent for checking again", body: "A second editor or an admin will check the new version." },
@@ -33,6 +39,8 @@ const NOTICES: Record<string, { title: string; body: string }> = {
 const ACTIONS: Record<string, string> = {
   "proposal.create": "Proposed",
   "proposal.approve": "Approved and published",
+  "proposal.force_publish": "Published by an admin without a second editor",
+  "proposal.check": "Checked by a second editor",
   "proposal.return": "Returned to the author",
   "proposal.withdraw": "Withdrawn",
   "proposal.resubmit": "Changed and sent again",
@@ -43,12 +51,15 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const user = await requireUser(`/editor/proposals/${rawId}`);
   const data = await loadProposalPage(getDb(), user, rawId);
   if (data.kind === "not-found") notFound();
-  const { proposal, current, history, mayReview, mayWithdraw, mayResubmit, ownPending } = data;
+  const { proposal, current, commitment, names, history, mayReview, mayForcePublish, mayCheck, mayWithdraw, mayResubmit, ownPending } = data;
+  const back = proposal.commitment.published
+    ? { href: `/editor/commitments/${proposal.commitment.slug}`, label: "Back to the commitment" }
+    : { href: "/editor", label: "Back to your dashboard" };
   const noticeKey = firstParam((await searchParams).notice);
 
   return (
     <div className="md:w-3/4">
-      <BackLink href={`/editor/commitments/${proposal.commitment.slug}`}>Back to the commitment</BackLink>
+      <BackLink href={back.href}>{back.label}</BackLink>
       {noticeKey && NOTICES[noticeKey] && (
         <SuccessBanner heading={NOTICES[noticeKey].title}>
           <p>{NOTICES[noticeKey].body}</p>
@@ -73,8 +84,14 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           <p className="whitespace-pre-wrap">{proposal.reviewComment}</p>
         </InsetText>
       )}
-      <ProposalSummary proposal={proposal} current={current} />
-      {proposal.state === "approved" && (
+      {proposal.forced && !proposal.forced.checked && (
+        <WarningText>
+          Not yet checked by a second editor. {proposal.forcedBy?.name ?? "An admin"} published this without a second editor; it is marked so on the
+          public site until another editor checks it.
+        </WarningText>
+      )}
+      <ProposalSummary proposal={proposal} current={current} commitment={commitment} names={names} />
+      {proposal.state === "approved" && proposal.commitment.published && (
         <p className="mb-8">
           <a href={`/commitments/${proposal.commitment.slug}`}>See it on the public page</a>
         </p>
@@ -99,6 +116,36 @@ export default async function ProposalPage({ params, searchParams }: Props) {
             />
             <TextAreaField name="comment" label="Comment for the author" hint="Needed if you return it. Optional if you approve it." rows={3} />
             <SubmitButton>Confirm decision</SubmitButton>
+          </ActionForm>
+        </section>
+      )}
+      {mayCheck && (
+        <section aria-labelledby="check-heading" className="mb-8">
+          <h2 id="check-heading" className="text-2xl font-bold mb-4">
+            Check this published change
+          </h2>
+          <p className="mb-4">
+            If it is right, confirm it: the public mark goes. If it is wrong, propose a correction; it stays marked until it is checked.
+          </p>
+          <ActionForm action={checkForcedAction} defaults={{ proposalId: String(proposal.id) }}>
+            <HiddenField name="proposalId" />
+            <SubmitButton>Confirm it is right</SubmitButton>
+          </ActionForm>
+        </section>
+      )}
+      {mayForcePublish && (
+        <section aria-labelledby="force-heading" className="mb-8">
+          <h2 id="force-heading" className="text-xl font-bold mb-2">
+            Publish now without a second editor
+          </h2>
+          <p className="mb-4">
+            Only in an emergency. It goes on the public site straight away, marked “Not yet checked by a second editor” until another editor checks
+            it.
+          </p>
+          <ActionForm action={forcePublishAction} defaults={{ proposalId: String(proposal.id), version: String(proposal.version) }}>
+            <HiddenField name="proposalId" />
+            <HiddenField name="version" />
+            <SubmitButton variant="warning">Publish now without a second editor</SubmitButton>
           </ActionForm>
         </section>
       )}

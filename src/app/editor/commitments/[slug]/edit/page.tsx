@@ -4,7 +4,8 @@ import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { formOptions, getEditorCommitment } from "@/server/editor/queries";
 import { canEditCommitment } from "@/domain/permissions";
-import { ActionForm, HiddenField, SubmitButton } from "@/components/editor/action-form";
+import { ActionForm, HiddenField, SubmitButton, TextAreaField } from "@/components/editor/action-form";
+import { BaseSupportingFields, OptionalSourceFields } from "@/components/editor/edit-commitment-fields";
 import { CommitmentFields } from "@/components/editor/commitment-fields";
 import { Refused } from "@/components/editor/refused";
 import { BackLink } from "@/components/govuk/back-link";
@@ -28,7 +29,8 @@ export default async function EditCommitmentPage({ params }: { params: Promise<{
       <BackLink href={back.href}>{back.label}</BackLink>
       <PageHeading caption={commitment.title}>Edit title, summary and owners</PageHeading>
       <p className="mb-8">
-        Changes are published as soon as you save them, and recorded in the audit log. To change the status or the deadline, propose an update
+        Your change is sent to a second editor, who checks it before it is published. Only the fields you change are proposed. A change of the title
+        or summary is shown on the public page with the earlier wording and your reason. To change the status or the deadline, propose an update
         instead.
       </p>
       <ActionForm
@@ -41,12 +43,24 @@ export default async function EditCommitmentPage({ params }: { params: Promise<{
           area: commitment.area.slug,
           lead: commitment.lead.slug,
           supporting: commitment.supporting.map((o) => o.slug),
+          baseTitle: commitment.title,
+          baseSummary: commitment.summary,
+          baseArea: commitment.area.slug,
+          baseLead: commitment.lead.slug,
+          baseSupporting: commitment.supporting.map((o) => o.slug),
         }}
       >
         <HiddenField name="commitmentId" />
         <HiddenField name="version" />
+        <HiddenField name="baseTitle" />
+        <HiddenField name="baseSummary" />
+        <HiddenField name="baseArea" />
+        <HiddenField name="baseLead" />
+        <BaseSupportingFields slugs={commitment.supporting.map((o) => o.slug)} />
         <CommitmentFields areas={options.areas} organisations={options.organisations} />
-        <SubmitButton>Save changes</SubmitButton>
+        <TextAreaField name="reason" label="Why is it changing?" hint="Shown on the public page with the earlier wording." rows={3} />
+        <OptionalSourceFields />
+        <SubmitButton>Send for checking</SubmitButton>
       </ActionForm>
     </div>
   );

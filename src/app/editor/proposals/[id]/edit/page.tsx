@@ -32,6 +32,7 @@ function defaultsOf(proposal: ProposalContent): FormValues {
       evidencePublishedOn: evidence.publishedOn,
     };
   }
+  if (proposal.kind !== "deadline_revision") return {};
   const { label, precision, reason, effectiveOn, source } = proposal.payload;
   return {
     label,
