@@ -144,3 +144,31 @@ export function throttleAddress(text: string): string {
   if (address.family === 4) return formatAddress(address);
   return `${formatAddress({ family: 6, bytes: [...address.bytes.slice(0, 8), ...Array<number>(8).fill(0)] })}/64`;
 }
+
+/** Loopback, private, link-local, unspecified and other non-public ranges. */
+const NON_PUBLIC = [
+  "0.0.0.0/8",
+  "10.0.0.0/8",
+  "100.64.0.0/10",
+  "127.0.0.0/8",
+  "169.254.0.0/16",
+  "172.16.0.0/12",
+  "192.168.0.0/16",
+  "::/128",
+  "::1/128",
+  "fc00::/7",
+  "fe80::/10",
+].map((range) => parseCidr(range)!);
+
+/**
+ * True for a host name the public could reach: a dotted name that is not localhost or a local-only
+ * suffix, or an IP address outside loopback and private ranges. (Evidence links are published:
+ * they must not point at someone's intranet or at the server itself.)
+ */
+export function isPublicHostname(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, "");
+  const address = parseAddress(host);
+  if (address) return !inAny(address, NON_PUBLIC);
+  if (!host.includes(".")) return false;
+  return !/(?:^|\.)(?:localhost|local|internal|localdomain|home\.arpa)$/.test(host);
+}

@@ -8,11 +8,17 @@ import { isIsoDate, todayIso } from "../domain/dates";
 import { ROLES } from "../domain/permissions";
 import type { FieldError } from "./errors";
 import { SLUG_PATTERN } from "./common";
+import { isPublicHostname } from "../domain/network";
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Invisible control characters (U+0000, which PostgreSQL text cannot hold, among them); tabs and line breaks are fine. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const noControlCharacters = (label: string) =>
+  [(v: string) => !CONTROL_CHARACTERS.test(v), `${capitalise(label)} must not contain invisible control characters`] as const;
 
 /** Required text, trimmed. `what` completes "Enter …", e.g. "a title". */
 function requiredText(what: string, label: string, max: number) {
@@ -20,7 +26,8 @@ function requiredText(what: string, label: string, max: number) {
     .string({ error: `Enter ${what}` })
     .trim()
     .min(1, `Enter ${what}`)
-    .max(max, `${capitalise(label)} must be ${max.toLocaleString("en-GB")} characters or fewer`);
+    .max(max, `${capitalise(label)} must be ${max.toLocaleString("en-GB")} characters or fewer`)
+    .refine(...noControlCharacters(label));
 }
 
 /** Optional text, trimmed; empty becomes undefined. */
@@ -29,6 +36,7 @@ function optionalText(label: string, max: number) {
     .string()
     .trim()
     .max(max, `${capitalise(label)} must be ${max.toLocaleString("en-GB")} characters or fewer`)
+    .refine(...noControlCharacters(label))
     .optional()
     .transform((v) => (v ? v : undefined));
 }
@@ -58,14 +66,33 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-/** A link to published evidence: http(s) only. */
+const parsedUrl = (value: string) => {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * A link to published evidence: http(s) only, on a public website, and without a user name or
+ * password (which would let "https://www.gov.uk@elsewhere.example/" look like GOV.UK).
+ */
 function httpLinkField(what: string) {
   return z
     .string({ error: `Enter ${what}` })
     .trim()
     .min(1, `Enter ${what}`)
     .max(2000, "The link must be 2,000 characters or fewer")
-    .refine((v) => isHttpUrl(v), "Enter a full web address that starts with http:// or https://, for example https://www.gov.uk/…");
+    .refine((v) => isHttpUrl(v), "Enter a full web address that starts with http:// or https://, for example https://www.gov.uk/…")
+    .refine((v) => {
+      const url = parsedUrl(v);
+      return !url || (url.username === "" && url.password === "");
+    }, "The link must not contain a user name or password before the website’s name")
+    .refine((v) => {
+      const url = parsedUrl(v);
+      return !url || !isHttpUrl(v) || isPublicHostname(url.hostname);
+    }, "The link must be to a public website, not a local or private address");
 }
 
 const idField = (what: string) =>
@@ -266,6 +293,7 @@ export const userUpdateSchema = z
   });
 
 export const resetPasswordSchema = z.object({ userId: idField("user") });
+export const resetTwoStepSchema = resetPasswordSchema;
 
 export const passwordChangeSchema = z
   .object({
