@@ -21,6 +21,7 @@ CREATE TABLE "editor_session" (
     "user_agent" TEXT NOT NULL,
     "address" TEXT NOT NULL,
     "pending_totp_secret" TEXT,
+    "unsaved_recovery_codes" TEXT,
 
     CONSTRAINT "editor_session_pkey" PRIMARY KEY ("id")
 );
