@@ -55,6 +55,10 @@ describe("passwords", () => {
       expect(passwordProblem(common), common).toMatch(/too easy to guess/);
     }
     expect(passwordProblem("olive.owner.rocks.2026", ["olive", "owner"])).toMatch(/name or email/);
+    // Short names count too (security review F17), but a real passphrase that happens to contain them is fine.
+    expect(passwordProblem("Sec Moj Sec Moj 1", ["sec.moj", "Sec", "Moj"])).toMatch(/name or email/);
+    expect(passwordProblem("Ed Ed Ed Ed Ed Ed 12", ["ed", "Ed"])).toMatch(/name or email/);
+    expect(passwordProblem("edited lantern orchard mosaic", ["ed", "Ed"])).toBeNull();
     expect(passwordProblem("x".repeat(257))).toMatch(/256 characters or fewer/);
     expect(passwordCore("P@ssw0rd!!2026")).toBe("password");
   });
@@ -250,6 +254,32 @@ describe("sessions", () => {
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.mustChangePassword).toBe(false);
     expect(await verifyPassword(row.passwordHash!, "violet canal biscuit meadow")).toBe(true);
+  });
+});
+
+describe("changing one's password", () => {
+  it("throttles and audits wrong current passwords (security review F9), from that address only", async () => {
+    const user = await createUser(db, "guess-current@example.gov.uk", "editor", [OWNER_ORG]);
+    const t0 = new Date("2026-11-07T10:00:00Z");
+    const change = (currentPassword: string, address: string, seconds: number) =>
+      changeOwnPassword(
+        db,
+        user,
+        { currentPassword, newPassword: "violet canal biscuit meadow", confirmPassword: "violet canal biscuit meadow" },
+        { address },
+        new Date(t0.getTime() + seconds * 1000),
+      );
+    for (let i = 0; i < THROTTLE_RULES.pair.freeFailures + 1; i++)
+      expect(await change(`wrong ${i}`, "198.51.100.30", i)).toMatchObject({
+        ok: false,
+        errors: [{ field: "currentPassword", message: "Your current password is not correct" }],
+      });
+    expect(await change(PASSWORD, "198.51.100.30", 6)).toMatchObject({
+      ok: false,
+      errors: [{ field: "currentPassword", message: expect.stringMatching(/Wait a minute/) }],
+    });
+    expect(await db.auditEvent.count({ where: { action: "auth.current_password_failed", entityId: String(user.id) } })).toBe(5);
+    expect((await change(PASSWORD, "203.0.113.31", 7)).ok).toBe(true);
   });
 });
 
