@@ -6,6 +6,7 @@ import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { authOptions } from "@/server/auth/options";
 import { AUTH_BODY_LIMIT_BYTES } from "@/server/front-door";
+import { limitedBody } from "@/server/limited-body";
 
 export const dynamic = "force-dynamic";
 
@@ -18,25 +19,6 @@ const problem = (status: number, title: string, detail: string) =>
     { type: "about:blank", title, status, detail },
     { status, headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store" } },
   );
-
-/** The body, read up to `limit` bytes; null when it is longer. */
-async function limitedBody(request: NextRequest, limit: number): Promise<Uint8Array | null> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
 
 async function GET(request: NextRequest, context: Context) {
   return handler(request, context);
