@@ -2,6 +2,7 @@
 import { describe, it, expect } from "vitest";
 import { parseCidrList, resolveClientAddress, throttleAddress, type Cidr } from "../../src/domain/network";
 import { refusal } from "../../src/server/front-door";
+import { otherAddressNotice } from "../../src/server/auth/sign-in-address";
 
 const ranges = (list: string) => (parseCidrList(list) as { ok: true; ranges: Cidr[] }).ranges;
 
@@ -56,5 +57,13 @@ describe("the front door", () => {
     expect(refusal({ ...base, method: "POST", target: "/editor/commitments" })?.status).toBe(403);
     expect(refusal({ ...base, method: "POST", target: "/editor/commitments", origin: "http://tracker.example" })).toBeNull();
     expect(refusal(base)).toBeNull();
+  });
+});
+
+describe("where sign-in works", () => {
+  it("says so in one sentence when a public address is configured and the request came to another", () => {
+    expect(otherAddressNotice("https://tracker.example", "10.0.0.5:3000")).toMatch(/^Signing in works at https:\/\/tracker\.example, .*\.$/);
+    expect(otherAddressNotice("https://tracker.example", "Tracker.Example")).toBeNull();
+    expect(otherAddressNotice(null, "127.0.0.1:3000")).toBeNull();
   });
 });
