@@ -9,8 +9,7 @@ import { sessionSecret } from "./secret";
 const VERSION = "v1";
 let cachedKey: { secret: string; key: Buffer } | undefined;
 
-function key(): Buffer {
-  const secret = sessionSecret();
+function key(secret = sessionSecret()): Buffer {
   if (cachedKey?.secret !== secret)
     cachedKey = { secret, key: Buffer.from(crypto.hkdfSync("sha256", secret, "roadmap-tracker", "two-step-verification", 32)) };
   return cachedKey.key;
@@ -23,12 +22,12 @@ export function seal(plain: string): string {
   return [VERSION, iv.toString("base64url"), body.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(".");
 }
 
-/** The plain text, or null when it was sealed under another secret (or is not a sealed value). */
-export function unseal(sealed: string): string | null {
+/** The plain text, or null when it was sealed under another secret (or is not a sealed value). `secret`: another app's (the browser tests read their app's). */
+export function unseal(sealed: string, secret = sessionSecret()): string | null {
   const [version, iv, body, tag] = sealed.split(".");
   if (version !== VERSION || !iv || !body || !tag) return null;
   try {
-    const decipher = crypto.createDecipheriv("aes-256-gcm", key(), Buffer.from(iv, "base64url"));
+    const decipher = crypto.createDecipheriv("aes-256-gcm", key(secret), Buffer.from(iv, "base64url"));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
     return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
   } catch {

@@ -1,5 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
 import { getDb } from "@/server/db";
 import { currentSession, signInUrl } from "@/server/auth/session";
 import { forgetUnsavedRecoveryCodes } from "@/server/auth/two-step";
@@ -14,5 +15,6 @@ export async function savedRecoveryCodesAction(_prev: FormState, formData: FormD
   const current = await currentSession();
   if (!current) redirect(signInUrl(callbackUrl));
   await forgetUnsavedRecoveryCodes(getDb(), current.session);
+  revalidatePath("/editor", "layout");
   redirect(callbackUrl);
 }

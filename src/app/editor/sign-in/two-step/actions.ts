@@ -1,6 +1,7 @@
 "use server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
 import { getDb } from "@/server/db";
 import { currentSession, RECOVERY_CODES_PATH, signInUrl } from "@/server/auth/session";
 import { confirmEnrolment, isEnrolled, passSecondStep, STEP_MESSAGES } from "@/server/auth/two-step";
@@ -23,5 +24,7 @@ export async function twoStepAction(prev: FormState, formData: FormData): Promis
   const result = enrolled ? await passSecondStep(db, current.session, code, context) : await confirmEnrolment(db, current.session, code, context);
   if (!result.ok)
     return nextFormState(prev, { callbackUrl: values.callbackUrl ?? "" }, { errors: [{ field: "code", message: STEP_MESSAGES[result.error] }] });
+  // The editor's menu (in the layout, which a redirect from an action would otherwise keep) now shows them signed in.
+  revalidatePath("/editor", "layout");
   redirect(enrolled ? callbackUrl : `${RECOVERY_CODES_PATH}?${new URLSearchParams({ callbackUrl })}`);
 }
