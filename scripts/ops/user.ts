@@ -2,14 +2,16 @@
 // before anyone can sign in, so it is how the first admin is created).
 //
 //   add --email you@example.gov.uk --role admin|editor [--organisation slug]... [--name "Full Name"]
-//       The password is read from standard input when it is piped in
-//       (`printf '%s' "$PW" | npm run user -- add …`); otherwise a one-time password is printed,
-//       which must be replaced at the first sign-in. --one-time-password forces the latter.
+//       The password is one line piped to standard input (`printf '%s\n' "$PW" | npm run user -- add …`;
+//       a second line or a control character is refused), or, at a terminal, typed twice without
+//       being shown. Nothing piped, or nothing typed: a one-time password is printed, which must be
+//       replaced at the first sign-in. --one-time-password forces the latter.
 //   reset-password --email …   prints a new one-time password and ends the person's sessions
 //   disable --email … | enable --email …
 //   list
 //
 // It uses the same database as everything else: DATABASE_URL, or the embedded PostgreSQL.
+import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { appConfig, describeDatabaseUrl, ConfigError } from "../../src/runtime/env";
 import { provideDatabase } from "../../src/runtime/database";
@@ -56,9 +58,46 @@ function nameFromEmail(email: string): string {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks)
-    .toString("utf8")
-    .replace(/\r?\n$/, "");
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * The password piped on standard input: exactly one line (one line break at the end, or none).
+ * A second line, even a blank one, or a control character is refused rather than silently made
+ * part of a password nobody could type into the sign-in form (security review F14).
+ */
+function pipedPassword(text: string): string {
+  const line = text.replace(/\r?\n$/, "");
+  if (/[\r\n]/.test(line)) throw new ConfigError("Standard input must hold the password on one line, and nothing after it.");
+  if (/[\u0000-\u001f\u007f]/.test(line))
+    throw new ConfigError("The password must not contain control characters (tabs, escapes or other invisible characters).");
+  return line;
+}
+
+/** Asks on the terminal without echoing what is typed. */
+async function askHidden(question: string): Promise<string> {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  let muted = false;
+  (rl as unknown as { _writeToOutput: (text: string) => void })._writeToOutput = (text) => {
+    if (!muted) process.stdout.write(text);
+  };
+  const answer = new Promise<string>((resolve) => rl.question(question, resolve));
+  muted = true;
+  try {
+    return await answer;
+  } finally {
+    rl.close();
+    process.stdout.write("\n");
+  }
+}
+
+/** On a terminal: the password typed twice, hidden; empty for a one-time password. */
+async function typedPassword(): Promise<string | undefined> {
+  const first = await askHidden("Password (leave empty for a one-time password): ");
+  if (first === "") return undefined;
+  const password = pipedPassword(first);
+  if ((await askHidden("Type the password again: ")) !== first) throw new ConfigError("The two passwords were not the same. Nothing was created.");
+  return password;
 }
 
 async function add(db: Db) {
@@ -78,9 +117,12 @@ async function add(db: Db) {
     );
   }
   let password: string | undefined;
-  if (!values["one-time-password"] && !process.stdin.isTTY) {
-    const piped = await readStdin();
-    if (piped.length > 0) password = piped;
+  if (!values["one-time-password"]) {
+    if (process.stdin.isTTY) password = await typedPassword();
+    else {
+      const piped = await readStdin();
+      if (piped.length > 0) password = pipedPassword(piped);
+    }
   }
   const result = await transaction(db, (tx) => insertUser(tx, null, parsed.data, password, "cli"));
   if (!result.ok) {

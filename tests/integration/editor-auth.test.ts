@@ -333,6 +333,12 @@ describe("npm run user", () => {
     const weak = run(["add", "--email", "weak@example.gov.uk", "--role", "admin"], "password1234");
     expect(weak.status).toBe(1);
     expect(weak.stderr).toMatch(/too easy to guess/);
+    // One line only (security review F14): a second line, even a blank one, or a control character is refused.
+    const twoLines = run(["add", "--email", "two-lines@example.gov.uk", "--role", "admin"], "first-line-passphrase-one\nsecond-line\n");
+    expect(twoLines.status).toBe(1);
+    expect(twoLines.stderr).toMatch(/on one line/);
+    expect(run(["add", "--email", "blank@example.gov.uk", "--role", "admin"], "quiet harbour lantern fig\n\n").stderr).toMatch(/on one line/);
+    expect(run(["add", "--email", "tab@example.gov.uk", "--role", "admin"], "quiet harbour\tlantern fig\n").stderr).toMatch(/control characters/);
     const noOrg = run(["add", "--email", "no-org@example.gov.uk", "--role", "editor"]);
     expect(noOrg.status).toBe(1);
     expect(noOrg.stderr).toMatch(/--organisation: Select at least one organisation/);
