@@ -49,7 +49,7 @@ export function parseAddress(raw: string): Address | null {
 }
 
 /** The address written the usual way: dotted IPv4, or IPv6 in lower case with the longest run of zeros shortened. */
-export function formatAddress(address: Address): string {
+function formatAddress(address: Address): string {
   if (address.family === 4) return address.bytes.join(".");
   const words = Array.from({ length: 8 }, (_, i) => (address.bytes[2 * i]! << 8) | address.bytes[2 * i + 1]!);
   let best = { start: -1, length: 0 };
@@ -69,7 +69,7 @@ export function formatAddress(address: Address): string {
 }
 
 /** "10.0.0.0/8", "2001:db8::/32", or a single address (the whole address). */
-export function parseCidr(raw: string): Cidr | null {
+function parseCidr(raw: string): Cidr | null {
   const [addressText, bitsText, extra] = raw.trim().split("/");
   if (extra !== undefined || addressText === undefined) return null;
   const address = parseAddress(addressText);
@@ -92,7 +92,7 @@ export function parseCidrList(raw: string): { ok: true; ranges: Cidr[] } | { ok:
   return { ok: true, ranges };
 }
 
-export function inRange(address: Address, range: Cidr): boolean {
+function inRange(address: Address, range: Cidr): boolean {
   if (address.family !== range.family) return false;
   for (let bit = 0; bit < range.bits; bit++) {
     const mask = 0x80 >> (bit % 8);

@@ -293,7 +293,6 @@ export const userUpdateSchema = z
   });
 
 export const resetPasswordSchema = z.object({ userId: idField("user") });
-export const resetTwoStepSchema = resetPasswordSchema;
 
 export const passwordChangeSchema = z
   .object({

@@ -29,7 +29,7 @@ type Incoming = {
 const METHODS = new Set(["GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE"]);
 
 /** A Host header a browser could send: a name or an address, and a port from 1 to 65535. */
-export function isValidHost(host: string | undefined): boolean {
+function isValidHost(host: string | undefined): boolean {
   if (!host) return false;
   const match = host.match(/^(\[[^\]]+\]|[^:]+)(?::(\d{1,5}))?$/);
   if (!match) return false;

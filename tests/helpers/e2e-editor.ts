@@ -14,7 +14,7 @@ export const E2E_DATABASE_URL = embeddedDatabaseUrl(testEnv().E2E_PG_PORT);
 export type Account = { email: string; name: string; password: string };
 
 /** The e2e app, for the second step of signing in (its database and its data directory's secret). */
-export const E2E_APP: AppUnderTest2sv = { databaseUrl: E2E_DATABASE_URL, dataDir: testEnv().E2E_DATA_DIR };
+const E2E_APP: AppUnderTest2sv = { databaseUrl: E2E_DATABASE_URL, dataDir: testEnv().E2E_DATA_DIR };
 
 /** Creates an account on the e2e app's database with `npm run user -- add`; idempotent within a run. */
 export function createAccount(email: string, role: "admin" | "editor", organisations: string[], name: string): Account {

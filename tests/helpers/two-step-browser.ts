@@ -7,6 +7,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { queryOnce } from "../../src/runtime/connect";
 import { authSecret } from "../../src/runtime/secret";
+import { appConfig } from "../../src/runtime/env";
 import { unseal } from "../../src/server/auth/sealed";
 import { codeForStep, stepAt } from "./totp";
 
@@ -49,7 +50,7 @@ export async function completeTwoStep(page: Page, email: string, app: AppUnderTe
     [email],
   );
   const secret = row
-    ? unseal(row.totp_secret, authSecret({ NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || undefined, dataDir: path.resolve(app.dataDir) }))
+    ? unseal(row.totp_secret, authSecret({ NEXTAUTH_SECRET: appConfig().NEXTAUTH_SECRET, dataDir: path.resolve(app.dataDir) }))
     : null;
   if (!secret) throw new Error(`cannot read the two-step secret of ${email}`);
   await page.getByLabel("Code", { exact: true }).fill(codeForStep(secret, await usableStep(row!.totp_last_step)));

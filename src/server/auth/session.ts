@@ -14,7 +14,7 @@ import { SIGN_IN_PATH, secureCookies } from "./options";
 import { findSession, type SessionRecord } from "./sessions";
 import { sessionSecret } from "./secret";
 
-export const TWO_STEP_PATH = "/editor/sign-in/two-step";
+const TWO_STEP_PATH = "/editor/sign-in/two-step";
 export const RECOVERY_CODES_PATH = "/editor/sign-in/recovery-codes";
 
 const SESSION_COOKIE = secureCookies ? "__Secure-next-auth.session-token" : "next-auth.session-token";

@@ -155,13 +155,13 @@ export async function endSession(db: Db, token: string, reason: string, now = ne
 }
 
 /** Ends one of the user's sessions by its id (from the list of sessions); false if it was not theirs or not live. */
-export async function endSessionById(db: Db, userId: number, id: bigint, reason: string, now = new Date()): Promise<boolean> {
+async function endSessionById(db: Db, userId: number, id: bigint, reason: string, now = new Date()): Promise<boolean> {
   const ended = await db.editorSession.updateMany({ where: { id, userId, endedAt: null }, data: { endedAt: now, endedReason: reason } });
   return ended.count === 1;
 }
 
 /** Ends every other session of the user; returns how many. */
-export async function endOtherSessions(db: Db, userId: number, keepId: bigint, reason: string, now = new Date()): Promise<number> {
+async function endOtherSessions(db: Db, userId: number, keepId: bigint, reason: string, now = new Date()): Promise<number> {
   const ended = await db.editorSession.updateMany({
     where: { userId, endedAt: null, id: { not: keepId } },
     data: { endedAt: now, endedReason: reason },

@@ -17,13 +17,13 @@ import { canManageUsers } from "../../domain/permissions";
 import { recordAudit } from "../editor/audit";
 import { transaction } from "../editor/tx";
 import { fromZod, notFound, ok, refused, unauthenticated, type Result } from "../editor/result";
-import { resetTwoStepSchema } from "../../schemas/editor";
+import { resetPasswordSchema as resetTwoStepSchema } from "../../schemas/editor";
 import { seal, unseal } from "./sealed";
 import { checkThrottle, recordFailure, recordSuccess, type Attempt } from "./throttle";
 import { auditFailure } from "./credentials";
 import type { SessionRecord } from "./sessions";
 
-export const TOTP_ISSUER = "Roadmap Tracker";
+const TOTP_ISSUER = "Roadmap Tracker";
 const PERIOD = 30;
 const RECOVERY_CODE_COUNT = 10;
 const RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
@@ -44,7 +44,7 @@ export type StepContext = { address: string };
 export type StepResult<T = undefined> = { ok: true; value: T } | { ok: false; error: StepError };
 
 /** A new authenticator secret: 160 random bits, written in base32 (what the QR code and the key to type carry). */
-export function newTotpSecret(): string {
+function newTotpSecret(): string {
   return new Secret({ size: 20 }).base32;
 }
 
@@ -59,7 +59,7 @@ export function groupedKey(secret: string): string {
 }
 
 /** The time-step `code` belongs to (within one step of now), or null. */
-export function matchingStep(secret: string, code: string, now: Date): number | null {
+function matchingStep(secret: string, code: string, now: Date): number | null {
   const delta = TOTP.validate({ token: code, secret: Secret.fromBase32(secret), period: PERIOD, timestamp: now.getTime(), window: 1 });
   return delta === null ? null : TOTP.counter({ period: PERIOD, timestamp: now.getTime() }) + delta;
 }
