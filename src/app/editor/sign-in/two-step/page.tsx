@@ -15,6 +15,25 @@ import { twoStepAction } from "./actions";
 
 export const metadata: Metadata = { title: "Two-step verification" };
 
+/** The one field of this step: a code (or, once enrolled, a recovery code), and where to go next. */
+function CodeForm({ callbackUrl, label, hint, numeric }: { callbackUrl: string; label: string; hint?: string; numeric?: boolean }) {
+  return (
+    <ActionForm action={twoStepAction} defaults={{ callbackUrl }}>
+      <HiddenField name="callbackUrl" />
+      <TextField
+        name="code"
+        label={label}
+        hint={hint}
+        width="medium"
+        inputMode={numeric ? "numeric" : undefined}
+        autoComplete="one-time-code"
+        spellCheck={false}
+      />
+      <SubmitButton>Continue</SubmitButton>
+    </ActionForm>
+  );
+}
+
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function TwoStepPage({ searchParams }: Props) {
@@ -23,25 +42,13 @@ export default async function TwoStepPage({ searchParams }: Props) {
   if (!current) redirect(signInUrl(callbackUrl));
   if (current.session.secondFactorAt) redirect(callbackUrl);
   const db = getDb();
-  const defaults = { callbackUrl };
 
   if (await isEnrolled(db, current.session.userId)) {
     return (
       <div className="md:w-2/3">
         <PageHeading>Enter the code from your authenticator app</PageHeading>
         <p className="mb-6">Open the authenticator app on your phone and enter the 6-digit code it shows for Roadmap Tracker.</p>
-        <ActionForm action={twoStepAction} defaults={defaults}>
-          <HiddenField name="callbackUrl" />
-          <TextField
-            name="code"
-            label="Code"
-            hint="If you cannot use your app, enter one of your recovery codes instead."
-            width="medium"
-            autoComplete="one-time-code"
-            spellCheck={false}
-          />
-          <SubmitButton>Continue</SubmitButton>
-        </ActionForm>
+        <CodeForm callbackUrl={callbackUrl} label="Code" hint="If you cannot use your app, enter one of your recovery codes instead." />
         <h2 className="text-xl font-bold mb-2">If you have lost your phone and your recovery codes</h2>
         <p>Ask an admin of the tracker to reset your two-step verification. You will then set it up again when you sign in.</p>
       </div>
@@ -70,18 +77,7 @@ export default async function TwoStepPage({ searchParams }: Props) {
           </code>
         </p>
       </Details>
-      <ActionForm action={twoStepAction} defaults={defaults}>
-        <HiddenField name="callbackUrl" />
-        <TextField
-          name="code"
-          label="Code from your authenticator app"
-          width="medium"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          spellCheck={false}
-        />
-        <SubmitButton>Continue</SubmitButton>
-      </ActionForm>
+      <CodeForm callbackUrl={callbackUrl} label="Code from your authenticator app" numeric />
     </div>
   );
 }
