@@ -7,6 +7,7 @@
 //       being shown. Nothing piped, or nothing typed: a one-time password is printed, which must be
 //       replaced at the first sign-in. --one-time-password forces the latter.
 //   reset-password --email …   prints a new one-time password and ends the person's sessions
+//   reset-two-step --email …   their two-step verification starts again (lost phone and codes)
 //   disable --email … | enable --email …
 //   list
 //
@@ -23,10 +24,12 @@ import { insertUser } from "../../src/server/editor/users";
 import { recordAudit } from "../../src/server/editor/audit";
 import { generateOneTimePassword, hashPassword } from "../../src/server/auth/password";
 import { transaction } from "../../src/server/editor/tx";
+import { clearTwoStep } from "../../src/server/auth/two-step";
 
 const USAGE = `Usage:
   npm run user -- add --email you@example.gov.uk --role admin|editor [--organisation slug]... [--name "Full Name"] [--one-time-password]
   npm run user -- reset-password --email you@example.gov.uk
+  npm run user -- reset-two-step --email you@example.gov.uk
   npm run user -- disable --email … | enable --email …
   npm run user -- list`;
 
@@ -169,6 +172,14 @@ async function resetPassword(db: Db) {
   );
 }
 
+async function resetTwoStep(db: Db) {
+  const user = await findUser(db);
+  await clearTwoStep(db, user.id, null);
+  console.log(
+    `Two-step verification reset for ${user.email}. Their sessions have ended; they set up an authenticator app again when they next sign in.`,
+  );
+}
+
 async function setDisabled(db: Db, disabled: boolean) {
   const user = await findUser(db);
   await transaction(db, async (tx) => {
@@ -196,7 +207,7 @@ async function list(db: Db) {
 
 runMain(async () => {
   const command = positionals[0];
-  if (values.help || !command || !["add", "reset-password", "disable", "enable", "list"].includes(command)) {
+  if (values.help || !command || !["add", "reset-password", "reset-two-step", "disable", "enable", "list"].includes(command)) {
     if (values.help) {
       console.log(USAGE);
       return;
@@ -211,6 +222,7 @@ runMain(async () => {
     await migrate(database.url);
     if (command === "add") await add(db);
     else if (command === "reset-password") await resetPassword(db);
+    else if (command === "reset-two-step") await resetTwoStep(db);
     else if (command === "disable") await setDisabled(db, true);
     else if (command === "enable") await setDisabled(db, false);
     else await list(db);

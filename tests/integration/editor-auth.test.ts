@@ -352,6 +352,17 @@ describe("npm run user", () => {
     expect(await db.user.count()).toBe(count);
   });
 
+  it("resets a person's two-step verification (a sole admin who lost their phone)", async () => {
+    const user = await db.user.findUniqueOrThrow({ where: { email: "first.admin@example.gov.uk" } });
+    await db.user.update({ where: { id: user.id }, data: { totpSecret: "v1.x.y.z", totpLastStep: 1 } });
+    const out = run(["reset-two-step", "--email", "first.admin@example.gov.uk"]);
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stdout).toMatch(/Two-step verification reset for first.admin@example.gov.uk/);
+    const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after).toMatchObject({ totpSecret: null, totpLastStep: null, sessionVersion: user.sessionVersion + 1 });
+    expect(await db.auditEvent.count({ where: { action: "user.reset_two_step", entityId: String(user.id), actorId: null } })).toBe(1);
+  });
+
   it("resets a password and lists accounts", async () => {
     const reset = run(["reset-password", "--email", "first.admin@example.gov.uk"]);
     expect(reset.status, reset.stderr).toBe(0);

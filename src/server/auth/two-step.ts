@@ -193,31 +193,41 @@ export async function forgetUnsavedRecoveryCodes(db: Db, session: SessionRecord)
   await db.editorSession.update({ where: { id: session.id }, data: { unsavedRecoveryCodes: null } });
 }
 
-/** Admins: a person's two-step verification starts again (their sessions end; they set it up at their next sign-in). */
-export async function resetTwoStep(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ id: number; email: string }>> {
-  if (!actor) return unauthenticated;
-  const manage = canManageUsers(actor);
-  if (!manage.allowed) return refused(manage, true);
-  const parsed = resetTwoStepSchema.safeParse(input);
-  if (!parsed.success) return fromZod(parsed.error);
+/**
+ * A person's two-step verification starts again: secret and recovery codes gone, sessions ended,
+ * audited (actorId null: the command line). They set it up at their next sign-in. False when
+ * there is no such user.
+ */
+export async function clearTwoStep(db: Db, userId: number, actorId: number | null): Promise<{ email: string } | null> {
   return transaction(db, async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: parsed.data.userId } });
-    if (!user) return notFound("There is no such user.");
+    const user = await tx.user.findUnique({ where: { id: userId } });
+    if (!user) return null;
     await tx.user.update({
       where: { id: user.id },
       data: { totpSecret: null, totpLastStep: null, totpEnrolledAt: null, sessionVersion: { increment: 1 } },
     });
     const codes = await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     await recordAudit(tx, {
-      actorId: actor.id,
+      actorId,
       action: "user.reset_two_step",
       entityType: "user",
       entityId: user.id,
       before: { enrolled: user.totpSecret !== null, recoveryCodes: codes.count },
-      after: { enrolled: false, email: user.email },
+      after: { enrolled: false, email: user.email, ...(actorId === null ? { via: "cli" } : {}) },
     });
-    return ok({ id: user.id, email: user.email });
+    return { email: user.email };
   });
+}
+
+/** Admins: reset a person's two-step verification (clearTwoStep). */
+export async function resetTwoStep(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ id: number; email: string }>> {
+  if (!actor) return unauthenticated;
+  const manage = canManageUsers(actor);
+  if (!manage.allowed) return refused(manage, true);
+  const parsed = resetTwoStepSchema.safeParse(input);
+  if (!parsed.success) return fromZod(parsed.error);
+  const cleared = await clearTwoStep(db, parsed.data.userId, actor.id);
+  return cleared ? ok({ id: parsed.data.userId, email: cleared.email }) : notFound("There is no such user.");
 }
 
 /** Has the user set up an authenticator app? */
