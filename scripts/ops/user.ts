@@ -2,9 +2,9 @@
 // before anyone can sign in, so it is how the first admin is created).
 //
 //   add --email you@example.gov.uk --role admin|editor [--organisation slug]... [--name "Full Name"]
-//       The password is one line piped to standard input (`printf '%s\n' "$PW" | npm run user -- add …`;
-//       a second line or a control character is refused), or, at a terminal, typed twice without
-//       being shown. Nothing piped, or nothing typed: a one-time password is printed, which must be
+//       The password is the first line piped to standard input (`printf '%s\n' "$PW" | npm run user -- add …`;
+//       the rest is ignored, with a warning; control characters are refused), or, at a terminal,
+//       typed twice without being shown. Nothing piped, or nothing typed: a one-time password is printed, which must be
 //       replaced at the first sign-in. --one-time-password forces the latter.
 //   reset-password --email …   prints a new one-time password and ends the person's sessions
 //   reset-two-step --email …   their two-step verification starts again (lost phone and codes)
@@ -65,15 +65,15 @@ async function readStdin(): Promise<string> {
 }
 
 /**
- * The password piped on standard input: exactly one line (one line break at the end, or none).
- * A second line, even a blank one, or a control character is refused rather than silently made
- * part of a password nobody could type into the sign-in form (security review F14).
+ * The password piped on standard input: its first line (without the line break). Anything after
+ * it is left out, with a warning, rather than silently made part of a password nobody could type
+ * into the sign-in form; control characters are refused (security review F14).
  */
 function pipedPassword(text: string): string {
-  const line = text.replace(/\r?\n$/, "");
-  if (/[\r\n]/.test(line)) throw new ConfigError("Standard input must hold the password on one line, and nothing after it.");
+  const [line = "", ...rest] = text.split(/\r?\n/);
   if (/[\u0000-\u001f\u007f]/.test(line))
     throw new ConfigError("The password must not contain control characters (tabs, escapes or other invisible characters).");
+  if (rest.some((l) => l.trim() !== "")) console.error("Only the first line of standard input was used as the password; the rest was ignored.");
   return line;
 }
 

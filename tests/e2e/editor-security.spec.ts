@@ -229,6 +229,33 @@ test("a new editor made with the command line sets up two-step verification and 
   );
 });
 
+test("an editor sees where they are signed in and ends their other sessions", async ({ browser }) => {
+  const account = createAccount(`sam.sessions.${uniqueSuffix()}@example.gov.uk`, "editor", ["government-digital-service"], "Sam Sessions");
+  const laptop = await browser.newContext();
+  const phone = await browser.newContext();
+  try {
+    const laptopPage = await laptop.newPage();
+    const phonePage = await phone.newPage();
+    await signIn(laptopPage, account);
+    await signIn(phonePage, account);
+    await laptopPage.getByRole("link", { name: "Your sessions" }).click();
+    const rows = laptopPage.locator("#sessions tbody tr");
+    await expect(rows).toHaveCount(2);
+    await expect(laptopPage.getByText("This session")).toHaveCount(1);
+    await submit(laptopPage, "End all other sessions");
+    await expect(laptopPage.getByRole("heading", { name: "1 session has ended" })).toBeVisible();
+    await expect(rows).toHaveCount(1);
+    // The other browser is signed out at its next request; this one is not.
+    await phonePage.goto("/editor");
+    await expect(phonePage).toHaveURL(/\/editor\/sign-in/);
+    await laptopPage.goto("/editor");
+    await expect(laptopPage).toHaveURL(/\/editor$/);
+  } finally {
+    await laptop.close();
+    await phone.close();
+  }
+});
+
 test("anonymous visitors are sent to sign in, and admin pages are hidden from editors", async ({ page, request }) => {
   for (const path of [
     "/editor",
