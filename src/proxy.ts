@@ -7,16 +7,22 @@
 //    whole-response cache (src/server/page-cache); pages are served without scripts, under a
 //    Content-Security-Policy that allows none;
 //  - everything else gets a fresh nonce and a strict Content-Security-Policy. Next.js reads the
-//    nonce from the request's CSP header and puts it on its own scripts.
-// The other security headers are static and set for every path in next.config.ts.
+//    nonce from the request's CSP header and puts it on its own scripts;
+//  - before all that, requests no route should see are refused with a clear 4xx (the front
+//    door: TRACE, a bad Host, U+0000 in the address, too large a body, a form from another site),
+//    and X-Forwarded-Host is dropped and X-Forwarded-Proto settled, so next-auth (which takes the
+//    request's own address when NEXTAUTH_URL is unset) and our links read only what is true.
+// Every answer gets its route's security headers (src/server/security-headers.ts).
 // See docs/decisions/0003-editor-workflow-and-auth.md and 0007-whole-page-cache.md.
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseStatus, UNAVAILABLE_MESSAGE, unavailableHtml } from "./server/database-breaker";
 import { contentSecurityPolicy, policyOptions } from "./server/content-security-policy";
+import { PLAIN_PAGE_POLICY } from "./server/plain-page";
+import { refusal, refusalResponse } from "./server/front-door";
 import { cacheKind, isImpossibleDetailPath } from "./server/page-cache/routing";
 import { RENDER_HEADER, renderSecret } from "./server/page-cache/render";
 import { cachedPageResponse } from "./server/page-cache/respond";
-import { SECURITY_HEADERS } from "./server/security-headers";
+import { isDataPath, securityHeaders } from "./server/security-headers";
 import { appConfig } from "./runtime/env";
 import { ALLOWED_METHODS, methodNotAllowed, trailingSlashRedirect } from "./server/open-data/http";
 import { isOpenDataPath } from "./server/http-headers";
@@ -46,38 +52,73 @@ async function unavailableResponse(request: NextRequest): Promise<Response | nul
  */
 const NOT_FOUND_ROUTE = "/_not-found";
 
-/** On to Next.js (rewritten to `rewriteTo` if given) with a fresh nonce and a strict Content-Security-Policy. */
-function withNonce(request: NextRequest, rewriteTo?: string) {
-  const nonce = btoa(crypto.randomUUID());
-  const csp = contentSecurityPolicy({ nonce }, policyOptions());
+/** The route's security headers on an answer the proxy gives itself (Next.js adds none to these). */
+function secured(response: Response, pathname: string, csp?: string): Response {
+  for (const [name, value] of Object.entries(securityHeaders(pathname))) response.headers.set(name, value);
+  if (csp) response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+/**
+ * On to Next.js (rewritten to `rewriteTo` if given) with the route's security headers: pages a
+ * fresh nonce and a strict Content-Security-Policy, data the data policy. The request's
+ * forwarded headers are settled first: no X-Forwarded-Host (nobody's word on the host is taken
+ * over Host), and X-Forwarded-Proto either "https" (the production server kept a trusted
+ * proxy's) or "http".
+ */
+function onward(request: NextRequest, rewriteTo?: string) {
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("Content-Security-Policy", csp);
+  requestHeaders.delete("x-forwarded-host");
+  requestHeaders.set(
+    "x-forwarded-proto",
+    request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase() === "https" ? "https" : "http",
+  );
+  const headers = securityHeaders(request.nextUrl.pathname);
+  if (!isDataPath(request.nextUrl.pathname)) {
+    const nonce = btoa(crypto.randomUUID());
+    headers["Content-Security-Policy"] = contentSecurityPolicy({ nonce }, policyOptions());
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
+  }
   const init = { request: { headers: requestHeaders } };
   const response = rewriteTo ? NextResponse.rewrite(new URL(rewriteTo, request.url), init) : NextResponse.next(init);
-  response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
 
 export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
-  if (isOpenDataPath(path) && !ALLOWED_METHODS.split(", ").includes(request.method)) return methodNotAllowed(request);
-  const redirect = trailingSlashRedirect(request.nextUrl);
-  if (redirect) return redirect;
-  const unavailable = await unavailableResponse(request);
-  if (unavailable) {
-    unavailable.headers.set("Content-Security-Policy", contentSecurityPolicy({ none: true }, policyOptions()));
-    return unavailable;
+  const refused = refusal({
+    method: request.method,
+    target: `${path}${request.nextUrl.search}`,
+    host: request.headers.get("host") ?? undefined,
+    origin: request.headers.get("origin") ?? undefined,
+    contentLength: request.headers.get("content-length") ?? undefined,
+  });
+  if (refused) {
+    const answer = refusalResponse(refused, path);
+    return new Response(request.method === "HEAD" ? null : answer.body, { status: answer.status, headers: answer.headers });
   }
+  if (isOpenDataPath(path) && !ALLOWED_METHODS.split(", ").includes(request.method)) return secured(methodNotAllowed(request), path);
+  const redirect = trailingSlashRedirect(request.nextUrl);
+  if (redirect) return secured(redirect, path);
+  const unavailable = await unavailableResponse(request);
+  if (unavailable) return secured(unavailable, path, path.startsWith("/api/") ? undefined : PLAIN_PAGE_POLICY);
   const { pathname, search } = request.nextUrl;
-  if (isImpossibleDetailPath(pathname)) return withNonce(request, NOT_FOUND_ROUTE);
+  if (isImpossibleDetailPath(pathname)) return onward(request, NOT_FOUND_ROUTE);
   const fromThisServer = request.headers.get(RENDER_HEADER) === renderSecret();
   // In development pages change with the code, and Next's dev tools need their scripts.
   const env = appConfig();
   const kind = fromThisServer || env.dev ? null : cacheKind({ method: request.method, pathname, search, headers: request.headers });
-  if (!kind) return withNonce(request);
-  const response = await cachedPageResponse(request, pathname + search, kind, env.RT_INTERNAL_ORIGIN ?? request.nextUrl.origin, SECURITY_HEADERS);
-  return kind === "page" && response.status === 404 ? withNonce(request, NOT_FOUND_ROUTE) : response;
+  if (!kind) return onward(request);
+  const response = await cachedPageResponse(
+    request,
+    pathname + search,
+    kind,
+    env.RT_INTERNAL_ORIGIN ?? request.nextUrl.origin,
+    securityHeaders(pathname),
+  );
+  return kind === "page" && response.status === 404 ? onward(request, NOT_FOUND_ROUTE) : response;
 }
 
 export const config = {

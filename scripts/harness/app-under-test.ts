@@ -12,6 +12,7 @@ import { todayIso } from "../../src/domain/dates";
 import { queryOnce } from "../../src/runtime/connect";
 import { chromiumLaunchOptions } from "../../tests/helpers/chromium";
 import { addAccountWithCli } from "../../tests/helpers/user-cli";
+import { completeTwoStep, type AppUnderTest2sv } from "../../tests/helpers/two-step-browser";
 
 export type AppUnderTest = { base: string; databaseUrl: string; dataDir: string; env: NodeJS.ProcessEnv; process: ChildProcess };
 
@@ -78,14 +79,19 @@ export function postmasterPid(dataDir: string): number {
   return Number(fs.readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
 }
 
-export type Account = { email: string; password: string };
+export type Account = { email: string; password: string; app: AppUnderTest2sv };
 
 /** An editor of `organisation` on the harness's app, made with the real CLI. */
-export function createAccount(settings: { env: NodeJS.ProcessEnv; databaseUrl: string }, email: string, organisation: string): Account {
-  return addAccountWithCli(
+export function createAccount(
+  settings: { env: NodeJS.ProcessEnv; databaseUrl: string; dataDir: string },
+  email: string,
+  organisation: string,
+): Account {
+  const account = addAccountWithCli(
     { ...settings.env, DATABASE_URL: settings.databaseUrl },
     { email, role: "editor", name: email.split("@")[0]!, organisations: [organisation] },
   );
+  return { ...account, app: { databaseUrl: settings.databaseUrl, dataDir: settings.dataDir } };
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -100,6 +106,7 @@ export async function signedInPage(browser: Browser, base: string, account: Acco
   await page.getByLabel("Email address").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await completeTwoStep(page, account.email, account.app);
   await page.waitForURL(/\/editor$/);
   return page;
 }

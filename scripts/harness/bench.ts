@@ -35,11 +35,14 @@ const { values } = parseArgs({
 });
 const seconds = Number(values.seconds);
 const connectionLevels = values.connections!.split(",").map(Number);
-const { base, env, databaseUrl, dataDir } = appEnvironment(
-  values["queries-only"] ? "bench-queries" : "bench",
-  Number(values.port),
-  Number(values["pg-port"]),
-);
+const {
+  base,
+  env: appEnv,
+  databaseUrl,
+  dataDir,
+} = appEnvironment(values["queries-only"] ? "bench-queries" : "bench", Number(values.port), Number(values["pg-port"]));
+// The bench's build includes /benchmark-baseline, which a normal production build leaves out.
+const env = { ...appEnv, RT_BENCHMARK_BASELINE: "1" };
 
 function run(args: string[]) {
   const result = spawnSync(process.execPath, ["--import", "tsx", ...args], { stdio: "inherit", env });
@@ -182,7 +185,7 @@ async function main() {
     const queries = await timeQueries(databaseUrl, today);
     const js = await projectScriptBytes(base, "/", "/benchmark-baseline");
     console.log("Publishing 5 changes through the editor forms and timing until each is on its public page…");
-    const publish = await measurePublishVisibility({ env, databaseUrl }, base, 5);
+    const publish = await measurePublishVisibility({ env, databaseUrl, dataDir }, base, 5);
     writeReport({ pages, results, queries, js, headers, publish, overviewBytes: overviewBytes.length });
   } finally {
     app.kill("SIGINT");

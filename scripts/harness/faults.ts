@@ -209,7 +209,7 @@ async function main() {
     const healthBody = (await health.json()) as { status?: string; reason?: string };
     check(
       failures,
-      health.status === 503 && /database is unreachable/.test(healthBody.reason ?? ""),
+      health.status === 503 && /database is not answering/.test(healthBody.reason ?? ""),
       `/api/health answers 503 with a reason (${health.status} ${JSON.stringify(healthBody)})`,
     );
     for (const path of ["/", "/commitments", "/missed", `/commitments/${commitments[0]}`]) {

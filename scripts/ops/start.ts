@@ -45,7 +45,7 @@ runMain(async () => {
   const appEnv = childEnv({
     DATABASE_URL: database.url,
     NEXTAUTH_SECRET: authSecret(env),
-    NEXTAUTH_URL: env.NEXTAUTH_URL,
+    NEXTAUTH_URL: env.authUrl ?? undefined,
     NEXT_TELEMETRY_DISABLED: "1",
   });
   const dev = args.has("--dev");

@@ -2,14 +2,17 @@
 // before anyone can sign in, so it is how the first admin is created).
 //
 //   add --email you@example.gov.uk --role admin|editor [--organisation slug]... [--name "Full Name"]
-//       The password is read from standard input when it is piped in
-//       (`printf '%s' "$PW" | npm run user -- add …`); otherwise a one-time password is printed,
-//       which must be replaced at the first sign-in. --one-time-password forces the latter.
+//       The password is the first line piped to standard input (`printf '%s\n' "$PW" | npm run user -- add …`;
+//       the rest is ignored, with a warning; control characters are refused), or, at a terminal,
+//       typed twice without being shown. Nothing piped, or nothing typed: a one-time password is printed, which must be
+//       replaced at the first sign-in. --one-time-password forces the latter.
 //   reset-password --email …   prints a new one-time password and ends the person's sessions
+//   reset-two-step --email …   their two-step verification starts again (lost phone and codes)
 //   disable --email … | enable --email …
 //   list
 //
 // It uses the same database as everything else: DATABASE_URL, or the embedded PostgreSQL.
+import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { appConfig, describeDatabaseUrl, ConfigError } from "../../src/runtime/env";
 import { provideDatabase } from "../../src/runtime/database";
@@ -21,10 +24,12 @@ import { insertUser } from "../../src/server/editor/users";
 import { recordAudit } from "../../src/server/editor/audit";
 import { generateOneTimePassword, hashPassword } from "../../src/server/auth/password";
 import { transaction } from "../../src/server/editor/tx";
+import { clearTwoStep } from "../../src/server/auth/two-step";
 
 const USAGE = `Usage:
   npm run user -- add --email you@example.gov.uk --role admin|editor [--organisation slug]... [--name "Full Name"] [--one-time-password]
   npm run user -- reset-password --email you@example.gov.uk
+  npm run user -- reset-two-step --email you@example.gov.uk
   npm run user -- disable --email … | enable --email …
   npm run user -- list`;
 
@@ -56,9 +61,46 @@ function nameFromEmail(email: string): string {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks)
-    .toString("utf8")
-    .replace(/\r?\n$/, "");
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * The password piped on standard input: its first line (without the line break). Anything after
+ * it is left out, with a warning, rather than silently made part of a password nobody could type
+ * into the sign-in form; control characters are refused (security review F14).
+ */
+function pipedPassword(text: string): string {
+  const [line = "", ...rest] = text.split(/\r?\n/);
+  if (/[\u0000-\u001f\u007f]/.test(line))
+    throw new ConfigError("The password must not contain control characters (tabs, escapes or other invisible characters).");
+  if (rest.some((l) => l.trim() !== "")) console.error("Only the first line of standard input was used as the password; the rest was ignored.");
+  return line;
+}
+
+/** Asks on the terminal without echoing what is typed. */
+async function askHidden(question: string): Promise<string> {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  let muted = false;
+  (rl as unknown as { _writeToOutput: (text: string) => void })._writeToOutput = (text) => {
+    if (!muted) process.stdout.write(text);
+  };
+  const answer = new Promise<string>((resolve) => rl.question(question, resolve));
+  muted = true;
+  try {
+    return await answer;
+  } finally {
+    rl.close();
+    process.stdout.write("\n");
+  }
+}
+
+/** On a terminal: the password typed twice, hidden; empty for a one-time password. */
+async function typedPassword(): Promise<string | undefined> {
+  const first = await askHidden("Password (leave empty for a one-time password): ");
+  if (first === "") return undefined;
+  const password = pipedPassword(first);
+  if ((await askHidden("Type the password again: ")) !== first) throw new ConfigError("The two passwords were not the same. Nothing was created.");
+  return password;
 }
 
 async function add(db: Db) {
@@ -78,9 +120,12 @@ async function add(db: Db) {
     );
   }
   let password: string | undefined;
-  if (!values["one-time-password"] && !process.stdin.isTTY) {
-    const piped = await readStdin();
-    if (piped.length > 0) password = piped;
+  if (!values["one-time-password"]) {
+    if (process.stdin.isTTY) password = await typedPassword();
+    else {
+      const piped = await readStdin();
+      if (piped.length > 0) password = pipedPassword(piped);
+    }
   }
   const result = await transaction(db, (tx) => insertUser(tx, null, parsed.data, password, "cli"));
   if (!result.ok) {
@@ -127,6 +172,14 @@ async function resetPassword(db: Db) {
   );
 }
 
+async function resetTwoStep(db: Db) {
+  const user = await findUser(db);
+  await clearTwoStep(db, user.id, null);
+  console.log(
+    `Two-step verification reset for ${user.email}. Their sessions have ended; they set up an authenticator app again when they next sign in.`,
+  );
+}
+
 async function setDisabled(db: Db, disabled: boolean) {
   const user = await findUser(db);
   await transaction(db, async (tx) => {
@@ -154,7 +207,7 @@ async function list(db: Db) {
 
 runMain(async () => {
   const command = positionals[0];
-  if (values.help || !command || !["add", "reset-password", "disable", "enable", "list"].includes(command)) {
+  if (values.help || !command || !["add", "reset-password", "reset-two-step", "disable", "enable", "list"].includes(command)) {
     if (values.help) {
       console.log(USAGE);
       return;
@@ -169,6 +222,7 @@ runMain(async () => {
     await migrate(database.url);
     if (command === "add") await add(db);
     else if (command === "reset-password") await resetPassword(db);
+    else if (command === "reset-two-step") await resetTwoStep(db);
     else if (command === "disable") await setDisabled(db, true);
     else if (command === "enable") await setDisabled(db, false);
     else await list(db);

@@ -7,6 +7,9 @@ import { appConfig, shareWithApp } from "../../src/runtime/env";
 import { runMain } from "../../src/runtime/cli";
 import { serveFromMemory } from "../../src/server/page-cache/fast-path";
 import { conformHeaders } from "../../src/server/http-headers";
+import { CLIENT_ADDRESS_HEADER, frontDoorSetsClientAddress, refusal, refusalResponse } from "../../src/server/front-door";
+import { isTrustedPeer, resolveClientAddress } from "../../src/domain/network";
+import { RENDER_HEADER, renderSecret } from "../../src/server/page-cache/render";
 
 runMain(async () => {
   // A bad setting stops here, with one sentence, before Next.js loads anything.
@@ -18,11 +21,48 @@ runMain(async () => {
   const app = next({ dev: false, hostname, port, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();
+  frontDoorSetsClientAddress();
   const server = http.createServer((request, response) => {
+    // Requests no route should see get a clear 4xx here (TRACE, an absolute-form target, a bad Host, U+0000, too large a body).
+    const refused = refusal({
+      method: request.method ?? "GET",
+      target: request.url ?? "/",
+      host: request.headers.host,
+      origin: request.headers.origin,
+      contentLength: request.headers["content-length"],
+    });
+    if (refused) {
+      const answer = refusalResponse(refused, request.url ?? "/");
+      response.writeHead(answer.status, { ...answer.headers, Connection: "close" });
+      response.end(request.method === "HEAD" ? undefined : answer.body);
+      return;
+    }
+    // Who the client is: the connection's peer, or what a trusted proxy says (TRUSTED_PROXIES); forwarded headers from anyone else are dropped.
+    const peer = request.socket.remoteAddress;
+    const forwardedFor = request.headers["x-forwarded-for"];
+    request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(
+      peer,
+      Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor,
+      env.trustedProxies,
+    );
+    // (The response cache's own renders pass on the reader's scheme, which the door already vetted.)
+    if (!isTrustedPeer(peer, env.trustedProxies) && request.headers[RENDER_HEADER] !== renderSecret()) {
+      delete request.headers["x-forwarded-for"];
+      delete request.headers["x-forwarded-proto"];
+    }
+    delete request.headers["x-forwarded-host"];
     // The fast path writes conforming headers itself; what Next.js answers is checked as it is sent.
     if (serveFromMemory(request, response)) return;
     conformHeaders(request, response);
     void handle(request, response);
+  });
+  // Node's own refusals (a malformed request, headers too large) get a short answer with no detail.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return;
+    const status = error.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : "400 Bad Request";
+    socket.end(
+      `HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nContent-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\nConnection: close\r\nContent-Length: ${status.length + 1}\r\n\r\n${status}\n`,
+    );
   });
   // As `next start` does: keep-alive longer than common load balancers' idle timeouts.
   server.keepAliveTimeout = 65_000;

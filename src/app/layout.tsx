@@ -4,8 +4,6 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Roadmap Tracker", template: "%s – Roadmap Tracker" },
   description: "Independent, always-current record of progress on the UK government's Roadmap for Modern Digital Government.",
-  // No crown or logo: an empty icon stops browsers asking for /favicon.ico (a 404 on every page).
-  icons: { icon: "data:," },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b0c0c" };

@@ -65,6 +65,14 @@ export function canWorkOn(actor: Actor | null, ownership: Ownership): Decision {
   return deny("Only editors of an organisation that owns or supports this commitment can change it.");
 }
 
+/**
+ * Seeing a proposal: those who may work on its commitment (and admins), and its author. Anyone
+ * else is answered as if it did not exist (security review F18).
+ */
+export function canSeeProposal(actor: Actor, proposal: { authorId: number; commitment: Ownership }): boolean {
+  return canWorkOn(actor, proposal.commitment).allowed || proposal.authorId === actor.id;
+}
+
 /** Proposing a status update or a deadline revision. */
 export function canPropose(actor: Actor | null, ownership: Ownership): Decision {
   return canWorkOn(actor, ownership);

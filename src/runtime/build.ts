@@ -20,6 +20,8 @@ function walk(target: string, out: string[]) {
 function sourceFingerprint(root = process.cwd()): string {
   const entries: string[] = [];
   for (const input of INPUTS) walk(path.join(root, input), entries);
+  // Settings read at build time: a build with /benchmark-baseline is not the one without.
+  entries.push(`benchmarkBaseline:${appConfig().benchmarkBaseline}`);
   return crypto.createHash("sha256").update(entries.join("\n")).digest("hex");
 }
 

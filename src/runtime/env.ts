@@ -12,6 +12,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { isIsoDate, pinToday } from "../domain/dates";
+import { parseCidrList, type Cidr } from "../domain/network";
 
 export type EnvSource = Readonly<Record<string, string | undefined>>;
 
@@ -47,6 +48,7 @@ const wholeNumber = (min: number, max: number, fallback: number) => {
 };
 
 const port = (fallback: number) => wholeNumber(1, 65535, fallback);
+const flag = () => z.enum(["0", "1"], "must be 1 (on) or 0 (off)").optional();
 const text = () => z.string().trim().min(1);
 
 /** Everything the app, the launcher and the scripts read. */
@@ -60,6 +62,14 @@ const appShape = {
   NEXTAUTH_SECRET: text().optional(),
   NEXTAUTH_URL: webAddress.optional(),
   SITE_URL: webAddress.optional(),
+  TRUSTED_PROXIES: z
+    .string()
+    .trim()
+    .refine(
+      (value) => parseCidrList(value).ok,
+      "must be addresses or ranges of the proxies in front of the app, separated by commas, for example 10.0.0.0/8,127.0.0.1",
+    )
+    .optional(),
   OIDC_ISSUER: webAddress.optional(),
   OIDC_CLIENT_ID: text().optional(),
   OIDC_CLIENT_SECRET: text().optional(),
@@ -68,6 +78,7 @@ const appShape = {
   NODE_ENV: z.enum(["development", "production", "test"], "must be development, production or test").optional(),
   RT_INTERNAL_ORIGIN: webAddress.optional(),
   RT_TODAY: z.string().trim().refine(isIsoDate, "must be a real date written YYYY-MM-DD, for example 2026-11-21").optional(),
+  RT_BENCHMARK_BASELINE: flag(),
 };
 
 /** What only the test suites and the harnesses read. */
@@ -103,11 +114,20 @@ export const VARIABLES = {
       meaning: "signs editor sessions; set it (same value on every instance) in production",
       secret: true,
     },
-    NEXTAUTH_URL: { default: "http://localhost:$PORT", meaning: "public base URL of the site (https in production)" },
+    NEXTAUTH_URL: {
+      default: "unset: the address each request came to",
+      meaning:
+        "public base URL of the editor back office (https in production, which makes the session cookies `Secure`): sign-in then works at that address only. Unset, it works at whatever address the server is reached (pages' own links then use `http://localhost:$PORT`)",
+    },
     SITE_URL: {
       default: "unset",
       meaning:
         "public address for absolute links (feeds, API, `/data`, citations); set it behind a proxy or CDN. Unset, pages use `NEXTAUTH_URL` and the API and feeds the request's Host",
+    },
+    TRUSTED_PROXIES: {
+      default: "unset",
+      meaning:
+        "the proxies or load balancers in front of the app, as addresses or CIDR ranges separated by commas (`10.0.0.0/8,127.0.0.1`): only a connection from one of them may say, in `X-Forwarded-For` and `X-Forwarded-Proto`, who the client is and whether it used https. Unset, the client is the connection's own address (what sign-in throttling and the audit log record)",
     },
     OIDC_ISSUER: { default: "unset", meaning: "OpenID Connect sign-in for editors: the issuer URL (with the next two; see `docs/editors.md`)" },
     OIDC_CLIENT_ID: { default: "unset", meaning: "OpenID Connect: the client id registered with the issuer" },
@@ -120,6 +140,11 @@ export const VARIABLES = {
       meaning: "where the response cache asks its own server for a page (`http://127.0.0.1:$PORT`); not for operators",
     },
     RT_TODAY: { default: "unset: the real date", meaning: 'tests only: pins "today" (YYYY-MM-DD) for the whole process' },
+    RT_BENCHMARK_BASELINE: {
+      default: "unset",
+      meaning:
+        "benchmarks only: `1` when building puts in `/benchmark-baseline`, the static page `npm run bench` measures as the framework's own ceiling",
+    },
   },
   tests: {
     RT_TEST_PG_PORT: { default: "54330", meaning: "port of the integration suite's embedded PostgreSQL" },
@@ -148,12 +173,19 @@ const appSchema = z.object(appShape).superRefine((env, ctx) => {
 export type OidcConfig = { issuer: string; clientId: string; clientSecret: string; name: string };
 
 export type Env = z.infer<typeof appSchema> & {
+  /** NEXTAUTH_URL, or http://localhost:$PORT: the origin of pages' own absolute links. */
   NEXTAUTH_URL: string;
+  /** NEXTAUTH_URL as configured: where sign-in works; null when each request's own address is used. */
+  authUrl: string | null;
+  /** TRUSTED_PROXIES, parsed: the only peers whose X-Forwarded-For and X-Forwarded-Proto are believed. */
+  trustedProxies: Cidr[];
+  /** RT_BENCHMARK_BASELINE=1 at build time: /benchmark-baseline is built. */
+  benchmarkBaseline: boolean;
   /** RT_DATA_DIR, absolute. */
   dataDir: string;
   /** SITE_URL's origin (its path is ignored), or null. */
   siteOrigin: string | null;
-  /** The site is served over https (NEXTAUTH_URL): Secure cookies, upgrade-insecure-requests. */
+  /** The one definition of "the site is served over https" (NEXTAUTH_URL): Secure cookies, HSTS, upgrade-insecure-requests. */
   https: boolean;
   dev: boolean;
   /** OpenID Connect sign-in, or null when it is not switched on. */
@@ -205,6 +237,9 @@ export function readEnv(source: EnvSource = process.env): Env {
   return {
     ...env,
     NEXTAUTH_URL: nextAuthUrl,
+    authUrl: env.NEXTAUTH_URL ?? null,
+    trustedProxies: env.TRUSTED_PROXIES ? (parseCidrList(env.TRUSTED_PROXIES) as { ranges: Cidr[] }).ranges : [],
+    benchmarkBaseline: env.RT_BENCHMARK_BASELINE === "1",
     dataDir: path.resolve(env.RT_DATA_DIR),
     siteOrigin: env.SITE_URL ? new URL(env.SITE_URL).origin : null,
     https: nextAuthUrl.startsWith("https://"),
@@ -223,13 +258,14 @@ let current: Env | undefined;
 
 /**
  * The running process's settings, read once. Also applies the two that act on the process:
- * RT_TODAY pins the clock, and NEXTAUTH_URL's default is exported because next-auth reads
- * process.env.NEXTAUTH_URL itself (so `next start` and `npm start` agree on it).
+ * RT_TODAY pins the clock, and, with NEXTAUTH_URL unset, next-auth is told to take each
+ * request's own address (AUTH_TRUST_HOST: it then reads Host and X-Forwarded-Proto, which
+ * src/proxy.ts and the production server's front door make trustworthy first).
  */
 export function appConfig(): Env {
   if (current) return current;
   const env = readEnv(override ?? process.env);
-  if (!override) process.env.NEXTAUTH_URL ??= env.NEXTAUTH_URL;
+  if (!override && !env.authUrl) process.env.AUTH_TRUST_HOST = "true";
   pinToday(env.RT_TODAY);
   current = env;
   return env;

@@ -15,13 +15,19 @@ import { normaliseCitationUrl } from "../domain/citation-url";
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** Invisible control characters (U+0000, which PostgreSQL text cannot hold, among them); tabs and line breaks are fine. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const noControlCharacters = (label: string) =>
+  [(v: string) => !CONTROL_CHARACTERS.test(v), `${capitalise(label)} must not contain invisible control characters`] as const;
+
 /** Required text, trimmed. `what` completes "Enter …", e.g. "a title". */
 function requiredText(what: string, label: string, max: number) {
   return z
     .string({ error: `Enter ${what}` })
     .trim()
     .min(1, `Enter ${what}`)
-    .max(max, `${capitalise(label)} must be ${max.toLocaleString("en-GB")} characters or fewer`);
+    .max(max, `${capitalise(label)} must be ${max.toLocaleString("en-GB")} characters or fewer`)
+    .refine(...noControlCharacters(label));
 }
 
 /** Optional text, trimmed; empty becomes undefined. */
@@ -30,6 +36,7 @@ function optionalText(label: string, max: number) {
     .string()
     .trim()
     .max(max, `${capitalise(label)} must be ${max.toLocaleString("en-GB")} characters or fewer`)
+    .refine(...noControlCharacters(label))
     .optional()
     .transform((v) => (v ? v : undefined));
 }

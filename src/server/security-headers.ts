@@ -1,13 +1,55 @@
-// Security headers for every response. next.config.ts sets them on everything Next.js serves;
-// src/proxy.ts adds them to the answers it gives itself (cached pages), which Next.js does not
-// pass through its header rules. The Content-Security-Policy is set per response (src/proxy.ts).
-export const SECURITY_HEADERS: Record<string, string> = {
-  "Strict-Transport-Security": "max-age=63072000; includeSubDomains; preload",
+// Security headers, decided per route in one place. next.config.ts sets the fixed ones on
+// everything Next.js serves (build assets included); src/proxy.ts, the response cache and the
+// production server's front door set the whole set, per route, on everything else:
+//  - Content-Security-Policy: the open data (API, feeds, downloads) and every other /api answer
+//    get the data policy (nothing may run, no nonce); pages get the page policy (see
+//    content-security-policy.ts; a fresh nonce is added by src/proxy.ts per render);
+//  - Cross-Origin-Resource-Policy: cross-origin for the open data, which other sites are meant
+//    to use, same-origin for everything else;
+//  - Referrer-Policy: the editor sends no Referer to other sites at all;
+//  - Strict-Transport-Security only when the site is served over https (env.https);
+//  - Reporting-Endpoints, where browsers send CSP violation reports (/api/csp-report).
+// No framework imports.
+import { appConfig, type Env } from "../runtime/env";
+import { isOpenDataPath } from "./http-headers";
+import { CSP_REPORT_PATH, DATA_POLICY, contentSecurityPolicy, policyOptions } from "./content-security-policy";
+
+/** The same on every response, whatever the route or the deployment: next.config.ts can set these at build time. */
+export const FIXED_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "X-Content-Type-Options": "nosniff",
   "X-Frame-Options": "DENY",
-  "Referrer-Policy": "strict-origin-when-cross-origin",
   "Permissions-Policy":
     "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), browsing-topics=()",
   "Cross-Origin-Opener-Policy": "same-origin",
   "X-DNS-Prefetch-Control": "off",
 };
+
+const HSTS = "max-age=63072000; includeSubDomains";
+
+/** Answers that are data, never a document to run: the open data and the rest of /api. */
+export function isDataPath(pathname: string): boolean {
+  return isOpenDataPath(pathname) || pathname === "/api" || pathname.startsWith("/api/");
+}
+
+/** Every security header of an answer at `pathname` (the page policy without scripts; src/proxy.ts swaps in a nonce). */
+export function securityHeaders(pathname: string, env: Pick<Env, "dev" | "https" | "oidc"> = appConfig()): Record<string, string> {
+  const editor = pathname === "/editor" || pathname.startsWith("/editor/");
+  return {
+    ...FIXED_SECURITY_HEADERS,
+    "Content-Security-Policy": isDataPath(pathname) ? DATA_POLICY : contentSecurityPolicy({ none: true }, policyOptions(env)),
+    "Cross-Origin-Resource-Policy": isOpenDataPath(pathname) ? "cross-origin" : "same-origin",
+    "Referrer-Policy": editor ? "same-origin" : "strict-origin-when-cross-origin",
+    "Reporting-Endpoints": `csp="${CSP_REPORT_PATH}"`,
+    ...(env.https ? { "Strict-Transport-Security": HSTS } : {}),
+  };
+}
+
+/** The names of every header securityHeaders() can set (lower case): a cached answer never keeps its own copy. */
+export const SECURITY_HEADER_NAMES: readonly string[] = [
+  ...Object.keys(FIXED_SECURITY_HEADERS),
+  "Content-Security-Policy",
+  "Cross-Origin-Resource-Policy",
+  "Referrer-Policy",
+  "Reporting-Endpoints",
+  "Strict-Transport-Security",
+].map((name) => name.toLowerCase());

@@ -4,6 +4,7 @@ import { test, expect, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "../helpers/axe";
 import { createAccount, query, signIn, submit, uniqueSuffix, type Account } from "../helpers/e2e-editor";
 import { COMMITMENT } from "../helpers/editor-fixtures";
+import { codeAt } from "../helpers/totp";
 
 // axe takes a few seconds per page on a small machine.
 test.describe.configure({ timeout: 180_000 });
@@ -17,6 +18,14 @@ test.beforeAll(() => {
   otherAuthor = createAccount("evan.a11y@example.gov.uk", "editor", ["hm-treasury"], "Evan Ever");
   admin = createAccount("ada.a11y@example.gov.uk", "admin", [], "Ada Accessible");
 });
+
+/** The password step only: what follows is the page under test. */
+async function firstStep(page: Page, account: Account) {
+  await page.goto("/editor/sign-in?callbackUrl=%2Feditor");
+  await page.getByLabel("Email address").fill(account.email);
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
 
 async function check(page: Page, path: string, label = path) {
   const response = await page.goto(path);
@@ -45,6 +54,27 @@ test("the sign-in page, empty and with an error", async ({ page }) => {
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert", { name: "There is a problem" })).toBeVisible();
   await expectNoAxeViolations(page, "sign-in with an error");
+});
+
+test("two-step verification: setting it up (with an error), the recovery codes, the code at sign-in, and the sessions page", async ({ page }) => {
+  const account = createAccount(`tess.a11y.${uniqueSuffix()}@example.gov.uk`, "editor", ["government-digital-service"], "Tess Twostep");
+  await firstStep(page, account);
+  await expect(page.getByRole("heading", { name: "Set up two-step verification" })).toBeVisible();
+  await expectNoAxeViolations(page, "two-step set-up");
+  await submitEmpty(page, "Continue", "two-step set-up");
+  await page.getByText("I cannot scan the QR code").click();
+  const key = (await page.getByTestId("totp-key").textContent())!;
+  await page.getByLabel("Code from your authenticator app").fill(codeAt(key));
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Save your recovery codes" })).toBeVisible();
+  await expectNoAxeViolations(page, "recovery codes");
+  await page.getByRole("button", { name: "I have saved my recovery codes", exact: true }).click();
+  await check(page, "/editor/account/sessions", "your sessions");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await firstStep(page, account);
+  await expect(page.getByRole("heading", { name: "Enter the code from your authenticator app" })).toBeVisible();
+  await expectNoAxeViolations(page, "two-step code");
+  await submitEmpty(page, "Continue", "two-step code");
 });
 
 test("an editor's lists and pages", async ({ page }) => {

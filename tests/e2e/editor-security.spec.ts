@@ -4,6 +4,7 @@
 import { test, expect, type APIResponse } from "@playwright/test";
 import { createAccount, query, signIn, submit, uniqueSuffix, type Account } from "../helpers/e2e-editor";
 import { COMMITMENT } from "../helpers/editor-fixtures";
+import { codeAt } from "../helpers/totp";
 
 let carol: Account;
 
@@ -13,9 +14,11 @@ test.beforeAll(() => {
 
 function expectSecurityHeaders(response: APIResponse, label: string) {
   const h = response.headers();
-  expect(h["strict-transport-security"], label).toMatch(/max-age=\d{7,}/);
+  // The e2e app is served over plain http, where HSTS means nothing (it is sent only over https).
+  expect(h["strict-transport-security"], label).toBeUndefined();
   expect(h["x-content-type-options"], label).toBe("nosniff");
-  expect(h["referrer-policy"], label).toBe("strict-origin-when-cross-origin");
+  expect(h["referrer-policy"], label).toBe(label.startsWith("/editor") ? "same-origin" : "strict-origin-when-cross-origin");
+  expect(h["cross-origin-resource-policy"], label).toMatch(/^(same-origin|cross-origin)$/);
   expect(h["permissions-policy"], label).toMatch(/camera=\(\)/);
   expect(h["x-frame-options"], label).toBe("DENY");
   const csp = h["content-security-policy"];
@@ -28,25 +31,27 @@ function expectSecurityHeaders(response: APIResponse, label: string) {
 }
 
 test("every kind of response carries the security headers, with a fresh nonce per request", async ({ request }) => {
-  const paths = [
-    `/commitments?q=${"long+search+".repeat(40)}`,
-    "/editor/sign-in",
-    "/editor",
-    "/api/health",
-    "/api/v1/areas",
-    "/api/auth/csrf",
-    "/no-such-page",
-  ];
+  const paths = [`/commitments?q=${"long+search+".repeat(40)}`, "/editor/sign-in", "/editor", "/no-such-page"];
   const nonces = new Set<string>();
   for (const path of paths) {
     const response = await request.get(path, { maxRedirects: 0 });
     const csp = expectSecurityHeaders(response, path);
     expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
-    expect(csp, path).toMatch(/base-uri 'self'/);
+    expect(csp, path).toMatch(/base-uri 'none'/);
     expect(csp, path).toMatch(/form-action 'self'/);
+    expect(csp, path).not.toMatch(/unsafe-inline/);
+    expect(csp, path).toMatch(/report-uri \/api\/csp-report/);
     nonces.add(csp.match(/'nonce-([^']+)'/)![1]!);
   }
   expect(nonces.size).toBe(paths.length);
+
+  // Data (the API, feeds, downloads, next-auth's JSON) gets a policy under which nothing runs, with no nonce to replay.
+  for (const path of ["/api/health", "/api/v1/areas", "/api/auth/csrf", "/api/v1/commitments.csv"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    const csp = expectSecurityHeaders(response, path);
+    expect(csp, path).toMatch(/^default-src 'none'; frame-ancestors 'none'; sandbox/);
+    expect(csp, path).not.toMatch(/nonce-/);
+  }
 
   // Pages served whole from the cache cannot carry a fresh nonce: they are served without
   // scripts, under a policy that allows none.
@@ -86,6 +91,33 @@ test("the page's scripts carry the nonce of its Content-Security-Policy, and run
   expect(violations).toEqual([]);
 });
 
+test("bad requests to the sign-in routes and the front door get a clear 4xx, never a 5xx (security review F6, F7, F10, F19)", async ({ request }) => {
+  // next-auth's client logger no longer writes what anyone sends into the server log.
+  expect((await request.post("/api/auth/_log", { form: { code: "FORGED\n[db] Database unavailable", level: "error" } })).status()).toBe(204);
+  // A sign-in form is never 20 KB.
+  const big = await request.post("/api/auth/callback/credentials", { form: { email: "a@b.example", password: "x".repeat(20_000) } });
+  expect(big.status()).toBe(413);
+  // A server action from another site, or with no Origin: 403.
+  for (const origin of ["https://evil.example", undefined]) {
+    const response = await request.post("/editor/account/password", {
+      headers: { "Next-Action": "0".repeat(40), ...(origin ? { Origin: origin } : {}) },
+      data: "[]",
+    });
+    expect(response.status(), String(origin)).toBe(403);
+  }
+  expect((await request.fetch("/", { method: "TRACE" })).status()).toBe(405);
+  expect((await request.get("/commitments?q=a%00b")).status()).toBe(400);
+  expect((await request.get("/api/v1/commitments?q=a%00b")).status()).toBe(400);
+  // The benchmark's page is only in the benchmark's build.
+  expect((await request.get("/benchmark-baseline")).status()).toBe(404);
+  // Violation reports are taken (and logged in a few quoted fields), not echoed.
+  const report = await request.post("/api/csp-report", {
+    headers: { "Content-Type": "application/csp-report" },
+    data: JSON.stringify({ "csp-report": { "effective-directive": "img-src", "document-uri": "http://127.0.0.1/x" } }),
+  });
+  expect(report.status()).toBe(204);
+});
+
 test("signing in: an unknown address and a wrong password get the same message", async ({ page }) => {
   const messages: string[] = [];
   for (const [email, password] of [
@@ -103,17 +135,125 @@ test("signing in: an unknown address and a wrong password get the same message",
   expect(messages[1]).toBe(messages[0]);
 });
 
-test("the session cookie is httpOnly and expires within 8 hours; signing out ends the session", async ({ page, context }) => {
+test("the session cookie is httpOnly and expires within 8 hours; signing out ends the session, and a copy of the cookie fails at once", async ({
+  page,
+  context,
+  browser,
+}) => {
   await signIn(page, carol);
   const session = (await context.cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
   expect(session).toBeTruthy();
   expect(session!.httpOnly).toBe(true);
   expect(session!.sameSite).toBe("Lax");
   expect(session!.expires * 1000 - Date.now()).toBeLessThanOrEqual(8 * 3600 * 1000 + 60_000);
+  // The cookie carries a session token, not who signed in.
+  expect(session!.value).not.toContain(carol.email);
+
+  // Someone copies the cookie into another browser: it works while the session lives…
+  const thief = await browser.newContext();
+  await thief.addCookies([session!]);
+  const thiefPage = await thief.newPage();
+  await thiefPage.goto("/editor");
+  await expect(thiefPage).toHaveURL(/\/editor$/);
+
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("heading", { name: "You have signed out" })).toBeVisible();
   await page.goto("/editor");
   await expect(page).toHaveURL(/\/editor\/sign-in/);
+  // …and not a moment after signing out.
+  await thiefPage.goto("/editor");
+  await expect(thiefPage).toHaveURL(/\/editor\/sign-in/);
+  expect(await (await thiefPage.request.get("/api/auth/session")).json()).toEqual({});
+  await thief.close();
+});
+
+test("a new editor made with the command line sets up two-step verification and signs in at 127.0.0.1, with a recovery code once", async ({
+  page,
+}) => {
+  const email = `new.editor.${uniqueSuffix()}@example.gov.uk`;
+  const account = createAccount(email, "editor", ["government-digital-service"], "Nia New");
+  await page.goto("/editor/sign-in?callbackUrl=%2Feditor");
+  // No public address is configured for the browser tests' app: sign-in works at the address it was reached at.
+  expect(new URL(page.url()).hostname).toBe("127.0.0.1");
+  await expect(page.getByText("Signing in works at")).toHaveCount(0);
+  await page.getByLabel("Email address").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/editor\/sign-in\/two-step/);
+  await expect(page.getByRole("heading", { name: "Set up two-step verification" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "QR code to scan with your authenticator app" })).toBeVisible();
+  // Nothing of the editor's is reachable before the second step.
+  await page.goto("/editor/commitments");
+  await expect(page).toHaveURL(/\/editor\/sign-in\/two-step/);
+  await page.getByText("I cannot scan the QR code").click();
+  const key = (await page.getByTestId("totp-key").textContent())!;
+  expect(key.replace(/\s/g, "")).toMatch(/^[A-Z2-7]{32}$/);
+  await page.getByLabel("Code from your authenticator app").fill("000000");
+  await submit(page, "Continue");
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("The code is not correct");
+  await page.getByLabel("Code from your authenticator app").fill(codeAt(key));
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await expect(page).toHaveURL(/\/editor\/sign-in\/recovery-codes/);
+  const codes = await page.getByTestId("recovery-codes").locator("li").allInnerTexts();
+  expect(codes).toHaveLength(10);
+  await page.getByRole("button", { name: "I have saved my recovery codes", exact: true }).click();
+  // Back where they were going when asked for the second step.
+  await expect(page).toHaveURL(/\/editor\/commitments$/);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "You have signed out" })).toBeVisible();
+
+  // Without the phone: a recovery code, which then never works again.
+  for (const expected of ["works", "used"]) {
+    await page.goto("/editor/sign-in?callbackUrl=%2Feditor");
+    await page.getByLabel("Email address").fill(account.email);
+    await page.getByLabel("Password").fill(account.password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "Enter the code from your authenticator app" })).toBeVisible();
+    await page.getByLabel("Code", { exact: true }).fill(codes[0]!);
+    if (expected === "works") {
+      await page.getByRole("button", { name: "Continue", exact: true }).click();
+      await expect(page).toHaveURL(/\/editor$/);
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await expect(page.getByRole("heading", { name: "You have signed out" })).toBeVisible();
+    } else {
+      await submit(page, "Continue");
+      await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("The code is not correct");
+    }
+  }
+  const events = await query<{ action: string }>(
+    "SELECT action FROM audit_event WHERE entity_type = 'user' AND entity_id = (SELECT id::text FROM app_user WHERE email = $1) ORDER BY id",
+    [email],
+  );
+  expect(events.map((e) => e.action)).toEqual(
+    expect.arrayContaining(["auth.two_step_enrol", "auth.recovery_code_used", "auth.sign_out", "auth.two_step_failed"]),
+  );
+});
+
+test("an editor sees where they are signed in and ends their other sessions", async ({ browser }) => {
+  const account = createAccount(`sam.sessions.${uniqueSuffix()}@example.gov.uk`, "editor", ["government-digital-service"], "Sam Sessions");
+  const laptop = await browser.newContext();
+  const phone = await browser.newContext();
+  try {
+    const laptopPage = await laptop.newPage();
+    const phonePage = await phone.newPage();
+    await signIn(laptopPage, account);
+    await signIn(phonePage, account);
+    await laptopPage.getByRole("link", { name: "Your sessions" }).click();
+    const rows = laptopPage.locator("#sessions tbody tr");
+    await expect(rows).toHaveCount(2);
+    await expect(laptopPage.getByText("This session")).toHaveCount(1);
+    await submit(laptopPage, "End all other sessions");
+    await expect(laptopPage.getByRole("heading", { name: "1 session has ended" })).toBeVisible();
+    await expect(rows).toHaveCount(1);
+    // The other browser is signed out at its next request; this one is not.
+    await phonePage.goto("/editor");
+    await expect(phonePage).toHaveURL(/\/editor\/sign-in/);
+    await laptopPage.goto("/editor");
+    await expect(laptopPage).toHaveURL(/\/editor$/);
+  } finally {
+    await laptop.close();
+    await phone.close();
+  }
 });
 
 test("anonymous visitors are sent to sign in, and admin pages are hidden from editors", async ({ page, request }) => {

@@ -5,9 +5,9 @@ import { describe, it, expect, beforeAll } from "vitest";
 import { spawnSync } from "node:child_process";
 import { useTestDatabase } from "../helpers/test-database";
 import { createPrismaClient, type Db } from "../../src/server/db";
-import { authorizeCredentials, clientAddress } from "../../src/server/auth/credentials";
+import { authorizeCredentials } from "../../src/server/auth/credentials";
 import { generateOneTimePassword, hashPassword, passwordCore, passwordProblem, verifyPassword } from "../../src/server/auth/password";
-import { checkThrottle, lockSeconds, throttleKeys, THROTTLE_RULES } from "../../src/server/auth/throttle";
+import { checkThrottle, cleanUpThrottle, waitAfter, THROTTLE_RULES } from "../../src/server/auth/throttle";
 import { loadActor } from "../../src/server/editor/actor";
 import { resetPassword, updateUser, changeOwnPassword } from "../../src/server/editor/users";
 import { OWNER_ORG, PASSWORD, createUser } from "../helpers/editor-fixtures";
@@ -55,6 +55,10 @@ describe("passwords", () => {
       expect(passwordProblem(common), common).toMatch(/too easy to guess/);
     }
     expect(passwordProblem("olive.owner.rocks.2026", ["olive", "owner"])).toMatch(/name or email/);
+    // Short names count too (security review F17), but a real passphrase that happens to contain them is fine.
+    expect(passwordProblem("Sec Moj Sec Moj 1", ["sec.moj", "Sec", "Moj"])).toMatch(/name or email/);
+    expect(passwordProblem("Ed Ed Ed Ed Ed Ed 12", ["ed", "Ed"])).toMatch(/name or email/);
+    expect(passwordProblem("edited lantern orchard mosaic", ["ed", "Ed"])).toBeNull();
     expect(passwordProblem("x".repeat(257))).toMatch(/256 characters or fewer/);
     expect(passwordCore("P@ssw0rd!!2026")).toBe("password");
   });
@@ -95,9 +99,10 @@ describe("signing in with email and password", () => {
     const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
     const attempt = (password: string, when: Date, client: Db = db) =>
       authorizeCredentials(client, { email: "throttled@example.gov.uk", password, address }, when);
+    const rules = THROTTLE_RULES.pair;
 
     // Four failures are free.
-    for (let i = 0; i < THROTTLE_RULES.freeFailures; i++) expect(await attempt("bad guess", at(i))).toEqual({ ok: false, error: "invalid" });
+    for (let i = 0; i < rules.freeFailures; i++) expect(await attempt("bad guess", at(i))).toEqual({ ok: false, error: "invalid" });
     // The fifth makes the pair wait 15 seconds: even the right password is refused meanwhile.
     expect(await attempt("bad guess", at(10))).toEqual({ ok: false, error: "invalid" });
     expect(await attempt(PASSWORD, at(11))).toEqual({ ok: false, error: "slow_down" });
@@ -108,7 +113,7 @@ describe("signing in with email and password", () => {
     let t = 30;
     for (let failures = 6; failures <= 9; failures++) {
       expect(await attempt("bad guess", at(t))).toEqual({ ok: false, error: "invalid" });
-      t += lockSeconds(failures, "address") + 1;
+      t += waitAfter(failures, "pair", "password").seconds + 1;
     }
     expect(await attempt("bad guess", at(t))).toEqual({ ok: false, error: "locked" });
 
@@ -117,19 +122,22 @@ describe("signing in with email and password", () => {
     try {
       expect(await attempt(PASSWORD, at(t + 60), restarted)).toEqual({ ok: false, error: "locked" });
       expect(await attempt(PASSWORD, at(t + 14 * 60), restarted)).toEqual({ ok: false, error: "locked" });
-      // After 15 minutes the right password works, and clears the counters.
+      // After 15 minutes the right password works, and clears the pair's counter.
       expect((await attempt(PASSWORD, at(t + 15 * 60 + 1), restarted)).ok).toBe(true);
-      expect(await checkThrottle(restarted, throttleKeys("throttled@example.gov.uk", address), at(t + 15 * 60 + 2))).toEqual({ kind: "open" });
+      expect(await checkThrottle(restarted, { kind: "password", account: "throttled@example.gov.uk", address }, at(t + 15 * 60 + 2))).toEqual({
+        kind: "open",
+      });
     } finally {
       await restarted.$disconnect();
     }
     expect(await db.auditEvent.count({ where: { action: "auth.lock" } })).toBeGreaterThanOrEqual(1);
+    expect(await db.auditEvent.count({ where: { action: "auth.sign_in_failed" } })).toBeGreaterThanOrEqual(10);
   });
 
-  it("throttles unknown addresses exactly like real ones (so the responses reveal nothing)", async () => {
+  it("throttles unknown email addresses exactly like real ones (so the responses reveal nothing)", async () => {
     const t0 = new Date("2026-11-02T10:00:00Z");
     let last;
-    for (let i = 0; i < THROTTLE_RULES.freeFailures + 1; i++)
+    for (let i = 0; i < THROTTLE_RULES.pair.freeFailures + 1; i++)
       last = await authorizeCredentials(db, { email: "ghost@example.gov.uk", password: "guess", address: "192.0.2.50" }, new Date(t0.getTime() + i));
     expect(last).toEqual({ ok: false, error: "invalid" });
     expect(
@@ -140,25 +148,76 @@ describe("signing in with email and password", () => {
     expect(keys.every((k) => !k.key.includes("@") && !k.key.includes("192.0.2"))).toBe(true);
   });
 
-  it("locks an account after many failures spread over many addresses", async () => {
-    await createUser(db, "spread@example.gov.uk", "editor", [OWNER_ORG]);
-    const t0 = new Date("2026-11-03T10:00:00Z");
-    for (let i = 0; i < THROTTLE_RULES.accountLockAfter; i++) {
-      await authorizeCredentials(
+  it("100 failed attempts from one address do not stop the editor from another", async () => {
+    await createUser(db, "target@example.gov.uk", "editor", [OWNER_ORG]);
+    const t0 = new Date("2026-11-04T10:00:00Z");
+    // An attacker keeps trying, each time as soon as the wait allows (refused attempts are not failures).
+    let now = t0.getTime();
+    for (let i = 0; i < 100; i++) {
+      const result = await authorizeCredentials(
         db,
-        { email: "spread@example.gov.uk", password: "guess", address: `10.0.${Math.floor(i / 4)}.${i % 4}` },
-        new Date(t0.getTime() + i * 1000),
+        { email: "target@example.gov.uk", password: `guess ${i}`, address: "198.51.100.66" },
+        new Date(now),
       );
+      expect(result.ok).toBe(false);
+      now += 16 * 60_000;
     }
-    expect(
-      await authorizeCredentials(db, { email: "spread@example.gov.uk", password: PASSWORD, address: "10.9.9.9" }, new Date(t0.getTime() + 60_000)),
-    ).toEqual({ ok: false, error: "locked" });
+    // The editor, from their own network, at any moment: straight in.
+    expect((await authorizeCredentials(db, { email: "target@example.gov.uk", password: PASSWORD, address: "203.0.113.40" }, new Date(now))).ok).toBe(
+      true,
+    );
   });
 
-  it("reads the client address from the proxy's headers", () => {
-    expect(clientAddress({ "x-forwarded-for": "203.0.113.5, 10.0.0.1" })).toBe("203.0.113.5");
-    expect(clientAddress(new Headers({ "x-real-ip": "203.0.113.6" }))).toBe("203.0.113.6");
-    expect(clientAddress(undefined)).toBe("unknown");
+  it("failures spread over many addresses slow down only addresses the account never signed in from, for a minute at most", async () => {
+    await createUser(db, "spread@example.gov.uk", "editor", [OWNER_ORG]);
+    const t0 = new Date("2026-11-03T10:00:00Z");
+    const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+    // The editor signed in from their office last week.
+    expect(
+      (await authorizeCredentials(db, { email: "spread@example.gov.uk", password: PASSWORD, address: "203.0.113.50" }, at(-7 * 86_400))).ok,
+    ).toBe(true);
+    for (let i = 0; i < 100; i++)
+      await authorizeCredentials(db, { email: "spread@example.gov.uk", password: "guess", address: `10.0.${Math.floor(i / 4)}.${i % 4}` }, at(i));
+    // A new address meets the account-wide slow-down, which never lasts more than a minute…
+    expect(await authorizeCredentials(db, { email: "spread@example.gov.uk", password: PASSWORD, address: "10.9.9.9" }, at(101))).toEqual({
+      ok: false,
+      error: "slow_down",
+    });
+    expect((await authorizeCredentials(db, { email: "spread@example.gov.uk", password: PASSWORD, address: "10.9.9.9" }, at(100 + 61))).ok).toBe(true);
+    // …and the office is never held up.
+    expect((await authorizeCredentials(db, { email: "spread@example.gov.uk", password: PASSWORD, address: "203.0.113.50" }, at(102))).ok).toBe(true);
+  });
+
+  it("slows down a flood of made-up email addresses from one address before hashing any more passwords", async () => {
+    const t0 = new Date("2026-11-05T10:00:00Z");
+    const address = "198.51.100.88";
+    for (let i = 0; i < THROTTLE_RULES.address.freeFailures + 1; i++)
+      expect(await authorizeCredentials(db, { email: `made-up-${i}@example.com`, password: "guess", address }, new Date(t0.getTime() + i))).toEqual({
+        ok: false,
+        error: "invalid",
+      });
+    expect(await authorizeCredentials(db, { email: "another-one@example.com", password: "guess", address }, new Date(t0.getTime() + 100))).toEqual({
+      ok: false,
+      error: "slow_down",
+    });
+    // Made-up addresses leave no trace in the audit log but the slow-down itself.
+    expect(await db.auditEvent.count({ where: { action: "auth.sign_in_failed", entityType: "address" } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { action: "auth.slow_down", entityType: "address" } })).toBeGreaterThanOrEqual(1);
+  });
+
+  it("expired throttle rows are cleaned up", async () => {
+    const t0 = new Date("2026-11-06T10:00:00Z");
+    await authorizeCredentials(db, { email: "old@example.com", password: "guess", address: "192.0.2.201" }, t0);
+    const before = await db.signInThrottle.count();
+    await cleanUpThrottle(db, new Date(t0.getTime() + 2 * 3600_000));
+    expect(await db.signInThrottle.count()).toBeLessThan(before);
+  });
+
+  it("refuses control characters in the email address with the usual message (no database error in the address bar)", async () => {
+    expect(await authorizeCredentials(db, { email: "a\u0000b@example.gov.uk", password: "whatever-long-pass", address: "192.0.2.3" })).toEqual({
+      ok: false,
+      error: "invalid",
+    });
   });
 });
 
@@ -195,6 +254,32 @@ describe("sessions", () => {
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.mustChangePassword).toBe(false);
     expect(await verifyPassword(row.passwordHash!, "violet canal biscuit meadow")).toBe(true);
+  });
+});
+
+describe("changing one's password", () => {
+  it("throttles and audits wrong current passwords (security review F9), from that address only", async () => {
+    const user = await createUser(db, "guess-current@example.gov.uk", "editor", [OWNER_ORG]);
+    const t0 = new Date("2026-11-07T10:00:00Z");
+    const change = (currentPassword: string, address: string, seconds: number) =>
+      changeOwnPassword(
+        db,
+        user,
+        { currentPassword, newPassword: "violet canal biscuit meadow", confirmPassword: "violet canal biscuit meadow" },
+        { address },
+        new Date(t0.getTime() + seconds * 1000),
+      );
+    for (let i = 0; i < THROTTLE_RULES.pair.freeFailures + 1; i++)
+      expect(await change(`wrong ${i}`, "198.51.100.30", i)).toMatchObject({
+        ok: false,
+        errors: [{ field: "currentPassword", message: "Your current password is not correct" }],
+      });
+    expect(await change(PASSWORD, "198.51.100.30", 6)).toMatchObject({
+      ok: false,
+      errors: [{ field: "currentPassword", message: expect.stringMatching(/Wait a minute/) }],
+    });
+    expect(await db.auditEvent.count({ where: { action: "auth.current_password_failed", entityId: String(user.id) } })).toBe(5);
+    expect((await change(PASSWORD, "203.0.113.31", 7)).ok).toBe(true);
   });
 });
 
@@ -248,6 +333,8 @@ describe("npm run user", () => {
     const weak = run(["add", "--email", "weak@example.gov.uk", "--role", "admin"], "password1234");
     expect(weak.status).toBe(1);
     expect(weak.stderr).toMatch(/too easy to guess/);
+    // A control character is refused (security review F14).
+    expect(run(["add", "--email", "tab@example.gov.uk", "--role", "admin"], "quiet harbour\tlantern fig\n").stderr).toMatch(/control characters/);
     const noOrg = run(["add", "--email", "no-org@example.gov.uk", "--role", "editor"]);
     expect(noOrg.status).toBe(1);
     expect(noOrg.stderr).toMatch(/--organisation: Select at least one organisation/);
@@ -259,6 +346,30 @@ describe("npm run user", () => {
     expect(duplicate.stderr).toMatch(/already an account/);
     expect(run(["frobnicate"]).stderr).toMatch(/Usage:/);
     expect(await db.user.count()).toBe(count);
+  });
+
+  it("resets a person's two-step verification (a sole admin who lost their phone)", async () => {
+    const user = await db.user.findUniqueOrThrow({ where: { email: "first.admin@example.gov.uk" } });
+    await db.user.update({ where: { id: user.id }, data: { totpSecret: "v1.x.y.z", totpLastStep: 1 } });
+    const out = run(["reset-two-step", "--email", "first.admin@example.gov.uk"]);
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stdout).toMatch(/Two-step verification reset for first.admin@example.gov.uk/);
+    const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after).toMatchObject({ totpSecret: null, totpLastStep: null, sessionVersion: user.sessionVersion + 1 });
+    expect(await db.auditEvent.count({ where: { action: "user.reset_two_step", entityId: String(user.id), actorId: null } })).toBe(1);
+  });
+
+  it("takes the first line of standard input as the password, and says the rest was ignored (security review F14)", async () => {
+    const out = run(["add", "--email", "two-lines@example.gov.uk", "--role", "admin"], "first-line-passphrase-one\nsecond-line\n");
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stderr).toMatch(/Only the first line of standard input was used/);
+    const user = await db.user.findUniqueOrThrow({ where: { email: "two-lines@example.gov.uk" } });
+    expect(await verifyPassword(user.passwordHash!, "first-line-passphrase-one")).toBe(true);
+    // Trailing spaces are part of a password; a blank line after it is not.
+    const blank = run(["add", "--email", "blank-line@example.gov.uk", "--role", "admin"], "quiet harbour lantern fig\n\n");
+    expect(blank.stderr).not.toMatch(/Only the first line/);
+    const second = await db.user.findUniqueOrThrow({ where: { email: "blank-line@example.gov.uk" } });
+    expect(await verifyPassword(second.passwordHash!, "quiet harbour lantern fig")).toBe(true);
   });
 
   it("resets a password and lists accounts", async () => {

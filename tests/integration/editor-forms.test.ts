@@ -403,9 +403,14 @@ describe("users and passwords: bad input", () => {
   it("password changes: wrong current password, too short, common, mismatched", async () => {
     const change = (current: string, next: string, confirm = next) =>
       changeOwnPassword(db, cast.other, { currentPassword: current, newPassword: next, confirmPassword: confirm });
-    expect((await invalid(() => change("wrong password entirely", "lantern orchard kettle mosaic"))).currentPassword).toBe(
-      "Your current password is not correct",
-    );
+    // A wrong current password changes nothing but the audit log, which records the failed check (security review F9, F12).
+    const audited = await db.auditEvent.count({ where: { action: "auth.current_password_failed" } });
+    expect(await change("wrong password entirely", "lantern orchard kettle mosaic")).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      errors: [{ field: "currentPassword", message: "Your current password is not correct" }],
+    });
+    expect(await db.auditEvent.count({ where: { action: "auth.current_password_failed" } })).toBe(audited + 1);
     expect((await invalid(() => change(PASSWORD, "short one"))).newPassword).toBe("Password must be 12 characters or more");
     expect((await invalid(() => change(PASSWORD, "Password123456!"))).newPassword).toMatch(/too easy to guess/);
     expect((await invalid(() => change(PASSWORD, "qwertyuiop123"))).newPassword).toMatch(/too easy to guess/);

@@ -46,6 +46,11 @@ describe("loadProposalPage", () => {
     for (const raw of ["0", "-1", "1.5", "abc", "99999999", "1e3"]) expect((await loadProposalPage(db, cast.admin, raw)).kind, raw).toBe("not-found");
   });
 
+  it("answers the edit page of a proposal an editor may not see exactly as for one that does not exist (security review F18)", async () => {
+    expect((await loadProposalEditPage(db, cast.other, String(proposalId))).kind).toBe("not-found");
+    expect((await loadProposalEditPage(db, cast.other, "99999999")).kind).toBe("not-found");
+  });
+
   it("lets only the author change a proposal, and only once it is returned", async () => {
     const page = await loadProposalEditPage(db, cast.owner, String(proposalId));
     if (page.kind !== "found") throw new Error("expected found");

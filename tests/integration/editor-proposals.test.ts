@@ -32,6 +32,22 @@ async function propose(overrides: Record<string, unknown> = {}) {
   return db.proposal.findUniqueOrThrow({ where: { id: result.value.id } });
 }
 
+describe("what an editor of another organisation learns", () => {
+  it("withdrawing a proposal they may not see gets the same answer whether it exists, is pending or was approved (security review F18)", async () => {
+    const pending = await propose();
+    const approvedOne = await propose();
+    expect(
+      (await reviewProposal(db, cast.ownerColleague, { proposalId: approvedOne.id, version: approvedOne.version, decision: "approve" })).ok,
+    ).toBe(true);
+    const answers = await Promise.all(
+      [pending.id, approvedOne.id, 99_999_999].map((id) => withdrawProposal(db, cast.other, { proposalId: String(id), version: "1" })),
+    );
+    expect(answers[0]).toEqual({ ok: false, kind: "not_found", message: "There is no such proposal." });
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+  });
+});
+
 describe("proposing and approving a status update", () => {
   it("stores a pending proposal, then publishes it once a second editor approves it", async () => {
     const proposal = await propose({ status: "at_risk", note: "The pilot is behind schedule.", confirmedOn: todayIso() });

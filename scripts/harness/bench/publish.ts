@@ -17,7 +17,7 @@ export async function waitUntilVisible(base: string, path: string, text: string,
 }
 
 export async function measurePublishVisibility(
-  settings: { env: NodeJS.ProcessEnv; databaseUrl: string },
+  settings: { env: NodeJS.ProcessEnv; databaseUrl: string; dataDir: string },
   base: string,
   rounds: number,
 ): Promise<number[]> {

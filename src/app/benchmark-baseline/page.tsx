@@ -1,6 +1,9 @@
 // A prerendered page with no data, used by `npm run bench` as the framework's own ceiling:
 // what the same Next.js production server does with a static page of similar size.
+// Built only with RT_BENCHMARK_BASELINE=1 (the bench sets it): a normal production build answers 404.
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { appConfig } from "@/runtime/env";
 
 export const dynamic = "force-static";
 export const metadata: Metadata = { title: "Benchmark baseline", robots: { index: false, follow: false } };
@@ -12,6 +15,7 @@ function paragraph(n: number): string {
 }
 
 export default function BenchmarkBaselinePage() {
+  if (!appConfig().benchmarkBaseline) notFound();
   return (
     <>
       <h1 className="text-3xl font-bold mb-4">Benchmark baseline</h1>

@@ -26,6 +26,7 @@ export default async function EditorLayout({ children }: { children: ReactNode }
               { href: "/editor/audit", label: "Audit log" },
             ]
           : []),
+        { href: "/editor/account/sessions", label: "Your sessions" },
         { href: "/editor/account/password", label: "Change password" },
       ]
     : [];

@@ -1,10 +1,11 @@
-// Email-and-password sign-in, independent of next-auth so it can be tested directly. One
-// message for an unknown address, a wrong password and a disabled account; repeated failures
-// are slowed down, then locked (see throttle.ts).
+// Email-and-password sign-in (the first of its two steps), independent of next-auth so it can be
+// tested directly. One message for an unknown address, a wrong password and a disabled account;
+// failures are throttled (throttle.ts) before any password is hashed, and audited with the
+// client's real address (src/server/front-door.ts).
 import type { Db } from "../db";
 import { recordAudit } from "../editor/audit";
 import { burnVerifyTime, verifyPassword } from "./password";
-import { checkThrottle, clearThrottle, recordFailure, throttleKeys } from "./throttle";
+import { checkThrottle, recordFailure, recordSuccess, type Attempt, type ThrottleState } from "./throttle";
 
 export type SignInError = "invalid" | "slow_down" | "locked";
 export type SignInResult =
@@ -12,20 +13,36 @@ export type SignInResult =
 
 export const SIGN_IN_MESSAGES: Record<SignInError, string> = {
   invalid: "Enter a correct email address and password",
-  slow_down: "There have been several failed attempts to sign in with this email address. Wait a minute, then try again.",
-  locked: "There have been too many failed attempts to sign in with this email address. Wait 15 minutes, then try again.",
+  slow_down: "There have been several failed attempts to sign in. Wait a minute, then try again.",
+  locked: "There have been too many failed attempts to sign in with this email address from your network. Wait 15 minutes, then try again.",
 };
 
-/** The client's address, as reported by the proxy in front of the app (or "unknown"). */
-export function clientAddress(headers: Record<string, string | string[] | undefined> | Headers | undefined): string {
-  const get = (name: string): string | undefined => {
-    if (!headers) return undefined;
-    if (headers instanceof Headers) return headers.get(name) ?? undefined;
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  const forwarded = get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || get("x-real-ip")?.trim() || "unknown";
+/** Control characters (U+0000 included) never belong in an email address; PostgreSQL text cannot even hold U+0000. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Audits a check that failed: the failure itself for a real account, and any wait it started
+ * (for an unknown email address, only that, against the address, so a flood of made-up
+ * addresses cannot fill the log).
+ */
+export async function auditFailure(
+  db: Db,
+  what: { action: string; userId: number | null; address: string },
+  after: ThrottleState & { engaged: string[] },
+): Promise<void> {
+  if (what.userId !== null)
+    await recordAudit(db, { actorId: null, action: what.action, entityType: "user", entityId: what.userId, after: { address: what.address } });
+  for (const scope of after.engaged) {
+    const until = after.kind === "open" ? null : after.until.toISOString();
+    const action = after.kind === "locked" ? "auth.lock" : "auth.slow_down";
+    await recordAudit(db, {
+      actorId: null,
+      action,
+      entityType: what.userId === null || scope === "address" ? "address" : "user",
+      entityId: what.userId === null || scope === "address" ? what.address : what.userId,
+      after: { scope, until, address: what.address, check: what.action },
+    });
+  }
 }
 
 export async function authorizeCredentials(
@@ -35,10 +52,10 @@ export async function authorizeCredentials(
 ): Promise<SignInResult> {
   const email = typeof input.email === "string" ? input.email.trim().toLowerCase() : "";
   const password = typeof input.password === "string" ? input.password : "";
-  if (!email || !password || email.length > 254 || password.length > 1024) return { ok: false, error: "invalid" };
+  if (!email || !password || email.length > 254 || password.length > 1024 || CONTROL.test(email)) return { ok: false, error: "invalid" };
 
-  const keys = throttleKeys(email, input.address);
-  const before = await checkThrottle(db, keys, now);
+  const attempt: Attempt = { kind: "password", account: email, address: input.address };
+  const before = await checkThrottle(db, attempt, now);
   if (before.kind !== "open") return { ok: false, error: before.kind };
 
   const user = await db.user.findUnique({ where: { email } });
@@ -50,26 +67,18 @@ export async function authorizeCredentials(
   }
 
   if (!valid || !user) {
-    const after = await recordFailure(db, keys, now);
-    if (after.kind === "locked" && user) {
-      await recordAudit(db, {
-        actorId: null,
-        action: "auth.lock",
-        entityType: "user",
-        entityId: user.id,
-        after: { until: after.until.toISOString(), address: input.address },
-      });
-    }
+    const after = await recordFailure(db, attempt, now);
+    await auditFailure(db, { action: "auth.sign_in_failed", userId: user?.id ?? null, address: input.address }, after);
     return { ok: false, error: after.kind === "locked" ? "locked" : "invalid" };
   }
 
-  await clearThrottle(db, keys);
+  await recordSuccess(db, attempt, now);
   await recordAudit(db, {
     actorId: user.id,
     action: "auth.sign_in",
     entityType: "user",
     entityId: user.id,
-    after: { method: "password", address: input.address },
+    after: { method: "password", step: "password", address: input.address },
   });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }

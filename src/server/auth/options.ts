@@ -1,18 +1,23 @@
 // next-auth configuration: email + password (always), and an organisation's OpenID Connect
-// identity provider when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set. Sessions
-// are signed JWTs in an httpOnly cookie (Secure, with the __Secure-/__Host- prefixes, whenever
-// NEXTAUTH_URL is https), valid for 8 hours from sign-in. Each request re-reads the user from
-// the database (src/server/auth/session.ts), so disabling an account or resetting its password
-// ends its sessions at once. See docs/editors.md.
-import type { NextAuthOptions, User } from "next-auth";
+// identity provider when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set. Either is
+// only the first step: two-step verification follows (two-step.ts), for OpenID Connect too.
+// Sessions live on the server (sessions.ts): the next-auth cookie (an encrypted JWT, httpOnly,
+// Secure with the __Secure-/__Host- prefixes whenever NEXTAUTH_URL is https) carries nothing but
+// the session's random token, and every request checks its record. See docs/editors.md and
+// docs/decisions/0010-server-side-sessions-and-two-step-verification.md.
+import type { NextAuthOptions } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import { appConfig, type Env, type OidcConfig } from "../../runtime/env";
 import { getDb } from "../db";
 import { recordAudit } from "../editor/audit";
-import { authorizeCredentials, clientAddress } from "./credentials";
+import { clientAddressOf } from "../front-door";
+import { authorizeCredentials } from "./credentials";
+import { createSession, describeUserAgent, endSession, findSession, SESSION_RULES, sessionExpires } from "./sessions";
+import { sessionSecret } from "./secret";
 
-const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+const SESSION_MAX_AGE_SECONDS = SESSION_RULES.absoluteHours * 60 * 60;
 export const SIGN_IN_PATH = "/editor/sign-in";
 
 /** The OpenID Connect provider's settings, or null when it is not switched on (src/runtime/env.ts). */
@@ -44,9 +49,7 @@ function oidcProvider(config: OidcConfig): OAuthConfig<OidcProfile> {
 }
 
 /** Where sign-in errors send people: our own page, with a code it turns into a message. */
-const SIGN_IN_ERROR_CODES = { slowDown: "SlowDown", locked: "Locked" } as const;
-
-type SessionUser = User & { sessionVersion?: number };
+const SIGN_IN_ERROR_CODES = { slowDown: "SlowDown", locked: "Locked", unexpected: "Default" } as const;
 
 export const secureCookies = appConfig().https;
 
@@ -59,8 +62,23 @@ async function userForOidc(profile: OidcProfile | undefined) {
   return user && !user.disabledAt ? user : null;
 }
 
+/** Who is asking, for the session record and the audit log (the address as the production server resolved it). */
+async function requestContext() {
+  const h = await headers();
+  return { address: clientAddressOf(h), userAgent: describeUserAgent(h.get("user-agent")) };
+}
+
+/** A line for the server log that no one outside can write into: known codes only, the detail quoted and cut short. */
+function logAuthProblem(code: string, detail: unknown) {
+  const safeCode = /^[A-Z_]{1,64}$/.test(code) ? code : "UNRECOGNISED_CODE";
+  const message = detail instanceof Error ? detail.message : "";
+  console.error(`[auth] ${safeCode}${message ? ` ${JSON.stringify(message.slice(0, 300))}` : ""}`);
+}
+
+type FirstStepUser = { id: string; email: string; name: string; sessionVersion: number };
+
 export const authOptions: NextAuthOptions = {
-  secret: appConfig().NEXTAUTH_SECRET,
+  secret: sessionSecret(),
   useSecureCookies: secureCookies,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
@@ -71,18 +89,25 @@ export const authOptions: NextAuthOptions = {
       name: "Email and password",
       credentials: { email: { label: "Email address", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
-        const result = await authorizeCredentials(getDb(), {
-          email: credentials?.email,
-          password: credentials?.password,
-          address: clientAddress(req?.headers),
-        });
+        let result;
+        try {
+          result = await authorizeCredentials(getDb(), {
+            email: credentials?.email,
+            password: credentials?.password,
+            address: clientAddressOf(req?.headers ?? {}),
+          });
+        } catch (error) {
+          // next-auth would put the message in the sign-in page's address: never a database's words.
+          logAuthProblem("SIGN_IN_FAILED", error);
+          throw new Error(SIGN_IN_ERROR_CODES.unexpected);
+        }
         if (result.ok)
           return {
             id: String(result.user.id),
             email: result.user.email,
             name: result.user.name,
             sessionVersion: result.user.sessionVersion,
-          } as SessionUser;
+          } as FirstStepUser;
         if (result.error === "slow_down") throw new Error(SIGN_IN_ERROR_CODES.slowDown);
         if (result.error === "locked") throw new Error(SIGN_IN_ERROR_CODES.locked);
         return null;
@@ -99,26 +124,37 @@ export const authOptions: NextAuthOptions = {
       // No self-registration: only people who already have an account may sign in this way.
       const user = await userForOidc(profile as OidcProfile | undefined);
       if (!user) return false;
-      await recordAudit(getDb(), { actorId: user.id, action: "auth.sign_in", entityType: "user", entityId: user.id, after: { method: "oidc" } });
+      const { address } = await requestContext();
+      await recordAudit(getDb(), {
+        actorId: user.id,
+        action: "auth.sign_in",
+        entityType: "user",
+        entityId: user.id,
+        after: { method: "oidc", step: "identity provider", address },
+      });
       return true;
     },
     async jwt({ token, user, account, profile }) {
-      if (user && account?.type === "credentials") {
-        token.uid = Number(user.id);
-        token.sv = (user as SessionUser).sessionVersion ?? 1;
-      } else if (account?.type === "oauth") {
-        const dbUser = await userForOidc(profile as OidcProfile | undefined);
-        if (dbUser) {
-          token.uid = dbUser.id;
-          token.sv = dbUser.sessionVersion;
-          token.name = dbUser.name;
-          token.email = dbUser.email;
-        }
+      // Signing in (the first step): a new server-side session; the cookie carries only its token.
+      if (user && account) {
+        const first =
+          account.type === "credentials"
+            ? { userId: Number(user.id), sessionVersion: (user as FirstStepUser).sessionVersion, method: "password" as const }
+            : await userForOidc(profile as OidcProfile | undefined).then((u) =>
+                u ? { userId: u.id, sessionVersion: u.sessionVersion, method: "oidc" as const } : null,
+              );
+        if (!first) return {};
+        const { token: sid } = await createSession(getDb(), { ...first, ...(await requestContext()) });
+        return { sid };
       }
-      return token;
+      return typeof token.sid === "string" ? { sid: token.sid } : {};
     },
-    async session({ session, token }) {
-      return { ...session, uid: typeof token.uid === "number" ? token.uid : undefined, sv: typeof token.sv === "number" ? token.sv : undefined };
+    async session({ token }) {
+      // GET /api/auth/session: read only (it never extends the session), and only a full sign-in counts.
+      const record = typeof token.sid === "string" ? await findSession(getDb(), token.sid, new Date(), { touch: false }) : null;
+      if (!record?.secondFactorAt) return {} as never;
+      const user = await getDb().user.findUnique({ where: { id: record.userId }, select: { name: true, email: true } });
+      return { user: { name: user?.name, email: user?.email }, expires: sessionExpires(record).toISOString() };
     },
     async redirect({ url, baseUrl }) {
       // Only ever back into the editor on this site.
@@ -127,11 +163,21 @@ export const authOptions: NextAuthOptions = {
       return `${baseUrl}/editor`;
     },
   },
+  events: {
+    async signOut({ token }) {
+      // Signing out ends the session on the server: a copy of the cookie stops working with it.
+      if (typeof token?.sid !== "string") return;
+      const ended = await endSession(getDb(), token.sid, "signed_out");
+      if (!ended) return;
+      const { address } = await requestContext();
+      await recordAudit(getDb(), { actorId: ended.userId, action: "auth.sign_out", entityType: "user", entityId: ended.userId, after: { address } });
+    },
+  },
   logger: {
     error(code, metadata) {
       // Failed sign-ins are expected; anything else is worth a line in the server log.
       if (code === "CLIENT_FETCH_ERROR") return;
-      console.error(`[auth] ${code}`, metadata instanceof Error ? metadata.message : "");
+      logAuthProblem(code, metadata instanceof Error ? metadata : undefined);
     },
     warn() {},
     debug() {},

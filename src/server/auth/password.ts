@@ -58,6 +58,9 @@ export function passwordCore(password: string): string {
   return [...trimmed].map((c) => LEET[c] ?? c).join("");
 }
 
+/** Letters and digits a password must have besides the person's own (short) name words. */
+const SHORT_NAME_REMAINDER = 10;
+
 /**
  * Why a new password is not acceptable, as a message for the form, or null when it is fine.
  * `context` holds words specific to the person (their email address, their name): a password
@@ -80,9 +83,18 @@ export function passwordProblem(password: string, context: readonly string[] = [
     // a common word repeated ("passwordpassword", "letmeinletmein")
     [...WORDS].some((w) => w.length >= 4 && core.length >= w.length * 2 && core === w.repeat(core.length / w.length));
   if (common) return "Password is too easy to guess: it is, or is built on, a common password. Try three or more unrelated words";
+  const nameMessage = "Password must not contain your name or email address";
   for (const word of context) {
     const w = word.toLowerCase().trim();
-    if (w.length >= 4 && compact.includes(w)) return "Password must not contain your name or email address";
+    if (w.length >= 4 && compact.includes(w)) return nameMessage;
+  }
+  // Short names too ("Sec Moj Sec Moj 1"): what is left once the person's words are taken out must be a password by itself.
+  const parts = [...new Set(context.flatMap((word) => word.toLowerCase().split(/[^a-z0-9]+/)).filter((w) => w.length >= 2))].sort(
+    (a, b) => b.length - a.length,
+  );
+  if (parts.length > 0 && parts.some((w) => alnum.includes(w))) {
+    const rest = parts.reduce((left, w) => left.split(w).join(""), alnum);
+    if (rest.length < SHORT_NAME_REMAINDER) return nameMessage;
   }
   return null;
 }

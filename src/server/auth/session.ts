@@ -1,25 +1,47 @@
-// The signed-in editor for pages and server actions. The session cookie only says who signed in
-// (user id and session version); everything else — role, organisations, whether the account is
-// still enabled — is read from the database on every request.
-import { getServerSession } from "next-auth";
+// The signed-in editor for pages and server actions. The session cookie only carries the token of
+// a server-side session (sessions.ts); each request finds its record (still live, and counted as
+// activity) and reads the user — role, organisations, whether the account is still enabled —
+// from the database. A session is fully signed in once the second step is passed (two-step.ts).
+import { cache } from "react";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { decode } from "next-auth/jwt";
 import crypto from "node:crypto";
-import { appConfig } from "../../runtime/env";
 import { getDb } from "../db";
 import { isAdmin } from "../../domain/permissions";
 import { loadActor, type EditorUser } from "../editor/actor";
-import { authOptions, SIGN_IN_PATH, secureCookies } from "./options";
+import { SIGN_IN_PATH, secureCookies } from "./options";
+import { findSession, type SessionRecord } from "./sessions";
+import { sessionSecret } from "./secret";
 
-export async function currentUser(): Promise<EditorUser | null> {
-  let session: { uid?: number; sv?: number } | null;
+const TWO_STEP_PATH = "/editor/sign-in/two-step";
+export const RECOVERY_CODES_PATH = "/editor/sign-in/recovery-codes";
+
+const SESSION_COOKIE = secureCookies ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+
+export type CurrentSession = { session: SessionRecord; user: EditorUser; token: string };
+
+/** This request's live session (fully signed in or not), once per request. */
+export const currentSession = cache(async (): Promise<CurrentSession | null> => {
+  const cookie = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!cookie) return null;
+  let token: unknown;
   try {
-    session = (await getServerSession(authOptions)) as { uid?: number; sv?: number } | null;
+    token = (await decode({ token: cookie, secret: sessionSecret() }))?.sid;
   } catch {
-    session = null;
+    return null;
   }
-  if (!session?.uid) return null;
-  return loadActor(getDb(), session.uid, session.sv);
+  if (typeof token !== "string") return null;
+  const session = await findSession(getDb(), token);
+  if (!session) return null;
+  const user = await loadActor(getDb(), session.userId);
+  return user ? { session, user, token } : null;
+});
+
+/** The fully signed-in editor (password and second step), or null. */
+export async function currentUser(): Promise<EditorUser | null> {
+  const current = await currentSession();
+  return current?.session.secondFactorAt ? current.user : null;
 }
 
 export function signInUrl(callbackPath: string): string {
@@ -27,14 +49,18 @@ export function signInUrl(callbackPath: string): string {
 }
 
 /**
- * For pages: the signed-in user, or a redirect to the sign-in page that comes back here. Someone
+ * For pages: the signed-in user, or a redirect to the step of signing in still to do (the
+ * password, the two-step code, saving new recovery codes), which comes back here. Someone
  * holding a one-time password is sent to choose their own first.
  */
 export async function requireUser(callbackPath: string, options: { allowPasswordChange?: boolean } = {}): Promise<EditorUser> {
-  const user = await currentUser();
-  if (!user) redirect(signInUrl(callbackPath));
-  if (user.mustChangePassword && !options.allowPasswordChange) redirect("/editor/account/password");
-  return user;
+  const current = await currentSession();
+  if (!current) redirect(signInUrl(callbackPath));
+  const back = `callbackUrl=${encodeURIComponent(callbackPath)}`;
+  if (!current.session.secondFactorAt) redirect(`${TWO_STEP_PATH}?${back}`);
+  if (current.session.unsavedRecoveryCodes) redirect(`${RECOVERY_CODES_PATH}?${back}`);
+  if (current.user.mustChangePassword && !options.allowPasswordChange) redirect("/editor/account/password");
+  return current.user;
 }
 
 /** For admin-only pages: a signed-in editor who is not an admin gets a 404, not a hint. */
@@ -56,9 +82,6 @@ export async function csrfToken(): Promise<string | null> {
   if (!value) return null;
   const [token, hash] = value.split("|");
   if (!token || !hash) return null;
-  const expected = crypto
-    .createHash("sha256")
-    .update(`${token}${appConfig().NEXTAUTH_SECRET ?? ""}`)
-    .digest("hex");
+  const expected = crypto.createHash("sha256").update(`${token}${sessionSecret()}`).digest("hex");
   return expected === hash ? token : null;
 }

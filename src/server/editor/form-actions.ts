@@ -6,11 +6,13 @@ import { headers } from "next/headers";
 import { currentUser, signInUrl } from "../auth/session";
 import { editorReturnPath } from "../auth/return-path";
 import { expirePublicData } from "../cache-tags";
+import { clientAddressOf } from "../front-door";
+import { recordAudit } from "./audit";
 import type { EditorUser } from "./actor";
 import type { Failure } from "./result";
 import type { ConflictView, FormState } from "../../schemas/form-state";
 import { formValues, type FormValues } from "../../schemas/editor";
-import type { Db } from "../db";
+import { getDb, type Db } from "../db";
 import { COMMITMENT_FIELD_LABELS } from "./commitments";
 import { formOptions } from "./queries";
 
@@ -22,6 +24,22 @@ export async function sessionUser(options: { allowPasswordChange?: boolean } = {
   const user = await currentUser();
   if (user?.mustChangePassword && !options.allowPasswordChange) return null;
   return user;
+}
+
+/**
+ * A refused action is a security event: who, from where, on which page, and why (the mutation
+ * itself wrote nothing; this is written after it, outside its transaction).
+ */
+async function auditRefusal(reason: string): Promise<void> {
+  const user = await currentUser();
+  const h = await headers();
+  await recordAudit(getDb(), {
+    actorId: user?.id ?? null,
+    action: "auth.refused",
+    entityType: "user",
+    entityId: user?.id ?? 0,
+    after: { reason: reason.slice(0, 200), page: editorReturnPath(h.get("referer")), address: clientAddressOf(h) },
+  });
 }
 
 /** The editor page the form was posted from (to come back to after signing in). */
@@ -45,6 +63,7 @@ export function nextFormState(prev: FormState, values: FormValues, extra: Partia
 /** A refused submission back in its form: field errors, or one message; nobody signed in goes to sign in. */
 export async function failureState(prev: FormState, failure: Failure, values: FormValues, extra: Partial<FormState> = {}): Promise<FormState> {
   if (failure.kind === "unauthenticated") redirect(signInUrl(await returnPath()));
+  if (failure.kind === "forbidden") await auditRefusal(failure.message);
   return nextFormState(prev, values, failure.kind === "invalid" ? { ...extra, errors: failure.errors } : { ...extra, message: failure.message });
 }
 

@@ -3,7 +3,7 @@
 // Pages first call requireUser()/requireAdmin() (src/server/auth/session.ts) for the editor.
 import type { Db } from "../db";
 import type { Actor } from "../../domain/permissions";
-import { canCheckForced, canForcePublish, canResubmit, canReview, canWithdraw, canWorkOn } from "../../domain/permissions";
+import { canCheckForced, canForcePublish, canResubmit, canReview, canSeeProposal, canWithdraw } from "../../domain/permissions";
 import { auditFilterSchema, fieldErrors, type AuditFilter } from "../../schemas/editor";
 import { firstParam, type RawParams } from "../../schemas/commitment-query";
 import type { PageError } from "../../schemas/errors";
@@ -29,8 +29,7 @@ export function recordId(raw: string): number | null {
 export async function loadProposalPage(db: Db, actor: Actor, rawId: string) {
   const id = recordId(rawId);
   const proposal = id === null ? null : await getProposal(db, id);
-  // Proposals are visible to those who may work on the commitment (and admins), and to their author.
-  if (!proposal || (!canWorkOn(actor, proposal.ownership).allowed && proposal.author.id !== actor.id)) return NOT_FOUND;
+  if (!proposal || !canSeeProposal(actor, { authorId: proposal.author.id, commitment: proposal.ownership })) return NOT_FOUND;
   const facts = { authorId: proposal.author.id, state: proposal.state, commitment: proposal.ownership, batch: proposal.batch };
   const [current, history, commitment, options] = await Promise.all([
     proposal.commitmentId === null ? null : commitmentStateToday(db, proposal.commitmentId),
@@ -75,7 +74,8 @@ export async function loadProposalPage(db: Db, actor: Actor, rawId: string) {
 export async function loadProposalEditPage(db: Db, actor: Actor, rawId: string) {
   const id = recordId(rawId);
   const proposal = id === null ? null : await getProposal(db, id);
-  if (!proposal) return NOT_FOUND;
+  // Someone who may not see the proposal gets the same 404 as for one that does not exist (security review F18).
+  if (!proposal || !canSeeProposal(actor, { authorId: proposal.author.id, commitment: proposal.ownership })) return NOT_FOUND;
   return found({ proposal, decision: canResubmit(actor, { authorId: proposal.author.id, state: proposal.state, commitment: proposal.ownership }) });
 }
 

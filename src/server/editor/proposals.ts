@@ -7,7 +7,7 @@
 // returns a Result (nothing is written on any failure).
 import type { Db } from "../db";
 import type { Actor } from "../../domain/permissions";
-import { canCheckForced, canForcePublish, canPropose, canResubmit, canReview, canWithdraw } from "../../domain/permissions";
+import { canCheckForced, canForcePublish, canPropose, canResubmit, canReview, canSeeProposal, canWithdraw } from "../../domain/permissions";
 import { resolveDeadline } from "../../domain/deadline";
 import { dayDate, isIsoDate, todayIso } from "../../domain/dates";
 import { detectDatePrecision, resolveConfirmedDate, resolveOccurrence } from "../../domain/occurrence";
@@ -424,7 +424,8 @@ export async function withdrawProposal(db: Db, actor: Actor | null, input: unkno
   return catchRollBack(() =>
     transaction(db, async (tx) => {
       const proposal = await loadProposalFacts(tx, proposalId);
-      if (!proposal) return notFound("There is no such proposal.");
+      // One answer for "not yours to see" and "does not exist" (security review F18).
+      if (!proposal || !canSeeProposal(actor, proposal)) return notFound("There is no such proposal.");
       const allowed = canWithdraw(actor, proposal);
       if (!allowed.allowed)
         return proposal.state === "approved" || proposal.state === "withdrawn" ? staleProposal(tx, proposalId) : refused(allowed, true);
@@ -483,7 +484,7 @@ export async function resubmitProposal(
   return catchRollBack(() =>
     transaction(db, async (tx) => {
       const proposal = await loadProposalFacts(tx, proposalId);
-      if (!proposal) return notFound("There is no such proposal.");
+      if (!proposal || !canSeeProposal(actor, proposal)) return notFound("There is no such proposal.");
       const allowed = canResubmit(actor, proposal);
       if (!allowed.allowed)
         return proposal.authorId === actor.id && proposal.state !== "returned" ? staleProposal(tx, proposalId) : refused(allowed, true);

@@ -473,6 +473,8 @@ export type UserRow = {
   role: "admin" | "editor";
   disabled: boolean;
   mustChangePassword: boolean;
+  /** Has set up an authenticator app. */
+  twoStepEnrolled: boolean;
   organisations: { slug: string; name: string }[];
   createdAt: string;
 };
@@ -489,6 +491,7 @@ export async function listUsers(db: Db): Promise<UserRow[]> {
     role: u.role,
     disabled: u.disabledAt !== null,
     mustChangePassword: u.mustChangePassword,
+    twoStepEnrolled: u.totpSecret !== null,
     organisations: u.organisations
       .map((o) => ({ slug: o.organisation.slug, name: o.organisation.name }))
       .sort((a, b) => a.name.localeCompare(b.name)),

@@ -6,7 +6,9 @@ import type { Actor, Role } from "../../domain/permissions";
 import { canChangeUser, canManageUsers } from "../../domain/permissions";
 import { passwordChangeSchema, resetPasswordSchema, userCreateSchema, userUpdateSchema } from "../../schemas/editor";
 import type { FieldError } from "../../schemas/errors";
-import { generateOneTimePassword, hashPassword, passwordProblem, verifyPassword } from "../auth/password";
+import { burnVerifyTime, generateOneTimePassword, hashPassword, passwordProblem, verifyPassword } from "../auth/password";
+import { checkThrottle, recordFailure, recordSuccess, type Attempt } from "../auth/throttle";
+import { auditFailure, SIGN_IN_MESSAGES } from "../auth/credentials";
 import { fromZod, invalid, invalidField, notFound, ok, refused, unauthenticated, catchRollBack, type Result } from "./result";
 import { recordAudit } from "./audit";
 import { isUniqueViolation, inTransaction, transaction, type Tx } from "./tx";
@@ -177,16 +179,35 @@ export async function resetPassword(
   );
 }
 
-/** Anyone signed in: their own password, after confirming the current one. */
-export async function changeOwnPassword(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ id: number; sessionVersion: number }>> {
+/**
+ * Anyone signed in: their own password, after confirming the current one. That check is
+ * throttled like signing in (same counters, from the client's address `context.address`) and
+ * its failures are audited: a borrowed session cannot guess its way to the account.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  context: { address: string } = { address: "unknown" },
+  now = new Date(),
+): Promise<Result<{ id: number; sessionVersion: number }>> {
   if (!actor) return unauthenticated;
   const parsed = passwordChangeSchema.safeParse(input);
   if (!parsed.success) return fromZod(parsed.error);
   const user = await db.user.findUnique({ where: { id: actor.id } });
   if (!user || user.disabledAt) return unauthenticated;
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) {
-    return invalidField("currentPassword", "Your current password is not correct");
+  const attempt: Attempt = { kind: "password", account: user.email, address: context.address };
+  const held = await checkThrottle(db, attempt, now);
+  if (held.kind !== "open") return invalidField("currentPassword", SIGN_IN_MESSAGES[held.kind]);
+  const valid = user.passwordHash
+    ? await verifyPassword(user.passwordHash, parsed.data.currentPassword)
+    : (await burnVerifyTime(parsed.data.currentPassword), false);
+  if (!valid) {
+    const after = await recordFailure(db, attempt, now);
+    await auditFailure(db, { action: "auth.current_password_failed", userId: user.id, address: context.address }, after);
+    return invalidField("currentPassword", after.kind === "locked" ? SIGN_IN_MESSAGES.locked : "Your current password is not correct");
   }
+  await recordSuccess(db, attempt, now);
   const problem = passwordProblem(parsed.data.newPassword, [user.email.split("@")[0] ?? "", ...user.name.split(/\s+/)]);
   if (problem) return invalidField("newPassword", problem);
   if (parsed.data.newPassword === parsed.data.currentPassword)

@@ -9,7 +9,7 @@ import zlib from "node:zlib";
 import { etagMatches } from "../open-data/http";
 import { notModifiedHeaders, varyHeader, weakened } from "../http-headers";
 import { recentDatabaseStatus } from "../database-breaker";
-import { SECURITY_HEADERS } from "../security-headers";
+import { securityHeaders } from "../security-headers";
 import { pageStore, type CachedPage } from "./store";
 import { cacheKey, cacheKind } from "./routing";
 
@@ -37,7 +37,11 @@ export function serveFromMemory(request: IncomingMessage, response: ServerRespon
   const page = pageStore().peek(cacheKey(kind, pathname + search, host, proto));
   if (!page) return false;
 
-  const out: Record<string, string> = { ...SECURITY_HEADERS, ...page.headers, vary: varyHeader(pathname, page.headers.vary, "Accept-Encoding")! };
+  const out: Record<string, string> = {
+    ...securityHeaders(pathname),
+    ...page.headers,
+    vary: varyHeader(pathname, page.headers.vary, "Accept-Encoding")!,
+  };
   // The gzipped body is another representation, with a weak validator of its own (RFC 9110 §8.8.3).
   const acceptsGzip = /\bgzip\b/.test((request.headers["accept-encoding"] as string | undefined) ?? "");
   const gzip = acceptsGzip && page.body.byteLength >= MIN_GZIP_BYTES;

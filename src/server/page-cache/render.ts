@@ -9,7 +9,7 @@ import { entityTag, withoutScripts } from "./html";
 import type { RenderResult } from "./store";
 import type { CacheKind } from "./routing";
 import { IMMUTABLE_PAGE_CACHE_CONTROL, IMMUTABLE_PAGE_META, PAGE_CACHE_CONTROL } from "./store";
-import { SECURITY_HEADERS } from "../security-headers";
+import { SECURITY_HEADER_NAMES } from "../security-headers";
 import { OPEN_DATA_VARY } from "../http-headers";
 
 // The same URL answers Next's client router with something other than this HTML.
@@ -26,7 +26,7 @@ const NOT_KEPT = new Set([
   "content-length",
   "content-encoding",
   "set-cookie",
-  ...Object.keys(SECURITY_HEADERS).map((name) => name.toLowerCase()),
+  ...SECURITY_HEADER_NAMES,
 ]);
 
 export const RENDER_HEADER = "x-roadmap-tracker-render";

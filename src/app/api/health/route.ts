@@ -8,5 +8,7 @@ export async function GET() {
   recordDatabaseStatus(database);
   const headers = { "Cache-Control": "no-store" };
   if (database.ok) return Response.json({ status: "ok" }, { headers });
-  return Response.json({ status: "unavailable", reason: database.reason }, { status: 503, headers });
+  // The driver's words (addresses, ports, error codes) go to the server log, never to whoever asked.
+  console.error(`[health] ${JSON.stringify(database.reason.slice(0, 300))}`);
+  return Response.json({ status: "unavailable", reason: "The database is not answering." }, { status: 503, headers });
 }

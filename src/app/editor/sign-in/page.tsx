@@ -2,6 +2,10 @@
 // message is shown for an unknown address, a wrong password and a disabled account.
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { headers } from "next/headers";
+import { appConfig } from "@/runtime/env";
+import { otherAddressNotice } from "@/server/auth/sign-in-address";
+import { InsetText } from "@/components/govuk/inset-text";
 import { currentUser, csrfToken } from "@/server/auth/session";
 import { oidcConfig } from "@/server/auth/options";
 import { SIGN_IN_MESSAGES } from "@/server/auth/credentials";
@@ -61,6 +65,7 @@ export default async function SignInPage({ searchParams }: Props) {
   if (token && errorCode === "NoCookie") redirect(`/editor/sign-in?${new URLSearchParams({ callbackUrl })}`);
   const error = signInError(errorCode);
   const oidc = oidcConfig();
+  const elsewhere = otherAddressNotice(appConfig().authUrl, (await headers()).get("host"));
 
   return (
     <div className="md:w-2/3">
@@ -77,6 +82,7 @@ export default async function SignInPage({ searchParams }: Props) {
       <ErrorSummary errors={error ? [{ message: error.message, href: error.field ? `#${error.field}` : undefined }] : []} />
       <PageHeading>Sign in to edit the tracker</PageHeading>
       <p className="mb-6">This is for editors at the Government Digital Service and departments who record progress on the roadmap.</p>
+      {elsewhere && <InsetText>{elsewhere}</InsetText>}
       <form method="post" action="/api/auth/callback/credentials" noValidate>
         <input type="hidden" name="csrfToken" value={token ?? ""} />
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -102,7 +108,10 @@ export default async function SignInPage({ searchParams }: Props) {
         </>
       )}
       <h2 className="text-xl font-bold mb-2">If you cannot sign in</h2>
-      <p>Ask an admin of the tracker to reset your password. After 10 failed attempts, signing in from your network is paused for 15 minutes.</p>
+      <p>
+        Ask an admin of the tracker to reset your password, or your two-step verification if you have lost your phone and your recovery codes. After
+        10 failed attempts, signing in from your network is paused for 15 minutes.
+      </p>
     </div>
   );
 }

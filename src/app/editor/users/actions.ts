@@ -2,6 +2,7 @@
 import { redirect } from "next/navigation";
 import { getDb } from "@/server/db";
 import { createUser, resetPassword, updateUser } from "@/server/editor/users";
+import { resetTwoStep } from "@/server/auth/two-step";
 import { failureState, nextFormState, sessionUser, valuesOf } from "@/server/editor/form-actions";
 import type { FormState } from "@/schemas/form-state";
 
@@ -42,6 +43,18 @@ export async function resetPasswordAction(prev: FormState, formData: FormData): 
         "Their current sessions have ended. Give them this password in a secure way; it is shown only once and they must replace it when they sign in.",
       ],
       secret: result.value.oneTimePassword,
+    },
+  });
+}
+
+export async function resetTwoStepAction(prev: FormState, formData: FormData): Promise<FormState> {
+  const values = valuesOf(formData);
+  const result = await resetTwoStep(getDb(), await sessionUser(), values);
+  if (!result.ok) return failureState(prev, result, values);
+  return nextFormState(prev, values, {
+    notice: {
+      title: `Two-step verification reset for ${result.value.email}`,
+      lines: ["Their sessions have ended. They set up an authenticator app again, with new recovery codes, when they next sign in."],
     },
   });
 }

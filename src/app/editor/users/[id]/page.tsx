@@ -7,7 +7,7 @@ import { ActionForm, HiddenField, RadiosField, SubmitButton } from "@/components
 import { UserFields } from "@/components/editor/user-fields";
 import { BackLink } from "@/components/govuk/back-link";
 import { PageHeading } from "@/components/govuk/heading";
-import { resetPasswordAction, updateUserAction } from "../actions";
+import { resetPasswordAction, resetTwoStepAction, updateUserAction } from "../actions";
 
 export const metadata: Metadata = { title: "Change a user" };
 
@@ -55,6 +55,18 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <HiddenField name="userId" />
         <SubmitButton variant="secondary">Reset password</SubmitButton>
       </ActionForm>
+      <h2 className="text-2xl font-bold mb-2 mt-4">Reset their two-step verification</h2>
+      <p className="mb-4">
+        {user.twoStepEnrolled
+          ? "For someone who has lost their phone and their recovery codes. They are signed out everywhere and set up an authenticator app again when they next sign in."
+          : "They have not set up two-step verification yet: they will when they next sign in."}
+      </p>
+      {user.twoStepEnrolled && (
+        <ActionForm action={resetTwoStepAction} defaults={{ userId: String(user.id) }}>
+          <HiddenField name="userId" />
+          <SubmitButton variant="secondary">Reset two-step verification</SubmitButton>
+        </ActionForm>
+      )}
     </div>
   );
 }
