@@ -289,6 +289,9 @@ export async function updateCommitment(
   return inTransaction(db, async (tx) => {
     const current = await commitmentSnapshot(tx, commitmentId);
     if (!current) return notFound("There is no such commitment.");
+    // Who may work on it at all comes first: someone who may not is told so, not what changed.
+    const scope = canEditCommitment(actor, current.ownership);
+    if (!scope.allowed) return refused(scope, true);
     const refs = await resolveReferences(tx, parsed.data);
     if (!refs.ok) return refs;
     const submitted: CommitmentSnapshot = {
