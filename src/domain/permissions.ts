@@ -22,9 +22,9 @@ export interface Actor {
   organisationIds: readonly number[];
 }
 
-/** A commitment's owners: exactly one lead organisation and any number of supporting ones. */
+/** A commitment's owners: one lead organisation (null when no source names it) and any number of supporting ones. */
 export interface Ownership {
-  leadOrganisationId: number;
+  leadOrganisationId: number | null;
   supportingOrganisationIds: readonly number[];
 }
 
@@ -46,7 +46,7 @@ export function isAdmin(actor: Actor | null): boolean {
 }
 
 function ownerIds(ownership: Ownership): number[] {
-  return [ownership.leadOrganisationId, ...ownership.supportingOrganisationIds];
+  return [...(ownership.leadOrganisationId === null ? [] : [ownership.leadOrganisationId]), ...ownership.supportingOrganisationIds];
 }
 
 /** True when one of the actor's organisations owns (leads or supports) the commitment. */

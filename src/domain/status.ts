@@ -23,7 +23,7 @@ export const STATUS_DEFINITIONS: readonly StatusDefinition[] = [
     code: "not_started",
     label: "Not started",
     description:
-      "No published source has yet confirmed that work on this commitment has started. Every commitment has this status until its first update is published.",
+      "A published source says that work on this commitment has not started. A commitment no source has reported on reads “No progress reported” instead.",
     closed: false,
     tone: "grey",
   },
@@ -64,6 +64,50 @@ export const STATUS_DEFINITIONS: readonly StatusDefinition[] = [
     tone: "red",
   },
 ];
+
+/**
+ * A commitment no published source has reported on since the roadmap was published: distinct from
+ * not_started, which a source has to say. Not a stored status (no update carries it): it is what
+ * the public pages, counts, filters and the API show when no update is in effect (ADR 0010).
+ */
+export const NO_PROGRESS_REPORTED = "no_progress_reported";
+export type PublicStatusCode = StatusCode | typeof NO_PROGRESS_REPORTED;
+export const PUBLIC_STATUS_CODES: readonly PublicStatusCode[] = [NO_PROGRESS_REPORTED, ...STATUS_CODES];
+
+export interface PublicStatusDefinition extends Omit<StatusDefinition, "code"> {
+  code: PublicStatusCode;
+  /** The words on a commitment's page. */
+  sentence: string;
+}
+
+export const NO_PROGRESS_DEFINITION: PublicStatusDefinition = {
+  code: NO_PROGRESS_REPORTED,
+  label: "No progress reported",
+  sentence: "No progress reported since the roadmap was published",
+  description:
+    "No published source has reported on this commitment since the roadmap was published. The launch articles describe plans, never progress, so a plan described as under way at launch is not counted as progress.",
+  closed: false,
+  tone: "grey",
+};
+
+/** In display order: no progress reported first, then the six statuses. */
+export const PUBLIC_STATUS_DEFINITIONS: readonly PublicStatusDefinition[] = [
+  NO_PROGRESS_DEFINITION,
+  ...STATUS_DEFINITIONS.map((d) => ({ ...d, sentence: d.label })),
+];
+
+export function isPublicStatusCode(x: unknown): x is PublicStatusCode {
+  return x === NO_PROGRESS_REPORTED || isStatusCode(x);
+}
+
+/** The status the public sees: the stored one when an update is in effect, otherwise no progress reported. */
+export function publicStatus(status: StatusCode, reported: boolean): PublicStatusCode {
+  return reported ? status : NO_PROGRESS_REPORTED;
+}
+
+export function publicStatusDefinition(code: PublicStatusCode): PublicStatusDefinition {
+  return code === NO_PROGRESS_REPORTED ? NO_PROGRESS_DEFINITION : { ...statusDefinition(code), sentence: statusLabel(code) };
+}
 
 const BY_CODE: ReadonlyMap<StatusCode, StatusDefinition> = new Map(STATUS_DEFINITIONS.map((d) => [d.code, d]));
 

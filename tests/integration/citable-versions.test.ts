@@ -207,7 +207,7 @@ describe("a backdated publish", () => {
       title: "Explore a single government mailbox for letters and documents",
       summary: before.summary,
       area: before.area.slug,
-      lead: before.leadOrganisation.slug,
+      lead: before.leadOrganisation?.slug ?? "",
       supporting: before.supporters.map((s) => s.organisation.slug),
     });
     expect(edited.ok).toBe(true);

@@ -169,7 +169,7 @@ const cases: Case[] = [
         title: `Simplify spending approvals (edit ${unique()})`,
         summary: c.summary,
         area: c.area.slug,
-        lead: c.leadOrganisation.slug,
+        lead: c.leadOrganisation?.slug ?? "",
         supporting: c.supporters.map((s) => s.organisation.slug),
       };
     },

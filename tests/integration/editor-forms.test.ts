@@ -261,7 +261,7 @@ describe("edit a commitment: optimistic concurrency", () => {
       version: String(c.version),
       summary: c.summary,
       area: c.area.slug,
-      lead: c.leadOrganisation.slug,
+      lead: c.leadOrganisation?.slug ?? "",
       supporting: c.supporters.map((s) => s.organisation.slug),
     };
     // Two editors open the form at the same version; the first saves.

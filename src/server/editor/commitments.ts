@@ -44,7 +44,8 @@ async function commitmentSnapshot(
     title: c.title,
     summary: c.summary,
     area: c.area.slug,
-    lead: c.leadOrganisation.slug,
+    // No lead named by a source: the form asks for one (editors' owner changes are reviewed).
+    lead: c.leadOrganisation?.slug ?? "",
     supporting: c.supporters.map((s) => s.organisation.slug).sort(),
     ownership: { leadOrganisationId: c.leadOrganisationId, supportingOrganisationIds: c.supporters.map((s) => s.organisationId) },
   };

@@ -254,7 +254,8 @@ export type EditorCommitment = {
   announcedOn: string;
   updatedAt: string;
   area: { slug: string; title: string };
-  lead: { id: number; slug: string; name: string };
+  /** Null when no published source names a lead. */
+  lead: { id: number; slug: string; name: string } | null;
   supporting: { id: number; slug: string; name: string }[];
   ownership: Ownership;
   state: CurrentStateRow;
@@ -278,7 +279,7 @@ export async function getEditorCommitment(db: Db, where: { slug: string } | { id
     announcedOn: isoDay(c.announcedOn),
     updatedAt: c.updatedAt.toISOString(),
     area: { slug: c.area.slug, title: c.area.title },
-    lead: { id: c.leadOrganisation.id, slug: c.leadOrganisation.slug, name: c.leadOrganisation.name },
+    lead: c.leadOrganisation ? { id: c.leadOrganisation.id, slug: c.leadOrganisation.slug, name: c.leadOrganisation.name } : null,
     supporting,
     ownership: { leadOrganisationId: c.leadOrganisationId, supportingOrganisationIds: c.supporters.map((s) => s.organisationId) },
     state: await commitmentStateToday(db, c.id),

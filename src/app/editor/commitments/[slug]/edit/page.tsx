@@ -39,7 +39,7 @@ export default async function EditCommitmentPage({ params }: { params: Promise<{
           title: commitment.title,
           summary: commitment.summary,
           area: commitment.area.slug,
-          lead: commitment.lead.slug,
+          lead: commitment.lead?.slug ?? "",
           supporting: commitment.supporting.map((o) => o.slug),
         }}
       >
