@@ -20,6 +20,8 @@ import { SECURITY_HEADERS } from "./server/security-headers";
 import { appConfig } from "./runtime/env";
 import { ALLOWED_METHODS, methodNotAllowed, trailingSlashRedirect } from "./server/open-data/http";
 import { isOpenDataPath } from "./server/http-headers";
+import { removedSlugs } from "./server/queries/corrections";
+import { getDb } from "./server/db";
 
 /** During a database outage every page and API call answers 503 at once, with a clear message. */
 async function unavailableResponse(request: NextRequest): Promise<Response | null> {
@@ -45,15 +47,16 @@ async function unavailableResponse(request: NextRequest): Promise<Response | nul
  * said 404 otherwise. The status stays 404.
  */
 const NOT_FOUND_ROUTE = "/_not-found";
+const REMOVED_COMMITMENT = /^\/commitments\/([a-z0-9-]+)$/;
 
-/** On to Next.js (rewritten to `rewriteTo` if given) with a fresh nonce and a strict Content-Security-Policy. */
-function withNonce(request: NextRequest, rewriteTo?: string) {
+/** On to Next.js (rewritten to `rewriteTo` if given, with `status` if given) with a fresh nonce and a strict Content-Security-Policy. */
+function withNonce(request: NextRequest, rewriteTo?: string, status?: number) {
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy({ nonce }, policyOptions());
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
-  const init = { request: { headers: requestHeaders } };
+  const init = { request: { headers: requestHeaders }, ...(status ? { status } : {}) };
   const response = rewriteTo ? NextResponse.rewrite(new URL(rewriteTo, request.url), init) : NextResponse.next(init);
   response.headers.set("Content-Security-Policy", csp);
   return response;
@@ -71,6 +74,12 @@ export async function proxy(request: NextRequest) {
   }
   const { pathname, search } = request.nextUrl;
   if (isImpossibleDetailPath(pathname)) return withNonce(request, NOT_FOUND_ROUTE);
+  // A commitment taken off the tracker answers 410 Gone with why (its page says so); an earlier
+  // version (version=) still shows it as then published.
+  const removed = REMOVED_COMMITMENT.exec(pathname);
+  if (removed && !request.nextUrl.searchParams.has("version") && (await removedSlugs(getDb())).has(removed[1]!)) {
+    return withNonce(request, pathname + search, 410);
+  }
   const fromThisServer = request.headers.get(RENDER_HEADER) === renderSecret();
   // In development pages change with the code, and Next's dev tools need their scripts.
   const env = appConfig();

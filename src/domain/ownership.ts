@@ -8,10 +8,11 @@ export const LEAD_NOT_NAMED = "Lead organisation not named in published sources"
 export const OWNER_ROLES = ["lead", "joint", "supporting"] as const;
 export type OwnerRole = (typeof OWNER_ROLES)[number];
 
-export const OWNER_ROLE_LABELS: Record<OwnerRole, string> = {
-  lead: "Lead",
-  joint: "Named jointly",
-  supporting: "Supporting",
+/** An organisation's part in a commitment, as a noun phrase. */
+export const OWNER_ROLE_NOUNS: Record<OwnerRole, string> = {
+  lead: "Lead owner",
+  joint: "Owner named jointly",
+  supporting: "Supporting owner",
 };
 
 /** What a page says about a commitment's placement when no article states its area. */

@@ -127,6 +127,12 @@ export function canImport(actor: Actor | null): Decision {
   return ALLOW;
 }
 
+/** Triage of readers' reports (accept or reject): any signed-in editor or admin. */
+export function canTriageReports(actor: Actor | null): Decision {
+  if (!actor) return deny(SIGN_IN_REQUIRED);
+  return ALLOW;
+}
+
 export function canManageUsers(actor: Actor | null): Decision {
   if (!actor) return deny(SIGN_IN_REQUIRED);
   return actor.role === "admin" ? ALLOW : deny("Only admins can manage users.");

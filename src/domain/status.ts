@@ -96,6 +96,12 @@ export const PUBLIC_STATUS_DEFINITIONS: readonly PublicStatusDefinition[] = [
   ...STATUS_DEFINITIONS.map((d) => ({ ...d, sentence: d.label })),
 ];
 
+/** Public statuses that can still be overdue: no progress reported, not started, in progress and at risk. */
+export const OPEN_PUBLIC_STATUS_CODES: readonly PublicStatusCode[] = [
+  NO_PROGRESS_REPORTED,
+  ...STATUS_DEFINITIONS.filter((d) => !d.closed).map((d) => d.code),
+];
+
 export function isPublicStatusCode(x: unknown): x is PublicStatusCode {
   return x === NO_PROGRESS_REPORTED || isStatusCode(x);
 }
@@ -132,11 +138,11 @@ export function statusLabel(code: StatusCode): string {
 }
 
 /** Delivered, delivered differently and dropped are closed: a closed commitment is never overdue. */
-export function isClosedStatus(code: StatusCode): boolean {
-  return statusDefinition(code).closed;
+export function isClosedStatus(code: PublicStatusCode): boolean {
+  return code !== NO_PROGRESS_REPORTED && statusDefinition(code).closed;
 }
 
 /** Delivered or delivered differently. */
-export function isDeliveredStatus(code: StatusCode): boolean {
+export function isDeliveredStatus(code: PublicStatusCode): boolean {
   return code === "delivered" || code === "delivered_differently";
 }

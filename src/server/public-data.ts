@@ -14,6 +14,7 @@ import { getArea, getOrganisation, listAreas, listOrganisations, statusCountsByA
 import { getCommitmentAnnouncement, getLastConfirmation } from "./queries/commitment-detail";
 import { listMissedDeadlines } from "./queries/missed";
 import { lastVersionOf, revisedSince } from "./queries/versions";
+import { getRemoval, listCorrections } from "./queries/corrections";
 
 /**
  * A safety net only: entries are dropped by tag the moment anything is published in this process.
@@ -44,4 +45,6 @@ export const publicData = {
   listMissedDeadlines: cachedQuery("listMissedDeadlines", listMissedDeadlines),
   revisedSince: cachedQuery("revisedSince", revisedSince),
   lastVersionOf: cachedQuery("lastVersionOf", lastVersionOf),
+  getRemoval: cachedQuery("getRemoval", getRemoval),
+  listCorrections: cachedQuery("listCorrections", listCorrections),
 };

@@ -97,3 +97,28 @@ CREATE TRIGGER "correction_append_only" BEFORE UPDATE OR DELETE ON "correction"
     FOR EACH ROW EXECUTE FUNCTION "refuse_history_change"();
 CREATE TRIGGER "correction_no_truncate" BEFORE TRUNCATE ON "correction"
     FOR EACH STATEMENT EXECUTE FUNCTION "refuse_history_change"();
+
+-- 6. Reports from readers ("Is there anything wrong with this page?"): what is wrong, an optional
+--    source link and email, and a keyed hash of the sender's address (for the rate limit; the
+--    address itself is never stored). Editors accept (with the correction, listed on
+--    /corrections) or reject (with a reason).
+CREATE TYPE "ReportState" AS ENUM ('open', 'accepted', 'rejected');
+
+CREATE TABLE "report" (
+    "id" SERIAL NOT NULL,
+    "page_path" TEXT NOT NULL,
+    "what" TEXT NOT NULL,
+    "source_url" TEXT,
+    "email" TEXT,
+    "address_hash" TEXT NOT NULL,
+    "state" "ReportState" NOT NULL DEFAULT 'open',
+    "reviewer_id" INTEGER,
+    "review_note" TEXT,
+    "created_at" TIMESTAMPTZ(6) NOT NULL DEFAULT now(),
+    "reviewed_at" TIMESTAMPTZ(6),
+    CONSTRAINT "report_pkey" PRIMARY KEY ("id"),
+    CONSTRAINT "report_reviewed" CHECK (("state" = 'open') = ("reviewed_at" IS NULL) AND ("state" = 'open' OR "review_note" IS NOT NULL))
+);
+CREATE INDEX "report_state_created_at_idx" ON "report"("state", "created_at");
+CREATE INDEX "report_address_hash_created_at_idx" ON "report"("address_hash", "created_at");
+ALTER TABLE "report" ADD CONSTRAINT "report_reviewer_id_fkey" FOREIGN KEY ("reviewer_id") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE CASCADE;
