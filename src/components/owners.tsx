@@ -7,7 +7,7 @@ import { buildHref, type QueryValues } from "../domain/links";
 import { longDate } from "../domain/dates";
 
 /** “Named in <article> (<publisher>, <date>), paragraph N: “…”.” */
-export function CitationText({ citation, verb = "Named in" }: { citation: Citation; verb?: string }) {
+function CitationText({ citation, verb = "Named in" }: { citation: Citation; verb?: string }) {
   const s = citation.source;
   return (
     <span className="block text-secondary-ink text-base mt-1" data-citation="">

@@ -2,7 +2,7 @@
 // verifies every quoted owner basis, deadline label and occurred label this way.
 
 /** Curly quotes made straight, runs of white space made one space, lower case. */
-export function normaliseQuoteText(text: string): string {
+function normaliseQuoteText(text: string): string {
   return text
     .normalize("NFKC")
     .replace(/[\u2018\u2019]/g, "'")

@@ -127,7 +127,7 @@ export function isStatusCode(x: unknown): x is StatusCode {
   return typeof x === "string" && (STATUS_CODES as readonly string[]).includes(x);
 }
 
-export function statusDefinition(code: StatusCode): StatusDefinition {
+function statusDefinition(code: StatusCode): StatusDefinition {
   const def = BY_CODE.get(code);
   if (!def) throw new RangeError(`unknown status code "${String(code)}"`);
   return def;

@@ -32,7 +32,7 @@ export const seedSourceSchema = z.object({
  * Where in an article a fact is stated: the source and the paragraph (one non-empty line of the
  * article file in seeds/articles/ is one paragraph), with the words quoted when they are the basis.
  */
-export const seedCitationSchema = z.object({
+const seedCitationSchema = z.object({
   source: slug,
   paragraph: z.number().int().min(1).max(500),
   quote: z.string().min(3).max(400).optional(),
@@ -148,6 +148,5 @@ export type SeedArea = z.infer<typeof seedAreaSchema>;
 export type SeedOrganisation = z.infer<typeof seedOrganisationSchema>;
 export type SeedCommitment = z.infer<typeof seedCommitmentSchema>;
 export type SeedCitation = z.infer<typeof seedCitationSchema>;
-export type SeedOwner = z.infer<typeof seedOwnerSchema>;
 export type SeedRemoval = z.infer<typeof seedRemovalSchema>;
 export type SeedCorrections = z.infer<typeof seedCorrectionsSchema>;
