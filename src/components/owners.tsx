@@ -1,4 +1,4 @@
-// Who owns a commitment, shown only with its basis (issue 12, ADR 0010): each owner a source
+// Who owns a commitment, shown only with its basis (issue 12, ADR 0012): each owner a source
 // names, with that citation; a lead no source names is said to be not named, never guessed.
 import type { ReactNode } from "react";
 import type { Citation, Owner } from "../server/queries/types";

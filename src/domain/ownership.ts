@@ -1,4 +1,4 @@
-// Who owns a commitment, as far as published sources say (issue 12, ADR 0010). An owner is shown
+// Who owns a commitment, as far as published sources say (issue 12, ADR 0012). An owner is shown
 // only with its basis: a source names it (that citation is kept with it). When no source names a
 // lead, the tracker says so in these words and attributes the commitment to no one.
 

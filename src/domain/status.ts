@@ -68,7 +68,7 @@ export const STATUS_DEFINITIONS: readonly StatusDefinition[] = [
 /**
  * A commitment no published source has reported on since the roadmap was published: distinct from
  * not_started, which a source has to say. Not a stored status (no update carries it): it is what
- * the public pages, counts, filters and the API show when no update is in effect (ADR 0010).
+ * the public pages, counts, filters and the API show when no update is in effect (ADR 0012).
  */
 export const NO_PROGRESS_REPORTED = "no_progress_reported";
 export type PublicStatusCode = StatusCode | typeof NO_PROGRESS_REPORTED;

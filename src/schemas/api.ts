@@ -32,7 +32,7 @@ const statusCodeSchema = z.enum(STATUS_CODES).meta({
 const publicStatusCodeSchema = z.enum(PUBLIC_STATUS_CODES as [PublicStatusCode, ...PublicStatusCode[]]).meta({
   id: "PublicStatusCode",
   description:
-    "A commitment's status: one of the six StatusCode values, or no_progress_reported when no published source has reported on it since the roadmap was published (no update in effect; added in API 1.1.0, ADR 0010). not_started means a source says work has not started.",
+    "A commitment's status: one of the six StatusCode values, or no_progress_reported when no published source has reported on it since the roadmap was published (no update in effect; added in API 1.1.0, ADR 0012). not_started means a source says work has not started.",
 });
 
 const precisionSchema = z.enum(PRECISIONS).meta({

@@ -1,4 +1,4 @@
--- Honest unknowns and the re-audited dataset (issue 12, items 4 and 5; docs/decisions/0010-honest-unknowns.md).
+-- Honest unknowns and the re-audited dataset (issue 12, items 4 and 5; docs/decisions/0012-honest-unknowns.md).
 --
 -- 1. A commitment's lead may be unknown: no article names it. lead_organisation_id becomes
 --    nullable on the commitment and on its append-only revisions; the pages then say "Lead

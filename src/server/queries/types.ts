@@ -41,7 +41,7 @@ export type CommitmentSummary = {
   owners: Owner[];
   deadline: { label: string; precision: Precision; dueDate: string | null } | null;
   status: {
-    /** no_progress_reported when no update is in effect (ADR 0010). */
+    /** no_progress_reported when no update is in effect (ADR 0012). */
     code: PublicStatusCode;
     /** False when no published source has reported on it: no update is in effect. */
     reported: boolean;
