@@ -123,9 +123,20 @@ describe("the seed", () => {
       const late = data.commitments.find((c: { updates: { status: string }[] }) => c.updates.some((u) => u.status === "at_risk"));
       const i = late.updates.findIndex((u: { status: string }) => u.status === "at_risk");
       late.updates[i].status = "in_progress";
+      // And progress taken from an article about the launch.
+      const other = data.commitments.find((c: { slug: string }) => c.slug !== late.slug);
+      other.updates.push({
+        ...late.updates[i],
+        source: "ggf-roadmap-unveiled",
+        paragraph: 5,
+        confirmed: { label: "19 January 2026", precision: "day" },
+      });
       fs.writeFileSync(file, JSON.stringify(data));
       expect(() => loadSeedFiles(dir)).toThrow(
         new RegExp(`\\(${late.slug}\\) › field "updates.${i}.status": “in_progress” confirmed June 2026, after the deadline passed undelivered`),
+      );
+      expect(() => loadSeedFiles(dir)).toThrow(
+        /ggf-roadmap-unveiled was published by the announcement \(19 January 2026\): it describes plans, not progress/,
       );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

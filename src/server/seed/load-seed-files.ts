@@ -271,6 +271,11 @@ export function loadSeedFiles(dir = DEFAULT_SEED_DIR): SeedDataset {
           return;
         }
         cite({ source: update.source, paragraph: update.paragraph }, `updates.${i}.paragraph`);
+        // Articles about the launch describe plans, never progress.
+        if (source.publishedOn <= commitment.announcedOn)
+          problems.push(
+            `${where} › field "updates.${i}.source": ${source.key} was published by the announcement (${source.publishedLabel}): it describes plans, not progress`,
+          );
         if (update.occurred)
           cite({ source: update.source, paragraph: update.occurred.paragraph }, `updates.${i}.occurred.label`, update.occurred.label);
         const resolved = resolveSeedUpdate(update, source);
