@@ -44,7 +44,7 @@ const areaRefSchema = z
   .object({ slug: z.string(), title: z.string() })
   .meta({ id: "AreaRef", description: "The roadmap area a commitment belongs to." });
 
-const citationSourceSchema = z
+const sourceSchema = z
   .object({
     title: z.string(),
     publisher: z.string(),
@@ -52,11 +52,11 @@ const citationSourceSchema = z
     publishedOn: date().describe("First day of the period the source was published in."),
     publishedLabel: z.string().nullable().describe('The publication date as the source gives it, when not a day ("January 2026").'),
   })
-  .meta({ id: "CitedSource", description: "A published article a fact is cited from." });
+  .meta({ id: "Source", description: "The published evidence for a change." });
 
 const citationSchema = z
   .object({
-    source: citationSourceSchema,
+    source: sourceSchema,
     paragraph: z.number().int().min(1).nullable().describe("The paragraph of the article (one non-empty line of its text) that states it."),
     quote: z.string().nullable().describe("The words of that paragraph the fact rests on."),
   })
@@ -159,16 +159,6 @@ const missedDeadlineSchema = z
     delivery: orNull(windowSchema).describe("When the late delivery happened."),
   })
   .meta({ id: "MissedDeadline", description: "A deadline that passed unmet while it was in effect: a permanent fact, whatever followed." });
-
-const sourceSchema = z
-  .object({
-    title: z.string(),
-    publisher: z.string(),
-    url: url(),
-    publishedOn: date().describe("First day of the period the source was published in."),
-    publishedLabel: z.string().nullable().describe('The publication date as the source gives it, when not a day ("January 2026").'),
-  })
-  .meta({ id: "Source", description: "The published evidence for a change." });
 
 const commitmentLinksSchema = z
   .object({ self: url().describe("This commitment in the API."), html: url().describe("This commitment's public page.") })
