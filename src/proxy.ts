@@ -78,7 +78,7 @@ export async function proxy(request: NextRequest) {
   // version (version=) still shows it as then published.
   const removed = REMOVED_COMMITMENT.exec(pathname);
   if (removed && !request.nextUrl.searchParams.has("version") && (await removedSlugs(getDb())).has(removed[1]!)) {
-    return withNonce(request, pathname + search, 410);
+    return withNonce(request, `/removed/${removed[1]}`, 410);
   }
   const fromThisServer = request.headers.get(RENDER_HEADER) === renderSecret();
   // In development pages change with the code, and Next's dev tools need their scripts.

@@ -247,7 +247,14 @@ const commitmentByKey = cache(async (slug: string, key: string) => {
       return { kind: "not-yet-recorded" as const, ...base, slug, title: now.title };
     }
     // It exists but had not been announced by the as-of date.
-    return { kind: "not-yet-announced" as const, ...base, slug, title: exists.title, announcedOn: exists.announcedOn };
+    return {
+      kind: "not-yet-announced" as const,
+      ...base,
+      slug,
+      title: exists.title,
+      announcedOn: exists.announcedOn,
+      announcedLabel: exists.announcedLabel,
+    };
   }
   const [timeline, announcement, revised, lastChanged, lastConfirmed] = await Promise.all([
     publicData.commitmentTimeline(slug, when.asOf, version),

@@ -329,9 +329,14 @@ export async function getCommitmentSummary(db: Db, slug: string, asOf: string, v
 }
 
 /** Is a commitment with this slug on the record at the version (regardless of as-of)? */
-export async function commitmentExists(db: Db, slug: string, version?: number): Promise<{ announcedOn: string; title: string } | null> {
-  const rows = await db.$queryRaw<
-    { announced_on: Date; title: string }[]
-  >`SELECT c.announced_on, c.title FROM ${commitmentsAt(version)} c WHERE c.slug = ${slug}`;
-  return rows[0] ? { announcedOn: iso(rows[0].announced_on)!, title: rows[0].title } : null;
+export async function commitmentExists(
+  db: Db,
+  slug: string,
+  version?: number,
+): Promise<{ announcedOn: string; announcedLabel: string | null; title: string } | null> {
+  const rows = await db.$queryRaw<{ announced_on: Date; announced_label: string | null; title: string }[]>`
+    SELECT c.announced_on, p.announced_label, c.title FROM ${commitmentsAt(version)} c
+    LEFT JOIN commitment_provenance p ON p.commitment_id = c.id WHERE c.slug = ${slug}`;
+  const row = rows[0];
+  return row ? { announcedOn: iso(row.announced_on)!, announcedLabel: row.announced_label, title: row.title } : null;
 }

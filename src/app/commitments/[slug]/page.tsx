@@ -78,7 +78,8 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
         <h1 className="text-3xl md:text-5xl font-bold mb-6">{data.title}</h1>
         <InsetText>
           <p className="text-lg md:text-xl">
-            This commitment had not been announced yet on {longDate(data.asOf)}. It was announced on {longDate(data.announcedOn)}.
+            This commitment had not been announced yet on {longDate(data.asOf)}. It was announced{" "}
+            {data.announcedLabel ? `in ${data.announcedLabel}` : `on ${longDate(data.announcedOn)}`}.
           </p>
         </InsetText>
         <p>
