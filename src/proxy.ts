@@ -26,6 +26,8 @@ import { isDataPath, securityHeaders } from "./server/security-headers";
 import { appConfig } from "./runtime/env";
 import { ALLOWED_METHODS, methodNotAllowed, trailingSlashRedirect } from "./server/open-data/http";
 import { isOpenDataPath } from "./server/http-headers";
+import { removedSlugs } from "./server/queries/corrections";
+import { getDb } from "./server/db";
 
 /** During a database outage every page and API call answers 503 at once, with a clear message. */
 async function unavailableResponse(request: NextRequest): Promise<Response | null> {
@@ -51,6 +53,7 @@ async function unavailableResponse(request: NextRequest): Promise<Response | nul
  * said 404 otherwise. The status stays 404.
  */
 const NOT_FOUND_ROUTE = "/_not-found";
+const REMOVED_COMMITMENT = /^\/commitments\/([a-z0-9-]+)$/;
 
 /** The route's security headers on an answer the proxy gives itself (Next.js adds none to these). */
 function secured(response: Response, pathname: string, csp?: string): Response {
@@ -60,13 +63,13 @@ function secured(response: Response, pathname: string, csp?: string): Response {
 }
 
 /**
- * On to Next.js (rewritten to `rewriteTo` if given) with the route's security headers: pages a
+ * On to Next.js (rewritten to `rewriteTo` if given, answering `status` if given) with the route's security headers: pages a
  * fresh nonce and a strict Content-Security-Policy, data the data policy. The request's
  * forwarded headers are settled first: no X-Forwarded-Host (nobody's word on the host is taken
  * over Host), and X-Forwarded-Proto either "https" (the production server kept a trusted
  * proxy's) or "http".
  */
-function onward(request: NextRequest, rewriteTo?: string) {
+function onward(request: NextRequest, rewriteTo?: string, status?: number) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.delete("x-forwarded-host");
   requestHeaders.set(
@@ -80,7 +83,7 @@ function onward(request: NextRequest, rewriteTo?: string) {
     requestHeaders.set("x-nonce", nonce);
     requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
   }
-  const init = { request: { headers: requestHeaders } };
+  const init = { request: { headers: requestHeaders }, ...(status ? { status } : {}) };
   const response = rewriteTo ? NextResponse.rewrite(new URL(rewriteTo, request.url), init) : NextResponse.next(init);
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
@@ -106,6 +109,12 @@ export async function proxy(request: NextRequest) {
   if (unavailable) return secured(unavailable, path, path.startsWith("/api/") ? undefined : PLAIN_PAGE_POLICY);
   const { pathname, search } = request.nextUrl;
   if (isImpossibleDetailPath(pathname)) return onward(request, NOT_FOUND_ROUTE);
+  // A commitment taken off the tracker answers 410 Gone with why (its page says so); an earlier
+  // version (version=) still shows it as then published.
+  const removed = REMOVED_COMMITMENT.exec(pathname);
+  if (removed && !request.nextUrl.searchParams.has("version") && (await removedSlugs(getDb())).has(removed[1]!)) {
+    return onward(request, `/removed/${removed[1]}`, 410);
+  }
   const fromThisServer = request.headers.get(RENDER_HEADER) === renderSecret();
   // In development pages change with the code, and Next's dev tools need their scripts.
   const env = appConfig();

@@ -8,10 +8,13 @@
 // area and per status as of the date, worked out by the as-of engine (src/domain/history.ts), with
 // how many commitments have missed a deadline, and warnings that do not stop a load: organisations
 // and sources nobody refers to, revisions that take effect before their source was published,
-// updates that happened before the commitment was announced. Exit code 1 if there is any problem.
+// updates that happened before the commitment was announced. The loader also refuses an owner
+// without a basis, an update without the paragraph that reports it, a quotation or label that is
+// not in its cited paragraph (seeds/articles/) and a status the rules contradict on its own dates.
+// Exit code 1 if there is any problem.
 import { isIsoDate, todayIso } from "../../src/domain/dates";
 import { stateAsOf, type CommitmentHistory } from "../../src/domain/history";
-import { STATUS_CODES, type StatusCode } from "../../src/domain/status";
+import { PUBLIC_STATUS_CODES, publicStatus, type PublicStatusCode } from "../../src/domain/status";
 import { ConfigError } from "../../src/runtime/env";
 import { runMain } from "../../src/runtime/cli";
 import { loadSeedFiles, type SeedDataset } from "../../src/server/seed/load-seed-files";
@@ -44,7 +47,9 @@ function history(c: Commitment): CommitmentHistory {
 function warnings(data: SeedDataset): string[] {
   const found: string[] = [];
   const sourceByKey = new Map(data.sources.map((s) => [s.key, s]));
-  const usedOrgs = new Set(data.commitments.flatMap((c) => [c.lead, ...c.supporting]));
+  const usedOrgs = new Set(
+    data.commitments.flatMap((c) => [...(c.lead ? [c.lead] : []), ...c.jointOwners, ...c.supporting].map((o) => o.organisation)),
+  );
   const usedSources = new Set(
     data.commitments.flatMap((c) => [c.announcedIn, c.deadline.source, ...c.revisions.map((r) => r.source), ...c.updates.map((u) => u.source)]),
   );
@@ -65,7 +70,7 @@ function warnings(data: SeedDataset): string[] {
     });
   }
   for (const o of data.organisations)
-    if (!usedOrgs.has(o.slug)) found.push(`organisations.json: organisation "${o.slug}" owns or supports no commitment`);
+    if (!usedOrgs.has(o.slug)) found.push(`organisations.json: organisation "${o.slug}" owns or supports no commitment (kept: its address stays)`);
   for (const s of data.sources) if (!usedSources.has(s.key)) found.push(`sources.json: source "${s.key}" is not cited by any record`);
   return found;
 }
@@ -74,13 +79,14 @@ function report(data: SeedDataset, asOf: string) {
   const rows = data.commitments.map((c) => ({ area: c.area, state: stateAsOf(history(c), asOf) }));
   const pad = (s: string | number, n: number) => String(s).padEnd(n);
   const padL = (s: string | number, n: number) => String(s).padStart(n);
-  const widths = [34, 6, ...STATUS_CODES.map((s) => Math.max(s.length, 5)), 8];
-  const count = (subset: typeof rows, status: StatusCode) => subset.filter((r) => r.state?.status === status).length;
+  const widths = [34, 6, ...PUBLIC_STATUS_CODES.map((s) => Math.max(s.length, 5)), 8];
+  const count = (subset: typeof rows, status: PublicStatusCode) =>
+    subset.filter((r) => r.state && publicStatus(r.state.status, r.state.statusSequence !== null) === status).length;
   const line = (name: string, subset: typeof rows) =>
     [
       pad(name, widths[0]!),
       padL(subset.length, widths[1]!),
-      ...STATUS_CODES.map((s, i) => padL(count(subset, s), widths[i + 2]!)),
+      ...PUBLIC_STATUS_CODES.map((s, i) => padL(count(subset, s), widths[i + 2]!)),
       padL(subset.filter((r) => r.state?.overdue).length, widths.at(-1)!),
     ].join(" ");
 
@@ -88,7 +94,7 @@ function report(data: SeedDataset, asOf: string) {
     `Seeds: ${data.sources.length} sources, ${data.areas.length} areas, ${data.organisations.length} organisations, ${data.commitments.length} commitments\n`,
   );
   console.log(`Commitments by area and status as of ${asOf} (not yet announced then: ${rows.filter((r) => !r.state).length}):`);
-  console.log(["area", "total", ...STATUS_CODES, "overdue"].map((h, i) => (i === 0 ? pad(h, widths[0]!) : padL(h, widths[i]!))).join(" "));
+  console.log(["area", "total", ...PUBLIC_STATUS_CODES, "overdue"].map((h, i) => (i === 0 ? pad(h, widths[0]!) : padL(h, widths[i]!))).join(" "));
   for (const area of [...data.areas].sort((a, b) => a.position - b.position))
     console.log(
       line(
@@ -98,7 +104,7 @@ function report(data: SeedDataset, asOf: string) {
     );
   console.log(line("all areas", rows));
   console.log("\nCommitments by status:");
-  for (const s of STATUS_CODES) console.log(`  ${pad(s, 22)} ${padL(count(rows, s), 3)}`);
+  for (const s of PUBLIC_STATUS_CODES) console.log(`  ${pad(s, 22)} ${padL(count(rows, s), 3)}`);
   console.log(`  ${pad("(no due date: open)", 22)} ${padL(rows.filter((r) => r.state && r.state.dueDate === null).length, 3)}`);
   console.log(`  ${pad("(missed a deadline)", 22)} ${padL(rows.filter((r) => r.state && r.state.missedDeadlines.length > 0).length, 3)}\n`);
 }

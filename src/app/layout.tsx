@@ -45,13 +45,18 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </header>
         <div className="mx-auto w-full max-w-5xl px-4">
           <p className="py-2 border-b border-border text-sm md:text-base">
-            <strong className="inline-block bg-brand text-white px-2 py-0.5 mr-2 uppercase tracking-wide font-bold">Beta</strong>
-            An independent tracker built from published sources. Every claim links to its source.
+            <strong className="inline-block bg-brand text-white px-2 py-0.5 mr-2 uppercase tracking-wide font-bold">Beta</strong>A tracker built from
+            published sources, edited by GDS and department staff. Every claim links to its source.
           </p>
         </div>
         <main id="main-content" className="mx-auto w-full max-w-5xl px-4 py-8 flex-1" tabIndex={-1}>
           {children}
         </main>
+        <div className="mx-auto w-full max-w-5xl px-4">
+          <p className="border-t border-border pt-4 mt-4">
+            <a href="/report">Is there anything wrong with this page?</a>
+          </p>
+        </div>
         <footer className="bg-panel border-t border-border mt-8">
           <div className="mx-auto max-w-5xl px-4 py-6 text-sm md:text-base">
             <h2 className="sr-only">Support links</h2>
@@ -70,6 +75,15 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               </li>
               <li>
                 <a href="/organisations">Organisations</a>
+              </li>
+              <li>
+                <a href="/corrections">Corrections</a>
+              </li>
+              <li>
+                <a href="/about">About</a>
+              </li>
+              <li>
+                <a href="/accessibility">Accessibility statement</a>
               </li>
             </ul>
             <p className="text-secondary-ink">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { pageTitle } from "@/app/page-title";
 import { loadOverviewPage, upcomingFilters, type RawParams } from "@/server/public-pages";
 import { UPCOMING_DAYS } from "@/domain/attention";
-import { STATUS_DEFINITIONS } from "@/domain/status";
+import { PUBLIC_STATUS_DEFINITIONS } from "@/domain/status";
 import { ErrorSummary } from "@/components/govuk/error-summary";
 import { AsOfForm } from "@/components/as-of-form";
 import { ProgressBar } from "@/components/progress-bar";
@@ -70,7 +70,7 @@ export default async function OverviewPage({ searchParams }: Props) {
                 <span className="block text-4xl md:text-5xl font-bold">{progress.overdue}</span> <span className="underline">Overdue</span>
               </a>
             </li>
-            {STATUS_DEFINITIONS.map((d) => (
+            {PUBLIC_STATUS_DEFINITIONS.map((d) => (
               <li key={d.code} className="border-t-4 border-border bg-panel p-3">
                 <a href={buildHref("/commitments", { status: d.code, ...keep })} className="block no-underline">
                   <span className="block text-4xl md:text-5xl font-bold">{progress.counts[d.code]}</span> <span className="underline">{d.label}</span>

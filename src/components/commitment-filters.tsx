@@ -1,4 +1,4 @@
-import { STATUS_DEFINITIONS } from "../domain/status";
+import { PUBLIC_STATUS_DEFINITIONS } from "../domain/status";
 import { MAX_QUERY_LENGTH } from "../schemas/commitment-query";
 import type { PageError } from "../schemas/errors";
 import { Button } from "./govuk/button";
@@ -57,7 +57,7 @@ export function CommitmentFilters({ values, errors, areas, organisations, sort, 
       <Checkboxes
         name="status"
         legend="Status"
-        options={STATUS_DEFINITIONS.map((d) => ({ value: d.code, label: d.label }))}
+        options={PUBLIC_STATUS_DEFINITIONS.map((d) => ({ value: d.code, label: d.label }))}
         value={list("status")}
         error={error("status")}
       />

@@ -1,13 +1,19 @@
 import type { CommitmentSummary } from "../server/queries/types";
+import { leadDescription } from "../domain/ownership";
 import { StatusTag } from "./govuk/tag";
 import { DeadlineText } from "./deadline-text";
 import { MissedNote } from "./missed-deadlines";
 import { buildHref, type QueryValues } from "../domain/links";
 import { longDate } from "../domain/dates";
 
+/**
+ * The lead (lead = true: its name, "Named jointly: …", or "Lead organisation not named in
+ * published sources"), or the supporting owners' names.
+ */
 export function ownerNames(owners: CommitmentSummary["owners"], lead: boolean): string {
+  if (lead) return leadDescription(owners);
   return owners
-    .filter((o) => o.lead === lead)
+    .filter((o) => o.role === "supporting")
     .map((o) => o.name)
     .join(", ");
 }

@@ -1,9 +1,9 @@
-import { isClosedStatus, isDeliveredStatus, type StatusCode } from "../domain/status";
+import { isClosedStatus, isDeliveredStatus, type PublicStatusCode } from "../domain/status";
 import { latenessPhrase, type Lateness } from "../domain/lateness";
 import { days } from "../domain/wording";
 
 export type DeadlineFacts = {
-  status: { code: StatusCode };
+  status: { code: PublicStatusCode };
   deadline: { dueDate: string | null } | null;
   overdue: boolean;
   daysOverdue: number;

@@ -1,8 +1,16 @@
-import { STATUS_DEFINITIONS, type StatusCode, type StatusDefinition, type StatusTone } from "../domain/status";
+import { PUBLIC_STATUS_DEFINITIONS, type PublicStatusCode, type PublicStatusDefinition, type StatusTone } from "../domain/status";
 import { percent, plural } from "../domain/wording";
 
-/** Bar order: done first, then work under way, then not started. */
-const BAR_ORDER: StatusCode[] = ["delivered", "delivered_differently", "in_progress", "at_risk", "not_started", "dropped"];
+/** Bar order: done first, then work under way, then not started, then nothing reported. */
+const BAR_ORDER: PublicStatusCode[] = [
+  "delivered",
+  "delivered_differently",
+  "in_progress",
+  "at_risk",
+  "not_started",
+  "no_progress_reported",
+  "dropped",
+];
 
 const BAR_CLASSES: Record<StatusTone, string> = {
   grey: "bg-bar-grey",
@@ -22,7 +30,7 @@ const FILL_CLASSES: Record<StatusTone, string> = {
   red: "fill-bar-red",
 };
 
-function segments(defs: StatusDefinition[], counts: Record<StatusCode, number>) {
+function segments(defs: PublicStatusDefinition[], counts: Record<PublicStatusCode, number>) {
   let x = 0;
   return defs
     .filter((d) => counts[d.code] > 0)
@@ -43,13 +51,13 @@ export function ProgressBar({
   overdue,
   label,
 }: {
-  counts: Record<StatusCode, number>;
+  counts: Record<PublicStatusCode, number>;
   total: number;
   overdue: number;
   label: string;
 }) {
   const delivered = counts.delivered + counts.delivered_differently;
-  const defs = BAR_ORDER.map((code) => STATUS_DEFINITIONS.find((d) => d.code === code)!);
+  const defs = BAR_ORDER.map((code) => PUBLIC_STATUS_DEFINITIONS.find((d) => d.code === code)!);
   return (
     <div>
       <p className="font-bold mb-2">

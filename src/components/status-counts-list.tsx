@@ -1,4 +1,4 @@
-import { STATUS_DEFINITIONS, type StatusCode } from "../domain/status";
+import { PUBLIC_STATUS_DEFINITIONS, type PublicStatusCode } from "../domain/status";
 import { buildHref, type QueryValues } from "../domain/links";
 
 /** Summary counts as a GOV.UK summary list, each count linking to the filtered list. */
@@ -8,14 +8,14 @@ export function StatusCountsList({
   baseHref,
   baseParams,
 }: {
-  counts: Record<StatusCode, number>;
+  counts: Record<PublicStatusCode, number>;
   overdue: number;
   baseHref: string;
   baseParams: QueryValues;
 }) {
   return (
     <dl className="mt-6 max-w-xl">
-      {STATUS_DEFINITIONS.map((d) => (
+      {PUBLIC_STATUS_DEFINITIONS.map((d) => (
         <div key={d.code} className="flex justify-between border-b border-border py-2">
           <dt>{d.label}</dt>
           <dd className="font-bold tabular-nums">

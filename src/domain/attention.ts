@@ -2,7 +2,7 @@
 // ("stale"), and deadlines coming up. The public pages, the editor's dashboard (in SQL, built
 // from the constants below) and /methodology all use these definitions.
 import { type IsoDate, addDays } from "./dates";
-import { type StatusCode, isClosedStatus } from "./status";
+import { type PublicStatusCode, isClosedStatus } from "./status";
 
 /** Progress confirmed more than this many days before the date looked at is "not confirmed recently". */
 export const STALE_AFTER_DAYS = 90;
@@ -11,7 +11,7 @@ export const STALE_AFTER_DAYS = 90;
 export const UPCOMING_DAYS = 90;
 
 export type StalenessFacts = {
-  status: StatusCode;
+  status: PublicStatusCode;
   /**
    * When the current status was confirmed: the last day of the period its source gives (a source
    * dated only "June 2026" counts from 30 June); null before the first update.

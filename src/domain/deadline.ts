@@ -316,12 +316,13 @@ const MATCHERS: ReadonlyArray<[RegExp, Matcher]> = [
   [re(`(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH} (\\d{4})`), (m, _r, l) => dayReading(l, Number(m[3]), monthNumber(m[2]), Number(m[1]))],
   [re(`${MONTH} (\\d{1,2})(?:st|nd|rd|th)? (\\d{4})`), (m, _r, l) => dayReading(l, Number(m[3]), monthNumber(m[1]), Number(m[2]))],
 
-  // ---- month: "March 2026", "April" (next April on or after the reference month)
+  // ---- month: "March 2026", "April" (next April on or after the reference month), "this August" (the reference year's)
   [
-    re(`(?:(?:early|mid|late)[ -])?${MONTH}${OF_YEAR}?`),
+    re(`(this )?(?:(?:early|mid|late)[ -])?${MONTH}${OF_YEAR}?`),
     (m, ref) => {
-      const month = monthNumber(m[1]);
-      const year = m[2] === undefined ? upcomingYear(month, ref.month, ref) : resolveYear(m[2], ref);
+      const month = monthNumber(m[2]);
+      if (m[1] && m[3] !== undefined) return { kind: "invalid", error: `label "this ${m[2]} ${m[3]}" names the year twice` };
+      const year = m[1] ? ref.year : m[3] === undefined ? upcomingYear(month, ref.month, ref) : resolveYear(m[3], ref);
       return win("month", monthWindow(year, month));
     },
   ],
@@ -507,7 +508,7 @@ export const DEADLINE_READING_RULES: readonly string[] = [
   "Every deadline is kept exactly as it was published, together with its precision: day, month, quarter, season, half year, year, or open (no date).",
   "The due date is the last day of the period the deadline describes. A commitment due “by summer 2026” is on time if it is delivered on or before 31 August 2026.",
   "Capital letters, trailing punctuation and leading words such as “by”, “in”, “from”, “around”, “before”, “during”, “throughout”, “by the end of” and “the end of” are ignored: “by the end of 2026” and “2026” have the same due date.",
-  "Where a deadline has no year (“from April”, “this summer”), it is read from the date it was published, called the reference date.",
+  "Where a deadline has no year (“from April”, “this summer”), it is read from a reference date: for a commitment’s original deadline, the roadmap’s launch (when the commitment was announced), unless the record gives the date the words were said; for a revision, the date of the source that reports it. A year is never added to the label.",
   "The precision must match what the deadline says: a deadline of “summer 2026” cannot be recorded as a month. If it cannot be read, it is rejected rather than guessed.",
 ];
 
@@ -521,13 +522,14 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   {
     precision: "month",
     name: precisionLabel("month"),
-    rule: "The deadline names a month. The due date is the last day of that month. If no year is given (“from April”, “in April”), it is the first such month on or after the month of the reference date: the same year if that month has not already passed, otherwise the next year.",
+    rule: "The deadline names a month. The due date is the last day of that month. If no year is given (“from April”, “in April”), it is the first such month on or after the month of the reference date: the same year if that month has not already passed, otherwise the next year. “This August” is August of the reference date’s year. The reference date of a commitment’s original deadline is the roadmap’s launch (its announcement), not the date of the article that reports the deadline, unless the record says otherwise.",
     examples: [
       example("March 2026", "month"),
       example("by October 2028", "month"),
       example("February 2028", "month"),
       example("from April", "month"),
       example("in April", "month", "2026-05-10"),
+      example("From this August", "month", "2026-06-01"),
     ],
   },
   {

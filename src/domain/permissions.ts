@@ -22,9 +22,9 @@ export interface Actor {
   organisationIds: readonly number[];
 }
 
-/** A commitment's owners: exactly one lead organisation and any number of supporting ones. */
+/** A commitment's owners: one lead organisation (null when no source names it) and any number of supporting ones. */
 export interface Ownership {
-  leadOrganisationId: number;
+  leadOrganisationId: number | null;
   supportingOrganisationIds: readonly number[];
 }
 
@@ -48,7 +48,7 @@ export function isAdmin(actor: Actor | null): boolean {
 }
 
 function ownerIds(ownership: Ownership): number[] {
-  return [ownership.leadOrganisationId, ...ownership.supportingOrganisationIds];
+  return [...(ownership.leadOrganisationId === null ? [] : [ownership.leadOrganisationId]), ...ownership.supportingOrganisationIds];
 }
 
 /** True when one of the actor's organisations owns (leads or supports) the commitment. */
@@ -117,11 +117,15 @@ export function canResubmit(actor: Actor | null, proposal: ProposalFacts): Decis
 export function canCreateCommitment(actor: Actor | null, ownership: Ownership): Decision {
   if (!actor) return deny(SIGN_IN_REQUIRED);
   if (actor.role === "admin") return ALLOW;
-  if (actor.organisationIds.includes(ownership.leadOrganisationId)) return ALLOW;
+  if (isActorsOrganisation(actor, ownership.leadOrganisationId)) return ALLOW;
   return deny(
     "One of your organisations must be the lead organisation of a commitment you propose. Ask an admin to add one led by another organisation.",
   );
 }
+
+/** True when the organisation is named and is one of the actor's (a lead no source names is no one's). */
+const isActorsOrganisation = (actor: Actor, organisationId: number | null) =>
+  organisationId !== null && actor.organisationIds.includes(organisationId);
 
 const sameIds = (a: readonly number[], b: readonly number[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
@@ -135,8 +139,8 @@ const sameIds = (a: readonly number[], b: readonly number[]) => a.length === b.l
 export function canEditCommitment(actor: Actor | null, before: Ownership, after?: Ownership): Decision {
   const scope = canWorkOn(actor, before);
   if (!scope.allowed || !actor || actor.role === "admin" || !after) return scope;
-  const ofLead = actor.organisationIds.includes(before.leadOrganisationId);
-  if (after.leadOrganisationId !== before.leadOrganisationId && !(ofLead && actor.organisationIds.includes(after.leadOrganisationId))) {
+  const ofLead = isActorsOrganisation(actor, before.leadOrganisationId);
+  if (after.leadOrganisationId !== before.leadOrganisationId && !(ofLead && isActorsOrganisation(actor, after.leadOrganisationId))) {
     return deny(
       ofLead
         ? "You can only make one of your own organisations the lead. Ask an admin to hand a commitment over to another organisation."
@@ -180,6 +184,12 @@ export function canCheckForced(
 
 /** Importing a CSV file: any signed-in editor; each row is then checked like the matching form. */
 export function canImport(actor: Actor | null): Decision {
+  if (!actor) return deny(SIGN_IN_REQUIRED);
+  return ALLOW;
+}
+
+/** Triage of readers' reports (accept or reject): any signed-in editor or admin. */
+export function canTriageReports(actor: Actor | null): Decision {
   if (!actor) return deny(SIGN_IN_REQUIRED);
   return ALLOW;
 }

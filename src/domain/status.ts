@@ -23,7 +23,7 @@ export const STATUS_DEFINITIONS: readonly StatusDefinition[] = [
     code: "not_started",
     label: "Not started",
     description:
-      "No published source has yet confirmed that work on this commitment has started. Every commitment has this status until its first update is published.",
+      "A published source says that work on this commitment has not started. A commitment no source has reported on reads “No progress reported” instead.",
     closed: false,
     tone: "grey",
   },
@@ -65,6 +65,56 @@ export const STATUS_DEFINITIONS: readonly StatusDefinition[] = [
   },
 ];
 
+/**
+ * A commitment no published source has reported on since the roadmap was published: distinct from
+ * not_started, which a source has to say. Not a stored status (no update carries it): it is what
+ * the public pages, counts, filters and the API show when no update is in effect (ADR 0012).
+ */
+export const NO_PROGRESS_REPORTED = "no_progress_reported";
+export type PublicStatusCode = StatusCode | typeof NO_PROGRESS_REPORTED;
+export const PUBLIC_STATUS_CODES: readonly PublicStatusCode[] = [NO_PROGRESS_REPORTED, ...STATUS_CODES];
+
+export interface PublicStatusDefinition extends Omit<StatusDefinition, "code"> {
+  code: PublicStatusCode;
+  /** The words on a commitment's page. */
+  sentence: string;
+}
+
+export const NO_PROGRESS_DEFINITION: PublicStatusDefinition = {
+  code: NO_PROGRESS_REPORTED,
+  label: "No progress reported",
+  sentence: "No progress reported since the roadmap was published",
+  description:
+    "No published source has reported on this commitment since the roadmap was published. The launch articles describe plans, never progress, so a plan described as under way at launch is not counted as progress.",
+  closed: false,
+  tone: "grey",
+};
+
+/** In display order: no progress reported first, then the six statuses. */
+export const PUBLIC_STATUS_DEFINITIONS: readonly PublicStatusDefinition[] = [
+  NO_PROGRESS_DEFINITION,
+  ...STATUS_DEFINITIONS.map((d) => ({ ...d, sentence: d.label })),
+];
+
+/** Public statuses that can still be overdue: no progress reported, not started, in progress and at risk. */
+export const OPEN_PUBLIC_STATUS_CODES: readonly PublicStatusCode[] = [
+  NO_PROGRESS_REPORTED,
+  ...STATUS_DEFINITIONS.filter((d) => !d.closed).map((d) => d.code),
+];
+
+export function isPublicStatusCode(x: unknown): x is PublicStatusCode {
+  return x === NO_PROGRESS_REPORTED || isStatusCode(x);
+}
+
+/** The status the public sees: the stored one when an update is in effect, otherwise no progress reported. */
+export function publicStatus(status: StatusCode, reported: boolean): PublicStatusCode {
+  return reported ? status : NO_PROGRESS_REPORTED;
+}
+
+export function publicStatusDefinition(code: PublicStatusCode): PublicStatusDefinition {
+  return code === NO_PROGRESS_REPORTED ? NO_PROGRESS_DEFINITION : { ...statusDefinition(code), sentence: statusLabel(code) };
+}
+
 const BY_CODE: ReadonlyMap<StatusCode, StatusDefinition> = new Map(STATUS_DEFINITIONS.map((d) => [d.code, d]));
 
 /** Statuses that end a commitment's life: delivered, delivered differently or dropped. */
@@ -77,7 +127,7 @@ export function isStatusCode(x: unknown): x is StatusCode {
   return typeof x === "string" && (STATUS_CODES as readonly string[]).includes(x);
 }
 
-export function statusDefinition(code: StatusCode): StatusDefinition {
+function statusDefinition(code: StatusCode): StatusDefinition {
   const def = BY_CODE.get(code);
   if (!def) throw new RangeError(`unknown status code "${String(code)}"`);
   return def;
@@ -88,11 +138,11 @@ export function statusLabel(code: StatusCode): string {
 }
 
 /** Delivered, delivered differently and dropped are closed: a closed commitment is never overdue. */
-export function isClosedStatus(code: StatusCode): boolean {
-  return statusDefinition(code).closed;
+export function isClosedStatus(code: PublicStatusCode): boolean {
+  return code !== NO_PROGRESS_REPORTED && statusDefinition(code).closed;
 }
 
 /** Delivered or delivered differently. */
-export function isDeliveredStatus(code: StatusCode): boolean {
+export function isDeliveredStatus(code: PublicStatusCode): boolean {
   return code === "delivered" || code === "delivered_differently";
 }

@@ -4,14 +4,15 @@
 // checks and the published contract cannot drift apart. `.meta({ id })` names a schema as an
 // OpenAPI component.
 import { z } from "zod";
-import { STATUS_CODES } from "../domain/status";
+import { PUBLIC_STATUS_CODES, STATUS_CODES, type PublicStatusCode } from "../domain/status";
+import { LEAD_NOT_NAMED, OWNER_ROLES } from "../domain/ownership";
 import { PRECISIONS } from "../domain/deadline";
 import { LATENESS_KINDS } from "../domain/lateness";
 import { MISSED_OUTCOMES } from "../domain/history";
 import { RECORD_VERSION_FIELDS, commitmentQueryFields } from "./commitment-query";
 import { isoDateSchema } from "./common";
 
-export const API_VERSION = "1.0.0";
+export const API_VERSION = "1.1.0";
 
 const date = () => z.iso.date().meta({ example: "2026-08-31" });
 const dateTime = () => z.iso.datetime({ offset: true }).meta({ example: "2026-06-02T09:30:00.000Z" });
@@ -28,6 +29,12 @@ const statusCodeSchema = z.enum(STATUS_CODES).meta({
   description: "Stable status code. See /methodology for what each means.",
 });
 
+const publicStatusCodeSchema = z.enum(PUBLIC_STATUS_CODES as [PublicStatusCode, ...PublicStatusCode[]]).meta({
+  id: "PublicStatusCode",
+  description:
+    "A commitment's status: one of the six StatusCode values, or no_progress_reported when no published source has reported on it since the roadmap was published (no update in effect; added in API 1.1.0, ADR 0012). not_started means a source says work has not started.",
+});
+
 const precisionSchema = z.enum(PRECISIONS).meta({
   id: "Precision",
   description: "How precise the deadline as published is. The due date is the last day of the window it describes.",
@@ -37,14 +44,36 @@ const areaRefSchema = z
   .object({ slug: z.string(), title: z.string() })
   .meta({ id: "AreaRef", description: "The roadmap area a commitment belongs to." });
 
+const sourceSchema = z
+  .object({
+    title: z.string(),
+    publisher: z.string(),
+    url: url(),
+    publishedOn: date().describe("First day of the period the source was published in."),
+    publishedLabel: z.string().nullable().describe('The publication date as the source gives it, when not a day ("January 2026").'),
+  })
+  .meta({ id: "Source", description: "The published evidence for a change." });
+
+const citationSchema = z
+  .object({
+    source: sourceSchema,
+    paragraph: z.number().int().min(1).nullable().describe("The paragraph of the article (one non-empty line of its text) that states it."),
+    quote: z.string().nullable().describe("The words of that paragraph the fact rests on."),
+  })
+  .meta({ id: "Citation", description: "Where a published source states a fact." });
+
 const ownerSchema = z
   .object({
     slug: z.string(),
     name: z.string(),
     abbreviation: z.string().nullable(),
-    lead: z.boolean().describe("True for the one lead owner; false for supporting owners."),
+    lead: z.boolean().describe("True for the one lead owner; false for supporting owners and owners named jointly."),
+    role: z
+      .enum(OWNER_ROLES)
+      .describe("lead; joint (named together with others by a source, none ranked above another: there is then no lead); or supporting."),
+    basis: orNull(citationSchema).describe("Where a source names this organisation as owner; null when an editor recorded it without one."),
   })
-  .meta({ id: "Owner", description: "An organisation that owns a commitment." });
+  .meta({ id: "Owner", description: "An organisation a source names as owning a commitment, with that basis." });
 
 const deadlineSchema = z
   .object({
@@ -69,12 +98,13 @@ const windowSchema = z
 
 const statusSchema = z
   .object({
-    code: statusCodeSchema,
-    label: z.string(),
+    code: publicStatusCodeSchema,
+    label: z.string().describe('"No progress reported since the roadmap was published" for no_progress_reported.'),
+    reported: z.boolean().describe("False when no published source has reported on the commitment (code no_progress_reported)."),
     confirmedOn: date()
       .nullable()
       .describe(
-        "First day of the period in which a published source confirmed this status; null for not_started with no update yet. See confirmed for its precision.",
+        "First day of the period in which a published source confirmed this status; null when no progress is reported. See confirmed for its precision.",
       ),
     confirmed: orNull(datedLabelSchema).describe(
       'When a source confirmed it, with the source\'s own precision (a month-only source is "June 2026").',
@@ -130,16 +160,6 @@ const missedDeadlineSchema = z
   })
   .meta({ id: "MissedDeadline", description: "A deadline that passed unmet while it was in effect: a permanent fact, whatever followed." });
 
-const sourceSchema = z
-  .object({
-    title: z.string(),
-    publisher: z.string(),
-    url: url(),
-    publishedOn: date().describe("First day of the period the source was published in."),
-    publishedLabel: z.string().nullable().describe('The publication date as the source gives it, when not a day ("January 2026").'),
-  })
-  .meta({ id: "Source", description: "The published evidence for a change." });
-
 const commitmentLinksSchema = z
   .object({ self: url().describe("This commitment in the API."), html: url().describe("This commitment's public page.") })
   .meta({ id: "CommitmentLinks" });
@@ -150,7 +170,18 @@ export const commitmentSchema = z
     title: z.string().describe("What government committed to."),
     summary: z.string().describe("Plain-English summary."),
     area: areaRefSchema,
-    owners: z.array(ownerSchema).describe("Lead owner first, then supporting owners by name."),
+    owners: z.array(ownerSchema).describe("Lead owner first, then owners named jointly, then supporting owners by name."),
+    lead: z
+      .object({
+        named: z.boolean().describe("False when no published source names a lead (owners named jointly have no lead either)."),
+        statement: z.string().describe(`Who leads, in words: the lead's name, "Named jointly: …", or "${LEAD_NOT_NAMED}".`),
+      })
+      .describe("Whether a source names a lead (added in API 1.1.0)."),
+    areaBasis: orNull(citationSchema).describe(
+      "Where a source places the commitment in its area; null when none does: the placement is the tracker's (added in API 1.1.0).",
+    ),
+    notice: z.string().nullable().describe("A note on the record, e.g. that a source reports it only alongside the roadmap."),
+    announcedLabel: z.string().nullable().describe('The announcement as published, with its precision ("January 2026").'),
     deadline: orNull(deadlineSchema),
     status: statusSchema,
     overdue: z.boolean().describe("Due date has passed and the status is not delivered, delivered_differently or dropped."),
@@ -169,7 +200,7 @@ export const commitmentSchema = z
     missed: z.boolean().describe("Missed at least one deadline by the as-of date (see missedDeadlines)."),
     missedDeadlines: z.array(missedDeadlineSchema).describe("Every deadline missed while it was in effect, by the as-of date, oldest first."),
     revisionsCount: count().describe("Deadline revisions in effect by the as-of date (the original deadline is not counted)."),
-    announcedOn: date().describe("When the commitment was announced; it does not exist in views as of earlier dates."),
+    announcedOn: date().describe("The first day of views as of a date (the roadmap's launch); see announcedLabel for the announcement as published."),
     links: commitmentLinksSchema,
   })
   .meta({ id: "Commitment", description: "A commitment as it stood on the as-of date." });
@@ -268,7 +299,7 @@ const commitmentDetailSchema = commitmentSchema
   .meta({ id: "CommitmentDetail", description: "A commitment with its full published history, with sources." });
 
 const statusCountsSchema = z
-  .object(Object.fromEntries(STATUS_CODES.map((c) => [c, count()])) as Record<(typeof STATUS_CODES)[number], ReturnType<typeof count>>)
+  .object(Object.fromEntries(PUBLIC_STATUS_CODES.map((c) => [c, count()])) as Record<(typeof PUBLIC_STATUS_CODES)[number], ReturnType<typeof count>>)
   .meta({
     id: "StatusCounts",
   });

@@ -1,7 +1,7 @@
 // The filters of /commitments and GET /api/v1/commitments, defined once. Query strings are
 // parsed leniently: every bad parameter is reported by name, and the rest still apply.
 import { z } from "zod";
-import { STATUS_CODES } from "../domain/status";
+import { PUBLIC_STATUS_CODES, type PublicStatusCode } from "../domain/status";
 import { todayIso } from "../domain/dates";
 import { shorten } from "../domain/wording";
 import { isoDateSchema, slugSchema } from "./common";
@@ -33,7 +33,10 @@ export const NUL_MESSAGE = "must not contain the character U+0000";
 export const commitmentQueryFields = {
   area: z.array(slugSchema).max(10).describe("Area slug; repeat for several"),
   organisation: z.array(slugSchema).max(20).describe("Organisation slug (lead or supporting owner); repeat for several"),
-  status: z.array(z.enum(STATUS_CODES)).max(STATUS_CODES.length).describe("Status code; repeat for several"),
+  status: z
+    .array(z.enum(PUBLIC_STATUS_CODES as [PublicStatusCode, ...PublicStatusCode[]]))
+    .max(PUBLIC_STATUS_CODES.length)
+    .describe("Status code, or no_progress_reported; repeat for several"),
   overdue: z
     .enum(["true", "false"])
     .transform((v) => v === "true")
@@ -69,7 +72,7 @@ const LIST_FIELDS = new Set(["area", "organisation", "status"]);
 export type CommitmentQuery = {
   area: string[];
   organisation: string[];
-  status: (typeof STATUS_CODES)[number][];
+  status: PublicStatusCode[];
   overdue?: boolean;
   missed?: boolean;
   /** version= as given; once checked against the database, the version read (see src/server/record-at.ts). */

@@ -214,7 +214,12 @@ const commitmentFields = {
   title: requiredText("a title", "the title", TITLE_MAX),
   summary: requiredText("a plain-English summary", "the summary", SUMMARY_MAX),
   area: slugRef("the area"),
-  lead: slugRef("the lead organisation"),
+  // Empty when no published source names the lead (shown as "not named", never guessed).
+  lead: z
+    .string()
+    .trim()
+    .default("")
+    .refine((v) => v === "" || SLUG_PATTERN.test(v), "Select the lead organisation from the list"),
   supporting: slugList("supporting organisations"),
 } as const;
 
@@ -288,7 +293,7 @@ export const commitmentUpdateSchema = z
 export type CommitmentUpdateInput = z.infer<typeof commitmentUpdateSchema>;
 
 const citationSchema = z.object({ url: z.string(), title: z.string(), publisher: z.string(), publishedOn: z.string() });
-const ownershipSchema = z.object({ leadOrganisationId: z.number(), supportingOrganisationIds: z.array(z.number()) });
+const ownershipSchema = z.object({ leadOrganisationId: z.number().nullable(), supportingOrganisationIds: z.array(z.number()) });
 
 /** A commitment's editable attributes, by slug (as editors see them and payloads keep them). */
 const commitmentSnapshotSchema = z.object({

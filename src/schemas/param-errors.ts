@@ -1,7 +1,7 @@
 // What the public pages say about a bad GET parameter. The parsers (commitment-query.ts) report
 // terse messages written for the API; this turns each into GOV.UK-style wording for a person,
 // links it to the field to fix, and lists them in the order of the form.
-import { STATUS_CODES, isStatusCode } from "../domain/status";
+import { PUBLIC_STATUS_CODES, isPublicStatusCode } from "../domain/status";
 import { formatLongDate } from "../domain/dates";
 import { quoted } from "../domain/wording";
 import { slugSchema } from "./common";
@@ -39,10 +39,10 @@ function friendlyMessage(error: ParamError, raw: RawParams): string {
   const first = values[0] ?? "";
   switch (error.field) {
     case "status": {
-      const bad = values.find((v) => !isStatusCode(v));
+      const bad = values.find((v) => !isPublicStatusCode(v));
       return bad !== undefined
         ? `There is no status called ${quoted(bad)}: choose statuses from the list`
-        : `Choose no more than ${STATUS_CODES.length} statuses`;
+        : `Choose no more than ${PUBLIC_STATUS_CODES.length} statuses`;
     }
     case "area":
     case "organisation": {

@@ -15,6 +15,7 @@ import { getCommitmentAnnouncement, getLastConfirmation, getUncheckedSince } fro
 import { listMissedDeadlines } from "./queries/missed";
 import { listWordingChanges } from "./queries/wording";
 import { lastVersionOf, revisedSince } from "./queries/versions";
+import { getRemoval, listCorrections } from "./queries/corrections";
 
 /**
  * A safety net only: entries are dropped by tag the moment anything is published in this process.
@@ -47,4 +48,6 @@ export const publicData = {
   listMissedDeadlines: cachedQuery("listMissedDeadlines", listMissedDeadlines),
   revisedSince: cachedQuery("revisedSince", revisedSince),
   lastVersionOf: cachedQuery("lastVersionOf", lastVersionOf),
+  getRemoval: cachedQuery("getRemoval", getRemoval),
+  listCorrections: cachedQuery("listCorrections", listCorrections),
 };

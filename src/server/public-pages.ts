@@ -9,7 +9,7 @@ import { publicData } from "./public-data";
 import { getDb } from "./db";
 import { recordParams, resolveView } from "./record-at";
 import type { VersionInfo } from "./queries/versions";
-import type { StatusCounts } from "./queries/overview";
+import { emptyCounts, type StatusCounts } from "./queries/overview";
 import type { ChangeEntry, CommitmentSummary } from "./queries/types";
 import { NOT_FOUND, found, paging } from "./page-result";
 import {
@@ -23,7 +23,7 @@ import {
 } from "../schemas/commitment-query";
 import { PAGE_PARAMS, pageErrors, type ParamError } from "../schemas/param-errors";
 import { slugSchema } from "../schemas/common";
-import { OPEN_STATUS_CODES, STATUS_CODES } from "../domain/status";
+import { OPEN_PUBLIC_STATUS_CODES } from "../domain/status";
 import { daysBetween, todayIso } from "../domain/dates";
 import type { FieldError } from "../schemas/errors";
 import { isStale, lastConfirmedOrAnnounced, upcomingWindow } from "../domain/attention";
@@ -136,7 +136,7 @@ function canonical(raw: RawParams): string {
 }
 
 function countStatuses(items: CommitmentSummary[]): { counts: StatusCounts; total: number; overdue: number } {
-  const counts = Object.fromEntries(STATUS_CODES.map((c) => [c, 0])) as StatusCounts;
+  const counts = emptyCounts();
   let overdue = 0;
   for (const item of items) {
     counts[item.status.code] += 1;
@@ -151,7 +151,7 @@ function countStatuses(items: CommitmentSummary[]): { counts: StatusCounts; tota
 /** Open commitments due in the upcoming window from a date, soonest first (the overview's list, and its "see all" link). */
 export function upcomingFilters(asOf: string) {
   const window = upcomingWindow(asOf);
-  return { asOf, status: [...OPEN_STATUS_CODES], dueAfter: window.from, dueBefore: window.to, sort: "due" as const };
+  return { asOf, status: [...OPEN_PUBLIC_STATUS_CODES], dueAfter: window.from, dueBefore: window.to, sort: "due" as const };
 }
 
 /** `/`: counts, progress per area, upcoming deadlines, latest changes. */
@@ -238,13 +238,23 @@ const commitmentByKey = cache(async (slug: string, key: string) => {
   if (!summary) {
     const exists = await publicData.commitmentExists(slug, version);
     if (!exists) {
+      // Taken off the tracker (answered 410 Gone by src/proxy.ts): why and when.
+      const removal = await publicData.getRemoval(slug);
+      if (removal) return { kind: "removed" as const, ...base, slug, removal };
       // On the record now, but not yet at the version asked for.
       const now = when.record.pinned ? await publicData.commitmentExists(slug) : null;
       if (!now) return NOT_FOUND;
       return { kind: "not-yet-recorded" as const, ...base, slug, title: now.title };
     }
     // It exists but had not been announced by the as-of date.
-    return { kind: "not-yet-announced" as const, ...base, slug, title: exists.title, announcedOn: exists.announcedOn };
+    return {
+      kind: "not-yet-announced" as const,
+      ...base,
+      slug,
+      title: exists.title,
+      announcedOn: exists.announcedOn,
+      announcedLabel: exists.announcedLabel,
+    };
   }
   const [timeline, announcement, revised, lastChanged, lastConfirmed, uncheckedSince, wordingChanges] = await Promise.all([
     publicData.commitmentTimeline(slug, when.asOf, version),
@@ -410,7 +420,8 @@ const organisationByKey = cache(async (slug: string, key: string) => {
     publicData.listCommitments({ asOf: when.asOf, version: when.record.version, organisation: [slug], sort: "due" }, "all"),
     revisedAfter(when.record),
   ]);
-  const leads = items.filter((c) => c.owners.some((o) => o.slug === slug && o.lead));
+  const leads = items.filter((c) => c.owners.some((o) => o.slug === slug && o.role === "lead"));
+  const joint = items.filter((c) => c.owners.some((o) => o.slug === slug && o.role === "joint"));
   return found({
     ...when,
     revised,
@@ -419,6 +430,10 @@ const organisationByKey = cache(async (slug: string, key: string) => {
     organisation,
     items,
     leads: leads.length,
+    joint: joint.length,
     ...countStatuses(items),
   });
 });
+
+/** `/corrections`: every correction made to the public record, and every commitment removed. */
+export const loadCorrectionsPage = cache(async () => publicData.listCorrections());

@@ -3,7 +3,7 @@
 import { test, expect, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "../helpers/axe";
 import { createAccount, query, signIn, submit, uniqueSuffix, type Account } from "../helpers/e2e-editor";
-import { COMMITMENT } from "../helpers/editor-fixtures";
+import { COMMITMENT, OWNER_ORG, SUPPORT_ORG } from "../helpers/editor-fixtures";
 import { codeAt } from "../helpers/totp";
 
 // axe takes a few seconds per page on a small machine.
@@ -14,8 +14,8 @@ let admin: Account;
 let otherAuthor: Account;
 
 test.beforeAll(() => {
-  dora = createAccount("dora.a11y@example.gov.uk", "editor", ["government-digital-service"], "Dora Diligent");
-  otherAuthor = createAccount("evan.a11y@example.gov.uk", "editor", ["hm-treasury"], "Evan Ever");
+  dora = createAccount("dora.a11y@example.gov.uk", "editor", [OWNER_ORG], "Dora Diligent");
+  otherAuthor = createAccount("evan.a11y@example.gov.uk", "editor", [SUPPORT_ORG], "Evan Ever");
   admin = createAccount("ada.a11y@example.gov.uk", "admin", [], "Ada Accessible");
 });
 

@@ -3,13 +3,13 @@
 // user text escaped, unsafe links refused, and the forms working with JavaScript turned off.
 import { test, expect, type APIResponse } from "@playwright/test";
 import { createAccount, query, signIn, submit, uniqueSuffix, type Account } from "../helpers/e2e-editor";
-import { COMMITMENT } from "../helpers/editor-fixtures";
+import { COMMITMENT, OWNER_ORG } from "../helpers/editor-fixtures";
 import { codeAt } from "../helpers/totp";
 
 let carol: Account;
 
 test.beforeAll(() => {
-  carol = createAccount("carol.security@example.gov.uk", "editor", ["government-digital-service"], "Carol Careful");
+  carol = createAccount("carol.security@example.gov.uk", "editor", [OWNER_ORG], "Carol Careful");
 });
 
 function expectSecurityHeaders(response: APIResponse, label: string) {

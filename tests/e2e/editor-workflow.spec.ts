@@ -4,7 +4,7 @@
 // change is marked until a second editor checks it.
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import { createAccount, query, signIn, submit, uniqueSuffix, type Account } from "../helpers/e2e-editor";
-import { COMMITMENT } from "../helpers/editor-fixtures";
+import { COMMITMENT, OWNER_ORG, SUPPORT_ORG } from "../helpers/editor-fixtures";
 
 /** A commitment the publishing in these tests never touches. */
 const UNRELATED_COMMITMENT = "digital-sourcing-strategy";
@@ -14,8 +14,8 @@ let bob: Account;
 let admin: Account;
 
 test.beforeAll(() => {
-  alice = createAccount("alice.workflow@example.gov.uk", "editor", ["government-digital-service"], "Alice Author");
-  bob = createAccount("bob.workflow@example.gov.uk", "editor", ["hm-treasury"], "Bob Reviewer");
+  alice = createAccount("alice.workflow@example.gov.uk", "editor", [OWNER_ORG], "Alice Author");
+  bob = createAccount("bob.workflow@example.gov.uk", "editor", [SUPPORT_ORG], "Bob Reviewer");
   admin = createAccount("ada.workflow@example.gov.uk", "admin", [], "Ada Admin");
 });
 

@@ -3,13 +3,13 @@
 // lead to their fields, and the page title starts "Error: " while it is shown.
 import { test, expect } from "@playwright/test";
 import { createAccount, signIn, submit, uniqueSuffix, type Account } from "../helpers/e2e-editor";
-import { COMMITMENT } from "../helpers/editor-fixtures";
+import { COMMITMENT, OWNER_ORG } from "../helpers/editor-fixtures";
 
 let editor: Account;
 let admin: Account;
 
 test.beforeAll(() => {
-  editor = createAccount("erin.summary@example.gov.uk", "editor", ["government-digital-service"], "Erin Summary");
+  editor = createAccount("erin.summary@example.gov.uk", "editor", [OWNER_ORG], "Erin Summary");
   admin = createAccount("abe.summary@example.gov.uk", "admin", [], "Abe Summary");
 });
 

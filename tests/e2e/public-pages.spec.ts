@@ -8,15 +8,18 @@ test("overview: counts per status, overdue, progress per area in words, deadline
   await page.goto("/?as_of=2026-11-21");
   const status = page.getByRole("region", { name: "Commitments by status" });
   await expect(status.getByRole("link", { name: "10 Overdue" })).toHaveAttribute("href", "/missed?as_of=2026-11-21");
-  await expect(status.getByRole("link", { name: "8 Delivered", exact: true })).toBeVisible();
+  await expect(status.getByRole("link", { name: "6 Delivered", exact: true })).toBeVisible();
+  // No source has reported on most commitments: that is not "not started".
+  const silent = seedCommitments.filter((c) => c.updates.length === 0).length;
+  await expect(status.getByRole("link", { name: `${silent} No progress reported`, exact: true })).toBeVisible();
   // As precisely as the source gives it (the Civil Service World summer issue: June 2026), never "1 June 2026".
   await expect(page.locator("#last-confirmed")).toHaveText("Progress last confirmed: June 2026");
   const areas = page.getByRole("region", { name: "Progress by area" });
   for (const area of seedAreas) await expect(areas.getByRole("heading", { name: area.title })).toBeVisible();
   // Text equivalents of the bars (not colour alone).
-  await expect(areas.getByText("2 of 9 commitments delivered (22%), 2 overdue")).toBeVisible();
+  await expect(areas.getByText("1 of 8 commitments delivered (13%), 2 overdue")).toBeVisible();
   await expect(areas.getByRole("list", { name: "Elevate leadership and invest in talent: commitments by status" })).toHaveText(
-    /2 delivered.*1 in progress.*6 not started/,
+    /1 delivered.*1 at risk.*6 no progress reported/,
   );
   await expect(page.getByRole("region", { name: "Deadlines in the next 90 days" }).getByText("Due in 40 days").first()).toBeVisible();
   await expect(page.getByRole("region", { name: "Latest confirmed changes" }).getByRole("listitem")).toHaveCount(5);
@@ -28,7 +31,7 @@ test("time travel: the overview, list and commitment as they stood on a past dat
   await expect(banner).toContainText("You are looking at the tracker as it stood on 1 May 2026.");
   // The updates that say they happened before May count on 1 May (as known now), the rest from the end of June.
   const happenedBefore = seedCommitments.filter((c) => c.updates.some((u) => u.occurred)).length;
-  await expect(page.getByRole("link", { name: `${seedCommitments.length - happenedBefore} Not started` })).toBeVisible();
+  await expect(page.getByRole("link", { name: `${seedCommitments.length - happenedBefore} No progress reported` })).toBeVisible();
   await expect(page.locator("#last-confirmed")).toHaveText("Progress last confirmed: June 2026");
 
   // Links keep the date.
@@ -37,7 +40,7 @@ test("time travel: the overview, list and commitment as they stood on a past dat
   await expect(page.getByRole("region", { name: "Viewing a past date" })).toBeVisible();
 
   await page.goto("/commitments/digital-sourcing-strategy?as_of=2026-05-01");
-  await expect(page.locator("main [data-status]").first()).toHaveText("Not started");
+  await expect(page.locator("main [data-status]").first()).toHaveText("No progress reported");
   await expect(page.getByText("Overdue by 31 days").first()).toBeVisible();
   await page.getByRole("link", { name: "View the tracker as it is today" }).click();
   await expect(page).toHaveURL(/\/commitments\/digital-sourcing-strategy$/);
@@ -46,7 +49,7 @@ test("time travel: the overview, list and commitment as they stood on a past dat
   // Before the launch, the commitment had not been announced: a clear message, not a 404.
   const response = await page.goto("/commitments/digital-sourcing-strategy?as_of=2026-01-10");
   expect(response?.status()).toBe(200);
-  await expect(page.getByText("This commitment had not been announced yet on 10 January 2026. It was announced on 19 January 2026.")).toBeVisible();
+  await expect(page.getByText("This commitment had not been announced yet on 10 January 2026. It was announced in January 2026.")).toBeVisible();
 });
 
 test("a commitment: owners, deadline as published and resolved, history with sources, stale flag", async ({ page }) => {

@@ -6,10 +6,13 @@ import type { Actor } from "../../src/domain/permissions";
 import { loadActor, type EditorUser } from "../../src/server/editor/actor";
 import { hashPassword } from "../../src/server/auth/password";
 
-/** Led by the Government Digital Service, supported by HM Treasury (seeds/). */
-export const COMMITMENT = "simpler-spending-approvals";
-export const OWNER_ORG = "government-digital-service";
-const SUPPORT_ORG = "hm-treasury";
+/**
+ * Led by the Ministry of Defence, supported by the National Security Digital Centre (seeds/: the
+ * one commitment whose sources name both a lead and a supporting owner).
+ */
+export const COMMITMENT = "secret-community-cloud";
+export const OWNER_ORG = "ministry-of-defence";
+export const SUPPORT_ORG = "national-security-digital-centre";
 const OTHER_ORG = "hm-revenue-and-customs";
 
 export const PASSWORD = "plum tractor velvet harbour";
@@ -80,7 +83,7 @@ export async function fingerprint(db: Db): Promise<string> {
       (SELECT COUNT(*) FROM forced_publication) AS forced_publications,
       (SELECT COUNT(*) FROM forced_publication_check) AS forced_publication_checks,
       (SELECT COUNT(*) FROM commitment) AS commitments,
-      (SELECT md5(string_agg(id || title || summary || version || area_id || lead_organisation_id, ',' ORDER BY id)) FROM commitment) AS commitment_state,
+      (SELECT md5(string_agg(id || title || summary || version || area_id || COALESCE(lead_organisation_id::text, '-'), ',' ORDER BY id)) FROM commitment) AS commitment_state,
       (SELECT md5(COALESCE(string_agg(commitment_id || '-' || organisation_id, ',' ORDER BY commitment_id, organisation_id), '')) FROM commitment_owner) AS owners,
       (SELECT md5(COALESCE(string_agg(id || email || name || role::text || COALESCE(disabled_at::text, '') || COALESCE(password_hash, '') || must_change_password || session_version, ',' ORDER BY id), '')) FROM app_user) AS users,
       (SELECT md5(COALESCE(string_agg(user_id || '-' || organisation_id, ',' ORDER BY user_id, organisation_id), '')) FROM user_organisation) AS memberships,

@@ -2,7 +2,12 @@
 import fs from "node:fs";
 import path from "node:path";
 
-type SeedCommitment = { slug: string; title: string; lead: string; updates: { status: string; occurred?: { label: string } }[] };
+type SeedCommitment = {
+  slug: string;
+  title: string;
+  lead: { organisation: string } | null;
+  updates: { status: string; occurred?: { label: string } }[];
+};
 
 export const seedAreas = JSON.parse(fs.readFileSync(path.resolve("seeds/areas.json"), "utf8")) as { slug: string; title: string }[];
 export const seedSources = JSON.parse(fs.readFileSync(path.resolve("seeds/sources.json"), "utf8")) as { url: string }[];

@@ -72,11 +72,29 @@ describe("integrity constraints", () => {
     ).rejects.toThrow(/commitment_area_id_fkey/);
   });
 
-  it("refuses a commitment without a lead owner", async () => {
+  it("keeps a commitment whose lead no source names without one, rather than a guessed lead (issue 12)", async () => {
     const area = await firstId("area");
-    await expect(
-      client.query(`INSERT INTO commitment (slug, area_id, title, summary, announced_on) VALUES ('no-lead', $1, 'x', 'y', '2026-01-21')`, [area]),
-    ).rejects.toThrow(/lead_organisation_id/);
+    await client.query(`INSERT INTO commitment (slug, area_id, title, summary, announced_on) VALUES ('no-lead', $1, 'x', 'y', '2026-01-21')`, [area]);
+    const { rows } = await client.query(
+      `SELECT r.lead_organisation_id FROM commitment_revision r JOIN commitment c ON c.id = r.commitment_id WHERE c.slug = 'no-lead'`,
+    );
+    expect(rows).toEqual([{ lead_organisation_id: null }]);
+  });
+
+  it("refuses to change or delete the removal and correction records, and readers' reports only move forward", async () => {
+    await client.query(
+      `INSERT INTO commitment_removal (slug, title, reason, removed_on) VALUES ('gone-test', 'Gone', 'No source states it.', '2026-12-02')`,
+    );
+    await client.query(`INSERT INTO correction (commitment_slug, what, corrected_on) VALUES ('gone-test', 'title corrected', '2026-12-02')`);
+    for (const table of ["commitment_removal", "correction"]) {
+      await expect(client.query(`UPDATE ${table} SET published_at = now()`)).rejects.toThrow(/append-only|not allowed|refuse/i);
+      await expect(client.query(`DELETE FROM ${table}`)).rejects.toThrow(/append-only|not allowed|refuse/i);
+      await expect(client.query(`TRUNCATE ${table}`)).rejects.toThrow(/append-only|not allowed|refuse/i);
+    }
+    // A reviewed report says who decided and why; an open one says neither.
+    await expect(client.query(`INSERT INTO report (page_path, what, address_hash, state) VALUES ('/', 'x', 'k', 'accepted')`)).rejects.toThrow(
+      /report_reviewed/,
+    );
   });
 
   it("refuses a status code outside the taxonomy", async () => {

@@ -7,7 +7,8 @@ import type { Db } from "../../src/server/db";
 import { connect } from "../../src/runtime/connect";
 import { useTestDatabase } from "../helpers/test-database";
 import { call, readBody } from "../helpers/open-data-contract";
-import { createCast, type Cast } from "../helpers/editor-fixtures";
+import { createUser } from "../helpers/editor-fixtures";
+import type { EditorUser } from "../../src/server/editor/actor";
 
 const state = vi.hoisted(() => ({ db: undefined as unknown as Db }));
 
@@ -39,13 +40,16 @@ const AS_OF = "2026-11-25";
 
 const database = useTestDatabase();
 let client: pg.Client;
-let cast: Cast;
+// Editors of the Government Digital Service, which a source names as lead of SLUG.
+let gds: EditorUser;
+let gdsColleague: EditorUser;
 
 beforeAll(async () => {
   const db = await database.get();
   state.db = db.db;
   client = await connect(db.url);
-  cast = await createCast(db.db, "versions-");
+  gds = await createUser(db.db, "versions-gds@example.gov.uk", "editor", ["government-digital-service"]);
+  gdsColleague = await createUser(db.db, "versions-gds2@example.gov.uk", "editor", ["government-digital-service"]);
   return () => client.end();
 });
 
@@ -82,7 +86,7 @@ async function fetchAll(v: number) {
 async function approve(result: Awaited<ReturnType<typeof proposeStatusUpdate>>) {
   if (!result.ok) throw new Error(JSON.stringify(result));
   const proposal = await state.db.proposal.findUniqueOrThrow({ where: { id: result.value.id } });
-  const approved = await reviewProposal(state.db, cast.ownerColleague, { proposalId: proposal.id, version: proposal.version, decision: "approve" });
+  const approved = await reviewProposal(state.db, gdsColleague, { proposalId: proposal.id, version: proposal.version, decision: "approve" });
   if (!approved.ok) throw new Error(JSON.stringify(approved));
 }
 
@@ -98,7 +102,7 @@ describe("a backdated publish", () => {
       JSON.parse(await readBody(await call(routes.commitment.GET, `/api/v1/commitments/${SLUG}?as_of=${AS_OF}`, { params: { slug: SLUG } })));
     const viewBefore = await asOfNow();
     expect(viewBefore.meta.version).toBe(v);
-    expect(viewBefore.data).toMatchObject({ status: { code: "not_started" }, overdue: true, deadline: { label: "in April" } });
+    expect(viewBefore.data).toMatchObject({ status: { code: "no_progress_reported" }, overdue: true, deadline: { label: "In April" } });
     const pageBefore = await loadCommitmentPage(SLUG, { version: String(v) });
     if (pageBefore.kind !== "found") throw new Error(pageBefore.kind);
     expect(pageBefore.revised).toBeNull();
@@ -112,7 +116,7 @@ describe("a backdated publish", () => {
       evidencePublishedOn: "2026-11-20",
     };
     await approve(
-      await proposeStatusUpdate(state.db, cast.owner, {
+      await proposeStatusUpdate(state.db, gds, {
         commitmentId: String(commitmentId),
         status: "in_progress",
         note: "GDS began the cross-government learning offer.",
@@ -121,7 +125,7 @@ describe("a backdated publish", () => {
       }),
     );
     await approve(
-      await proposeDeadlineRevision(state.db, cast.owner, {
+      await proposeDeadlineRevision(state.db, gds, {
         commitmentId: String(commitmentId),
         label: "spring 2027",
         precision: "season",
@@ -141,7 +145,7 @@ describe("a backdated publish", () => {
     expect(viewAfter.data).toMatchObject({ status: { code: "in_progress" }, overdue: false, deadline: { label: "spring 2027" }, missed: true });
     expect(viewAfter.data.missedDeadlines).toEqual([
       expect.objectContaining({
-        label: "in April",
+        label: "In April",
         dueDate: "2026-04-30",
         outcome: "moved",
         outcomeOn: "2026-11-20",
@@ -195,44 +199,44 @@ describe("a backdated publish", () => {
   });
 
   it("an edit of a commitment's title is a new version: the earlier version keeps the title it published", async () => {
-    const slug = "government-mailbox";
+    const slug = "product-roadmaps-on-gov-uk";
     const before = await state.db.commitment.findUniqueOrThrow({
       where: { slug },
       include: { area: true, leadOrganisation: true, supporters: { include: { organisation: true } } },
     });
     const v = await latest();
-    const edited = await updateCommitment(state.db, cast.owner, {
+    const edited = await updateCommitment(state.db, gds, {
       commitmentId: String(before.id),
       version: String(before.version),
-      title: "Explore a single government mailbox for letters and documents",
+      title: "Publish the roadmaps of major products on GOV.UK",
       summary: before.summary,
       area: before.area.slug,
-      lead: before.leadOrganisation.slug,
+      lead: before.leadOrganisation?.slug ?? "",
       supporting: before.supporters.map((s) => s.organisation.slug),
-      reason: "The roadmap explores the idea; it does not commit to it.",
+      reason: "Worded as the roadmap words the commitment.",
     });
     expect(edited.ok).toBe(true);
     // A proposal publishes nothing; the second editor's approval takes the version.
     expect(await latest()).toBe(v);
     if (!edited.ok) return;
-    const approved = await reviewProposal(state.db, cast.ownerColleague, { proposalId: edited.value.id, version: 1, decision: "approve" });
+    const approved = await reviewProposal(state.db, gdsColleague, { proposalId: edited.value.id, version: 1, decision: "approve" });
     expect(approved.ok).toBe(true);
     expect(await latest()).toBe(v + 1);
     const revision = await state.db.commitmentRevision.findUniqueOrThrow({
       where: { commitmentId_version: { commitmentId: before.id, version: v + 1 } },
     });
     expect(revision).toMatchObject({
-      title: "Explore a single government mailbox for letters and documents",
-      reason: "The roadmap explores the idea; it does not commit to it.",
+      title: "Publish the roadmaps of major products on GOV.UK",
+      reason: "Worded as the roadmap words the commitment.",
       proposalId: edited.value.id,
     });
     const at = async (version: number) =>
       JSON.parse(await readBody(await call(routes.commitment.GET, `/api/v1/commitments/${slug}?version=${version}`, { params: { slug } }))).data
         .title;
     expect(await at(v)).toBe(before.title);
-    expect(await at(v + 1)).toBe("Explore a single government mailbox for letters and documents");
-    const list = JSON.parse(await readBody(await call(routes.commitments.GET, `/api/v1/commitments?version=${v}&q=mailbox`)));
-    expect(list.data.map((c: { title: string }) => c.title)).toEqual([before.title]);
+    expect(await at(v + 1)).toBe("Publish the roadmaps of major products on GOV.UK");
+    const list = JSON.parse(await readBody(await call(routes.commitments.GET, `/api/v1/commitments?version=${v}&q=roadmaps`)));
+    expect(list.data.find((c: { slug: string }) => c.slug === slug)?.title).toBe(before.title);
     const page = await loadCommitmentPage(slug, { version: String(v) });
     expect(page.kind === "found" && page.revised?.version).toBe(v + 1);
     // An edit that changes nothing public takes no version.

@@ -70,7 +70,7 @@ async function editInput(change: { lead?: string; supporting?: string[]; title?:
     title: change.title ?? c.title,
     summary: c.summary,
     area: c.area.slug,
-    lead: change.lead ?? c.leadOrganisation.slug,
+    lead: change.lead ?? c.leadOrganisation?.slug ?? "",
     supporting: change.supporting ?? c.supporters.map((s) => s.organisation.slug),
     reason: "Clearer wording.",
   };

@@ -271,7 +271,7 @@ describe("edit a commitment: only the fields changed, checked three ways", () =>
       title: c.title,
       summary: c.summary,
       area: c.area.slug,
-      lead: c.leadOrganisation.slug,
+      lead: c.leadOrganisation?.slug ?? "",
       supporting: c.supporters.map((s) => s.organisation.slug),
     };
     // What the edit form posts: the values, and the same values as its base (hidden fields).

@@ -5,7 +5,7 @@ import { useTestDatabase } from "../helpers/test-database";
 import type { Db } from "../../src/server/db";
 import { proposeStatusUpdate } from "../../src/server/editor/proposals";
 import { auditParams, loadAuditPage, loadProposalEditPage, loadProposalPage, loadUserPage, recordId } from "../../src/server/editor/pages";
-import { createCast, validStatusUpdate, type Cast } from "../helpers/editor-fixtures";
+import { OWNER_ORG, createCast, validStatusUpdate, type Cast } from "../helpers/editor-fixtures";
 
 const database = useTestDatabase();
 let db: Db;
@@ -62,7 +62,7 @@ describe("loadUserPage", () => {
   it("finds a user by id, with the organisations they can be given", async () => {
     const page = await loadUserPage(db, String(cast.owner.id));
     if (page.kind !== "found") throw new Error("expected found");
-    expect(page.user.organisations.map((o) => o.slug)).toEqual(["government-digital-service"]);
+    expect(page.user.organisations.map((o) => o.slug)).toEqual([OWNER_ORG]);
     expect(page.organisations.length).toBeGreaterThan(1);
     for (const raw of ["0", "x", "99999999"]) expect((await loadUserPage(db, raw)).kind, raw).toBe("not-found");
   });

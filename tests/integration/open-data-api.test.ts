@@ -113,6 +113,7 @@ describe("the OpenAPI document", () => {
     expect(doc.components.schemas.Status.required).toEqual([
       "code",
       "label",
+      "reported",
       "confirmedOn",
       "confirmed",
       "occurred",
@@ -120,7 +121,10 @@ describe("the OpenAPI document", () => {
       "publishedAt",
       "version",
     ]);
-    expect(doc.components.schemas.Owner.required).toEqual(expect.arrayContaining(["slug", "name", "lead"]));
+    expect(doc.components.schemas.Owner.required).toEqual(expect.arrayContaining(["slug", "name", "lead", "role", "basis"]));
+    // Issue 12, additive: who leads in words, where the area placement comes from, and a code for no progress reported.
+    expect(doc.components.schemas.Commitment.required).toEqual(expect.arrayContaining(["lead", "areaBasis", "notice", "announcedLabel"]));
+    expect(doc.components.schemas.PublicStatusCode.enum).toEqual(["no_progress_reported", ...doc.components.schemas.StatusCode.enum]);
     expect(doc.components.schemas.ListMeta.required).toEqual(["asOf", "version", "versionPublishedAt", "total", "page", "pageSize"]);
     expect(doc.components.schemas.Commitment.required).toEqual(
       expect.arrayContaining(["overdue", "daysOverdue", "deliveredLate", "daysLate", "missed", "missedDeadlines", "lateness", "pending"]),
@@ -343,9 +347,16 @@ describe("the data is the database's", () => {
         .map((o) => `${o.org}:${o.lead}`)
         .sort();
       expect(c.owners.map((o: { slug: string; lead: boolean }) => `${o.slug}:${o.lead}`).sort()).toEqual(expectedOwners);
-      expect(c.owners.filter((o: { lead: boolean }) => o.lead)).toHaveLength(1);
+      // One lead, or none when no source names it (then said in words, and never guessed).
+      const leads = c.owners.filter((o: { lead: boolean }) => o.lead);
+      expect(leads.length).toBe(c.lead.named ? 1 : 0);
+      if (!c.lead.named) expect(c.lead.statement).toMatch(/^(Lead organisation not named in published sources|Named jointly: .+ and .+)$/);
+      // Every owner the seed names comes with its basis: a source, a paragraph and the words.
+      for (const o of c.owners) expect(o.basis).toMatchObject({ paragraph: expect.any(Number), quote: expect.any(String) });
       const state = states.find((s) => s.slug === c.slug);
-      expect(c.status.code).toBe(state.status);
+      // No update in effect: no progress reported, not "not started".
+      expect(c.status.code).toBe(state.status_update_id === null ? "no_progress_reported" : state.status);
+      expect(c.status.reported).toBe(state.status_update_id !== null);
       expect(c.deadline.label).toBe(state.deadline_label);
       expect(c.deadline.dueDate).toBe(state.due_date ? state.due_date.toISOString().slice(0, 10) : null);
       expect(c.overdue).toBe(state.overdue);
@@ -368,13 +379,14 @@ describe("the data is the database's", () => {
   });
 
   it("shows the tracker as of a past date", async () => {
-    const { body: now } = await checked("/commitments/ai-exemplars");
+    const { body: now } = await checked("/commitments/hmrc-paye-online-service");
     expect(now.data.status.code).toBe("in_progress");
-    const { body: before } = await checked("/commitments/ai-exemplars?as_of=2026-05-31");
+    const { body: before } = await checked("/commitments/hmrc-paye-online-service?as_of=2026-05-31");
     expect(before.meta.asOf).toBe("2026-05-31");
     expect(before.data.status).toEqual({
-      code: "not_started",
-      label: "Not started",
+      code: "no_progress_reported",
+      label: "No progress reported since the roadmap was published",
+      reported: false,
       confirmedOn: null,
       confirmed: null,
       occurred: null,
@@ -434,7 +446,7 @@ describe("the data is the database's", () => {
       expect(Object.values(area.counts.byStatus).reduce((a: number, b) => a + (b as number), 0)).toBe(area.counts.total);
     }
     const { body: organisations } = await checked("/organisations");
-    const { rows: leads } = await client.query(`SELECT COUNT(*)::int AS n FROM commitment`);
+    const { rows: leads } = await client.query(`SELECT COUNT(*)::int AS n FROM commitment WHERE lead_organisation_id IS NOT NULL`);
     expect(organisations.data.reduce((n: number, o: { leads: number }) => n + o.leads, 0)).toBe(leads[0].n);
   });
 });

@@ -141,7 +141,7 @@ describe("CSV files", () => {
     const { records } = await csv(routes.commitments, "/data/commitments.csv");
     const { rows } = await client.query(
       `SELECT c.slug, c.title, a.slug AS area, o.slug AS lead, s.* FROM commitment_state_as_of($1::date) s
-       JOIN commitment c ON c.id = s.commitment_id JOIN area a ON a.id = c.area_id JOIN organisation o ON o.id = c.lead_organisation_id ORDER BY a.position, c.slug`,
+       JOIN commitment c ON c.id = s.commitment_id JOIN area a ON a.id = c.area_id LEFT JOIN organisation o ON o.id = c.lead_organisation_id ORDER BY a.position, c.slug`,
       [today],
     );
     expect(records.map((r) => r.slug)).toEqual(rows.map((r) => r.slug));
@@ -151,8 +151,10 @@ describe("CSV files", () => {
       expect(r).toMatchObject({
         title: neutral(row.title),
         area_slug: row.area,
-        lead_owner_slug: row.lead,
-        status_code: row.status,
+        lead_owner_slug: row.lead ?? "",
+        lead_named: String(row.lead !== null),
+        status_code: row.status_update_id === null ? "no_progress_reported" : row.status,
+        status_reported: String(row.status_update_id !== null),
         status_confirmed_on: iso(row.status_confirmed_on),
         deadline_label: row.deadline_label,
         deadline_precision: row.deadline_precision,
@@ -165,7 +167,7 @@ describe("CSV files", () => {
       });
     }
     const extract = records.find((r) => r.slug === "humphrey-extract-for-councils")!;
-    expect(extract).toMatchObject({ deadline_label: "summer 2030", due_date: "2030-08-31", revisions_count: "2", status_code: "in_progress" });
+    expect(extract).toMatchObject({ deadline_label: "summer 2030", due_date: "2030-08-31", revisions_count: "2", status_code: "at_risk" });
   });
 
   it("status-updates.csv has every published update with its source", async () => {
@@ -189,7 +191,7 @@ describe("CSV files", () => {
     const moved = records.find((r) => r.label === "by the end of 2030")!;
     expect(moved).toMatchObject({
       original: "false",
-      previous_label: "from May 2026",
+      previous_label: "from May onwards",
       previous_due_date: "2026-05-31",
       slip_days: "1675",
       effective_on: "2026-06-15",
@@ -228,7 +230,20 @@ describe("CSV files", () => {
     );
     const sourcing = records.find((r) => r.slug === "digital-sourcing-strategy")!;
     expect(sourcing).toMatchObject({ missed: "true", missed_deadlines_count: "1", status_confirmed_label: "June 2026", status_occurred_label: "" });
-    expect(sourcing.missed_deadlines).toMatch(/^Missed its deadline of “March 2026” by \d+ days, and is still overdue$/);
+    expect(sourcing.missed_deadlines).toMatch(/^Missed its deadline of “in March” by \d+ days, and is still overdue$/);
+    // Issue 12, appended: a lead no source names is said to be not named; the owners' bases; no progress reported.
+    expect(sourcing).toMatchObject({
+      lead_owner_slug: "",
+      lead_named: "false",
+      lead_statement: "Lead organisation not named in published sources",
+      status_reported: "true",
+      area_stated: "true",
+      announced_label: "January 2026",
+    });
+    expect(sourcing.owner_bases).toMatch(/^digital-commercial-centre-of-excellence: .+, paragraph 40$/);
+    const joint = records.find((r) => r.slug === "assurance-for-all-spending-controls")!;
+    expect(joint).toMatchObject({ lead_named: "false", joint_owner_slugs: "government-digital-service; hm-treasury", supporting_owner_slugs: "" });
+    expect(joint.lead_statement).toBe("Named jointly: Government Digital Service and HM Treasury");
     const pilot = records.find((r) => r.slug === "gov-uk-app-local-services-pilot")!;
     expect(pilot).toMatchObject({
       status_occurred_label: "in March",
@@ -243,7 +258,7 @@ describe("CSV files", () => {
 
   it("show the tracker as of a past date", async () => {
     const { records } = await csv(routes.commitments, "/data/commitments.csv?as_of=2026-05-31");
-    expect(records.find((r) => r.slug === "ai-exemplars")!.status_code).toBe("not_started");
+    expect(records.find((r) => r.slug === "hmrc-paye-online-service")!.status_code).toBe("no_progress_reported");
     const { records: updates } = await csv(routes.statusUpdates, "/data/status-updates.csv?as_of=2026-06-01");
     expect(updates.every((u) => u.confirmed_on! <= "2026-06-01")).toBe(true);
     expect(updates.some((u) => u.note!.includes("HYPERLINK"))).toBe(false);

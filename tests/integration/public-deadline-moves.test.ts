@@ -39,7 +39,7 @@ describe("a moved deadline", () => {
     expect(data.moves[0]).toMatchObject({
       commitment: { slug: "digital-sourcing-strategy" },
       date: "2026-07-01",
-      previous: { label: "March 2026", dueDate: "2026-03-31" },
+      previous: { label: "in March", dueDate: "2026-03-31" },
       label: "December 2026",
       dueDate: "2026-12-31",
       slipDays: 275,

@@ -56,7 +56,7 @@ async function proposeEdit(change: { title?: string; summary?: string }, reason:
     where: { slug: SLUG },
     include: { area: true, leadOrganisation: true, supporters: { include: { organisation: true } } },
   });
-  const lead = c.leadOrganisation.slug;
+  const lead = c.leadOrganisation?.slug ?? "";
   // An editor of the lead organisation (GDS leads it, as the cast's owner's organisation).
   const result = await updateCommitment(state.db, cast.owner, {
     commitmentId: String(c.id),

@@ -74,9 +74,70 @@ describe("the seed", () => {
       const file = path.join(dir, "commitments", "join-up-public-services.json");
       const data = JSON.parse(fs.readFileSync(file, "utf8"));
       const commitment = data.commitments.find((c: { updates: unknown[] }) => c.updates.length > 0);
-      commitment.updates[0].occurred = { label: "July 2026", precision: "month" };
+      commitment.updates[0].occurred = { label: "July 2026", precision: "month", paragraph: commitment.updates[0].paragraph };
       fs.writeFileSync(file, JSON.stringify(data));
       expect(() => loadSeedFiles(dir)).toThrow(/field "updates.0.occurred.label": “July 2026” begins after the evidence that confirms it/);
+      expect(() => loadSeedFiles(dir)).toThrow(/field "updates.0.occurred.label": “July 2026” is not in csw-six-months-on paragraph/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses an owner whose quotation is not in its cited paragraph, an owner without a basis, and a deadline label not in its paragraph", () => {
+    const dir = copySeeds();
+    try {
+      const file = path.join(dir, "commitments", "join-up-public-services.json");
+      const data = JSON.parse(fs.readFileSync(file, "utf8"));
+      const led = data.commitments.find((c: { lead: unknown }) => c.lead !== null);
+      led.lead = { ...led.lead, quote: "Leading this work will be the Ministry of Magic" };
+      const dated = data.commitments.find((c: { deadline: { paragraph?: number } }) => c.deadline.paragraph !== undefined);
+      dated.deadline = { ...dated.deadline, paragraph: dated.deadline.paragraph + 1 };
+      fs.writeFileSync(file, JSON.stringify(data));
+      // An owner with no basis: the file's schema refuses it.
+      const otherFile = path.join(dir, "commitments", "ai-for-the-public-good.json");
+      const otherData = JSON.parse(fs.readFileSync(otherFile, "utf8"));
+      const other = otherData.commitments.find((c: { lead: unknown }) => c.lead === null);
+      other.lead = { organisation: "cabinet-office" };
+      fs.writeFileSync(otherFile, JSON.stringify(otherData));
+      const message = (() => {
+        try {
+          loadSeedFiles(dir);
+          return "";
+        } catch (e) {
+          return (e as Error).message;
+        }
+      })();
+      expect(message).toContain(`(${led.slug}) › field "lead": “Leading this work will be the Ministry of Magic” is not in`);
+      expect(message).toMatch(new RegExp(`\\(${other.slug}\\) › field "lead.source"`));
+      expect(message).toMatch(new RegExp(`\\(${dated.slug}\\) › field "deadline.label": “${dated.deadline.label}” is not in`));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a status the rules contradict on its own dates: in progress confirmed after the deadline passed undelivered", () => {
+    const dir = copySeeds();
+    try {
+      const file = path.join(dir, "commitments", "ai-for-the-public-good.json");
+      const data = JSON.parse(fs.readFileSync(file, "utf8"));
+      const late = data.commitments.find((c: { updates: { status: string }[] }) => c.updates.some((u) => u.status === "at_risk"));
+      const i = late.updates.findIndex((u: { status: string }) => u.status === "at_risk");
+      late.updates[i].status = "in_progress";
+      // And progress taken from an article about the launch.
+      const other = data.commitments.find((c: { slug: string }) => c.slug !== late.slug);
+      other.updates.push({
+        ...late.updates[i],
+        source: "ggf-roadmap-unveiled",
+        paragraph: 5,
+        confirmed: { label: "19 January 2026", precision: "day" },
+      });
+      fs.writeFileSync(file, JSON.stringify(data));
+      expect(() => loadSeedFiles(dir)).toThrow(
+        new RegExp(`\\(${late.slug}\\) › field "updates.${i}.status": “in_progress” confirmed June 2026, after the deadline passed undelivered`),
+      );
+      expect(() => loadSeedFiles(dir)).toThrow(
+        /ggf-roadmap-unveiled was published by the announcement \(19 January 2026\): it describes plans, not progress/,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -86,7 +147,16 @@ describe("the seed", () => {
     const { db, url } = await seeded.get();
     const before = await counts(db);
     const summary = await runSeed(url);
-    expect(summary).toEqual({ sources: 0, areas: 0, organisations: 0, commitments: 0, statusUpdates: 0, deadlineRevisions: 0 });
+    expect(summary).toEqual({
+      sources: 0,
+      areas: 0,
+      organisations: 0,
+      commitments: 0,
+      statusUpdates: 0,
+      deadlineRevisions: 0,
+      corrections: 0,
+      removals: 0,
+    });
     expect(await counts(db)).toEqual(before);
   });
 
@@ -127,7 +197,7 @@ describe("the seed", () => {
     try {
       const file = path.join(dir, "commitments", fs.readdirSync(path.join(dir, "commitments"))[0]!);
       const data = JSON.parse(fs.readFileSync(file, "utf8"));
-      data.commitments[0].lead = "ministry-of-magic";
+      data.commitments[0].lead = { organisation: "ministry-of-magic", source: "csw-six-months-on", paragraph: 5, quote: "Leading this work" };
       data.commitments[0].deadline = { ...data.commitments[0].deadline, label: "summer 2026", precision: "month" };
       fs.writeFileSync(file, JSON.stringify(data));
       expect(() => loadSeedFiles(dir)).toThrow(/organisation "ministry-of-magic" is not in organisations.json/);

@@ -69,6 +69,21 @@ describe("month precision", () => {
     expect(resolved("February 2000", "month")[1]).toBe("2000-02-29");
   });
 
+  it("reads “this <month>” as that month of the reference date's year, keeping the label", () => {
+    expect(resolved("From this August", "month", "2026-06-01")).toEqual(["2026-08-01", "2026-08-31"]);
+    expect(resolved("From this August onwards", "month", "2026-06-01")).toEqual(["2026-08-01", "2026-08-31"]);
+    // Said in June, "this March" is the March just gone, not next year's.
+    expect(resolved("this March", "month", "2026-06-01")).toEqual(["2026-03-01", "2026-03-31"]);
+    expect(resolveDeadline("this August 2026", "month", "2026-06-01").ok).toBe(false);
+  });
+
+  it("reads the roadmap's own dates from the launch, not from the article that reports them", () => {
+    // "The roadmap pledged that in April …", reported in June 2026: from the launch, April 2026.
+    expect(resolved("in April", "month", "2026-01-19")).toEqual(["2026-04-01", "2026-04-30"]);
+    expect(resolved("in April", "month", "2026-06-01")).toEqual(["2027-04-01", "2027-04-30"]);
+    expect(resolved("from May onwards", "month", "2026-01-19")).toEqual(["2026-05-01", "2026-05-31"]);
+  });
+
   it("without a year, takes the first such month on or after the reference month", () => {
     expect(resolved("from April", "month", "2026-01-21")).toEqual(["2026-04-01", "2026-04-30"]);
     expect(resolved("in April", "month", "2026-01-21")).toEqual(["2026-04-01", "2026-04-30"]);

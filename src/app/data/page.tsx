@@ -65,6 +65,12 @@ const PROBLEMS = [
     text: "There is no commitment (or area) with that slug, or the commitment had not been announced by the as_of date you asked for.",
   },
   {
+    id: "problem-gone",
+    status: 410,
+    title: "Removed from the tracker",
+    text: "The commitment was taken off the tracker, for example because no published source states it as a roadmap commitment. The detail says when and why; /corrections lists every removal. Ask with version= an earlier version to see it as it was then published.",
+  },
+  {
     id: "problem-unavailable",
     status: 503,
     title: "The data is unavailable right now",

@@ -20,6 +20,7 @@ export default async function EditorLayout({ children }: { children: ReactNode }
         { href: "/editor/commitments", label: "Commitments" },
         { href: "/editor/proposals", label: "Proposals" },
         { href: "/editor/import", label: "Import" },
+        { href: "/editor/reports", label: "Reports" },
         ...(user.role === "admin"
           ? [
               { href: "/editor/users", label: "Users" },

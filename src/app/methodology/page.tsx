@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { STATUS_DEFINITIONS } from "@/domain/status";
+import { NO_PROGRESS_DEFINITION, STATUS_DEFINITIONS } from "@/domain/status";
 import { DEADLINE_READING_RULES, DEADLINE_RULES } from "@/domain/deadline";
 import { HISTORY_RULES, MISSED_RULES } from "@/domain/history";
 import { OCCURRENCE_EXAMPLES, OCCURRENCE_RULES, datePrecisionLabel } from "@/domain/occurrence";
@@ -82,6 +82,15 @@ export default function MethodologyPage() {
               <dd>{d.description}</dd>
             </div>
           ))}
+          <div className="border-l-4 border-border pl-4">
+            <dt className="mb-1">
+              <StatusTag code={NO_PROGRESS_DEFINITION.code} /> <code className="text-secondary-ink text-base">({NO_PROGRESS_DEFINITION.code})</code>
+            </dt>
+            <dd>
+              Not a status an update can give: what a commitment reads, as “{NO_PROGRESS_DEFINITION.sentence}”, while no update is in effect.{" "}
+              {NO_PROGRESS_DEFINITION.description}
+            </dd>
+          </div>
         </dl>
       </section>
 

@@ -26,9 +26,9 @@ export function CommitmentFields({
       <SelectField
         name="lead"
         label="Lead organisation"
-        hint="The one organisation accountable for delivering it."
+        hint="The one organisation accountable for delivering it, only if a published source names it."
         options={organisations.map((o) => ({ value: o.slug, label: o.name }))}
-        placeholder="Select the lead organisation"
+        placeholder="Not named in published sources"
       />
       <CheckboxesField
         name="supporting"

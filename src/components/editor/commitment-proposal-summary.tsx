@@ -21,7 +21,7 @@ const LABELS: Record<keyof CommitmentSnapshot, string> = {
 function shown(key: keyof CommitmentSnapshot, value: CommitmentSnapshot[keyof CommitmentSnapshot] | undefined, names: Names): string {
   if (value === undefined) return "";
   if (key === "area") return names.areas[value as string] ?? String(value);
-  if (key === "lead") return names.organisations[value as string] ?? String(value);
+  if (key === "lead") return value ? (names.organisations[value as string] ?? String(value)) : "Not named in published sources";
   if (key === "supporting") return (value as string[]).map((s) => names.organisations[s] ?? s).join(", ") || "None";
   return String(value);
 }

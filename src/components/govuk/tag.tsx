@@ -1,5 +1,5 @@
 import type { HTMLAttributes, ReactNode } from "react";
-import { statusDefinition, type StatusCode, type StatusTone } from "../../domain/status";
+import { publicStatusDefinition, type PublicStatusCode, type StatusTone } from "../../domain/status";
 
 const TONES: Record<StatusTone, string> = {
   grey: "bg-tag-grey text-tag-grey-ink",
@@ -25,8 +25,8 @@ export function Tag({
 }
 
 /** A commitment's status as a tag, in the colour of its definition (src/domain/status.ts). */
-export function StatusTag({ code, className }: { code: StatusCode; className?: string }) {
-  const def = statusDefinition(code);
+export function StatusTag({ code, className }: { code: PublicStatusCode; className?: string }) {
+  const def = publicStatusDefinition(code);
   return (
     <Tag tone={def.tone} className={className} data-status={code}>
       {def.label}

@@ -39,13 +39,14 @@ async function commitmentSnapshot(
     title: c.title,
     summary: c.summary,
     area: c.area.slug,
-    lead: c.leadOrganisation.slug,
+    // No lead named by a source: the form asks for one (editors' owner changes are reviewed).
+    lead: c.leadOrganisation?.slug ?? "",
     supporting: c.supporters.map((s) => s.organisation.slug).sort(),
     ownership: { leadOrganisationId: c.leadOrganisationId, supportingOrganisationIds: c.supporters.map((s) => s.organisationId) },
   };
 }
 
-type Resolved = { areaId: number; leadId: number; supportingIds: number[]; supporting: string[] };
+type Resolved = { areaId: number; leadId: number | null; supportingIds: number[]; supporting: string[] };
 
 /** Area and organisation slugs to ids; unknown slugs are field errors. */
 async function resolveReferences(
@@ -56,10 +57,11 @@ async function resolveReferences(
   const errors: FieldError[] = [];
   const area = await tx.area.findUnique({ where: { slug: input.area }, select: { id: true } });
   if (!area) errors.push({ field: fields.area, message: `There is no area called “${input.area}”: select one from the list` });
-  const slugs = [...new Set([input.lead, ...input.supporting])];
+  const slugs = [...new Set([input.lead, ...input.supporting])].filter(Boolean);
   const orgs = await tx.organisation.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
   const bySlug = new Map(orgs.map((o) => [o.slug, o.id]));
-  const leadId = bySlug.get(input.lead);
+  // An empty lead: no published source names one.
+  const leadId = input.lead === "" ? null : bySlug.get(input.lead);
   if (leadId === undefined) errors.push({ field: fields.lead, message: `There is no organisation called “${input.lead}”: select one from the list` });
   const unknown = input.supporting.filter((s) => !bySlug.has(s));
   if (unknown.length)

@@ -48,7 +48,7 @@ export async function loadProposalPage(db: Db, actor: Actor, rawId: string) {
       title: commitment.title,
       summary: commitment.summary,
       area: commitment.area.slug,
-      lead: commitment.lead.slug,
+      lead: commitment.lead?.slug ?? "",
       supporting: commitment.supporting.map((o) => o.slug).sort(),
     },
     names,

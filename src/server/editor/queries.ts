@@ -1,4 +1,5 @@
 // Reads for the editor back office. Never cached: editors always see the database as it is.
+import { LEAD_NOT_NAMED } from "../../domain/ownership";
 import { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../db";
 import { canWorkOn, type Actor, type Ownership, type ProposalState } from "../../domain/permissions";
@@ -42,7 +43,7 @@ type CommitmentRow = {
   slug: string;
   title: string;
   area_title: string;
-  lead_name: string;
+  lead_name: string | null;
   status: StatusCode | null;
   status_confirmed_on: Date | null;
   deadline_label: string | null;
@@ -57,7 +58,7 @@ const toRow = (r: CommitmentRow): EditorCommitmentRow => ({
   slug: r.slug,
   title: r.title,
   areaTitle: r.area_title,
-  leadName: r.lead_name,
+  leadName: r.lead_name ?? LEAD_NOT_NAMED,
   status: r.status ?? "not_started",
   statusConfirmedOn: isoDay(r.status_confirmed_on),
   deadlineLabel: r.deadline_label,
@@ -87,7 +88,8 @@ export async function listEditorCommitments(
   options: { scope: "mine" | "all"; q?: string; staleOnly?: boolean; today?: string } = { scope: "mine" },
 ): Promise<EditorCommitmentRow[]> {
   const today = options.today ?? todayIso();
-  const conditions: Prisma.Sql[] = [];
+  // A commitment taken off the tracker is no longer worked on.
+  const conditions: Prisma.Sql[] = [Prisma.sql`c.removal_reason IS NULL`];
   if (options.scope === "mine") conditions.push(ownedBy(actor.organisationIds));
   if (options.q) conditions.push(Prisma.sql`(c.search @@ websearch_to_tsquery('english', ${options.q}) OR c.slug ILIKE ${`%${options.q}%`})`);
   if (options.staleOnly) conditions.push(staleCondition(today));
@@ -101,7 +103,7 @@ export async function listEditorCommitments(
            (SELECT COUNT(*) FROM proposal p WHERE p.commitment_id = c.id AND p.state = 'pending') AS pending
     FROM commitment c
     JOIN area a ON a.id = c.area_id
-    JOIN organisation lo ON lo.id = c.lead_organisation_id
+    LEFT JOIN organisation lo ON lo.id = c.lead_organisation_id
     LEFT JOIN commitment_state_as_of(${today}::date) s ON s.commitment_id = c.id
     ${where}
     ${order}`;
@@ -306,7 +308,8 @@ export type EditorCommitment = {
   announcedOn: string;
   updatedAt: string;
   area: { slug: string; title: string };
-  lead: { id: number; slug: string; name: string };
+  /** Null when no published source names a lead. */
+  lead: { id: number; slug: string; name: string } | null;
   supporting: { id: number; slug: string; name: string }[];
   ownership: Ownership;
   state: CurrentStateRow;
@@ -330,7 +333,7 @@ export async function getEditorCommitment(db: Db, where: { slug: string } | { id
     announcedOn: isoDay(c.announcedOn),
     updatedAt: c.updatedAt.toISOString(),
     area: { slug: c.area.slug, title: c.area.title },
-    lead: { id: c.leadOrganisation.id, slug: c.leadOrganisation.slug, name: c.leadOrganisation.name },
+    lead: c.leadOrganisation ? { id: c.leadOrganisation.id, slug: c.leadOrganisation.slug, name: c.leadOrganisation.name } : null,
     supporting,
     ownership: { leadOrganisationId: c.leadOrganisationId, supportingOrganisationIds: c.supporters.map((s) => s.organisationId) },
     state: await commitmentStateToday(db, c.id),

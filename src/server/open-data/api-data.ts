@@ -7,6 +7,7 @@ import { commitmentExists, getCommitmentSummary, listCommitments } from "../quer
 import { commitmentTimeline, listChanges } from "../queries/changes";
 import { getUncheckedSince } from "../queries/commitment-detail";
 import { listWordingChanges } from "../queries/wording";
+import { getRemoval } from "../queries/corrections";
 import type { CommitmentQuery } from "../../schemas/commitment-query";
 import {
   areaListSchema,
@@ -78,7 +79,8 @@ export const commitmentsBody = cachedPublicRead(async (origin: string, query: Co
   });
 }, "commitments");
 
-export type CommitmentBody = { found: true; body: ReturnType<typeof commitmentResponseSchema.parse> } | { found: false; detail: string };
+export type CommitmentBody =
+  { found: true; body: ReturnType<typeof commitmentResponseSchema.parse> } | { found: false; gone?: boolean; detail: string };
 
 export const commitmentBody = cachedPublicRead(
   async (origin: string, slug: string, asOf: string, rec: RecordRef, pinned: boolean): Promise<CommitmentBody> => {
@@ -89,6 +91,13 @@ export const commitmentBody = cachedPublicRead(
       if (exists) return { found: false, detail: `The commitment "${slug}" was announced on ${exists.announcedOn}, after the as_of date ${asOf}.` };
       if (pinned && (await commitmentExists(db, slug)))
         return { found: false, detail: `The commitment "${slug}" was not yet on the record at version ${rec.version}.` };
+      const removal = await getRemoval(db, slug);
+      if (removal)
+        return {
+          found: false,
+          gone: true,
+          detail: `The commitment "${slug}" (“${removal.title}”) was removed from the tracker on ${removal.removedOn} because: ${removal.reason} See ${origin}/corrections. Ask with version= an earlier version to see it as it was then published.`,
+        };
       return { found: false, detail: `There is no commitment "${slug}". GET ${apiBase(origin)}/commitments lists them all.` };
     }
     const [timeline, uncheckedSince, wording] = await Promise.all([

@@ -1,6 +1,7 @@
 // The CSV downloads: RFC 4180 (CRLF line ends, double-quoted fields), UTF-8 with a byte-order
 // mark so Excel reads accents and curly quotes correctly, and every text cell that a
 // spreadsheet could run as a formula neutralised. Written by csv-stringify, streamed row by row.
+import { LEAD_NOT_NAMED } from "../../domain/ownership";
 import { Readable, pipeline } from "node:stream";
 import { stringify } from "csv-stringify";
 import type { ApiCommitment, ApiDeadlineRevisionChange, ApiStatusUpdateChange } from "../../schemas/api";
@@ -63,17 +64,21 @@ export const COMMITMENT_COLUMNS: readonly CsvColumn<CommitmentCsvRow>[] = [
   {
     header: "supporting_owner_slugs",
     description: "Supporting organisations (identifiers), separated by semicolons",
-    value: (c) => list(c.owners.filter((o) => !o.lead).map((o) => o.slug)),
+    value: (c) => list(c.owners.filter((o) => o.role === "supporting").map((o) => o.slug)),
   },
   {
     header: "supporting_owner_names",
     description: "Supporting organisations, separated by semicolons",
-    value: (c) => list(c.owners.filter((o) => !o.lead).map((o) => o.name)),
+    value: (c) => list(c.owners.filter((o) => o.role === "supporting").map((o) => o.name)),
   },
   { header: "deadline_label", description: "The deadline in effect, exactly as published", value: (c) => c.deadline?.label ?? null },
   { header: "deadline_precision", description: "day, month, quarter, season, half, year or open", value: (c) => c.deadline?.precision ?? null },
   { header: "due_date", description: "Last day of the deadline's window (YYYY-MM-DD); empty when open", value: (c) => c.deadline?.dueDate ?? null },
-  { header: "status_code", description: "Stable status code", value: (c) => c.status.code },
+  {
+    header: "status_code",
+    description: "Stable status code, or no_progress_reported when no source has reported on it",
+    value: (c) => c.status.code,
+  },
   { header: "status_label", description: "Status", value: (c) => c.status.label },
   {
     header: "status_confirmed_on",
@@ -140,6 +145,43 @@ export const COMMITMENT_COLUMNS: readonly CsvColumn<CommitmentCsvRow>[] = [
     value: (c) => list(c.missedDeadlines.map((m) => missedSentence(m).replace(/\.$/, ""))),
   },
   { header: "record_version", description: "The version of the record this file shows", value: (c) => c.recordVersion ?? null },
+  // Added with issue 12 (appended: earlier columns are unchanged).
+  {
+    header: "lead_named",
+    description: "false when no published source names a lead (lead_owner_slug is then empty)",
+    value: (c) => yesNo(c.lead.named),
+  },
+  {
+    header: "lead_statement",
+    description: `Who leads, in words: the lead's name, "Named jointly: …", or "${LEAD_NOT_NAMED}"`,
+    value: (c) => c.lead.statement,
+  },
+  {
+    header: "joint_owner_slugs",
+    description: "Organisations a source names jointly, none ranked above another (identifiers), separated by semicolons",
+    value: (c) => list(c.owners.filter((o) => o.role === "joint").map((o) => o.slug)),
+  },
+  {
+    header: "owner_bases",
+    description: "Where a source names each owner: organisation, article, paragraph, separated by semicolons",
+    value: (c) =>
+      list(
+        c.owners.flatMap((o) =>
+          o.basis ? [`${o.slug}: ${o.basis.source.title} (${o.basis.source.publisher}), paragraph ${o.basis.paragraph}`] : [],
+        ),
+      ),
+  },
+  {
+    header: "status_reported",
+    description: "false when no published source has reported on the commitment since the roadmap was published",
+    value: (c) => yesNo(c.status.reported),
+  },
+  {
+    header: "area_stated",
+    description: "false when no published source places the commitment in its area (the placement is the tracker's)",
+    value: (c) => yesNo(c.areaBasis !== null),
+  },
+  { header: "announced_label", description: 'The announcement as published ("January 2026")', value: (c) => c.announcedLabel },
 ];
 
 export const STATUS_UPDATE_COLUMNS: readonly CsvColumn<ApiStatusUpdateChange>[] = [

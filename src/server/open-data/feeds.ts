@@ -5,7 +5,7 @@ import { listChanges } from "../queries/changes";
 import { listWordingChanges } from "../queries/wording";
 import { listCommitments } from "../queries/commitments";
 import { publicDataVersion } from "../queries/open-data";
-import { STATUS_DEFINITIONS } from "../../domain/status";
+import { OPEN_PUBLIC_STATUS_CODES } from "../../domain/status";
 import { changesFeed, FEED_ENTRY_LIMIT } from "./atom";
 import { deadlineCalendar } from "./ics";
 import { cachedPublicRead } from "./cache";
@@ -46,7 +46,7 @@ export const changesFeedBody = cachedPublicRead(async (origin: string, areaSlugs
   return { found: true, body: changesFeed({ origin, areas: chosen, changes, wordingChanges, updated }) };
 }, "changes.atom");
 
-const OPEN_STATUSES = STATUS_DEFINITIONS.filter((d) => !d.closed).map((d) => d.code);
+const OPEN_STATUSES = [...OPEN_PUBLIC_STATUS_CODES];
 
 export const deadlinesCalendarBody = cachedPublicRead(
   async (origin: string, areaSlugs: string[], today: string, rec: RecordRef): Promise<FeedBody> => {

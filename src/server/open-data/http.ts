@@ -179,6 +179,7 @@ export function requestOrigin(request: Request): string {
 const PROBLEM_TYPES = {
   invalidParameters: { slug: "invalid-parameters", title: "Your request parameters are not valid", status: 400 },
   notFound: { slug: "not-found", title: "Not found", status: 404 },
+  gone: { slug: "gone", title: "Removed from the tracker", status: 410 },
   unavailable: { slug: "unavailable", title: "The data is unavailable right now", status: 503 },
 } as const;
 

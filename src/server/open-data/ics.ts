@@ -36,7 +36,6 @@ export function deadlineCalendar({ origin, areas, commitments, asOf, stamp }: De
   for (const c of commitments) {
     const dueDate = c.deadline?.dueDate;
     if (!c.deadline || !dueDate) continue;
-    const lead = c.owners.find((o) => o.lead);
     calendar.createEvent({
       id: deadlineEventUid(c.slug),
       sequence: c.revisionsCount,
@@ -50,7 +49,7 @@ export function deadlineCalendar({ origin, areas, commitments, asOf, stamp }: De
         `Status on ${formatLongDate(asOf)}: ${c.status.label}.`,
         ...c.missedDeadlines.map(missedSentence),
         `Area: ${c.area.title}.`,
-        lead ? `Lead: ${lead.name}.` : "",
+        `Lead: ${c.lead.statement}.`,
         c.links.html,
       ]
         .filter(Boolean)

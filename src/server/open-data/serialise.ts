@@ -2,7 +2,8 @@
 // output with the schema, so nothing leaves the server in a shape the OpenAPI document does not
 // describe (and internal fields such as database ids and versions are dropped).
 import type { WordingChange } from "../queries/wording";
-import { statusLabel } from "../../domain/status";
+import { publicStatusDefinition, statusLabel } from "../../domain/status";
+import { leadDescription } from "../../domain/ownership";
 import type { ChangeEntry, CommitmentSummary, DeadlineRevisionEntry, StatusUpdateEntry } from "../queries/types";
 import type { AreaProgress } from "../queries/overview";
 import {
@@ -42,11 +43,23 @@ export function toApiCommitment(c: CommitmentSummary, origin: string): ApiCommit
     title: c.title,
     summary: c.summary,
     area: c.area,
-    owners: c.owners.map((o) => ({ slug: o.slug, name: o.name, abbreviation: o.abbreviation, lead: o.lead })),
+    owners: c.owners.map((o) => ({
+      slug: o.slug,
+      name: o.name,
+      abbreviation: o.abbreviation,
+      lead: o.lead,
+      role: o.role,
+      basis: o.basis,
+    })),
+    lead: { named: c.owners.some((o) => o.lead), statement: leadDescription(c.owners) },
+    areaBasis: c.areaBasis ?? null,
+    notice: c.notice,
+    announcedLabel: c.announcedLabel,
     deadline: c.deadline,
     status: {
       code: c.status.code,
-      label: statusLabel(c.status.code),
+      label: publicStatusDefinition(c.status.code).sentence,
+      reported: c.status.reported,
       confirmedOn: c.status.confirmedOn,
       confirmed: c.status.confirmed,
       occurred: c.status.occurred,

@@ -4,8 +4,8 @@
 import { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../db";
 import type { CommitmentQuery } from "../../schemas/commitment-query";
-import type { CommitmentSummary, DatedRef, MissedDeadlineRef, Owner } from "./types";
-import type { StatusCode } from "../../domain/status";
+import type { CommitmentSummary, DatedRef, MissedDeadlineRef, Owner, SourceRef } from "./types";
+import { NO_PROGRESS_REPORTED, publicStatus, type StatusCode } from "../../domain/status";
 import type { Precision } from "../../domain/deadline";
 import type { LatenessKind } from "../../domain/lateness";
 import { daysBetween, isoDay } from "../../domain/dates";
@@ -51,7 +51,15 @@ type StateRow = {
   pending_update_id: number | null;
 };
 /** A commitment read with the status updates behind it (the one in effect, su, and the pending one, pu) and its owners. */
-export type CommitmentRow = StateRow & { su: UpdateDates | null; pu: UpdateDates | null; owners: Owner[] };
+export type CommitmentRow = StateRow & { su: UpdateDates | null; pu: UpdateDates | null; owners: Owner[]; provenance: ProvenanceJson | null };
+
+type ProvenanceJson = {
+  areaParagraph: number | null;
+  areaQuote: string | null;
+  announcedLabel: string | null;
+  notice: string | null;
+  areaSource: SourceRef | null;
+};
 
 /**
  * A missed deadline as the state period stores it (see the migration 20261202000000_citable_time):
@@ -100,12 +108,31 @@ const updateJson = (column: Prisma.Sql) => Prisma.sql`(
   FROM status_update u WHERE u.id = ${column})`;
 
 /**
- * The owners named by a lead and supporting organisation ids, lead first then by name, as one
- * JSON array. Organisations are not versioned: the ids come from the revision read.
+ * The owners named by a lead and supporting organisation ids, lead first, then owners named
+ * jointly, then by name, as one JSON array, each with the basis a source gives for it (owner_basis)
+ * when it is for that role. Organisations are not versioned: the ids come from the revision read.
+ * No lead (a null id) gives no lead row.
  */
-export const ownersJson = (lead: Prisma.Sql, supporting: Prisma.Sql) => Prisma.sql`(
-  SELECT COALESCE(json_agg(json_build_object('slug', o.slug, 'name', o.name, 'abbreviation', o.abbreviation, 'lead', w.lead) ORDER BY w.lead DESC, o.name), '[]'::json)
-  FROM (SELECT ${lead} AS id, TRUE AS lead UNION ALL SELECT unnest(${supporting}), FALSE) w JOIN organisation o ON o.id = w.id)`;
+export const ownersJson = (commitmentId: Prisma.Sql, lead: Prisma.Sql, supporting: Prisma.Sql) => Prisma.sql`(
+  SELECT COALESCE(json_agg(json_build_object('slug', o.slug, 'name', o.name, 'abbreviation', o.abbreviation, 'lead', w.lead, 'role', w.role,
+      'basis', CASE WHEN b.commitment_id IS NULL THEN NULL ELSE json_build_object('paragraph', b.paragraph, 'quote', b.quote,
+        'source', json_build_object('url', bs.url, 'publisher', bs.publisher, 'title', bs.title, 'publishedOn', bs.published_on::text, 'publishedLabel', bs.published_label)) END)
+    ORDER BY w.lead DESC, w.role = 'joint' DESC, o.name), '[]'::json)
+  FROM (
+    SELECT v.id, v.lead, CASE WHEN v.lead THEN 'lead' WHEN j.role = 'joint' THEN 'joint' ELSE 'supporting' END AS role
+    FROM (SELECT ${lead} AS id, TRUE AS lead UNION ALL SELECT unnest(${supporting}), FALSE) v
+    LEFT JOIN owner_basis j ON j.commitment_id = ${commitmentId} AND j.organisation_id = v.id
+  ) w
+  JOIN organisation o ON o.id = w.id
+  LEFT JOIN owner_basis b ON b.commitment_id = ${commitmentId} AND b.organisation_id = o.id AND b.role::text = w.role
+  LEFT JOIN source bs ON bs.id = b.source_id)`;
+
+/** Where a source places the commitment in its area, the announcement as published, and its notice (commitment_provenance). */
+const PROVENANCE_JSON = Prisma.sql`(
+  SELECT json_build_object('areaParagraph', p.area_paragraph, 'areaQuote', p.area_quote, 'announcedLabel', p.announced_label, 'notice', p.notice,
+    'areaSource', CASE WHEN ps.id IS NULL THEN NULL ELSE json_build_object('url', ps.url, 'publisher', ps.publisher, 'title', ps.title,
+      'publishedOn', ps.published_on::text, 'publishedLabel', ps.published_label) END)
+  FROM commitment_provenance p LEFT JOIN source ps ON ps.id = p.area_source_id WHERE p.commitment_id = c.id)`;
 
 /**
  * Everything a summary shows beyond the state: the status update in effect (su) and the pending
@@ -114,7 +141,8 @@ export const ownersJson = (lead: Prisma.Sql, supporting: Prisma.Sql) => Prisma.s
  */
 const SUMMARY_EXTRAS = Prisma.sql`
   ${updateJson(Prisma.sql`s.status_update_id`)} AS su, ${updateJson(Prisma.sql`s.pending_update_id`)} AS pu,
-  ${ownersJson(Prisma.sql`c.lead_organisation_id`, Prisma.sql`c.supporting_ids`)} AS owners`;
+  ${ownersJson(Prisma.sql`c.id`, Prisma.sql`c.lead_organisation_id`, Prisma.sql`c.supporting_ids`)} AS owners,
+  ${PROVENANCE_JSON} AS provenance`;
 
 /**
  * Every commitment on the record at the version, as it stood on the date: the state (s), the
@@ -129,6 +157,7 @@ export function summarySource(asOf: string, version: number | undefined, options
       SELECT r.id AS revision_id, r.commitment_id AS id, r.slug, r.title, r.summary, r.area_id, r.lead_organisation_id,
              r.supporting_organisation_ids AS supporting_ids, r.announced_on, r.announced_in_id${options.search ? Prisma.sql`, r.search` : Prisma.empty}
       FROM commitment_revision r
+      WHERE r.removal_reason IS NULL
     ) c ON c.revision_id = s.revision_id
     JOIN area a ON a.id = c.area_id`;
 }
@@ -163,11 +192,14 @@ async function summaryRows(
   });
 }
 
+/** The public status (src/domain/status.ts publicStatus): no update in effect reads no_progress_reported. */
+export const PUBLIC_STATUS_SQL = Prisma.sql`(CASE WHEN s.status_update_id IS NULL THEN ${NO_PROGRESS_REPORTED} ELSE s.status::text END)`;
+
 function whereClause(query: Partial<CommitmentQuery>): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (query.area?.length) conditions.push(Prisma.sql`a.slug = ANY(${query.area}::text[])`);
   if (query.organisation?.length) conditions.push(ownedBy(query.organisation));
-  if (query.status?.length) conditions.push(Prisma.sql`s.status::text = ANY(${query.status}::text[])`);
+  if (query.status?.length) conditions.push(Prisma.sql`${PUBLIC_STATUS_SQL} = ANY(${query.status}::text[])`);
   if (query.overdue !== undefined) conditions.push(Prisma.sql`s.overdue = ${query.overdue}`);
   if (query.missed !== undefined) conditions.push(query.missed ? Prisma.sql`s.missed_count > 0` : Prisma.sql`s.missed_count = 0`);
   if (query.dueBefore) conditions.push(Prisma.sql`s.due_date <= ${query.dueBefore}::date`);
@@ -228,7 +260,8 @@ export function toSummary(row: CommitmentRow, asOf: string): CommitmentSummary {
         ? { label: row.deadline_label, precision: row.deadline_precision, dueDate: iso(row.due_date) }
         : null,
     status: {
-      code: row.status,
+      code: publicStatus(row.status, row.status_update_id !== null),
+      reported: row.status_update_id !== null,
       confirmedOn: iso(row.status_confirmed_on),
       effectiveOn: iso(row.status_effective_on),
       confirmed: su ? dated(su.confirmed_label, su.confirmed_precision, row.status_confirmed_on, su.confirmed_to) : null,
@@ -255,6 +288,13 @@ export function toSummary(row: CommitmentRow, asOf: string): CommitmentSummary {
     missed: row.missed_count > 0,
     missedDeadlines: row.missed.map((m) => missedRef(m, asOf)),
     announcedOn: iso(row.announced_on)!,
+    announcedLabel: row.provenance?.announcedLabel ?? null,
+    areaBasis: row.provenance
+      ? row.provenance.areaSource
+        ? { source: row.provenance.areaSource, paragraph: row.provenance.areaParagraph, quote: row.provenance.areaQuote }
+        : null
+      : undefined,
+    notice: row.provenance?.notice ?? null,
   };
 }
 
@@ -289,9 +329,14 @@ export async function getCommitmentSummary(db: Db, slug: string, asOf: string, v
 }
 
 /** Is a commitment with this slug on the record at the version (regardless of as-of)? */
-export async function commitmentExists(db: Db, slug: string, version?: number): Promise<{ announcedOn: string; title: string } | null> {
-  const rows = await db.$queryRaw<
-    { announced_on: Date; title: string }[]
-  >`SELECT c.announced_on, c.title FROM ${commitmentsAt(version)} c WHERE c.slug = ${slug}`;
-  return rows[0] ? { announcedOn: iso(rows[0].announced_on)!, title: rows[0].title } : null;
+export async function commitmentExists(
+  db: Db,
+  slug: string,
+  version?: number,
+): Promise<{ announcedOn: string; announcedLabel: string | null; title: string } | null> {
+  const rows = await db.$queryRaw<{ announced_on: Date; announced_label: string | null; title: string }[]>`
+    SELECT c.announced_on, p.announced_label, c.title FROM ${commitmentsAt(version)} c
+    LEFT JOIN commitment_provenance p ON p.commitment_id = c.id WHERE c.slug = ${slug}`;
+  const row = rows[0];
+  return row ? { announcedOn: iso(row.announced_on)!, announcedLabel: row.announced_label, title: row.title } : null;
 }

@@ -28,9 +28,9 @@ export async function listMissedDeadlines(
   const rows = await db.$queryRaw<
     { slug: string; title: string; area_slug: string; area_title: string; entry: MissedJson; owners: Owner[]; total: bigint }[]
   >`
-    SELECT p.slug, p.title, p.area_slug, p.area_title, p.entry, ${ownersJson(Prisma.sql`p.lead_id`, Prisma.sql`p.supporting_ids`)} AS owners, p.total
+    SELECT p.slug, p.title, p.area_slug, p.area_title, p.entry, ${ownersJson(Prisma.sql`p.id`, Prisma.sql`p.lead_id`, Prisma.sql`p.supporting_ids`)} AS owners, p.total
     FROM (
-      SELECT c.slug, c.title, a.slug AS area_slug, a.title AS area_title, e.entry, c.lead_organisation_id AS lead_id, c.supporting_ids,
+      SELECT c.id, c.slug, c.title, a.slug AS area_slug, a.title AS area_title, e.entry, c.lead_organisation_id AS lead_id, c.supporting_ids,
              COALESCE((e.entry->>'daysMissedByMax')::int, ${filters.asOf}::date - (e.entry->>'dueDate')::date) AS days, COUNT(*) OVER () AS total
       FROM ${summarySource(filters.asOf, filters.version)}
       CROSS JOIN LATERAL jsonb_array_elements(s.missed) AS e(entry)

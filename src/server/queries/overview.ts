@@ -1,11 +1,12 @@
 import type { Db } from "../db";
 import { commitmentsAt, versionSql } from "./versions";
-import type { StatusCode } from "../../domain/status";
-import { STATUS_CODES } from "../../domain/status";
+import { PUBLIC_STATUS_CODES, type PublicStatusCode } from "../../domain/status";
+import { PUBLIC_STATUS_SQL } from "./commitments";
 import { isoDay } from "../../domain/dates";
 
-export type StatusCounts = Record<StatusCode, number>;
-const emptyCounts = (): StatusCounts => Object.fromEntries(STATUS_CODES.map((c) => [c, 0])) as StatusCounts;
+/** Counts by public status: no progress reported apart from not started. */
+export type StatusCounts = Record<PublicStatusCode, number>;
+export const emptyCounts = (): StatusCounts => Object.fromEntries(PUBLIC_STATUS_CODES.map((c) => [c, 0])) as StatusCounts;
 
 export type AreaProgress = { slug: string; title: string; position: number; total: number; overdue: number; counts: StatusCounts };
 
@@ -23,14 +24,14 @@ export async function statusCountsByArea(
   lastConfirmedLabel: string | null;
 }> {
   const rows = await db.$queryRaw<
-    { slug: string; title: string; position: number; status: StatusCode | null; n: bigint; overdue: bigint; last_confirmed: Date | null }[]
+    { slug: string; title: string; position: number; status: PublicStatusCode | null; n: bigint; overdue: bigint; last_confirmed: Date | null }[]
   >`
-    SELECT a.slug, a.title, a.position, s.status, COUNT(s.commitment_id) AS n,
+    SELECT a.slug, a.title, a.position, CASE WHEN s.commitment_id IS NULL THEN NULL ELSE ${PUBLIC_STATUS_SQL} END AS status, COUNT(s.commitment_id) AS n,
            COUNT(*) FILTER (WHERE s.overdue) AS overdue, MAX(s.status_confirmed_on) AS last_confirmed
     FROM area a
     LEFT JOIN ${commitmentsAt(version)} c ON c.area_id = a.id
     LEFT JOIN commitment_state_at(${asOf}::date, ${versionSql(version)}) s ON s.commitment_id = c.id
-    GROUP BY a.slug, a.title, a.position, s.status
+    GROUP BY a.slug, a.title, a.position, 4
     ORDER BY a.position`;
   const areas = new Map<string, AreaProgress>();
   const counts = emptyCounts();

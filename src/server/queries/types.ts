@@ -1,11 +1,18 @@
 import type { Precision } from "../../domain/deadline";
-import type { StatusCode } from "../../domain/status";
+import type { PublicStatusCode, StatusCode } from "../../domain/status";
+import type { OwnerRole } from "../../domain/ownership";
 import type { Lateness } from "../../domain/lateness";
 import type { MissedOutcome } from "../../domain/history";
 
-export type Owner = { slug: string; name: string; abbreviation: string | null; lead: boolean };
 /** publishedLabel is the date as the source gives it ("January 2026"), when it is not a day. */
 export type SourceRef = { url: string; publisher: string; title: string; publishedOn: string; publishedLabel: string | null };
+/** Where a source states a fact: the article, the paragraph (one non-empty line of it) and the words. */
+export type Citation = { source: SourceRef; paragraph: number | null; quote: string | null };
+/**
+ * An organisation named as an owner: the lead, one of several named jointly (no lead then), or
+ * supporting; with the basis a source gives for it (null: recorded by an editor without one).
+ */
+export type Owner = { slug: string; name: string; abbreviation: string | null; lead: boolean; role: OwnerRole; basis: Citation | null };
 
 /** A date as a source words it, its precision and the window it describes. */
 export type DatedRef = { label: string; precision: Precision; from: string; to: string };
@@ -34,7 +41,10 @@ export type CommitmentSummary = {
   owners: Owner[];
   deadline: { label: string; precision: Precision; dueDate: string | null } | null;
   status: {
-    code: StatusCode;
+    /** no_progress_reported when no update is in effect (ADR 0012). */
+    code: PublicStatusCode;
+    /** False when no published source has reported on it: no update is in effect. */
+    reported: boolean;
     confirmedOn: string | null;
     /** The day the status took effect: the last day of the period it is known to have happened in. */
     effectiveOn: string | null;
@@ -55,7 +65,13 @@ export type CommitmentSummary = {
   revisionsCount: number;
   missed: boolean;
   missedDeadlines: MissedDeadlineRef[];
+  /** The technical first day for as-of views; announcedLabel is what is shown ("January 2026"), when recorded. */
   announcedOn: string;
+  announcedLabel: string | null;
+  /** Where a source places it in its area; null: no source does (the placement is the tracker's); undefined: not recorded. */
+  areaBasis?: Citation | null;
+  /** A visible note, e.g. that a source reports it only alongside the roadmap. */
+  notice: string | null;
 };
 
 export type StatusUpdateEntry = {

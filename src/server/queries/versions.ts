@@ -79,7 +79,7 @@ export function versionSql(version: number | undefined): Prisma.Sql {
 /**
  * The commitments on the record at a version (undefined: the latest), with their attributes as
  * published then: for each, its latest revision at or before the version (an anti-join, one
- * pass over the revisions). Columns: id, slug, title, summary, area_id, lead_organisation_id,
+ * pass over the revisions), leaving out those removed by then. Columns: id, slug, title, summary, area_id, lead_organisation_id,
  * supporting_ids, announced_on, announced_in_id, search.
  */
 export function commitmentsAt(at: number | undefined): Prisma.Sql {
@@ -90,6 +90,8 @@ export function commitmentsAt(at: number | undefined): Prisma.Sql {
     FROM commitment_revision r
     WHERE r.version <= ${version}
       AND NOT EXISTS (SELECT 1 FROM commitment_revision x WHERE x.commitment_id = r.commitment_id AND x.version > r.version AND x.version <= ${version})
+      -- A commitment taken off the tracker is no longer on the record from the version that removed it.
+      AND r.removal_reason IS NULL
   )`;
 }
 

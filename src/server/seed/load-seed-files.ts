@@ -8,8 +8,13 @@ import {
   seedAreaSchema,
   seedCommitmentFileSchema,
   seedOrganisationSchema,
+  seedCorrectionsSchema,
+  seedRemovalSchema,
   seedSourceSchema,
   type SeedArea,
+  type SeedCitation,
+  type SeedCorrections,
+  type SeedRemoval,
   type SeedCommitment,
   type SeedOrganisation,
   type SeedSource,
@@ -17,6 +22,8 @@ import {
 import { resolveDeadline } from "../../domain/deadline";
 import { ConfigError } from "../../runtime/env";
 import { resolveOccurrence, resolvePastDate, type DateWindow } from "../../domain/occurrence";
+import { articleParagraphs, quoteOccursIn, quotedPhrases } from "../../domain/quotes";
+import { isClosedStatus } from "../../domain/status";
 
 /** Bad seed data is the operator's to fix: the command line prints it as one message (src/runtime/cli.ts). */
 export class SeedError extends ConfigError {
@@ -56,6 +63,8 @@ function resolveSeedUpdate(
   return { ok: true, value: { ...update, confirmedWindow: confirmed.window, occurredWindow } };
 }
 export type SeedDataset = {
+  removals: SeedRemoval[];
+  corrections: SeedCorrections | null;
   sources: SeedSource[];
   areas: SeedArea[];
   organisations: SeedOrganisation[];
@@ -67,6 +76,45 @@ export type SeedDataset = {
     updates: ResolvedUpdate[];
   })[];
 };
+
+/** Each source's article text as paragraphs (seeds/articles/<articleFile>), by source key. */
+function readArticles(dir: string, sources: SeedSource[], problems: string[]): Map<string, string[]> {
+  const articles = new Map<string, string[]>();
+  for (const source of sources) {
+    const file = path.join(dir, "articles", source.articleFile);
+    if (!fs.existsSync(file)) {
+      problems.push(`sources.json › ${source.key}: its article text articles/${source.articleFile} is missing`);
+      continue;
+    }
+    articles.set(source.key, articleParagraphs(fs.readFileSync(file, "utf8")));
+  }
+  return articles;
+}
+
+/** Why a citation does not hold: no such paragraph, or the quoted words are not in it. Null when it holds. */
+function citationProblem(articles: Map<string, string[]>, citation: SeedCitation, words = citation.quote): string | null {
+  const paragraphs = articles.get(citation.source);
+  if (!paragraphs) return `source "${citation.source}" has no article text to check against`;
+  const text = paragraphs[citation.paragraph - 1];
+  if (text === undefined) return `${citation.source} has ${paragraphs.length} paragraphs, not ${citation.paragraph}`;
+  if (words !== undefined && !quoteOccursIn(text, words)) return `“${words}” is not in ${citation.source} paragraph ${citation.paragraph}`;
+  return null;
+}
+
+/**
+ * What the status rules (docs/rules.md) refuse on an update's own dates: work reported under way
+ * ("in progress", "not started") only after the deadline had passed undelivered is "at risk".
+ */
+function statusRuleProblems(updates: ResolvedUpdate[], dueDate: string | null): string[] {
+  if (dueDate === null) return [];
+  return updates.flatMap((u, i) =>
+    !isClosedStatus(u.status) && u.status !== "at_risk" && u.confirmedWindow.from > dueDate
+      ? [
+          `field "updates.${i}.status": “${u.status}” confirmed ${u.confirmed.label}, after the deadline passed undelivered (${dueDate}): by the rules that is at_risk`,
+        ]
+      : [],
+  );
+}
 
 export const DEFAULT_SEED_DIR = path.resolve(process.cwd(), "seeds");
 
@@ -120,6 +168,12 @@ export function loadSeedFiles(dir = DEFAULT_SEED_DIR): SeedDataset {
   const sources = parseList("sources.json", dir, seedSourceSchema, problems);
   const areas = parseList("areas.json", dir, seedAreaSchema, problems);
   const organisations = parseList("organisations.json", dir, seedOrganisationSchema, problems);
+  const removals = fs.existsSync(path.join(dir, "removed.json")) ? parseList("removed.json", dir, seedRemovalSchema, problems) : [];
+  const articles = readArticles(dir, sources, problems);
+  const correctionsData = fs.existsSync(path.join(dir, "corrections.json")) ? readJson("corrections.json", dir, problems) : undefined;
+  const parsedCorrections = correctionsData === undefined ? null : seedCorrectionsSchema.safeParse(correctionsData);
+  if (parsedCorrections && !parsedCorrections.success) problems.push(...describeIssues("corrections.json", correctionsData, parsedCorrections.error));
+  const corrections = parsedCorrections?.success ? parsedCorrections.data : null;
 
   const sourceByKey = new Map(sources.map((s) => [s.key, s]));
   const areaSlugs = new Set(areas.map((a) => a.slug));
@@ -160,13 +214,15 @@ export function loadSeedFiles(dir = DEFAULT_SEED_DIR): SeedDataset {
 
     list.forEach((commitment, index) => {
       const where = `${file} › record ${index} (${commitment.slug})`;
-      const resolve = (deadline: SeedCommitment["deadline"], field: string): ResolvedDeadline | null => {
+      // A label without a year is read from its reference date: by default the commitment's
+      // announcement for the original deadline, and the source's publication for a revision.
+      const resolve = (deadline: SeedCommitment["deadline"], field: string, defaultReference?: string): ResolvedDeadline | null => {
         const source = sourceByKey.get(deadline.source);
         if (!source) {
           problems.push(`${where} › field "${field}.source": source "${deadline.source}" is not in sources.json`);
           return null;
         }
-        const resolved = resolveDeadline(deadline.label, deadline.precision, source.publishedOn);
+        const resolved = resolveDeadline(deadline.label, deadline.precision, deadline.referenceDate ?? defaultReference ?? source.publishedOn);
         if (!resolved.ok) {
           problems.push(`${where} › field "${field}.label": ${resolved.error}`);
           return null;
@@ -174,12 +230,34 @@ export function loadSeedFiles(dir = DEFAULT_SEED_DIR): SeedDataset {
         return { label: deadline.label, precision: deadline.precision, dueDate: resolved.dueDate, source: deadline.source };
       };
 
-      for (const org of [commitment.lead, ...commitment.supporting]) {
-        if (!orgSlugs.has(org)) problems.push(`${where} › field "lead/supporting": organisation "${org}" is not in organisations.json`);
+      const cite = (citation: SeedCitation, field: string, words?: string) => {
+        const problem = citationProblem(articles, citation, words);
+        if (problem) problems.push(`${where} › field "${field}": ${problem}`);
+      };
+      const owners = [
+        ...(commitment.lead ? [{ owner: commitment.lead, field: "lead" }] : []),
+        ...commitment.jointOwners.map((owner, i) => ({ owner, field: `jointOwners.${i}` })),
+        ...commitment.supporting.map((owner, i) => ({ owner, field: `supporting.${i}` })),
+      ];
+      for (const { owner, field } of owners) {
+        if (!orgSlugs.has(owner.organisation))
+          problems.push(`${where} › field "${field}.organisation": organisation "${owner.organisation}" is not in organisations.json`);
+        cite(owner, field);
       }
-      if (commitment.supporting.includes(commitment.lead))
-        problems.push(`${where} › field "supporting": the lead organisation is also listed as supporting`);
-      for (const org of duplicates(commitment.supporting)) problems.push(`${where} › field "supporting": "${org}" is listed twice`);
+      if (commitment.lead && commitment.jointOwners.length > 0)
+        problems.push(`${where} › field "jointOwners": owners named jointly rank no one above another, so there is no lead as well`);
+      if (commitment.jointOwners.length === 1) problems.push(`${where} › field "jointOwners": one organisation cannot be named jointly`);
+      for (const org of duplicates(owners.map((o) => o.owner.organisation)))
+        problems.push(`${where} › field "lead/jointOwners/supporting": "${org}" is named twice`);
+      if (commitment.areaBasis) cite(commitment.areaBasis, "areaBasis");
+      if (commitment.deadline.paragraph !== undefined)
+        cite({ source: commitment.deadline.source, paragraph: commitment.deadline.paragraph }, "deadline.label", commitment.deadline.label);
+      else if (commitment.deadline.precision !== "open")
+        problems.push(`${where} › field "deadline.paragraph": a published deadline needs the paragraph its label is quoted from`);
+      for (const phrase of quotedPhrases(commitment.summary)) {
+        if (![...articles.values()].some((paragraphs) => quoteOccursIn(paragraphs.join(" "), phrase)))
+          problems.push(`${where} › field "summary": the quotation “${phrase}” is not in any article`);
+      }
       if (!sourceByKey.has(commitment.announcedIn))
         problems.push(`${where} › field "announcedIn": source "${commitment.announcedIn}" is not in sources.json`);
       // History is append-only and in the order confirmed: no update confirmed before the announcement,
@@ -192,6 +270,14 @@ export function loadSeedFiles(dir = DEFAULT_SEED_DIR): SeedDataset {
           problems.push(`${where} › field "updates.${i}.source": source "${update.source}" is not in sources.json`);
           return;
         }
+        cite({ source: update.source, paragraph: update.paragraph }, `updates.${i}.paragraph`);
+        // Articles about the launch describe plans, never progress.
+        if (source.publishedOn <= commitment.announcedOn)
+          problems.push(
+            `${where} › field "updates.${i}.source": ${source.key} was published by the announcement (${source.publishedLabel}): it describes plans, not progress`,
+          );
+        if (update.occurred)
+          cite({ source: update.source, paragraph: update.occurred.paragraph }, `updates.${i}.occurred.label`, update.occurred.label);
         const resolved = resolveSeedUpdate(update, source);
         if (!resolved.ok) {
           problems.push(`${where} › field "updates.${i}.${resolved.field}": ${resolved.error}`);
@@ -216,7 +302,10 @@ export function loadSeedFiles(dir = DEFAULT_SEED_DIR): SeedDataset {
         }
       });
 
-      const resolvedDeadline = resolve(commitment.deadline, "deadline");
+      const resolvedDeadline = resolve(commitment.deadline, "deadline", commitment.announcedOn);
+      if (resolvedDeadline) {
+        for (const problem of statusRuleProblems(updates, resolvedDeadline.dueDate)) problems.push(`${where} › ${problem}`);
+      }
       const resolvedRevisions = commitment.revisions.map((revision, i) => {
         const r = resolve(revision, `revisions.${i}`);
         return r ? { ...r, reason: revision.reason, effectiveOn: revision.effectiveOn } : null;
@@ -237,6 +326,15 @@ export function loadSeedFiles(dir = DEFAULT_SEED_DIR): SeedDataset {
   for (const title of duplicates(commitments.map((c) => c.title))) problems.push(`commitments: title "${title}" is used twice`);
   for (const area of areas) if (!areasWithFile.has(area.slug)) problems.push(`commitments/: area "${area.slug}" has no file ${area.slug}.json`);
 
+  const kept = new Set(commitments.map((c) => c.slug));
+  for (const removal of removals) {
+    if (kept.has(removal.slug)) problems.push(`removed.json: "${removal.slug}" is removed but still in commitments/`);
+  }
+  for (const slug of duplicates(removals.map((r) => r.slug))) problems.push(`removed.json: slug "${slug}" is listed twice`);
+  for (const c of corrections?.corrections ?? []) {
+    if (!kept.has(c.slug)) problems.push(`corrections.json: "${c.slug}" is not a commitment in commitments/`);
+  }
+
   if (problems.length > 0) throw new SeedError(problems);
-  return { sources, areas, organisations, commitments };
+  return { removals, corrections, sources, areas, organisations, commitments };
 }

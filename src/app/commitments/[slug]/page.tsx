@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { loadCommitmentPage, type RawParams } from "@/server/public-pages";
 import { STALE_AFTER_DAYS } from "@/domain/attention";
 import { precisionLabel } from "@/domain/deadline";
+import { NO_PROGRESS_DEFINITION } from "@/domain/status";
 import { ErrorSummary } from "@/components/govuk/error-summary";
 import { AsOfBanner } from "@/components/as-of-banner";
 import { AsOfForm } from "@/components/as-of-form";
@@ -25,13 +26,15 @@ import { CiteThisPage, ViewBanners, hiddenRecordFields, recordMetadata, viewSuff
 import { StatusDates, datedText } from "@/components/status-dates";
 import { MissedDeadlineList } from "@/components/missed-deadlines";
 import { PendingUpdate } from "@/components/pending-update";
+import { areaRow, ownerRows } from "@/components/owners";
+import { RemovedCommitment } from "@/components/removed-commitment";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const data = await loadCommitmentPage((await params).slug, await searchParams);
   if (data.kind === "not-found") return { title: "Page not found" };
-  const title = data.kind === "found" ? data.summary.title : data.title;
+  const title = data.kind === "found" ? data.summary.title : data.kind === "removed" ? `Removed: ${data.removal.title}` : data.title;
   return {
     title: pageTitle(`${title}${viewSuffix(data)}`, data.errors),
     ...recordMetadata(data, data.kind === "found" ? data.revised : null),
@@ -47,6 +50,8 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
     { href: "/", label: "Home" },
     { href: "/commitments", label: "Commitments" },
   ];
+
+  if (data.kind === "removed") return <RemovedCommitment removal={data.removal} />;
 
   if (data.kind === "not-yet-recorded") {
     return (
@@ -75,7 +80,8 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
         <h1 className="text-3xl md:text-5xl font-bold mb-6">{data.title}</h1>
         <InsetText>
           <p className="text-lg md:text-xl">
-            This commitment had not been announced yet on {longDate(data.asOf)}. It was announced on {longDate(data.announcedOn)}.
+            This commitment had not been announced yet on {longDate(data.asOf)}. It was announced{" "}
+            {data.announcedLabel ? `in ${data.announcedLabel}` : `on ${longDate(data.announcedOn)}`}.
           </p>
         </InsetText>
         <p>
@@ -88,8 +94,6 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
   }
 
   const { summary: c, timeline, announcement } = data;
-  const lead = c.owners.filter((o) => o.lead);
-  const supporting = c.owners.filter((o) => !o.lead);
   const keep = asOfParams(data.asOf, data.asOfGiven, data.record);
   const origin = siteOrigin();
 
@@ -99,6 +103,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
           key: "announced",
           heading: "Announced",
           date: announcement.announcedOn,
+          dateLabel: c.announcedLabel ?? undefined,
           body: (
             <>
               <p>The commitment was announced as part of the Roadmap for Modern Digital Government.</p>
@@ -121,6 +126,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
         <DeadlineText facts={c} />
       </p>
       <p className="text-lg md:text-xl mb-6 max-w-3xl">{c.summary}</p>
+      {c.notice && <InsetText>{c.notice}</InsetText>}
       <UncheckedMark since={data.uncheckedSince} />
       <WordingChanges changes={data.wordingChanges} />
 
@@ -163,33 +169,13 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
                     />
                   </span>
                 ) : (
-                  <span className="block mt-1">No update published yet</span>
+                  <span className="block mt-1">{NO_PROGRESS_DEFINITION.sentence}.</span>
                 )}
               </>
             ),
           },
-          {
-            key: "Lead owner",
-            value: lead.map((o) => (
-              <a key={o.slug} href={buildHref(`/organisations/${o.slug}`, keep)}>
-                {o.name}
-              </a>
-            )),
-          },
-          {
-            key: "Supporting owners",
-            value: supporting.length ? (
-              <ul>
-                {supporting.map((o) => (
-                  <li key={o.slug}>
-                    <a href={buildHref(`/organisations/${o.slug}`, keep)}>{o.name}</a>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              "None"
-            ),
-          },
+          ...ownerRows(c.owners, keep),
+          ...[areaRow(c.area.title, c.areaBasis)].filter((r) => r !== null),
           { key: "Deadline as published", value: c.deadline ? `“${c.deadline.label}”` : "None published" },
           { key: "How precise the deadline is", value: c.deadline ? precisionLabel(c.deadline.precision) : "None" },
           {
@@ -210,7 +196,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
             key: "Deadline changes",
             value: c.revisionsCount === 0 ? "None" : `Moved ${c.revisionsCount === 1 ? "once" : `${c.revisionsCount} times`}`,
           },
-          { key: "Announced", value: longDate(c.announcedOn) },
+          { key: "Announced", value: c.announcedLabel ?? longDate(c.announcedOn) },
           {
             key: "Missed deadlines",
             value:

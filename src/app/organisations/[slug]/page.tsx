@@ -12,6 +12,7 @@ import { asOfParams, buildHref } from "@/domain/links";
 import { longDate } from "@/domain/dates";
 import { plural } from "@/domain/wording";
 import { ViewBanners, hiddenRecordFields, recordMetadata } from "@/components/record-version";
+import { OWNER_ROLE_NOUNS } from "@/domain/ownership";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawParams> };
 
@@ -44,13 +45,19 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
         {organisation.abbreviation && organisation.abbreviation !== organisation.name ? ` (${organisation.abbreviation})` : ""}
       </h1>
       <p className="text-lg md:text-xl mb-8 max-w-3xl">
-        Leads {plural(data.leads, "commitment")} and supports {plural(data.total - data.leads, "other")}
+        Leads {plural(data.leads, "commitment")}
+        {data.joint > 0 ? `, is named jointly with others for ${plural(data.joint, "commitment")},` : ""} and supports{" "}
+        {plural(data.total - data.leads - data.joint, "other")}
         {data.asOfGiven ? ` (as of ${longDate(data.asOf)})` : ""}.
       </p>
 
       <h2 className="text-2xl md:text-3xl font-bold mb-4">Summary</h2>
       {data.total === 0 ? (
-        <p className="mb-8">No commitments owned by this organisation had been announced on {longDate(data.asOf)}.</p>
+        <p className="mb-8" data-no-owned-commitments="">
+          {data.asOfGiven
+            ? `No published source names this organisation as owner of a commitment the tracker held on ${longDate(data.asOf)}.`
+            : "No published source names this organisation as owner of a tracked commitment."}
+        </p>
       ) : (
         <div className="mb-8">
           <ProgressBar counts={data.counts} total={data.total} overdue={data.overdue} label={organisation.name} />
@@ -64,7 +71,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
         <CommitmentList
           items={data.items}
           linkParams={keep}
-          roleOf={(c) => (c.owners.some((o) => o.slug === slug && o.lead) ? "Lead owner" : "Supporting owner")}
+          roleOf={(c) => OWNER_ROLE_NOUNS[c.owners.find((o) => o.slug === slug)?.role ?? "supporting"]}
         />
       )}
       <p>

@@ -16,6 +16,7 @@ import { PageHeading } from "@/components/govuk/heading";
 import { StatusTag } from "@/components/govuk/tag";
 import { SummaryList } from "@/components/govuk/summary-list";
 import { formatDateTime, longDate } from "@/domain/dates";
+import { LEAD_NOT_NAMED } from "@/domain/ownership";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -75,7 +76,7 @@ export default async function EditorCommitmentPage({ params }: Props) {
               ? `${s.deadlineLabel} (${s.deadlinePrecision ? precisionLabel(s.deadlinePrecision).toLowerCase() : ""}${s.dueDate ? `, due ${longDate(s.dueDate)}` : ", no due date"})${s.overdue ? " – overdue" : ""}`
               : "None",
           },
-          { key: "Lead organisation", value: commitment.lead.name },
+          { key: "Lead organisation", value: commitment.lead?.name ?? LEAD_NOT_NAMED },
           { key: "Supporting organisations", value: commitment.supporting.length ? commitment.supporting.map((o) => o.name).join(", ") : "None" },
           { key: "Summary", value: commitment.summary },
           { key: "Announced", value: longDate(commitment.announcedOn) },

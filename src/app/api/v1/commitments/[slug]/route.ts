@@ -19,7 +19,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     if (!read.ok) return read.response;
     const { view } = read;
     const result = await commitmentBody(requestOrigin(request), slug, view.asOf, recordRef(view), view.at.pinned);
-    return result.found ? sendJson(request, result.body, { cacheControl: cacheControlFor(view) }) : sendProblem(request, "notFound", result.detail);
+    if (result.found) return sendJson(request, result.body, { cacheControl: cacheControlFor(view) });
+    return sendProblem(request, result.gone ? "gone" : "notFound", result.detail);
   });
 }
 

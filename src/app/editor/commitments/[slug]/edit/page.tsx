@@ -41,12 +41,12 @@ export default async function EditCommitmentPage({ params }: { params: Promise<{
           title: commitment.title,
           summary: commitment.summary,
           area: commitment.area.slug,
-          lead: commitment.lead.slug,
+          lead: commitment.lead?.slug ?? "",
           supporting: commitment.supporting.map((o) => o.slug),
           baseTitle: commitment.title,
           baseSummary: commitment.summary,
           baseArea: commitment.area.slug,
-          baseLead: commitment.lead.slug,
+          baseLead: commitment.lead?.slug ?? "",
           baseSupporting: commitment.supporting.map((o) => o.slug),
         }}
       >
