@@ -215,7 +215,6 @@ describe("create a commitment: bad input", () => {
       "title",
       "summary",
       "area",
-      "lead",
       "announcedOn",
       "deadlineLabel",
       "deadlinePrecision",

@@ -11,7 +11,7 @@ import type { Db } from "../../src/server/db";
 import { connect } from "../../src/runtime/connect";
 import { useTestDatabase } from "../helpers/test-database";
 import { call, readBody } from "../helpers/open-data-contract";
-import { createCast, type Cast } from "../helpers/editor-fixtures";
+import { COMMITMENT, createCast, type Cast } from "../helpers/editor-fixtures";
 
 const state = vi.hoisted(() => ({ db: undefined as unknown as Db }));
 
@@ -33,7 +33,7 @@ const routes = {
   atom: await import("../../src/app/changes.atom/route"),
 };
 
-const SLUG = "government-mailbox";
+const SLUG = COMMITMENT;
 
 const database = useTestDatabase();
 let client: pg.Client;
@@ -57,7 +57,7 @@ async function proposeEdit(change: { title?: string; summary?: string }, reason:
     include: { area: true, leadOrganisation: true, supporters: { include: { organisation: true } } },
   });
   const lead = c.leadOrganisation?.slug ?? "";
-  // An editor of the lead organisation (GDS leads it, as the cast's owner's organisation).
+  // An editor of the lead organisation (the cast's owner's organisation leads it).
   const result = await updateCommitment(state.db, cast.owner, {
     commitmentId: String(c.id),
     version: String(c.version),
