@@ -241,7 +241,7 @@ test("an editor sees where they are signed in and ends their other sessions", as
     await laptopPage.getByRole("link", { name: "Your sessions" }).click();
     const rows = laptopPage.locator("#sessions tbody tr");
     await expect(rows).toHaveCount(2);
-    await expect(laptopPage.getByText("This session")).toHaveCount(1);
+    await expect(laptopPage.getByText("This session", { exact: true })).toHaveCount(1);
     await submit(laptopPage, "End all other sessions");
     await expect(laptopPage.getByRole("heading", { name: "1 session has ended" })).toBeVisible();
     await expect(rows).toHaveCount(1);
