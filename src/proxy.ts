@@ -14,7 +14,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { databaseStatus, UNAVAILABLE_MESSAGE, unavailableHtml } from "./server/database-breaker";
 import { contentSecurityPolicy, policyOptions } from "./server/content-security-policy";
 import { cacheKind, isImpossibleDetailPath } from "./server/page-cache/routing";
-import { RENDER_HEADER, renderSecret } from "./server/page-cache/render";
+import { RENDER_HEADER, renderPage, renderSecret } from "./server/page-cache/render";
 import { cachedPageResponse } from "./server/page-cache/respond";
 import { SECURITY_HEADERS } from "./server/security-headers";
 import { appConfig } from "./runtime/env";
@@ -78,7 +78,16 @@ export async function proxy(request: NextRequest) {
   // version (version=) still shows it as then published.
   const removed = REMOVED_COMMITMENT.exec(pathname);
   if (removed && !request.nextUrl.searchParams.has("version") && (await removedSlugs(getDb())).has(removed[1]!)) {
-    return withNonce(request, `/removed/${removed[1]}`, 410);
+    // Rendered here (Next.js keeps a page's own status), like a cached page: without scripts.
+    const origin = appConfig().RT_INTERNAL_ORIGIN ?? request.nextUrl.origin;
+    const client = { host: request.headers.get("host"), proto: request.headers.get("x-forwarded-proto") };
+    const rendered = await renderPage(origin, `/removed/${removed[1]}`, "page", client);
+    if ("page" in rendered) {
+      return new Response(request.method === "HEAD" ? null : rendered.page.body, {
+        status: 410,
+        headers: { ...SECURITY_HEADERS, ...rendered.page.headers, "cache-control": "no-cache" },
+      });
+    }
   }
   const fromThisServer = request.headers.get(RENDER_HEADER) === renderSecret();
   // In development pages change with the code, and Next's dev tools need their scripts.

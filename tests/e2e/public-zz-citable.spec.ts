@@ -36,7 +36,7 @@ async function record(page: Page) {
 test("a journalist follows a cite link after a later, backdated publish and sees the same record", async ({ page, browser, request }) => {
   await page.goto(`/commitments/${SLUG}?as_of=${AS_OF}`);
   const seen = await record(page);
-  expect(seen.status).toBe("Not started");
+  expect(seen.status).toBe("No progress reported");
   expect(seen.deadline).toMatch(/^Overdue by \d+ days$/);
   const cite = page.locator("[data-cite-link]");
   const href = (await cite.getAttribute("href"))!;
@@ -93,7 +93,7 @@ test("the new parts of the pages pass axe: a versioned page, its missed deadline
   await page.goto(`/commitments/${SLUG}`);
   const href = (await page.locator("[data-cite-link]").getAttribute("href"))!;
   await expect(page.getByRole("heading", { name: "Missed deadline" })).toBeVisible();
-  await expect(page.locator("[data-missed-deadlines]")).toContainText(/Missed its deadline of “in April” by \d+ days/);
+  await expect(page.locator("[data-missed-deadlines]")).toContainText(/Missed its deadline of “In April” by \d+ days/);
   await expect(page.locator("[data-status-dates]").first()).toContainText("Happened");
   await expectNoAxeViolations(page);
   await page.goto(href);
