@@ -20,7 +20,7 @@ import { contentSecurityPolicy, policyOptions } from "./server/content-security-
 import { PLAIN_PAGE_POLICY } from "./server/plain-page";
 import { refusal, refusalResponse } from "./server/front-door";
 import { cacheKind, isImpossibleDetailPath } from "./server/page-cache/routing";
-import { RENDER_HEADER, renderSecret } from "./server/page-cache/render";
+import { RENDER_HEADER, renderPage, renderSecret } from "./server/page-cache/render";
 import { cachedPageResponse } from "./server/page-cache/respond";
 import { isDataPath, securityHeaders } from "./server/security-headers";
 import { appConfig } from "./runtime/env";
@@ -63,13 +63,13 @@ function secured(response: Response, pathname: string, csp?: string): Response {
 }
 
 /**
- * On to Next.js (rewritten to `rewriteTo` if given, answering `status` if given) with the route's security headers: pages a
+ * On to Next.js (rewritten to `rewriteTo` if given) with the route's security headers: pages a
  * fresh nonce and a strict Content-Security-Policy, data the data policy. The request's
  * forwarded headers are settled first: no X-Forwarded-Host (nobody's word on the host is taken
  * over Host), and X-Forwarded-Proto either "https" (the production server kept a trusted
  * proxy's) or "http".
  */
-function onward(request: NextRequest, rewriteTo?: string, status?: number) {
+function onward(request: NextRequest, rewriteTo?: string) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.delete("x-forwarded-host");
   requestHeaders.set(
@@ -83,7 +83,7 @@ function onward(request: NextRequest, rewriteTo?: string, status?: number) {
     requestHeaders.set("x-nonce", nonce);
     requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
   }
-  const init = { request: { headers: requestHeaders }, ...(status ? { status } : {}) };
+  const init = { request: { headers: requestHeaders } };
   const response = rewriteTo ? NextResponse.rewrite(new URL(rewriteTo, request.url), init) : NextResponse.next(init);
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
@@ -113,7 +113,16 @@ export async function proxy(request: NextRequest) {
   // version (version=) still shows it as then published.
   const removed = REMOVED_COMMITMENT.exec(pathname);
   if (removed && !request.nextUrl.searchParams.has("version") && (await removedSlugs(getDb())).has(removed[1]!)) {
-    return onward(request, `/removed/${removed[1]}`, 410);
+    // Rendered here (Next.js keeps a page's own status), like a cached page: without scripts.
+    const origin = appConfig().RT_INTERNAL_ORIGIN ?? request.nextUrl.origin;
+    const client = { host: request.headers.get("host"), proto: request.headers.get("x-forwarded-proto") };
+    const rendered = await renderPage(origin, `/removed/${removed[1]}`, "page", client);
+    if ("page" in rendered) {
+      return new Response(request.method === "HEAD" ? null : rendered.page.body, {
+        status: 410,
+        headers: { ...securityHeaders(pathname), ...rendered.page.headers, "cache-control": "no-cache" },
+      });
+    }
   }
   const fromThisServer = request.headers.get(RENDER_HEADER) === renderSecret();
   // In development pages change with the code, and Next's dev tools need their scripts.

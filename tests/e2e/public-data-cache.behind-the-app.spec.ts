@@ -10,7 +10,7 @@ const slug = "central-local-digital-leadership";
 
 test("a change written straight to the database is not seen until the cache is refreshed", async ({ page }) => {
   await page.goto(`/commitments/${slug}`);
-  await expect(page.locator("main [data-status]").first()).toHaveText("Not started");
+  await expect(page.locator("main [data-status]").first()).toHaveText("No progress reported");
 
   const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
   await client.connect();
@@ -27,7 +27,7 @@ test("a change written straight to the database is not seen until the cache is r
 
   // Same arguments, same cache entry: the page is served from cached data, not re-queried.
   await page.reload();
-  await expect(page.locator("main [data-status]").first()).toHaveText("Not started");
+  await expect(page.locator("main [data-status]").first()).toHaveText("No progress reported");
 
   // Different arguments (here, a search nobody has run yet) are a different cache entry, read fresh.
   await page.goto("/commitments?q=shared+digital+leadership+central+local");

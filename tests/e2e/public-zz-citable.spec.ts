@@ -5,7 +5,7 @@ import { test, expect, type Browser, type Page } from "@playwright/test";
 import { createAccount, signIn, uniqueSuffix, type Account } from "../helpers/e2e-editor";
 import { expectNoAxeViolations } from "../helpers/axe";
 
-/** Not started, due "in April" 2026, overdue since: the UX review's example. */
+/** No progress reported, due "In April" 2026, overdue since: the UX review's example. */
 const SLUG = "civil-service-digital-learning-offer";
 const AS_OF = "2026-11-25";
 
@@ -36,7 +36,7 @@ async function record(page: Page) {
 test("a journalist follows a cite link after a later, backdated publish and sees the same record", async ({ page, browser, request }) => {
   await page.goto(`/commitments/${SLUG}?as_of=${AS_OF}`);
   const seen = await record(page);
-  expect(seen.status).toBe("Not started");
+  expect(seen.status).toBe("No progress reported");
   expect(seen.deadline).toMatch(/^Overdue by \d+ days$/);
   const cite = page.locator("[data-cite-link]");
   const href = (await cite.getAttribute("href"))!;
@@ -86,14 +86,14 @@ test("a journalist follows a cite link after a later, backdated publish and sees
   const version = new URL(href, "http://x").searchParams.get("version");
   const api = await (await request.get(`/api/v1/commitments/${SLUG}?version=${version}&as_of=${AS_OF}`)).json();
   expect(api.meta.version).toBe(Number(version));
-  expect(api.data.status.code).toBe("not_started");
+  expect(api.data.status.code).toBe("no_progress_reported");
 });
 
 test("the new parts of the pages pass axe: a versioned page, its missed deadlines, the three dates, and /missed", async ({ page }) => {
   await page.goto(`/commitments/${SLUG}`);
   const href = (await page.locator("[data-cite-link]").getAttribute("href"))!;
   await expect(page.getByRole("heading", { name: "Missed deadline" })).toBeVisible();
-  await expect(page.locator("[data-missed-deadlines]")).toContainText(/Missed its deadline of “in April” by \d+ days/);
+  await expect(page.locator("[data-missed-deadlines]")).toContainText(/Missed its deadline of “In April” by \d+ days/);
   await expect(page.locator("[data-status-dates]").first()).toContainText("Happened");
   await expectNoAxeViolations(page);
   await page.goto(href);

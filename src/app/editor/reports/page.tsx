@@ -10,10 +10,12 @@ import { reviewReportAction } from "./actions";
 
 export const metadata: Metadata = { title: "Reports from readers" };
 
-export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ notice?: string; report?: string }> }) {
   await requireUser("/editor/reports");
-  const { notice } = await searchParams;
+  const { notice, report } = await searchParams;
   const reports = await listOpenReports(getDb());
+  // One decision form at a time (the oldest report, or the one chosen), so every field's id is unique.
+  const chosen = reports.find((r) => String(r.id) === report) ?? reports[0];
   return (
     <div>
       {notice === "accepted" && <SuccessBanner heading="Report accepted">The correction will be listed on /corrections.</SuccessBanner>}
@@ -41,7 +43,15 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                 </p>
               )}
               {r.email && <p className="mb-4">Reply to: {r.email}</p>}
-              <ReportReviewForm action={reviewReportAction} reportId={r.id} />
+              {r.id === chosen?.id ? (
+                <section aria-label={`Decide on report ${r.id}`} id="review">
+                  <ReportReviewForm action={reviewReportAction} reportId={r.id} />
+                </section>
+              ) : (
+                <p>
+                  <a href={`/editor/reports?report=${r.id}#review`}>Decide on report {r.id}</a>
+                </p>
+              )}
             </li>
           ))}
         </ul>
