@@ -25,7 +25,14 @@ function OwnerItem({ owner, keep }: { owner: Owner; keep: QueryValues }) {
   return (
     <>
       <a href={buildHref(`/organisations/${owner.slug}`, keep)}>{owner.name}</a>
-      {owner.basis && <CitationText citation={owner.basis} />}
+      {owner.basis ? (
+        <CitationText citation={owner.basis} />
+      ) : (
+        // Set by an editor's checked change that gave no citation for it: said, not hidden.
+        <span className="block text-secondary-ink text-base mt-1" data-citation="none">
+          No published source is recorded for this owner.
+        </span>
+      )}
     </>
   );
 }
