@@ -299,8 +299,8 @@ test("a CSV file of new commitments is reviewed as one proposal, row by row, and
     .fill(
       [
         "slug,title,summary,area,lead,supporting,announced_on,deadline_label,deadline_precision,source_url,source_title,source_publisher,source_published_on",
-        `csv-e2e-one-${suffix},A first imported commitment,Imported from a file.,digital-and-data-infrastructure,government-digital-service,,2026-02-01,summer 2026,season,https://www.gov.uk/csv-e2e-one,Announced,GDS,2026-02-01`,
-        `csv-e2e-two-${suffix},A second imported commitment,Also imported.,digital-and-data-infrastructure,government-digital-service,hm-treasury,2026-02-01,by the end of 2026,year,https://www.gov.uk/csv-e2e-two,Announced,GDS,2026-02-01`,
+        `csv-e2e-one-${suffix},A first imported commitment,Imported from a file.,digital-and-data-infrastructure,${OWNER_ORG},,2026-02-01,summer 2026,season,https://www.gov.uk/csv-e2e-one,Announced,GDS,2026-02-01`,
+        `csv-e2e-two-${suffix},A second imported commitment,Also imported.,digital-and-data-infrastructure,${OWNER_ORG},hm-treasury,2026-02-01,by the end of 2026,year,https://www.gov.uk/csv-e2e-two,Announced,GDS,2026-02-01`,
       ].join("\n"),
     );
   await submit(a, "Preview");
