@@ -20,11 +20,14 @@ export function overReportLimit(recentFromAddress: number): boolean {
 }
 
 /** The page a report is about, as a path on this site: "/commitments/x" from a same-site address, else "/". */
-export function reportedPath(candidate: string | null | undefined, origin: string): string {
+export function reportedPath(candidate: string | null | undefined, origin: string, requestHost?: string | null): string {
   if (!candidate) return "/";
   try {
     const url = new URL(candidate, origin);
-    if (url.origin !== new URL(origin).origin) return "/";
+    // A page of this site: at its public origin, or at the address this request came to (a site
+    // reached at another address than SITE_URL, as issue 15 allows, still names its own pages).
+    const ours = url.origin === new URL(origin).origin || (!!requestHost && url.host === requestHost.toLowerCase());
+    if (!ours) return "/";
     const path = url.pathname.slice(0, 300);
     return path.startsWith("/report") || path.startsWith("/editor") ? "/" : path;
   } catch {

@@ -12,7 +12,8 @@ export const dynamic = "force-dynamic";
 export default async function ReportPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
   const given = (await searchParams).page;
   const origin = siteOrigin();
-  const page = reportedPath(typeof given === "string" ? given : (await headers()).get("referer"), origin);
+  const requestHeaders = await headers();
+  const page = reportedPath(typeof given === "string" ? given : requestHeaders.get("referer"), origin, requestHeaders.get("host"));
   return (
     <div className="md:w-3/4">
       <Breadcrumbs items={[{ href: "/", label: "Home" }]} />
