@@ -30,7 +30,7 @@ test("a change written straight to the database is not seen until the cache is r
   await expect(page.locator("main [data-status]").first()).toHaveText("No progress reported");
 
   // Different arguments (here, a search nobody has run yet) are a different cache entry, read fresh.
-  await page.goto("/commitments?q=shared+digital+leadership+central+local");
+  await page.goto("/commitments?q=leadership+structures+central+local");
   const item = page.locator("#results ~ ul > li").filter({ has: page.locator(`a[href="/commitments/${slug}"]`) });
   await expect(item.locator("[data-status]")).toHaveText("In progress");
 });
