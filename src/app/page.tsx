@@ -15,6 +15,7 @@ import { siteOrigin } from "@/server/open-data/http";
 import { asOfParams, buildHref, type QueryValues } from "@/domain/links";
 import { longDate } from "@/domain/dates";
 import { plural } from "@/domain/wording";
+import { headlineSentence } from "@/domain/glance";
 
 type Props = { searchParams: Promise<RawParams> };
 
@@ -47,6 +48,16 @@ export default async function OverviewPage({ searchParams }: Props) {
         Progress on the {plural(progress.total, "commitment")} of the UK government’s Roadmap for Modern Digital Government (January 2026), as
         confirmed by published sources.
       </p>
+      <p className="text-xl md:text-2xl font-bold mb-4 max-w-3xl" id="headline">
+        {headlineSentence({
+          total: progress.total,
+          delivered: progress.counts.delivered + progress.counts.delivered_differently,
+          deliveredDifferently: progress.counts.delivered_differently,
+          overdue: progress.overdue,
+          missed: progress.missed,
+          noDeadline: progress.noDeadline,
+        })}
+      </p>
       <p className="mb-8" id="last-confirmed">
         {progress.lastConfirmedOn ? (
           <>
@@ -58,26 +69,46 @@ export default async function OverviewPage({ searchParams }: Props) {
       </p>
 
       <section aria-labelledby="status-heading" className="mb-12">
-        <h2 id="status-heading" className="text-2xl md:text-3xl font-bold mb-4">
+        <h2 id="status-heading" className="text-2xl md:text-3xl font-bold mb-2">
           Commitments by status
         </h2>
         {progress.total === 0 ? (
           <p>No commitments had been announced {when}. The roadmap was launched on 19 January 2026.</p>
         ) : (
-          <ul className="grid grid-cols-2 md:grid-cols-4 gap-4">
-            <li className="border-4 border-error p-3">
-              <a href={buildHref("/missed", keep)} className="block no-underline">
-                <span className="block text-4xl md:text-5xl font-bold">{progress.overdue}</span> <span className="underline">Overdue</span>
-              </a>
-            </li>
-            {PUBLIC_STATUS_DEFINITIONS.map((d) => (
-              <li key={d.code} className="border-t-4 border-border bg-panel p-3">
-                <a href={buildHref("/commitments", { status: d.code, ...keep })} className="block no-underline">
-                  <span className="block text-4xl md:text-5xl font-bold">{progress.counts[d.code]}</span> <span className="underline">{d.label}</span>
+          <>
+            <p className="text-secondary-ink mb-4" id="status-total">
+              Every commitment has one status: these add up to {plural(progress.total, "commitment")}.
+            </p>
+            <ul className="grid grid-cols-2 md:grid-cols-4 gap-4 mb-8" aria-describedby="status-total">
+              {PUBLIC_STATUS_DEFINITIONS.map((d) => (
+                <li key={d.code} className="border-t-4 border-border bg-panel p-3" data-status-tile={d.code}>
+                  <a href={buildHref("/commitments", { status: d.code, ...keep })} className="block no-underline">
+                    <span className="block text-4xl md:text-5xl font-bold">{progress.counts[d.code]}</span>{" "}
+                    <span className="underline">{d.label}</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+            <h3 className="text-lg md:text-xl font-bold mb-2" id="deadlines-heading">
+              Deadlines
+            </h3>
+            <p className="text-secondary-ink mb-4">Measures of deadlines, not statuses: a commitment can be in more than one.</p>
+            <ul className="grid grid-cols-1 md:grid-cols-3 gap-4" aria-labelledby="deadlines-heading">
+              <li className="border-4 border-error p-3" data-measure="overdue">
+                <a href={buildHref("/missed", keep)} className="block no-underline">
+                  <span className="block text-4xl md:text-5xl font-bold">{progress.overdue}</span> <span className="underline">Overdue now</span>
                 </a>
               </li>
-            ))}
-          </ul>
+              <li className="border-t-4 border-ink bg-panel p-3" data-measure="missed">
+                <a href={buildHref("/commitments", { missed: "true", ...keep })} className="block no-underline">
+                  <span className="block text-4xl md:text-5xl font-bold">{progress.missed}</span> <span className="underline">Missed a deadline</span>
+                </a>
+              </li>
+              <li className="border-t-4 border-border bg-panel p-3" data-measure="no-deadline">
+                <span className="block text-4xl md:text-5xl font-bold">{progress.noDeadline}</span> No published deadline
+              </li>
+            </ul>
+          </>
         )}
       </section>
 

@@ -7,7 +7,7 @@ import { seedAreas, seedCommitments } from "../helpers/seeds";
 test("overview: counts per status, overdue, progress per area in words, deadlines and changes", async ({ page }) => {
   await page.goto("/?as_of=2026-11-21");
   const status = page.getByRole("region", { name: "Commitments by status" });
-  await expect(status.getByRole("link", { name: "10 Overdue" })).toHaveAttribute("href", "/missed?as_of=2026-11-21");
+  await expect(status.getByRole("link", { name: "10 Overdue now" })).toHaveAttribute("href", "/missed?as_of=2026-11-21");
   await expect(status.getByRole("link", { name: "6 Delivered", exact: true })).toBeVisible();
   // No source has reported on most commitments: that is not "not started".
   const silent = seedCommitments.filter((c) => c.updates.length === 0).length;

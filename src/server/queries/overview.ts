@@ -8,7 +8,18 @@ import { isoDay } from "../../domain/dates";
 export type StatusCounts = Record<PublicStatusCode, number>;
 export const emptyCounts = (): StatusCounts => Object.fromEntries(PUBLIC_STATUS_CODES.map((c) => [c, 0])) as StatusCounts;
 
-export type AreaProgress = { slug: string; title: string; position: number; total: number; overdue: number; counts: StatusCounts };
+export type AreaProgress = {
+  slug: string;
+  title: string;
+  position: number;
+  total: number;
+  overdue: number;
+  /** Missed at least one deadline by the date (s.missed_count > 0). */
+  missed: number;
+  /** No due date: an open deadline, or none published (s.due_date IS NULL). */
+  noDeadline: number;
+  counts: StatusCounts;
+};
 
 /** Counts by status and overdue, overall and per area, as of a date at a version (undefined: the latest). */
 export async function statusCountsByArea(
@@ -19,15 +30,28 @@ export async function statusCountsByArea(
   areas: AreaProgress[];
   total: number;
   overdue: number;
+  missed: number;
+  noDeadline: number;
   counts: StatusCounts;
   lastConfirmedOn: string | null;
   lastConfirmedLabel: string | null;
 }> {
   const rows = await db.$queryRaw<
-    { slug: string; title: string; position: number; status: PublicStatusCode | null; n: bigint; overdue: bigint; last_confirmed: Date | null }[]
+    {
+      slug: string;
+      title: string;
+      position: number;
+      status: PublicStatusCode | null;
+      n: bigint;
+      overdue: bigint;
+      missed: bigint;
+      no_deadline: bigint;
+      last_confirmed: Date | null;
+    }[]
   >`
     SELECT a.slug, a.title, a.position, CASE WHEN s.commitment_id IS NULL THEN NULL ELSE ${PUBLIC_STATUS_SQL} END AS status, COUNT(s.commitment_id) AS n,
-           COUNT(*) FILTER (WHERE s.overdue) AS overdue, MAX(s.status_confirmed_on) AS last_confirmed
+           COUNT(*) FILTER (WHERE s.overdue) AS overdue, COUNT(*) FILTER (WHERE s.missed_count > 0) AS missed,
+           COUNT(*) FILTER (WHERE s.commitment_id IS NOT NULL AND s.due_date IS NULL) AS no_deadline, MAX(s.status_confirmed_on) AS last_confirmed
     FROM area a
     LEFT JOIN ${commitmentsAt(version)} c ON c.area_id = a.id
     LEFT JOIN commitment_state_at(${asOf}::date, ${versionSql(version)}) s ON s.commitment_id = c.id
@@ -36,16 +60,31 @@ export async function statusCountsByArea(
   const areas = new Map<string, AreaProgress>();
   const counts = emptyCounts();
   let overdue = 0;
+  let missed = 0;
+  let noDeadline = 0;
   let last: Date | null = null;
   for (const row of rows) {
-    const area = areas.get(row.slug) ?? { slug: row.slug, title: row.title, position: row.position, total: 0, overdue: 0, counts: emptyCounts() };
+    const area = areas.get(row.slug) ?? {
+      slug: row.slug,
+      title: row.title,
+      position: row.position,
+      total: 0,
+      overdue: 0,
+      missed: 0,
+      noDeadline: 0,
+      counts: emptyCounts(),
+    };
     areas.set(row.slug, area);
     if (row.status) {
       area.counts[row.status] += Number(row.n);
       area.total += Number(row.n);
       area.overdue += Number(row.overdue);
+      area.missed += Number(row.missed);
+      area.noDeadline += Number(row.no_deadline);
       counts[row.status] += Number(row.n);
       overdue += Number(row.overdue);
+      missed += Number(row.missed);
+      noDeadline += Number(row.no_deadline);
     }
     if (row.last_confirmed && (!last || row.last_confirmed > last)) last = row.last_confirmed;
   }
@@ -59,6 +98,8 @@ export async function statusCountsByArea(
     areas: list,
     total: list.reduce((n, a) => n + a.total, 0),
     overdue,
+    missed,
+    noDeadline,
     counts,
     lastConfirmedOn: isoDay(last),
     lastConfirmedLabel: latest[0]?.confirmed_label ?? null,
