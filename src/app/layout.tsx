@@ -10,6 +10,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 
 const navigation = [
   { href: "/commitments", label: "Commitments" },
+  { href: "/timeline", label: "Timeline" },
   { href: "/missed", label: "Missed deadlines" },
   { href: "/changes", label: "Changes" },
   { href: "/data", label: "Data" },

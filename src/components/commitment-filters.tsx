@@ -20,6 +20,8 @@ type Props = {
   pageSize?: number;
   /** Kept as they are when the form is sent: the version of the record being viewed. */
   hidden?: Record<string, string | undefined>;
+  /** Where the form goes: /commitments, or another view of the same filters (/timeline, which has no sort). */
+  action?: "/commitments" | "/timeline";
 };
 
 const DATE_HINT = "Year-month-day, for example 2026-12-31";
@@ -28,7 +30,7 @@ const DATE_HINT = "Year-month-day, for example 2026-12-31";
  * The /commitments filters: one plain GET form, so every combination is a shareable URL and it
  * works with JavaScript turned off. Less-used groups fold away unless they are in use.
  */
-export function CommitmentFilters({ values, errors, areas, organisations, sort, hasQuery, pageSize, hidden = {} }: Props) {
+export function CommitmentFilters({ values, errors, areas, organisations, sort, hasQuery, pageSize, hidden = {}, action = "/commitments" }: Props) {
   const error = (field: string) => errorFor(errors, field);
   const first = (field: string) => values[field]?.[0] ?? "";
   const list = (field: string) => values[field] ?? [];
@@ -40,7 +42,7 @@ export function CommitmentFilters({ values, errors, areas, organisations, sort, 
     ...(hasQuery ? [{ value: "relevance", label: "Best match" }] : []),
   ];
   return (
-    <form method="get" action="/commitments" role="search" aria-label="Filter commitments" className="border-2 border-border p-4 mb-8">
+    <form method="get" action={action} role="search" aria-label="Filter commitments" className="border-2 border-border p-4 mb-8">
       <h2 className="text-xl font-bold mb-4">Filter commitments</h2>
       {pageSize !== undefined && <input type="hidden" name="page_size" value={pageSize} />}
       {Object.entries(hidden).map(([name, v]) => (v ? <input key={name} type="hidden" name={name} value={v} /> : null))}
@@ -114,7 +116,7 @@ export function CommitmentFilters({ values, errors, areas, organisations, sort, 
       <Details summary="View a past date" open={inUse("as_of")}>
         <AsOfInput value={first("as_of")} error={error("as_of")} />
       </Details>
-      <Select name="sort" label="Sort by" options={sortOptions} value={sort} error={error("sort")} />
+      {action === "/commitments" && <Select name="sort" label="Sort by" options={sortOptions} value={sort} error={error("sort")} />}
       <Button>Apply filters</Button>
       <p className="text-base">
         <a href="/commitments">Clear filters</a>

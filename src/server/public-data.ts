@@ -14,6 +14,8 @@ import { getArea, getOrganisation, listAreas, listOrganisations, statusCountsByA
 import { getCommitmentAnnouncement, getLastConfirmation, getUncheckedSince } from "./queries/commitment-detail";
 import { listMissedDeadlines } from "./queries/missed";
 import { listWordingChanges } from "./queries/wording";
+import { progressByMonth } from "./queries/progress-over-time";
+import { originalDeadlines } from "./queries/timeline";
 import { lastVersionOf, revisedSince } from "./queries/versions";
 import { getRemoval, listCorrections } from "./queries/corrections";
 
@@ -41,6 +43,8 @@ export const publicData = {
   listChanges: cachedQuery("listChanges", listChanges),
   listWordingChanges: cachedQuery("listWordingChanges", listWordingChanges),
   statusCountsByArea: cachedQuery("statusCountsByArea", statusCountsByArea),
+  progressByMonth: cachedQuery("progressByMonth", progressByMonth),
+  originalDeadlines: cachedQuery("originalDeadlines", originalDeadlines),
   listAreas: cachedQuery("listAreas", listAreas),
   listOrganisations: cachedQuery("listOrganisations", listOrganisations),
   getArea: cachedQuery("getArea", getArea),

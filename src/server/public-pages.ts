@@ -27,6 +27,7 @@ import { OPEN_PUBLIC_STATUS_CODES } from "../domain/status";
 import { daysBetween, todayIso } from "../domain/dates";
 import type { FieldError } from "../schemas/errors";
 import { isStale, lastConfirmedOrAnnounced, upcomingWindow } from "../domain/attention";
+import { quarterIndex, quarterLabel, quarterOf, quarterWindow } from "../domain/glance";
 
 export type { RawParams } from "../schemas/commitment-query";
 
@@ -160,8 +161,9 @@ const overviewByKey = cache(async (key: string) => {
   const raw = new URLSearchParams(key);
   const { errors, ...when } = await pageParams(raw);
   const version = when.record.version;
-  const [progress, upcoming, latest, revised] = await Promise.all([
+  const [progress, byMonth, upcoming, latest, revised] = await Promise.all([
     publicData.statusCountsByArea(when.asOf, version),
+    publicData.progressByMonth(when.asOf, version),
     publicData.listCommitments({ ...upcomingFilters(when.asOf), version }, { page: 1, pageSize: UPCOMING_SHOWN }),
     publicData.listChanges({ asOf: when.asOf, version }, { page: 1, pageSize: 5 }),
     revisedAfter(when.record),
@@ -172,18 +174,15 @@ const overviewByKey = cache(async (key: string) => {
     errors: pageErrors(errors, raw),
     values: formValues(raw),
     progress,
+    byMonth,
     upcoming: upcoming.items,
     upcomingTotal: upcoming.total,
     latest: latest.items,
   });
 });
 
-export type CommitmentsPage = Awaited<ReturnType<typeof loadCommitmentsPage>>;
-
-/** `/commitments`: the filters of parseCommitmentQuery, checked against the real areas and organisations. */
-export const loadCommitmentsPage = (raw: RawParams) => commitmentsByKey(canonical(raw));
-const commitmentsByKey = cache(async (key: string) => {
-  const raw = new URLSearchParams(key);
+/** The filters of /commitments (parseCommitmentQuery), checked against the real areas and organisations: /commitments and /timeline read them alike. */
+async function commitmentFilters(raw: URLSearchParams) {
   const today = todayIso();
   const { query, errors: parsed } = parseCommitmentQuery(raw, today);
   const errors: ParamError[] = parsed;
@@ -207,6 +206,16 @@ const commitmentsByKey = cache(async (key: string) => {
     version: when.record.version,
     sort,
   };
+  return { query, errors, when, filters, areas, organisations };
+}
+
+export type CommitmentsPage = Awaited<ReturnType<typeof loadCommitmentsPage>>;
+
+/** `/commitments`: the filters of parseCommitmentQuery, checked against the real areas and organisations. */
+export const loadCommitmentsPage = (raw: RawParams) => commitmentsByKey(canonical(raw));
+const commitmentsByKey = cache(async (key: string) => {
+  const raw = new URLSearchParams(key);
+  const { query, errors, when, filters, areas, organisations } = await commitmentFilters(raw);
   const [{ items, total }, revised] = await Promise.all([
     publicData.listCommitments(filters, { page: query.page, pageSize: query.pageSize }),
     revisedAfter(when.record),
@@ -383,8 +392,9 @@ const areaByKey = cache(async (slug: string, key: string) => {
   if (!area) return NOT_FOUND;
   const raw = new URLSearchParams(key);
   const { errors, ...when } = await pageParams(raw);
-  const [{ items }, revised] = await Promise.all([
+  const [{ items }, byMonth, revised] = await Promise.all([
     publicData.listCommitments({ asOf: when.asOf, version: when.record.version, area: [slug], sort: "due" }, "all"),
+    publicData.progressByMonth(when.asOf, when.record.version, { area: slug }),
     revisedAfter(when.record),
   ]);
   return found({
@@ -395,6 +405,7 @@ const areaByKey = cache(async (slug: string, key: string) => {
     area,
     areaCount: areas.length,
     items,
+    byMonth,
     ...countStatuses(items),
   });
 });
@@ -416,8 +427,9 @@ const organisationByKey = cache(async (slug: string, key: string) => {
   if (!organisation) return NOT_FOUND;
   const raw = new URLSearchParams(key);
   const { errors, ...when } = await pageParams(raw);
-  const [{ items }, revised] = await Promise.all([
+  const [{ items }, byMonth, revised] = await Promise.all([
     publicData.listCommitments({ asOf: when.asOf, version: when.record.version, organisation: [slug], sort: "due" }, "all"),
+    publicData.progressByMonth(when.asOf, when.record.version, { organisation: slug }),
     revisedAfter(when.record),
   ]);
   const leads = items.filter((c) => c.owners.some((o) => o.slug === slug && o.role === "lead"));
@@ -429,9 +441,81 @@ const organisationByKey = cache(async (slug: string, key: string) => {
     values: formValues(raw),
     organisation,
     items,
+    byMonth,
     leads: leads.length,
     joint: joint.length,
     ...countStatuses(items),
+  });
+});
+
+/** A commitment on the roadmap timeline: placed in the quarter its due date falls in. */
+export type TimelineItem = {
+  slug: string;
+  title: string;
+  status: CommitmentSummary["status"]["code"];
+  /** The deadline in effect, exactly as published, and its due date. */
+  label: string;
+  dueDate: string;
+  quarter: { index: number; label: string; from: string; to: string };
+  /** The deadline as first published, when it was moved since. */
+  original: { label: string; dueDate: string | null; quarter: { index: number; label: string } | null } | null;
+  overdue: boolean;
+  daysOverdue: number;
+  missed: number;
+};
+
+const placed = (due: string) => {
+  const q = quarterOf(due);
+  return { index: quarterIndex(q), label: quarterLabel(q), ...quarterWindow(q) };
+};
+
+/** `/timeline`: every commitment with a due date, matching the /commitments filters, by area, on a quarter-by-quarter axis. */
+export const loadTimelinePage = (raw: RawParams) => timelineByKey(canonical(raw));
+const timelineByKey = cache(async (key: string) => {
+  const raw = new URLSearchParams(key);
+  const { errors, when, filters, areas, organisations } = await commitmentFilters(raw);
+  const [{ items }, revised] = await Promise.all([publicData.listCommitments({ ...filters, sort: "due" }, "all"), revisedAfter(when.record)]);
+  const dated = items.filter((c) => c.deadline?.dueDate);
+  const originals = new Map(
+    (
+      await publicData.originalDeadlines(
+        dated.filter((c) => c.revisionsCount > 0).map((c) => c.id),
+        when.record.version,
+      )
+    ).map((o) => [o.id, o]),
+  );
+  const byArea = new Map<string, { slug: string; title: string; items: TimelineItem[] }>();
+  for (const c of dated) {
+    const due = c.deadline!.dueDate!;
+    const first = originals.get(c.id);
+    const moved = first && (first.label !== c.deadline!.label || first.dueDate !== due) ? first : null;
+    const group = byArea.get(c.area.slug) ?? { slug: c.area.slug, title: c.area.title, items: [] };
+    byArea.set(c.area.slug, group);
+    group.items.push({
+      slug: c.slug,
+      title: c.title,
+      status: c.status.code,
+      label: c.deadline!.label,
+      dueDate: due,
+      quarter: placed(due),
+      original: moved ? { label: moved.label, dueDate: moved.dueDate, quarter: moved.dueDate ? placed(moved.dueDate) : null } : null,
+      overdue: c.overdue,
+      daysOverdue: c.daysOverdue,
+      missed: c.missedDeadlines.length,
+    });
+  }
+  const order = new Map(areas.map((a) => [a.slug, a.position]));
+  return found({
+    ...when,
+    revised,
+    errors: pageErrors(errors, raw),
+    values: formValues(raw),
+    filters,
+    areas: [...byArea.values()].sort((a, b) => (order.get(a.slug) ?? 0) - (order.get(b.slug) ?? 0)),
+    allAreas: areas,
+    organisations,
+    total: dated.length,
+    undated: items.length - dated.length,
   });
 });
 

@@ -13,7 +13,7 @@ vi.mock("../../src/server/db", async (importOriginal) => ({
   getDb: () => state.db,
 }));
 
-const { loadMissedPage, loadCommitmentPage, loadChangesPage } = await import("../../src/server/public-pages");
+const { loadMissedPage, loadCommitmentPage, loadChangesPage, loadTimelinePage } = await import("../../src/server/public-pages");
 
 const database = useTestDatabase();
 let client: pg.Client;
@@ -48,6 +48,21 @@ describe("a moved deadline", () => {
     expect(data.moves[0]!.source?.url).toMatch(/^https:\/\//);
     const other = await loadMissedPage({ as_of: "2026-11-21", area: "ai-for-the-public-good" });
     expect(other.moves).toHaveLength(0);
+  });
+
+  it("shows on the roadmap timeline where it was first due, from the day it takes effect", async () => {
+    const item = async (asOf: string) => {
+      const page = await loadTimelinePage({ as_of: asOf });
+      return page.areas.flatMap((a) => a.items).find((i) => i.slug === "digital-sourcing-strategy")!;
+    };
+    expect(await item("2026-11-21")).toMatchObject({
+      label: "December 2026",
+      quarter: { label: "Q4 2026" },
+      original: { label: "in March", dueDate: "2026-03-31", quarter: { label: "Q1 2026" } },
+      missed: 1,
+      overdue: false,
+    });
+    expect(await item("2026-06-15")).toMatchObject({ label: "in March", quarter: { label: "Q1 2026" }, original: null, overdue: true });
   });
 
   it("changes who is overdue from the day it takes effect", async () => {

@@ -21,6 +21,7 @@ describe("which requests the page cache answers", () => {
     for (const path of [
       "/",
       "/commitments",
+      "/timeline",
       "/missed",
       "/changes",
       "/areas",

@@ -5,7 +5,7 @@
 // No framework imports: src/proxy.ts calls this on every request, and it is unit-tested.
 import { SLUG_SOURCE } from "../../schemas/common";
 
-const LIST_PAGES = new Set(["/", "/commitments", "/missed", "/changes", "/areas", "/organisations", "/data", "/methodology"]);
+const LIST_PAGES = new Set(["/", "/commitments", "/timeline", "/missed", "/changes", "/areas", "/organisations", "/data", "/methodology"]);
 const DETAIL_PAGE = new RegExp(`^/(?:commitments|areas|organisations)/${SLUG_SOURCE}$`);
 const DATA = /^\/api\/v1\/[a-z0-9./-]*$|^\/changes\.atom$|^\/deadlines\.ics$/;
 const MAX_PATH_LENGTH = 160;
