@@ -16,6 +16,7 @@ import { asOfParams, buildHref, type QueryValues } from "@/domain/links";
 import { longDate } from "@/domain/dates";
 import { plural } from "@/domain/wording";
 import { headlineSentence } from "@/domain/glance";
+import { DueAndDelivered, StatusOverTime } from "@/components/charts";
 
 type Props = { searchParams: Promise<RawParams> };
 
@@ -112,6 +113,13 @@ export default async function OverviewPage({ searchParams }: Props) {
         )}
       </section>
 
+      {progress.total > 0 && (
+        <>
+          <StatusOverTime id="status-over-time" months={data.byMonth} subject="All commitments" />
+          <DueAndDelivered id="due-and-delivered" months={data.byMonth} subject="All commitments" />
+        </>
+      )}
+
       <section aria-labelledby="areas-heading" className="mb-12">
         <h2 id="areas-heading" className="text-2xl md:text-3xl font-bold mb-4">
           Progress by area
@@ -172,6 +180,9 @@ export default async function OverviewPage({ searchParams }: Props) {
           )}
           <li>
             <a href={buildHref("/commitments", { sort: "due", overdue: "false", ...keep })}>All commitments by due date</a>
+          </li>
+          <li>
+            <a href={buildHref("/timeline", keep)}>The roadmap timeline: what is due when, quarter by quarter</a>
           </li>
         </ul>
       </section>

@@ -8,6 +8,7 @@ import { Breadcrumbs } from "@/components/govuk/breadcrumbs";
 import { ProgressBar } from "@/components/progress-bar";
 import { CommitmentList } from "@/components/commitment-list";
 import { StatusCountsList } from "@/components/status-counts-list";
+import { StatusOverTime } from "@/components/charts";
 import { asOfParams, buildHref } from "@/domain/links";
 import { longDate } from "@/domain/dates";
 import { plural } from "@/domain/wording";
@@ -52,6 +53,7 @@ export default async function AreaPage({ params, searchParams }: Props) {
           <StatusCountsList counts={data.counts} overdue={data.overdue} baseHref="/commitments" baseParams={{ area: slug, ...keep }} />
         </div>
       )}
+      {data.total > 0 && <StatusOverTime id="status-over-time" months={data.byMonth} subject="This area’s commitments" />}
 
       <h2 className="text-2xl md:text-3xl font-bold mb-2">{plural(data.total, "commitment")}</h2>
       <p className="text-secondary-ink mb-4">Soonest deadline first.</p>

@@ -1,0 +1,303 @@
+// Charts drawn on the server as SVG, with no JavaScript in the browser (d3-scale and d3-shape do
+// the arithmetic only). Each is a <figure>: a title, a sentence saying what it shows, the picture
+// (role="img", labelled by its title and that sentence), and the same numbers as a table in
+// <details>. Following the GOV.UK Analysis Function guidance: direct labels rather than a legend,
+// axes from zero, no 3D, one idea per chart; small multiples rather than seven lines in one.
+// Colours are the Analysis Function's colour-blind-safe categorical palette, but nothing depends
+// on colour alone: each panel is named in words, and lines differ in dash as well, so it holds in
+// print. See docs/decisions/0016-charts-and-timeline.md.
+import { scaleLinear } from "d3-scale";
+import { line } from "d3-shape";
+import { PUBLIC_STATUS_DEFINITIONS, type PublicStatusCode } from "../domain/status";
+import { longDate } from "../domain/dates";
+import { monthLabel, shortMonthLabel } from "../domain/glance";
+import { plural } from "../domain/wording";
+import type { MonthCounts } from "../server/queries/progress-over-time";
+import { Details } from "./govuk/details";
+import { DataTable, cellClass, rowHeaderClass } from "./govuk/table";
+
+/** The Analysis Function palette (dark blue, turquoise, dark pink, orange, dark grey, light purple), with a dash for each status. */
+const SERIES: Record<PublicStatusCode, { colour: string; dash?: string }> = {
+  no_progress_reported: { colour: "#3d3d3d", dash: "6 4" },
+  not_started: { colour: "#a285d1", dash: "2 3" },
+  in_progress: { colour: "#12436d" },
+  at_risk: { colour: "#f46a25", dash: "8 3 2 3" },
+  delivered: { colour: "#28a197" },
+  delivered_differently: { colour: "#801650", dash: "4 2" },
+  dropped: { colour: "#3d3d3d", dash: "1 3" },
+};
+
+const WIDTH = 320;
+const HEIGHT = 150;
+const MARGIN = { top: 12, right: 36, bottom: 28, left: 34 };
+
+/** A nice top for an axis that starts at zero: at least 1, rounded up by d3's ticks. */
+function axisTop(max: number): number {
+  const top = scaleLinear()
+    .domain([0, Math.max(1, max)])
+    .nice(4)
+    .domain()[1];
+  return top ?? 1;
+}
+
+/** One small chart: a count month by month, from zero, labelled at its last point. */
+function Panel({
+  id,
+  label,
+  values,
+  months,
+  top,
+  colour,
+  dash,
+}: {
+  id: string;
+  label: string;
+  values: number[];
+  months: MonthCounts[];
+  top: number;
+  colour: string;
+  dash?: string;
+}) {
+  const x = scaleLinear()
+    .domain([0, Math.max(1, months.length - 1)])
+    .range([MARGIN.left, WIDTH - MARGIN.right]);
+  const y = scaleLinear()
+    .domain([0, top])
+    .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+  const path = line<number>()
+    .x((_, i) => x(i))
+    .y((v) => y(v))(values);
+  const last = values.length - 1;
+  const first = months[0]!;
+  const end = months[last]!;
+  const description = `${label}: ${values[last]} on ${longDate(end.on)}${months.length > 1 ? `, ${values[0]} at the end of ${monthLabel(first.month)}` : ""}.`;
+  return (
+    <div>
+      <p id={`${id}-label`} className="font-bold text-base">
+        {label}
+      </p>
+      <p id={`${id}-desc`} className="sr-only">
+        {description}
+      </p>
+      <svg
+        role="img"
+        aria-labelledby={`${id}-label ${id}-desc`}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        className="block w-full h-auto text-ink"
+        fontSize={13}
+      >
+        {/* The axis from zero, with its top. */}
+        {[0, top].map((v) => (
+          <g key={v}>
+            <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(v)} y2={y(v)} stroke={v === 0 ? "#0b0c0c" : "#b1b4b6"} strokeWidth={1} />
+            <text x={MARGIN.left - 6} y={y(v)} textAnchor="end" dominantBaseline="middle" fill="#0b0c0c">
+              {v}
+            </text>
+          </g>
+        ))}
+        <text x={MARGIN.left} y={HEIGHT - 8} fill="#0b0c0c">
+          {shortMonthLabel(first.month)}
+        </text>
+        {months.length > 1 && (
+          <text x={WIDTH - MARGIN.right} y={HEIGHT - 8} textAnchor="end" fill="#0b0c0c">
+            {shortMonthLabel(end.month)}
+          </text>
+        )}
+        {path && <path d={path} fill="none" stroke={colour} strokeWidth={3} strokeDasharray={dash} strokeLinejoin="round" />}
+        <circle cx={x(last)} cy={y(values[last]!)} r={4} fill={colour} stroke="#0b0c0c" strokeWidth={1} />
+        {/* Direct label: the latest value beside its point. */}
+        <text x={x(last) + 8} y={y(values[last]!)} dominantBaseline="middle" fontWeight="bold" fill="#0b0c0c">
+          {values[last]}
+        </text>
+      </svg>
+    </div>
+  );
+}
+
+/** The table beside a chart: one row a month. */
+function MonthTable({
+  id,
+  caption,
+  months,
+  columns,
+}: {
+  id: string;
+  caption: string;
+  months: MonthCounts[];
+  columns: { label: string; value: (m: MonthCounts) => number }[];
+}) {
+  return (
+    <Details summary="Show the numbers as a table">
+      <DataTable id={id} caption={caption} head={["Month (read on)", ...columns.map((c) => c.label)]}>
+        {months.map((m) => (
+          <tr key={m.on}>
+            <th scope="row" className={rowHeaderClass}>
+              {monthLabel(m.month)} <span className="font-normal">({longDate(m.on)})</span>
+            </th>
+            {columns.map((c) => (
+              <td key={c.label} className={`${cellClass} tabular-nums`}>
+                {c.value(m)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </DataTable>
+    </Details>
+  );
+}
+
+/** A summary sentence of status over time: where it started, where it is now. */
+export function statusOverTimeSummary(months: MonthCounts[]): string {
+  const end = months.at(-1)!;
+  const start = months[0]!;
+  const delivered = end.counts.delivered + end.counts.delivered_differently;
+  const silent = end.counts.no_progress_reported;
+  return (
+    `From ${monthLabel(start.month)} to ${longDate(end.on)}, the commitments on the record went from ${start.total} to ${end.total}; ` +
+    `${plural(delivered, "commitment")} ${delivered === 1 ? "is" : "are"} now delivered (${start.counts.delivered + start.counts.delivered_differently} at the end of ${monthLabel(start.month)}), and ` +
+    `${silent} still ${silent === 1 ? "has" : "have"} no progress reported.`
+  );
+}
+
+/** Counts by status for every month since the first announcement: one small chart per status, on one scale. */
+export function StatusOverTime({ id, months, subject }: { id: string; months: MonthCounts[]; subject: string }) {
+  if (months.length === 0) return null;
+  const top = axisTop(Math.max(...months.flatMap((m) => PUBLIC_STATUS_DEFINITIONS.map((d) => m.counts[d.code]))));
+  return (
+    <figure aria-labelledby={`${id}-title`} className="mb-12">
+      <figcaption>
+        <h2 id={`${id}-title`} className="text-2xl md:text-3xl font-bold mb-2">
+          Status over time
+        </h2>
+        <p id={`${id}-summary`} className="mb-4 max-w-3xl">
+          {statusOverTimeSummary(months)}
+        </p>
+        <p className="text-secondary-ink mb-4 max-w-3xl text-base">
+          {subject}, at the end of each month, by the date things happened (an update counts from the last day of the period its source gives). Each
+          small chart counts one status, on the same scale from 0 to {top}.
+        </p>
+      </figcaption>
+      <div className="grid grid-cols-1 sm:grid-cols-2 lg:grid-cols-3 gap-x-6 gap-y-4 mb-4">
+        {PUBLIC_STATUS_DEFINITIONS.map((d) => (
+          <Panel
+            key={d.code}
+            id={`${id}-${d.code}`}
+            label={d.label}
+            values={months.map((m) => m.counts[d.code])}
+            months={months}
+            top={top}
+            {...SERIES[d.code]}
+          />
+        ))}
+      </div>
+      <MonthTable
+        id={`${id}-table`}
+        caption={`Status over time: ${subject.toLowerCase()} by status at the end of each month`}
+        months={months}
+        columns={[
+          ...PUBLIC_STATUS_DEFINITIONS.map((d) => ({ label: d.label, value: (m: MonthCounts) => m.counts[d.code] })),
+          { label: "Total", value: (m: MonthCounts) => m.total },
+        ]}
+      />
+    </figure>
+  );
+}
+
+const BURN = { width: 640, height: 260, margin: { top: 16, right: 120, bottom: 32, left: 40 } };
+
+/** "By 21 November 2026, 31 commitments had come due and 9 had been delivered." */
+export function dueAndDeliveredSummary(months: MonthCounts[]): string {
+  const end = months.at(-1)!;
+  return `By ${longDate(end.on)}, the deadlines of ${plural(end.due, "commitment")} had come due and ${plural(end.delivered, "commitment")} had been delivered (or delivered differently).`;
+}
+
+/**
+ * Deadlines due against delivered, cumulative month by month: two lines from zero, each named at
+ * its end. A commitment counts as due from the month its deadline in effect then ended.
+ */
+export function DueAndDelivered({ id, months, subject }: { id: string; months: MonthCounts[]; subject: string }) {
+  if (months.length === 0) return null;
+  const { width, height, margin } = BURN;
+  const top = axisTop(Math.max(...months.map((m) => Math.max(m.due, m.delivered))));
+  const x = scaleLinear()
+    .domain([0, Math.max(1, months.length - 1)])
+    .range([margin.left, width - margin.right]);
+  const y = scaleLinear()
+    .domain([0, top])
+    .range([height - margin.bottom, margin.top]);
+  const ticks = y.ticks(4);
+  const series = [
+    { key: "due", label: "Due", values: months.map((m) => m.due), colour: "#f46a25", dash: "8 4" },
+    { key: "delivered", label: "Delivered", values: months.map((m) => m.delivered), colour: "#12436d", dash: undefined },
+  ];
+  const last = months.length - 1;
+  // Direct labels at the ends, kept apart when the lines end close together.
+  const ends = series.map((s) => y(s.values[last]!));
+  const [dueY, deliveredY] = ends as [number, number];
+  const gap = 16;
+  const labelY =
+    Math.abs(dueY - deliveredY) >= gap ? ends : dueY <= deliveredY ? [dueY - gap / 2, deliveredY + gap / 2] : [dueY + gap / 2, deliveredY - gap / 2];
+  const yearTicks = months
+    .map((m, i) => ({ m, i }))
+    .filter(({ m }, i) => i === 0 || i === last || m.month.endsWith("-01") || m.month.endsWith("-07"));
+  return (
+    <figure aria-labelledby={`${id}-title`} className="mb-12">
+      <figcaption>
+        <h2 id={`${id}-title`} className="text-2xl md:text-3xl font-bold mb-2">
+          Deadlines due and commitments delivered
+        </h2>
+        <p id={`${id}-summary`} className="mb-4 max-w-3xl">
+          {dueAndDeliveredSummary(months)}
+        </p>
+        <p className="text-secondary-ink mb-4 max-w-3xl text-base">
+          {subject}, counted up to the end of each month: how many had a deadline (the one in effect then) that had ended, and how many were
+          delivered. A commitment with no published deadline never counts as due.
+        </p>
+      </figcaption>
+      <svg
+        role="img"
+        aria-labelledby={`${id}-title ${id}-summary`}
+        viewBox={`0 0 ${width} ${height}`}
+        className="block w-full h-auto max-w-3xl mb-4"
+        fontSize={14}
+      >
+        {ticks.map((v) => (
+          <g key={v}>
+            <line x1={margin.left} x2={width - margin.right} y1={y(v)} y2={y(v)} stroke={v === 0 ? "#0b0c0c" : "#b1b4b6"} strokeWidth={1} />
+            <text x={margin.left - 6} y={y(v)} textAnchor="end" dominantBaseline="middle" fill="#0b0c0c">
+              {v}
+            </text>
+          </g>
+        ))}
+        {yearTicks.map(({ m, i }) => (
+          <text key={m.on} x={x(i)} y={height - 10} textAnchor={i === 0 ? "start" : i === last ? "end" : "middle"} fill="#0b0c0c">
+            {shortMonthLabel(m.month)}
+          </text>
+        ))}
+        {series.map((s, k) => {
+          const d = line<number>()
+            .x((_, i) => x(i))
+            .y((v) => y(v))(s.values);
+          return (
+            <g key={s.key}>
+              {d && <path d={d} fill="none" stroke={s.colour} strokeWidth={3} strokeDasharray={s.dash} strokeLinejoin="round" />}
+              <circle cx={x(last)} cy={y(s.values[last]!)} r={4} fill={s.colour} stroke="#0b0c0c" strokeWidth={1} />
+              <text x={x(last) + 10} y={labelY[k]} dominantBaseline="middle" fill="#0b0c0c" fontWeight="bold">
+                {s.label}: {s.values[last]}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <MonthTable
+        id={`${id}-table`}
+        caption={`Deadlines due and commitments delivered, ${subject.toLowerCase()}, counted up to the end of each month`}
+        months={months}
+        columns={[
+          { label: "Due by then", value: (m) => m.due },
+          { label: "Delivered by then", value: (m) => m.delivered },
+        ]}
+      />
+    </figure>
+  );
+}
