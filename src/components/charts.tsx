@@ -9,10 +9,12 @@
 import { scaleLinear } from "d3-scale";
 import { line } from "d3-shape";
 import { PUBLIC_STATUS_DEFINITIONS, type PublicStatusCode } from "../domain/status";
-import { longDate } from "../domain/dates";
+import { dayNumberToIsoDate, isoDateToDayNumber, longDate } from "../domain/dates";
 import { monthLabel, shortMonthLabel } from "../domain/glance";
 import { plural } from "../domain/wording";
 import type { MonthCounts } from "../server/queries/progress-over-time";
+import type { TimelineEntry } from "../server/queries/types";
+import { statusLabel } from "../domain/status";
 import { Details } from "./govuk/details";
 import { DataTable, cellClass, rowHeaderClass } from "./govuk/table";
 
@@ -40,6 +42,22 @@ function axisTop(max: number): number {
   return top ?? 1;
 }
 
+/** The scales of a chart over months: one point a month across, counts from zero up. */
+function monthScales(months: readonly MonthCounts[], top: number, size: { width: number; height: number; margin: typeof MARGIN }) {
+  const { width, height, margin } = size;
+  const x = scaleLinear()
+    .domain([0, Math.max(1, months.length - 1)])
+    .range([margin.left, width - margin.right]);
+  const y = scaleLinear()
+    .domain([0, top])
+    .range([height - margin.bottom, margin.top]);
+  const path = (values: number[]) =>
+    line<number>()
+      .x((_, i) => x(i))
+      .y((v) => y(v))(values);
+  return { x, y, path };
+}
+
 /** One small chart: a count month by month, from zero, labelled at its last point. */
 function Panel({
   id,
@@ -58,15 +76,8 @@ function Panel({
   colour: string;
   dash?: string;
 }) {
-  const x = scaleLinear()
-    .domain([0, Math.max(1, months.length - 1)])
-    .range([MARGIN.left, WIDTH - MARGIN.right]);
-  const y = scaleLinear()
-    .domain([0, top])
-    .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
-  const path = line<number>()
-    .x((_, i) => x(i))
-    .y((v) => y(v))(values);
+  const { x, y, path: draw } = monthScales(months, top, { width: WIDTH, height: HEIGHT, margin: MARGIN });
+  const path = draw(values);
   const last = values.length - 1;
   const first = months[0]!;
   const end = months[last]!;
@@ -76,16 +87,10 @@ function Panel({
       <p id={`${id}-label`} className="font-bold text-base">
         {label}
       </p>
-      <p id={`${id}-desc`} className="sr-only">
+      <p id={`${id}-desc`} hidden>
         {description}
       </p>
-      <svg
-        role="img"
-        aria-labelledby={`${id}-label ${id}-desc`}
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        className="block w-full h-auto text-ink"
-        fontSize={13}
-      >
+      <svg role="img" aria-labelledby={`${id}-desc`} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="block w-full h-auto text-ink" fontSize={13}>
         {/* The axis from zero, with its top. */}
         {[0, top].map((v) => (
           <g key={v}>
@@ -147,7 +152,7 @@ function MonthTable({
 }
 
 /** A summary sentence of status over time: where it started, where it is now. */
-export function statusOverTimeSummary(months: MonthCounts[]): string {
+function statusOverTimeSummary(months: MonthCounts[]): string {
   const end = months.at(-1)!;
   const start = months[0]!;
   const delivered = end.counts.delivered + end.counts.delivered_differently;
@@ -206,7 +211,7 @@ export function StatusOverTime({ id, months, subject }: { id: string; months: Mo
 const BURN = { width: 640, height: 260, margin: { top: 16, right: 120, bottom: 32, left: 40 } };
 
 /** "By 21 November 2026, 31 commitments had come due and 9 had been delivered." */
-export function dueAndDeliveredSummary(months: MonthCounts[]): string {
+function dueAndDeliveredSummary(months: MonthCounts[]): string {
   const end = months.at(-1)!;
   return `By ${longDate(end.on)}, the deadlines of ${plural(end.due, "commitment")} had come due and ${plural(end.delivered, "commitment")} had been delivered (or delivered differently).`;
 }
@@ -219,12 +224,7 @@ export function DueAndDelivered({ id, months, subject }: { id: string; months: M
   if (months.length === 0) return null;
   const { width, height, margin } = BURN;
   const top = axisTop(Math.max(...months.map((m) => Math.max(m.due, m.delivered))));
-  const x = scaleLinear()
-    .domain([0, Math.max(1, months.length - 1)])
-    .range([margin.left, width - margin.right]);
-  const y = scaleLinear()
-    .domain([0, top])
-    .range([height - margin.bottom, margin.top]);
+  const { x, y, path } = monthScales(months, top, BURN);
   const ticks = y.ticks(4);
   const series = [
     { key: "due", label: "Due", values: months.map((m) => m.due), colour: "#f46a25", dash: "8 4" },
@@ -275,9 +275,7 @@ export function DueAndDelivered({ id, months, subject }: { id: string; months: M
           </text>
         ))}
         {series.map((s, k) => {
-          const d = line<number>()
-            .x((_, i) => x(i))
-            .y((v) => y(v))(s.values);
+          const d = path(s.values);
           return (
             <g key={s.key}>
               {d && <path d={d} fill="none" stroke={s.colour} strokeWidth={3} strokeDasharray={s.dash} strokeLinejoin="round" />}
@@ -300,4 +298,177 @@ export function DueAndDelivered({ id, months, subject }: { id: string; months: M
       />
     </figure>
   );
+}
+
+/** One mark on a commitment's drawn timeline. */
+export type CommitmentMark =
+  | { kind: "announced"; on: string; label: string }
+  | { kind: "deadline"; on: string; label: string; original: boolean; inEffectFrom: string }
+  | { kind: "happened"; from: string; to: string; label: string }
+  | { kind: "confirmed"; from: string; to: string; label: string };
+
+const COLUMNS = { axis: 70, deadline: 84, happened: 100, confirmed: 112, label: 128 };
+const WRAP = 22;
+
+/** Splits a label into lines of about WRAP characters, at spaces. */
+function wrap(text: string): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(" ")) {
+    const last = lines.at(-1);
+    if (last !== undefined && (last + " " + word).length <= WRAP) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/** Where a mark's label goes: its own date, pushed down to keep clear of the one above. */
+function labelPositions(wanted: number[], heights: number[]): number[] {
+  const out: number[] = [];
+  for (const [i, y] of wanted.entries()) {
+    const above = i > 0 ? out[i - 1]! + heights[i - 1]! + 6 : -Infinity;
+    out.push(Math.max(y, above));
+  }
+  return out;
+}
+
+/**
+ * A commitment's history drawn down the page (time runs downwards, so it reads on a phone):
+ * deadlines as first published (hollow diamond) and as revised (filled), when each reported thing
+ * happened (a bar over its period) and when a source confirmed it (a thin bar), with the
+ * announcement and the as-of date as lines across. Every mark is named in words beside it.
+ */
+export function CommitmentChart({ id, marks, asOf, summary }: { id: string; marks: CommitmentMark[]; asOf: string; summary: string }) {
+  if (marks.length === 0) return null;
+  const dates = marks.flatMap((m) => ("on" in m ? [m.on] : [m.from, m.to])).concat(asOf);
+  const first = dates.reduce((a, b) => (a < b ? a : b));
+  const last = dates.reduce((a, b) => (a > b ? a : b));
+  const dayNumber = isoDateToDayNumber;
+  const span = Math.max(1, dayNumber(last) - dayNumber(first));
+  const top = 24;
+  const length = Math.min(560, Math.max(200, span * 0.6));
+  const y = scaleLinear()
+    .domain([dayNumber(first), dayNumber(last)])
+    .range([top, top + length]);
+  const at = (d: string) => y(dayNumber(d));
+  const sorted = [...marks].sort((a, b) => ("on" in a ? a.on : a.from).localeCompare("on" in b ? b.on : b.from));
+  const lines = sorted.map((m) => wrap(m.label));
+  const heights = lines.map((l) => l.length * 16);
+  const labelY = labelPositions(
+    sorted.map((m) => at("on" in m ? m.on : m.from)),
+    heights,
+  );
+  const height = Math.max(top + length, (labelY.at(-1) ?? 0) + (heights.at(-1) ?? 0)) + 24;
+  const months = y.ticks(Math.min(8, Math.max(2, Math.round(span / 60)))).map((n) => dayNumberToIsoDate(Math.round(n)));
+  return (
+    <figure aria-labelledby={`${id}-title`} className="mb-8 max-w-md">
+      <figcaption>
+        <h3 id={`${id}-title`} className="text-xl font-bold mb-2">
+          Its timeline, drawn
+        </h3>
+        <p id={`${id}-summary`} className="mb-4">
+          {summary}
+        </p>
+      </figcaption>
+      <svg role="img" aria-labelledby={`${id}-title ${id}-summary`} viewBox={`0 0 320 ${height}`} className="block w-full h-auto mb-4" fontSize={13}>
+        <line x1={COLUMNS.axis} x2={COLUMNS.axis} y1={top} y2={top + length} stroke="#0b0c0c" strokeWidth={2} />
+        {months.map((d) => (
+          <g key={d}>
+            <line x1={COLUMNS.axis - 5} x2={COLUMNS.axis} y1={at(d)} y2={at(d)} stroke="#0b0c0c" />
+            <text x={COLUMNS.axis - 8} y={at(d)} textAnchor="end" dominantBaseline="middle" fill="#0b0c0c">
+              {shortMonthLabel(d.slice(0, 7))}
+            </text>
+          </g>
+        ))}
+        <line x1={COLUMNS.axis} x2={316} y1={at(asOf)} y2={at(asOf)} stroke="#0b0c0c" strokeDasharray="2 3" />
+        <text x={316} y={at(asOf) - 4} textAnchor="end" fill="#0b0c0c" fontSize={12}>
+          As of {longDate(asOf)}
+        </text>
+        {sorted.map((m, i) => {
+          const start = at("on" in m ? m.on : m.from);
+          const mark =
+            m.kind === "deadline" ? (
+              <path
+                d={`M ${COLUMNS.deadline} ${start - 6} l 6 6 l -6 6 l -6 -6 z`}
+                fill={m.original ? "#ffffff" : "#f46a25"}
+                stroke="#0b0c0c"
+                strokeWidth={1.5}
+              />
+            ) : m.kind === "announced" ? (
+              <circle cx={COLUMNS.axis} cy={start} r={5} fill="#12436d" stroke="#0b0c0c" />
+            ) : (
+              <rect
+                x={m.kind === "happened" ? COLUMNS.happened - 4 : COLUMNS.confirmed - 2}
+                y={start}
+                width={m.kind === "happened" ? 8 : 4}
+                height={Math.max(3, at(m.to) - start)}
+                fill={m.kind === "happened" ? "#28a197" : "#801650"}
+                stroke="#0b0c0c"
+                strokeWidth={0.5}
+              />
+            );
+          return (
+            <g key={i}>
+              {mark}
+              <line x1={COLUMNS.confirmed + 4} x2={COLUMNS.label - 4} y1={start} y2={labelY[i]! + 4} stroke="#505a5f" strokeWidth={1} />
+              <text x={COLUMNS.label} y={labelY[i]! + 8} fill="#0b0c0c">
+                {lines[i]!.map((l, k) => (
+                  <tspan key={k} x={COLUMNS.label} dy={k === 0 ? 0 : 16}>
+                    {l}
+                  </tspan>
+                ))}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <Details summary="Show the dates as a table">
+        <DataTable id={`${id}-table`} caption="Its timeline: what happened when" head={["What", "When"]}>
+          {sorted.map((m, i) => (
+            <tr key={i}>
+              <th scope="row" className={rowHeaderClass}>
+                {m.label}
+              </th>
+              <td className={cellClass}>
+                {"on" in m ? longDate(m.on) : m.from === m.to ? longDate(m.from) : `${longDate(m.from)} to ${longDate(m.to)}`}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </Details>
+    </figure>
+  );
+}
+
+/** The marks of a commitment's drawn timeline, from its history as the page reads it, and a sentence saying the same. */
+export function commitmentMarks(history: readonly TimelineEntry[], announcedOn: string | null): { marks: CommitmentMark[]; summary: string } {
+  const marks: CommitmentMark[] = [];
+  const words: string[] = [];
+  if (announcedOn) {
+    marks.push({ kind: "announced", on: announcedOn, label: "Announced" });
+    words.push(`Announced on ${longDate(announcedOn)}`);
+  }
+  const deadlines = history.filter((e) => e.kind === "deadline_revision").sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
+  for (const d of deadlines) {
+    const due = d.dueDate ? `, due ${longDate(d.dueDate)}` : ", with no date";
+    words.push(`${d.original ? "first deadline" : `moved on ${longDate(d.date)} to`} “${d.label}”${due}`);
+    if (d.dueDate)
+      marks.push({
+        kind: "deadline",
+        on: d.dueDate,
+        label: `${d.original ? "Deadline" : "Moved to"} “${d.label}”`,
+        original: d.original,
+        inEffectFrom: d.date,
+      });
+  }
+  const updates = history.filter((e) => e.kind === "status_update").sort((a, b) => a.effectiveOn.localeCompare(b.effectiveOn) || a.id - b.id);
+  for (const u of updates) {
+    const status = statusLabel(u.status);
+    if (u.occurred) marks.push({ kind: "happened", from: u.occurred.from, to: u.occurred.to, label: `${status}: happened ${u.occurred.label}` });
+    marks.push({ kind: "confirmed", from: u.confirmed.from, to: u.confirmed.to, label: `${status}: confirmed ${u.confirmed.label}` });
+    words.push(
+      `${status.toLowerCase()}${u.occurred ? `, happened ${u.occurred.label}` : " (when it happened is not stated)"}, confirmed ${u.confirmed.label}`,
+    );
+  }
+  if (updates.length === 0) words.push("no progress reported");
+  return { marks, summary: `${words.join("; ")}.`.replace(/^./, (c) => c.toUpperCase()) };
 }

@@ -1,5 +1,6 @@
 import { PUBLIC_STATUS_DEFINITIONS } from "../domain/status";
-import { MAX_QUERY_LENGTH } from "../schemas/commitment-query";
+import { MAX_QUERY_LENGTH, type CommitmentQuery } from "../schemas/commitment-query";
+import type { QueryValues } from "../domain/links";
 import type { PageError } from "../schemas/errors";
 import { Button } from "./govuk/button";
 import { Checkboxes } from "./govuk/checkboxes";
@@ -23,6 +24,20 @@ type Props = {
   /** Where the form goes: /commitments, or another view of the same filters (/timeline, which has no sort). */
   action?: "/commitments" | "/timeline";
 };
+
+/** The filters of a commitment query as GET parameters, for links that keep them (/commitments and /timeline). */
+export function filterQuery(f: Omit<CommitmentQuery, "asOf" | "asOfGiven" | "page" | "pageSize" | "sort">): QueryValues {
+  return {
+    q: f.q,
+    status: f.status,
+    overdue: f.overdue === undefined ? undefined : String(f.overdue),
+    missed: f.missed === undefined ? undefined : String(f.missed),
+    area: f.area,
+    organisation: f.organisation,
+    due_after: f.dueAfter,
+    due_before: f.dueBefore,
+  };
+}
 
 const DATE_HINT = "Year-month-day, for example 2026-12-31";
 

@@ -12,7 +12,8 @@ const BAR_ORDER: PublicStatusCode[] = [
   "dropped",
 ];
 
-const BAR_CLASSES: Record<StatusTone, string> = {
+/** The fill of each status tone, as a background (the bars, the timeline's marks). */
+export const BAR_CLASSES: Record<StatusTone, string> = {
   grey: "bg-bar-grey",
   blue: "bg-bar-blue",
   orange: "bg-bar-orange",

@@ -55,7 +55,7 @@ export function headlineSentence(h: HeadlineCounts): string {
 /** A calendar month, "2026-03". */
 export type YearMonth = string;
 
-export const monthOf = (d: IsoDate): YearMonth => d.slice(0, 7);
+const monthOf = (d: IsoDate): YearMonth => d.slice(0, 7);
 
 /** "March 2026". */
 export function monthLabel(m: YearMonth): string {

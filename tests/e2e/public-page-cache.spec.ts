@@ -30,9 +30,11 @@ test("a cached page says how a CDN may keep it, and answers a conditional reques
 });
 
 test("cached pages are plain documents: no script is sent, fetched or refused, and they still work", async ({ page, request }) => {
-  const html = await (await request.get("/")).text();
-  expect(html).not.toMatch(/<script(?![^>]*type="application\/ld\+json")/);
-  expect(html).not.toMatch(/as="script"|rel="modulepreload"/);
+  for (const path of ["/", "/timeline"]) {
+    const html = await (await request.get(path)).text();
+    expect(html).not.toMatch(/<script(?![^>]*type="application\/ld\+json")/);
+    expect(html).not.toMatch(/as="script"|rel="modulepreload"/);
+  }
 
   const violations: string[] = [];
   const scripts: string[] = [];
@@ -42,7 +44,7 @@ test("cached pages are plain documents: no script is sent, fetched or refused, a
   page.on("request", (r) => {
     if (r.resourceType() === "script") scripts.push(r.url());
   });
-  for (const path of ["/", `/commitments/${COMMITMENT}`, "/missed"]) {
+  for (const path of ["/", `/commitments/${COMMITMENT}`, "/missed", "/timeline", "/areas/ai-for-the-public-good"]) {
     const response = await page.goto(path);
     expect(response!.headers()["content-security-policy"]).toMatch(/script-src 'none'/);
   }

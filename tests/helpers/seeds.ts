@@ -6,6 +6,7 @@ type SeedCommitment = {
   slug: string;
   title: string;
   lead: { organisation: string } | null;
+  deadline: { label: string; precision: string };
   updates: { status: string; occurred?: { label: string } }[];
 };
 

@@ -3,7 +3,7 @@ import { pageTitle } from "@/app/page-title";
 import { loadCommitmentsPage, type CommitmentsPage, type RawParams } from "@/server/public-pages";
 import { ErrorSummary } from "@/components/govuk/error-summary";
 import { Breadcrumbs } from "@/components/govuk/breadcrumbs";
-import { CommitmentFilters } from "@/components/commitment-filters";
+import { CommitmentFilters, filterQuery } from "@/components/commitment-filters";
 import { CommitmentList } from "@/components/commitment-list";
 import { NoSuchPage, Pagination, showing } from "@/components/govuk/pagination";
 import { asOfParams, buildHref, type QueryValues } from "@/domain/links";
@@ -25,14 +25,7 @@ function filterParams(data: CommitmentsPage, withAsOf = true): QueryValues {
   const f = data.filters;
   const defaultSort = f.q ? "relevance" : "due";
   return {
-    q: f.q,
-    status: f.status,
-    overdue: f.overdue === undefined ? undefined : String(f.overdue),
-    missed: f.missed === undefined ? undefined : String(f.missed),
-    area: f.area,
-    organisation: f.organisation,
-    due_after: f.dueAfter,
-    due_before: f.dueBefore,
+    ...filterQuery(f),
     ...(withAsOf ? asOfParams(data.asOf, data.asOfGiven, data.record) : {}),
     sort: f.sort === defaultSort ? undefined : f.sort,
     page_size: data.pageSizeGiven ? data.pageSize : undefined,

@@ -3,8 +3,9 @@ import { pageTitle } from "@/app/page-title";
 import { loadTimelinePage, type RawParams, type TimelineItem } from "@/server/public-pages";
 import { ErrorSummary } from "@/components/govuk/error-summary";
 import { Breadcrumbs } from "@/components/govuk/breadcrumbs";
-import { CommitmentFilters } from "@/components/commitment-filters";
+import { CommitmentFilters, filterQuery } from "@/components/commitment-filters";
 import { StatusTag } from "@/components/govuk/tag";
+import { BAR_CLASSES } from "@/components/progress-bar";
 import { CiteThisPage, ViewBanners, hiddenRecordFields, recordMetadata } from "@/components/record-version";
 import { siteOrigin } from "@/server/open-data/http";
 import { asOfParams, buildHref, type QueryValues } from "@/domain/links";
@@ -23,16 +24,8 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 /** The valid filters as GET parameters (the same as /commitments'). */
 function filterParams(data: Data, withAsOf = true): QueryValues {
-  const f = data.filters;
   return {
-    q: f.q,
-    status: f.status,
-    overdue: f.overdue === undefined ? undefined : String(f.overdue),
-    missed: f.missed === undefined ? undefined : String(f.missed),
-    area: f.area,
-    organisation: f.organisation,
-    due_after: f.dueAfter,
-    due_before: f.dueBefore,
+    ...filterQuery(data.filters),
     ...(withAsOf ? asOfParams(data.asOf, data.asOfGiven, data.record) : {}),
   };
 }
@@ -69,15 +62,6 @@ const GRID = "md:grid md:grid-cols-[12rem_repeat(21,minmax(0,1fr))] md:items-cen
 /** The column of a quarter: before the axis, its first; after it, "later". */
 const column = (index: number) => COLUMN_CLASSES[Math.min(Math.max(index - FIRST, 0), AXIS.length)]!;
 
-const BAR: Record<string, string> = {
-  grey: "bg-bar-grey",
-  blue: "bg-bar-blue",
-  orange: "bg-bar-orange",
-  green: "bg-bar-green",
-  turquoise: "bg-bar-turquoise",
-  red: "bg-bar-red",
-};
-
 /** What a row says in words: its deadline exactly as published, where it falls, and what happened to it. */
 function deadlineWords(item: TimelineItem) {
   return (
@@ -99,7 +83,7 @@ function Marker({ item }: { item: TimelineItem }) {
   return (
     <span
       aria-hidden="true"
-      className={`hidden md:block md:row-start-1 ${column(item.quarter.index)} h-5 mx-0.5 border-2 ${item.overdue || item.missed > 0 ? "border-error border-4" : "border-ink"} ${BAR[tone]}`}
+      className={`hidden md:block md:row-start-1 ${column(item.quarter.index)} h-5 mx-0.5 border-2 ${item.overdue || item.missed > 0 ? "border-error border-4" : "border-ink"} ${BAR_CLASSES[tone]}`}
       title={`${item.quarter.label}: ${publicStatusDefinition(item.status).label}`}
     />
   );

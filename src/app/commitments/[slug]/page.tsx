@@ -17,6 +17,7 @@ import { WarningText } from "@/components/govuk/warning-text";
 import { UncheckedMark } from "@/components/unchecked-mark";
 import { WordingChanges } from "@/components/wording-changes";
 import { Timeline, commitmentTimelineItems, type TimelineItem } from "@/components/timeline";
+import { CommitmentChart, commitmentMarks } from "@/components/charts";
 import { SourceLink } from "@/components/govuk/source-link";
 import { asOfParams, buildHref } from "@/domain/links";
 import { siteOrigin } from "@/server/open-data/http";
@@ -225,6 +226,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
 
       <h2 className="text-2xl md:text-3xl font-bold mb-2 mt-8">History</h2>
       <p className="text-secondary-ink mb-6">Status updates and deadline changes, newest first, each with its source.</p>
+      <CommitmentChart id="commitment-chart" asOf={data.asOf} {...commitmentMarks(timeline, announcement?.announcedOn ?? null)} />
       <Timeline items={[...commitmentTimelineItems(timeline), ...announced]} />
 
       <CiteThisPage title={c.title} path={path} record={data.record} asOf={data.asOf} origin={origin} version={data.citeVersion} />
