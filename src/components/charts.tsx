@@ -303,7 +303,7 @@ export function DueAndDelivered({ id, months, subject }: { id: string; months: M
 /** One mark on a commitment's drawn timeline. */
 export type CommitmentMark =
   | { kind: "announced"; on: string; label: string }
-  | { kind: "deadline"; on: string; label: string; original: boolean; inEffectFrom: string }
+  | { kind: "deadline"; on: string; label: string; original: boolean }
   | { kind: "happened"; from: string; to: string; label: string }
   | { kind: "confirmed"; from: string; to: string; label: string };
 
@@ -457,7 +457,6 @@ export function commitmentMarks(history: readonly TimelineEntry[], announcedOn: 
         on: d.dueDate,
         label: `${d.original ? "Deadline" : "Moved to"} “${d.label}”`,
         original: d.original,
-        inEffectFrom: d.date,
       });
   }
   const updates = history.filter((e) => e.kind === "status_update").sort((a, b) => a.effectiveOn.localeCompare(b.effectiveOn) || a.id - b.id);

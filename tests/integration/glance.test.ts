@@ -146,3 +146,21 @@ describe("the roadmap timeline", () => {
     expect(bad.errors.map((e) => e.field)).toContain("status");
   });
 });
+
+describe("a commitment's drawn timeline", () => {
+  it("marks the dates the API gives for its deadline and its update, as of the same date", async () => {
+    const { loadCommitmentPage } = await import("../../src/server/public-pages");
+    const { commitmentMarks } = await import("../../src/components/charts");
+    const commitmentRoute = await import("../../src/app/api/v1/commitments/[slug]/route");
+    const slug = "supplier-information-service";
+    const page = await loadCommitmentPage(slug, { as_of: "2026-11-21" });
+    if (page.kind !== "found") throw new Error(page.kind);
+    const { marks } = commitmentMarks(page.timeline, page.announcement?.announcedOn ?? null);
+    const apiBody = JSON.parse(await readBody(await call(commitmentRoute.GET, `/api/v1/commitments/${slug}?as_of=2026-11-21`, { params: { slug } })));
+    const c = apiBody.data;
+    expect(marks).toContainEqual(expect.objectContaining({ kind: "announced", on: c.announcedOn }));
+    expect(marks).toContainEqual(expect.objectContaining({ kind: "deadline", on: c.deadline.dueDate, original: true }));
+    expect(marks).toContainEqual(expect.objectContaining({ kind: "happened", from: c.status.occurred.from, to: c.status.occurred.to }));
+    expect(marks).toContainEqual(expect.objectContaining({ kind: "confirmed", from: c.status.confirmed.from, to: c.status.confirmed.to }));
+  });
+});
