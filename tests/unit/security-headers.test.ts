@@ -25,6 +25,8 @@ describe("security headers per route", () => {
     expect(csp).not.toMatch(/unsafe-inline/);
     expect(csp).toMatch(/base-uri 'none'/);
     expect(csp).toMatch(/report-uri \/api\/csp-report; report-to csp/);
+    // The roadmap timeline is a page like the others: no scripts, no inline styles, no framing.
+    expect(securityHeaders("/timeline", http)["Content-Security-Policy"]).toBe(csp);
     expect(securityHeaders("/editor", http)["Referrer-Policy"]).toBe("same-origin");
     expect(securityHeaders("/", http)["Reporting-Endpoints"]).toBe('csp="/api/csp-report"');
     expect(contentSecurityPolicy({ nonce: "abc" })).toMatch(/script-src 'self' 'nonce-abc' 'strict-dynamic'/);
