@@ -9,8 +9,8 @@
 import { scaleLinear } from "d3-scale";
 import { line } from "d3-shape";
 import { PUBLIC_STATUS_DEFINITIONS, type PublicStatusCode } from "../domain/status";
-import { dayNumberToIsoDate, isoDateToDayNumber, longDate } from "../domain/dates";
-import { monthLabel, shortMonthLabel } from "../domain/glance";
+import { isoDateToDayNumber, longDate } from "../domain/dates";
+import { monthLabel, monthPoints, shortMonthLabel } from "../domain/glance";
 import { plural } from "../domain/wording";
 import type { MonthCounts } from "../server/queries/progress-over-time";
 import type { TimelineEntry } from "../server/queries/types";
@@ -158,7 +158,10 @@ function statusOverTimeSummary(months: MonthCounts[]): string {
   const delivered = end.counts.delivered + end.counts.delivered_differently;
   const silent = end.counts.no_progress_reported;
   return (
-    `From ${monthLabel(start.month)} to ${longDate(end.on)}, the commitments on the record went from ${start.total} to ${end.total}; ` +
+    `From ${monthLabel(start.month)} to ${longDate(end.on)}, ` +
+    (start.total === end.total
+      ? `the record held the same ${plural(end.total, "commitment")} throughout; `
+      : `the commitments on the record went from ${start.total} to ${end.total}; `) +
     `${plural(delivered, "commitment")} ${delivered === 1 ? "is" : "are"} now delivered (${start.counts.delivered + start.counts.delivered_differently} at the end of ${monthLabel(start.month)}), and ` +
     `${silent} still ${silent === 1 ? "has" : "have"} no progress reported.`
   );
@@ -358,7 +361,12 @@ export function CommitmentChart({ id, marks, asOf, summary }: { id: string; mark
     heights,
   );
   const height = Math.max(top + length, (labelY.at(-1) ?? 0) + (heights.at(-1) ?? 0)) + 24;
-  const months = y.ticks(Math.min(8, Math.max(2, Math.round(span / 60)))).map((n) => dayNumberToIsoDate(Math.round(n)));
+  // Ticks on the first day of a month: every month, or every second, third… so there are at most 8.
+  const starts = monthPoints(first, last)
+    .map((p) => `${p.month}-01`)
+    .filter((d) => d >= first);
+  const step = Math.ceil(starts.length / 8);
+  const months = starts.filter((_, i) => i % step === 0);
   return (
     <figure aria-labelledby={`${id}-title`} className="mb-8 max-w-md">
       <figcaption>

@@ -102,6 +102,22 @@ function OriginalMarker({ item }: { item: TimelineItem }) {
   );
 }
 
+/** The quarter axis above each area's rows: decoration, since every row says its quarter in words. */
+function QuarterAxis() {
+  return (
+    <div className={`${GRID} border-b-2 border-ink text-sm font-bold`} aria-hidden="true">
+      <span className="md:col-start-1">Quarter</span>
+      {AXIS.map((q, i) => (
+        <span key={i} className={`${COLUMN_CLASSES[i]} md:row-start-1 text-center ${q.quarter === 1 ? "border-l-2 border-ink" : ""}`}>
+          {q.quarter === 1 ? `${q.year}` : ""}
+          <span className="block font-normal">Q{q.quarter}</span>
+        </span>
+      ))}
+      <span className={`${COLUMN_CLASSES[AXIS.length]} md:row-start-1 text-center border-l-2 border-ink`}>Later</span>
+    </div>
+  );
+}
+
 export default async function TimelinePage({ searchParams }: Props) {
   const data = await loadTimelinePage(await searchParams);
   const keep = asOfParams(data.asOf, data.asOfGiven, data.record);
@@ -174,21 +190,12 @@ export default async function TimelinePage({ searchParams }: Props) {
 
           {/* Wide screens: by area, on a quarter-by-quarter axis. */}
           <div className="hidden md:block" id="timeline-by-area">
-            <div className={`${GRID} border-b-2 border-ink text-sm font-bold sticky top-0 bg-white`} aria-hidden="true">
-              <span className="md:col-start-1">Quarter</span>
-              {AXIS.map((q, i) => (
-                <span key={i} className={`${COLUMN_CLASSES[i]} md:row-start-1 text-center ${q.quarter === 1 ? "border-l-2 border-ink" : ""}`}>
-                  {q.quarter === 1 ? `${q.year}` : ""}
-                  <span className="block font-normal">Q{q.quarter}</span>
-                </span>
-              ))}
-              <span className={`${COLUMN_CLASSES[AXIS.length]} md:row-start-1 text-center border-l-2 border-ink`}>Later</span>
-            </div>
             {data.areas.map((area) => (
               <section key={area.slug} aria-labelledby={`area-${area.slug}`} className="mt-6">
                 <h2 id={`area-${area.slug}`} className="text-xl font-bold mb-2">
                   <a href={buildHref(`/areas/${area.slug}`, keep)}>{area.title}</a>
                 </h2>
+                <QuarterAxis />
                 <ul>
                   {area.items.map((item) => (
                     <li key={item.slug} className={`${GRID} border-b border-border py-1`}>
