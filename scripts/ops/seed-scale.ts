@@ -27,6 +27,32 @@ const STATE_TRIGGERS = [
   ["status_update", "status_update_refresh_state"],
 ] as const;
 
+/** What commitment_state_rows() computes; the versions are the publish's (to_version stays empty). */
+const PERIOD_COLUMNS = [
+  "commitment_id",
+  "valid_from",
+  "valid_to",
+  "from_version",
+  "status",
+  "status_update_id",
+  "status_confirmed_on",
+  "status_effective_on",
+  "pending_update_id",
+  "pending_closes",
+  "deadline_id",
+  "deadline_label",
+  "deadline_precision",
+  "due_date",
+  "revisions_count",
+  "delivery_update_id",
+  "delivered_from",
+  "delivered_to",
+  "due_then",
+  "missed",
+  "missed_count",
+  "revision_id",
+];
+
 function progress(done: number, total: number, label: string) {
   const width = 30;
   const filled = Math.round((done / total) * width);
@@ -153,9 +179,16 @@ runMain(async () => {
         [ids],
       );
       // The attributes' revisions first (the commit-time triggers then find nothing new), then
-      // the state periods, which point at them.
+      // the state periods, which point at them: for commitments that have none yet, what
+      // refresh_commitment_state_periods() would write, without its comparisons with the rows
+      // already there (its hash joins read the whole table, which made seeding quadratic).
       await client.query(`SELECT record_commitment_revision(id) FROM unnest($1::int[]) id`, [ids]);
-      await client.query(`SELECT refresh_commitment_state_periods($1::int[])`, [ids]);
+      await client.query(
+        `INSERT INTO commitment_state_period (${PERIOD_COLUMNS.join(", ")})
+         SELECT ${PERIOD_COLUMNS.map((c) => (c === "from_version" ? "current_publication()" : `f.${c}`)).join(", ")}
+         FROM commitment_state_rows($1::int[]) f`,
+        [ids],
+      );
       // The commit-time revision triggers run now (and find nothing new): a table with pending trigger events cannot be altered.
       await client.query("SET CONSTRAINTS ALL IMMEDIATE");
       for (const [table, trigger] of STATE_TRIGGERS) await client.query(`ALTER TABLE "${table}" ENABLE TRIGGER "${trigger}"`);
