@@ -171,7 +171,7 @@ async function summaryRows(
   db: Db,
   asOf: string,
   version: number | undefined,
-  query: { where: Prisma.Sql; order: Prisma.Sql; limit?: Prisma.Sql; search?: boolean; count?: boolean },
+  query: { where: Prisma.Sql; order: Prisma.Sql; limit?: Prisma.Sql; search?: boolean; count?: false | { fast: Prisma.Sql | null } },
 ): Promise<(CommitmentRow & { total: bigint })[]> {
   const source = summarySource(asOf, version, { search: query.search });
   if (!query.limit) {
@@ -183,7 +183,12 @@ async function summaryRows(
   // could be returned; alone, a page in index order stops after its rows (migration 20261211000000_flat_query_cost).
   const [picked, counted] = await Promise.all([
     db.$queryRaw<{ id: number }[]>`SELECT c.id FROM ${source} ${query.where} ${query.order} ${query.limit}`,
-    query.count === false ? Promise.resolve([]) : db.$queryRaw<{ total: bigint }[]>`SELECT COUNT(*) AS total FROM ${source} ${query.where}`,
+    query.count === false
+      ? Promise.resolve([])
+      : query.count?.fast
+        ? // COALESCE evaluates the full count only when the fast one has no answer (an earlier version).
+          db.$queryRaw<{ total: bigint }[]>`SELECT COALESCE((${query.count.fast}), (SELECT COUNT(*) FROM ${source} ${query.where})) AS total`
+        : db.$queryRaw<{ total: bigint }[]>`SELECT COUNT(*) AS total FROM ${source} ${query.where}`,
   ]);
   if (picked.length === 0) return [];
   const ids = picked.map((p) => p.id);
@@ -231,6 +236,22 @@ function orderClause(query: Partial<CommitmentQuery>): Prisma.Sql {
     default:
       return byDeadline;
   }
+}
+
+/**
+ * How many commitments a query matches, from the counts kept per day (state_count_delta, migration
+ * 20261211000100_state_counts): for filters on area, status, overdue and missed only, at the
+ * latest version (SQL that gives NULL at an earlier one). Null when the filters need more.
+ */
+export function countFromSteps(query: Partial<CommitmentQuery> & { asOf: string }): Prisma.Sql | null {
+  if (query.q || query.organisation?.length || query.dueBefore || query.dueAfter) return null;
+  const conditions: Prisma.Sql[] = [Prisma.sql`d.day <= ${query.asOf}::date`];
+  if (query.area?.length) conditions.push(Prisma.sql`d.area_id IN (SELECT id FROM area WHERE slug = ANY(${query.area}::text[]))`);
+  if (query.status?.length) conditions.push(Prisma.sql`d.status = ANY(${query.status}::text[])`);
+  if (query.overdue !== undefined) conditions.push(Prisma.sql`d.overdue = ${query.overdue}`);
+  if (query.missed !== undefined) conditions.push(Prisma.sql`d.missed = ${query.missed}`);
+  return Prisma.sql`SELECT CASE WHEN ${versionSql(query.version)} = latest_publication()
+    THEN (SELECT COALESCE(SUM(d.n), 0)::bigint FROM state_count_delta d WHERE ${Prisma.join(conditions, " AND ")}) END`;
 }
 
 /** A date as a source words it, with the period it stands for; null when the update gives none. */
@@ -320,6 +341,7 @@ export async function listCommitments(
     order: orderClause(query),
     limit: paging === "all" ? undefined : limit,
     search: Boolean(query.q),
+    count: { fast: countFromSteps(query) },
   });
   let total = rows[0] ? Number(rows[0].total) : 0;
   if (rows.length === 0 && paging !== "all" && paging.page > 1) {
