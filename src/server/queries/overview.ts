@@ -70,11 +70,13 @@ export async function statusCountsByArea(
     if (row.last_confirmed && (!last || row.last_confirmed > last)) last = row.last_confirmed;
   }
   const list = [...areas.values()].sort((a, b) => a.position - b.position);
-  // The latest confirmation behind a status in effect, with the precision the source gave it.
+  // The latest confirmation behind a status in effect, with the precision the source gave it: the
+  // updates latest confirmed first (status_update_confirmed_order_idx), the first a state names.
   const latest = await db.$queryRaw<{ confirmed_label: string }[]>`
-    SELECT su.confirmed_label FROM commitment_state_at(${asOf}::date, ${versionSql(version)}) s
-    JOIN status_update su ON su.id = s.status_update_id
-    ORDER BY su.confirmed_to DESC, su.confirmed_on DESC, su.id DESC LIMIT 1`;
+    SELECT u.confirmed_label FROM status_update u
+    WHERE u.version <= ${versionSql(version)} AND u.effective_on <= ${asOf}::date
+      AND EXISTS (SELECT 1 FROM commitment_state_at(${asOf}::date, ${versionSql(version)}) s WHERE s.status_update_id = u.id)
+    ORDER BY u.confirmed_to DESC, u.confirmed_on DESC, u.id DESC LIMIT 1`;
   return {
     areas: list,
     total: list.reduce((n, a) => n + a.total, 0),
