@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { timeQueries, type QueryTiming } from "./bench/queries";
+import { publishBackdated, timeQueries, type QueryTiming } from "./bench/queries";
 import { BENCHMARKS_FILE, writeSection } from "./bench/report-sections";
 import { todayIso } from "../../src/domain/dates";
 import { connect } from "../../src/runtime/connect";
@@ -45,23 +45,6 @@ type SizeRun = {
   publishMs: number | null;
   timings: QueryTiming[];
 };
-
-/** Backdated updates on synthetic commitments spread over the data, one publish (one version) each. */
-async function publishBackdated(url: string, count: number) {
-  const client = await connect(url);
-  try {
-    for (let i = 0; i < count; i++) {
-      await client.query(
-        `INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on)
-         SELECT c.id, (ARRAY['in_progress','at_risk','delivered']::"StatusCode"[])[1 + $1 % 3], 'Backdated benchmark update ' || $1, (SELECT MIN(id) FROM source), DATE '2026-02-01' + ($1 * 7) % 280
-         FROM commitment c WHERE c.slug = 'synthetic-' || (1 + ($1 * 7919) % (SELECT COUNT(*) FROM commitment WHERE slug LIKE 'synthetic-%'))`,
-        [i],
-      );
-    }
-  } finally {
-    await client.end();
-  }
-}
 
 runMain(async () => {
   if (!values["keep-data"]) fs.rmSync(dataDir, { recursive: true, force: true });

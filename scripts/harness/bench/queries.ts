@@ -180,3 +180,20 @@ export async function timeQueries(url: string, today: string, repeat = 15): Prom
   }
   return results;
 }
+
+/** Backdated updates on synthetic commitments spread over the data, one publish (one version) each, so reads at earlier versions meet closed rows. */
+export async function publishBackdated(url: string, count: number) {
+  const client = await connect(url);
+  try {
+    for (let i = 0; i < count; i++) {
+      await client.query(
+        `INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on)
+         SELECT c.id, (ARRAY['in_progress','at_risk','delivered']::"StatusCode"[])[1 + $1 % 3], 'Backdated benchmark update ' || $1, (SELECT MIN(id) FROM source), DATE '2026-02-01' + ($1 * 7) % 280
+         FROM commitment c WHERE c.slug = 'synthetic-' || (1 + ($1 * 7919) % (SELECT COUNT(*) FROM commitment WHERE slug LIKE 'synthetic-%'))`,
+        [i],
+      );
+    }
+  } finally {
+    await client.end();
+  }
+}
