@@ -243,7 +243,7 @@ function orderClause(query: Partial<CommitmentQuery>): Prisma.Sql {
  * 20261211000100_state_counts): for filters on area, status, overdue and missed only, at the
  * latest version (SQL that gives NULL at an earlier one). Null when the filters need more.
  */
-export function countFromSteps(query: Partial<CommitmentQuery> & { asOf: string }): Prisma.Sql | null {
+function countFromSteps(query: Partial<CommitmentQuery> & { asOf: string }): Prisma.Sql | null {
   if (query.q || query.organisation?.length || query.dueBefore || query.dueAfter) return null;
   const conditions: Prisma.Sql[] = [Prisma.sql`d.day <= ${query.asOf}::date`];
   if (query.area?.length) conditions.push(Prisma.sql`d.area_id IN (SELECT id FROM area WHERE slug = ANY(${query.area}::text[]))`);
