@@ -7,7 +7,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { load, type LoadResult } from "./bench/load";
 import { startMemoryServer } from "./bench/memory-server";
-import { timeQueries } from "./bench/queries";
+import { publishBackdated, timeQueries } from "./bench/queries";
 import { projectScriptBytes } from "./bench/client-js";
 import { measurePublishVisibility } from "./bench/publish";
 import { todayIso } from "../../src/domain/dates";
@@ -63,23 +63,6 @@ async function waitForHealth(child: ChildProcess) {
 
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-/** Backdated updates on random synthetic commitments, one publish (one version) each. */
-async function publishBackdated(count: number) {
-  const client = await connect(databaseUrl);
-  try {
-    for (let i = 0; i < count; i++) {
-      await client.query(
-        `INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on)
-         SELECT c.id, (ARRAY['in_progress','at_risk','delivered']::"StatusCode"[])[1 + $1 % 3], 'Backdated benchmark update ' || $1, (SELECT MIN(id) FROM source), DATE '2026-02-01' + ($1 * 7) % 280
-         FROM commitment c WHERE c.slug = 'synthetic-' || (1 + ($1 * 7919) % (SELECT COUNT(*) FROM commitment WHERE slug LIKE 'synthetic-%'))`,
-        [i],
-      );
-    }
-  } finally {
-    await client.end();
-  }
-}
-
 /** Seeds, publishes, times the queries and replaces the "Queries at scale" part of docs/benchmarks.md. */
 async function queriesOnly() {
   if (!values["keep-data"]) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -91,7 +74,7 @@ async function queriesOnly() {
   try {
     console.log(`Publishing ${values.publishes} backdated updates, one version each…`);
     start = performance.now();
-    await publishBackdated(Number(values.publishes));
+    await publishBackdated(databaseUrl, Number(values.publishes));
     const publishMs = (performance.now() - start) / Number(values.publishes);
     const client = await connect(databaseUrl);
     const counts = (

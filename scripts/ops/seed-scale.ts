@@ -20,6 +20,39 @@ const options = z.object({
     .optional(),
 });
 
+/** The triggers that rebuild state periods after each statement (migration 20261202000000_citable_time). */
+const STATE_TRIGGERS = [
+  ["commitment", "commitment_insert_refresh_state"],
+  ["deadline_revision", "deadline_revision_refresh_state"],
+  ["status_update", "status_update_refresh_state"],
+] as const;
+
+/** What commitment_state_rows() computes; the versions are the publish's (to_version stays empty). */
+const PERIOD_COLUMNS = [
+  "commitment_id",
+  "valid_from",
+  "valid_to",
+  "from_version",
+  "status",
+  "status_update_id",
+  "status_confirmed_on",
+  "status_effective_on",
+  "pending_update_id",
+  "pending_closes",
+  "deadline_id",
+  "deadline_label",
+  "deadline_precision",
+  "due_date",
+  "revisions_count",
+  "delivery_update_id",
+  "delivered_from",
+  "delivered_to",
+  "due_then",
+  "missed",
+  "missed_count",
+  "revision_id",
+];
+
 function progress(done: number, total: number, label: string) {
   const width = 30;
   const filled = Math.round((done / total) * width);
@@ -74,7 +107,8 @@ runMain(async () => {
       SELECT 'https://example.org/synthetic/report-' || n, 'Synthetic benchmark publisher', 'Synthetic progress report ' || n,
              DATE '2026-01-20' + (n % 300), 'synthetic'
       FROM generate_series(1, 500) n
-      ON CONFLICT (url) DO NOTHING`);
+      -- source.url is no longer unique (a source is recorded per citation since 20261205000000_second_editor).
+      WHERE NOT EXISTS (SELECT 1 FROM source s WHERE s.url = 'https://example.org/synthetic/report-' || n)`);
     await client.query("COMMIT");
 
     const start = (await client.query(`SELECT COUNT(*)::int AS n FROM commitment WHERE slug LIKE 'synthetic-%'`)).rows[0].n as number;
@@ -82,7 +116,13 @@ runMain(async () => {
     for (let from = start + 1; from <= start + total; from += batch) {
       const to = Math.min(from + batch - 1, start + total);
       await client.query("BEGIN");
-      await client.query(
+      // Set-based: the per-statement triggers would recompute the batch's state periods three
+      // times (after the commitments, the deadlines and the updates, all in the one statement
+      // below), and the owners and revisions at commit once more. They are switched off for this
+      // transaction only (ALTER TABLE is transactional), and the same functions they call run
+      // once each, at the end, for the whole batch: the same rows, a quarter of the work.
+      for (const [table, trigger] of STATE_TRIGGERS) await client.query(`ALTER TABLE "${table}" DISABLE TRIGGER "${trigger}"`);
+      const inserted = await client.query<{ id: number }>(
         `
         WITH words AS (SELECT ARRAY['digital','data','service','platform','cloud','identity','payments','records','skills','AI','procurement','security','API','licensing','benefits','health','tax','justice','transport','schools'] AS w),
         new AS (
@@ -111,28 +151,47 @@ runMain(async () => {
           FROM numbered, LATERAL (SELECT (DATE '2026-09-01' + ((n * 17) % 48) * INTERVAL '1 month')::date AS d) due
           WHERE n % 10 = 0
           RETURNING commitment_id
+        ),
+        updates AS (
+          INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on)
+          SELECT id,
+                 (CASE WHEN k = $3 AND n % 5 = 0 THEN 'delivered'
+                       WHEN (n + k) % 11 = 0 THEN 'at_risk'
+                       WHEN k = 1 AND n % 3 = 0 THEN 'not_started'
+                       ELSE 'in_progress' END)::"StatusCode",
+                 'Synthetic progress note ' || k || ' for commitment ' || n || '.',
+                 (SELECT MIN(id) FROM source WHERE url LIKE 'https://example.org/synthetic/%') + ((n + k) % 500),
+                 DATE '2026-01-20' + (k * 300 / GREATEST($3::int, 1)) + (n % 3)
+          FROM numbered, generate_series(1, $3::int) k
+          RETURNING 0 AS id
         )
-        INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on)
-        SELECT id,
-               (CASE WHEN k = $3 AND n % 5 = 0 THEN 'delivered'
-                     WHEN (n + k) % 11 = 0 THEN 'at_risk'
-                     WHEN k = 1 AND n % 3 = 0 THEN 'not_started'
-                     ELSE 'in_progress' END)::"StatusCode",
-               'Synthetic progress note ' || k || ' for commitment ' || n || '.',
-               (SELECT MIN(id) FROM source WHERE url LIKE 'https://example.org/synthetic/%') + ((n + k) % 500),
-               DATE '2026-01-20' + (k * 300 / GREATEST($3::int, 1)) + (n % 3)
-        FROM numbered, generate_series(1, $3::int) k`,
+        SELECT id FROM numbered`,
         [from, to, perCommitment],
       );
+      const ids = inserted.rows.map((r) => r.id);
       await client.query(
         `
         INSERT INTO commitment_owner (commitment_id, organisation_id)
         SELECT c.id, o.id FROM commitment c
         JOIN LATERAL (SELECT id FROM organisation WHERE id <> c.lead_organisation_id ORDER BY (id * 31 + c.id) % 97 LIMIT 1) o ON TRUE
-        WHERE c.slug LIKE 'synthetic-%' AND substring(c.slug FROM 11)::int BETWEEN $1 AND $2 AND c.id % 3 = 0
+        WHERE c.id = ANY($1::int[]) AND c.id % 3 = 0
         ON CONFLICT DO NOTHING`,
-        [from, to],
+        [ids],
       );
+      // The attributes' revisions first (the commit-time triggers then find nothing new), then
+      // the state periods, which point at them: for commitments that have none yet, what
+      // refresh_commitment_state_periods() would write, without its comparisons with the rows
+      // already there (its hash joins read the whole table, which made seeding quadratic).
+      await client.query(`SELECT record_commitment_revision(id) FROM unnest($1::int[]) id`, [ids]);
+      await client.query(
+        `INSERT INTO commitment_state_period (${PERIOD_COLUMNS.join(", ")})
+         SELECT ${PERIOD_COLUMNS.map((c) => (c === "from_version" ? "current_publication()" : `f.${c}`)).join(", ")}
+         FROM commitment_state_rows($1::int[]) f`,
+        [ids],
+      );
+      // The commit-time revision triggers run now (and find nothing new): a table with pending trigger events cannot be altered.
+      await client.query("SET CONSTRAINTS ALL IMMEDIATE");
+      for (const [table, trigger] of STATE_TRIGGERS) await client.query(`ALTER TABLE "${table}" ENABLE TRIGGER "${trigger}"`);
       await client.query("COMMIT");
       progress(to - start, total, "Synthetic commitments");
     }

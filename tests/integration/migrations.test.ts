@@ -112,8 +112,9 @@ describe("migrations", () => {
       expect((await to.query(dates)).rows.filter((r) => r.occurred_label !== null)).toHaveLength(
         (await from.query(dates)).rows.filter((r) => r.occurred_label !== null).length,
       );
-      // Revision ids are surrogate keys, numbered in the order each database wrote them.
-      const states = `SELECT to_jsonb(s) - 'revision_id' AS s FROM commitment_state_at($1::date, latest_publication()) s ORDER BY commitment_id`;
+      // Revision ids are surrogate keys, numbered in the order each database wrote them; the
+      // title kept for ordering (sort_title) arrives with a later migration than the one migrated to.
+      const states = `SELECT to_jsonb(s) - 'revision_id' - 'sort_title' AS s FROM commitment_state_at($1::date, latest_publication()) s ORDER BY commitment_id`;
       for (const day of ["2026-03-15", "2026-04-15", "2026-06-15", "2026-12-01"]) {
         expect((await to.query(states, [day])).rows).toEqual((await from.query(states, [day])).rows);
       }

@@ -171,21 +171,31 @@ async function summaryRows(
   db: Db,
   asOf: string,
   version: number | undefined,
-  query: { where: Prisma.Sql; order: Prisma.Sql; limit?: Prisma.Sql; search?: boolean },
+  query: { where: Prisma.Sql; order: Prisma.Sql; limit?: Prisma.Sql; search?: boolean; count?: false | { fast: Prisma.Sql | null } },
 ): Promise<(CommitmentRow & { total: bigint })[]> {
   const source = summarySource(asOf, version, { search: query.search });
   if (!query.limit) {
     return db.$queryRaw<(CommitmentRow & { total: bigint })[]>`
       SELECT ${STATE_COLUMNS}, ${SUMMARY_EXTRAS}, COUNT(*) OVER () AS total FROM ${source} ${query.where} ${query.order}`;
   }
-  const picked = await db.$queryRaw<{ id: number; total: bigint }[]>`
-    SELECT c.id, COUNT(*) OVER () AS total FROM ${source} ${query.where} ${query.order} ${query.limit}`;
+  // The page and the count are separate statements, run side by side: with the count in the same
+  // statement (COUNT(*) OVER ()), every matching row had to be read and sorted before the first
+  // could be returned; alone, a page in index order stops after its rows (migration 20261211000000_flat_query_cost).
+  const [picked, counted] = await Promise.all([
+    db.$queryRaw<{ id: number }[]>`SELECT c.id FROM ${source} ${query.where} ${query.order} ${query.limit}`,
+    query.count === false
+      ? Promise.resolve([])
+      : query.count?.fast
+        ? // COALESCE evaluates the full count only when the fast one has no answer (an earlier version).
+          db.$queryRaw<{ total: bigint }[]>`SELECT COALESCE((${query.count.fast}), (SELECT COUNT(*) FROM ${source} ${query.where})) AS total`
+        : db.$queryRaw<{ total: bigint }[]>`SELECT COUNT(*) AS total FROM ${source} ${query.where}`,
+  ]);
   if (picked.length === 0) return [];
   const ids = picked.map((p) => p.id);
   const rows = await db.$queryRaw<CommitmentRow[]>`
     SELECT ${STATE_COLUMNS}, ${SUMMARY_EXTRAS} FROM ${summarySource(asOf, version)} WHERE s.commitment_id = ANY(${ids}::int[])`;
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const total = picked[0]!.total;
+  const total = counted[0]?.total ?? BigInt(picked.length);
   return ids.flatMap((id) => {
     const row = byId.get(id);
     return row ? [Object.assign(row, { total })] : [];
@@ -208,19 +218,40 @@ function whereClause(query: Partial<CommitmentQuery>): Prisma.Sql {
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
 
+/**
+ * The order of a list. Titles are read from the state period (s.sort_title, the title of the
+ * revision it points at, so the same as c.title), and the deadline order is the order of the index
+ * commitment_state_period_page_order_idx, so a first page is read along it and stops after its rows.
+ */
 function orderClause(query: Partial<CommitmentQuery>): Prisma.Sql {
+  const byDeadline = Prisma.sql`ORDER BY s.due_date ASC NULLS LAST, s.sort_title ASC, s.commitment_id`;
   switch (query.sort) {
     case "overdue":
-      return Prisma.sql`ORDER BY s.days_overdue DESC, s.due_date ASC NULLS LAST, c.title ASC`;
+      // Among overdue commitments the most days overdue are the earliest due: the index's order.
+      return query.overdue === true ? byDeadline : Prisma.sql`ORDER BY s.days_overdue DESC, s.due_date ASC NULLS LAST, s.sort_title ASC`;
     case "updated":
-      return Prisma.sql`ORDER BY s.status_confirmed_on DESC NULLS LAST, s.status_update_id DESC NULLS LAST, c.title ASC`;
+      return Prisma.sql`ORDER BY s.status_confirmed_on DESC NULLS LAST, s.status_update_id DESC NULLS LAST, s.sort_title ASC`;
     case "relevance":
-      return query.q
-        ? Prisma.sql`ORDER BY ts_rank(c.search, websearch_to_tsquery('english', ${query.q})) DESC, c.title ASC`
-        : Prisma.sql`ORDER BY s.due_date ASC NULLS LAST, c.title ASC`;
+      return query.q ? Prisma.sql`ORDER BY ts_rank(c.search, websearch_to_tsquery('english', ${query.q})) DESC, s.sort_title ASC` : byDeadline;
     default:
-      return Prisma.sql`ORDER BY s.due_date ASC NULLS LAST, c.title ASC`;
+      return byDeadline;
   }
+}
+
+/**
+ * How many commitments a query matches, from the counts kept per day (state_count_delta, migration
+ * 20261211000100_state_counts): for filters on area, status, overdue and missed only, at the
+ * latest version (SQL that gives NULL at an earlier one). Null when the filters need more.
+ */
+function countFromSteps(query: Partial<CommitmentQuery> & { asOf: string }): Prisma.Sql | null {
+  if (query.q || query.organisation?.length || query.dueBefore || query.dueAfter) return null;
+  const conditions: Prisma.Sql[] = [Prisma.sql`d.day <= ${query.asOf}::date`];
+  if (query.area?.length) conditions.push(Prisma.sql`d.area_id IN (SELECT id FROM area WHERE slug = ANY(${query.area}::text[]))`);
+  if (query.status?.length) conditions.push(Prisma.sql`d.status = ANY(${query.status}::text[])`);
+  if (query.overdue !== undefined) conditions.push(Prisma.sql`d.overdue = ${query.overdue}`);
+  if (query.missed !== undefined) conditions.push(Prisma.sql`d.missed = ${query.missed}`);
+  return Prisma.sql`SELECT CASE WHEN ${versionSql(query.version)} = latest_publication()
+    THEN (SELECT COALESCE(SUM(d.n), 0)::bigint FROM state_count_delta d WHERE ${Prisma.join(conditions, " AND ")}) END`;
 }
 
 /** A date as a source words it, with the period it stands for; null when the update gives none. */
@@ -310,6 +341,7 @@ export async function listCommitments(
     order: orderClause(query),
     limit: paging === "all" ? undefined : limit,
     search: Boolean(query.q),
+    count: { fast: countFromSteps(query) },
   });
   let total = rows[0] ? Number(rows[0].total) : 0;
   if (rows.length === 0 && paging !== "all" && paging.page > 1) {

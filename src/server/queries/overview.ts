@@ -1,7 +1,7 @@
 import type { Db } from "../db";
 import { commitmentsAt, versionSql } from "./versions";
 import { PUBLIC_STATUS_CODES, type PublicStatusCode } from "../../domain/status";
-import { PUBLIC_STATUS_SQL } from "./commitments";
+import { PUBLIC_STATUS_SQL, summarySource } from "./commitments";
 import { isoDay } from "../../domain/dates";
 
 /** Counts by public status: no progress reported apart from not started. */
@@ -36,27 +36,40 @@ export async function statusCountsByArea(
   lastConfirmedOn: string | null;
   lastConfirmedLabel: string | null;
 }> {
-  const rows = await db.$queryRaw<
-    {
-      slug: string;
-      title: string;
-      position: number;
-      status: PublicStatusCode | null;
-      n: bigint;
-      overdue: bigint;
-      missed: bigint;
-      no_deadline: bigint;
-      last_confirmed: Date | null;
-    }[]
-  >`
-    SELECT a.slug, a.title, a.position, CASE WHEN s.commitment_id IS NULL THEN NULL ELSE ${PUBLIC_STATUS_SQL} END AS status, COUNT(s.commitment_id) AS n,
-           COUNT(*) FILTER (WHERE s.overdue) AS overdue, COUNT(*) FILTER (WHERE s.missed_count > 0) AS missed,
-           COUNT(*) FILTER (WHERE s.commitment_id IS NOT NULL AND s.due_date IS NULL) AS no_deadline, MAX(s.status_confirmed_on) AS last_confirmed
-    FROM area a
-    LEFT JOIN ${commitmentsAt(version)} c ON c.area_id = a.id
-    LEFT JOIN commitment_state_at(${asOf}::date, ${versionSql(version)}) s ON s.commitment_id = c.id
-    GROUP BY a.slug, a.title, a.position, 4
-    ORDER BY a.position`;
+  type Row = {
+    slug: string;
+    title: string;
+    position: number;
+    status: PublicStatusCode | null;
+    n: bigint;
+    overdue: bigint;
+    missed: bigint;
+    no_deadline: bigint;
+    last_confirmed: Date | null;
+  };
+  const atLatest =
+    version === undefined || (await db.$queryRaw<{ latest: boolean }[]>`SELECT latest_publication() = ${version}::int AS latest`)[0]?.latest === true;
+  // At the latest version the counts come from the steps kept per day (state_count_delta, migration
+  // 20261211000100_state_counts), a few rows per day whatever the number of commitments, and the
+  // last confirmation from the periods in order of it; at an earlier one, from every commitment's state.
+  const rows = atLatest
+    ? await db.$queryRaw<Row[]>`
+        SELECT a.slug, a.title, a.position, d.status, COALESCE(SUM(d.n), 0)::bigint AS n, COALESCE(SUM(d.n) FILTER (WHERE d.overdue), 0)::bigint AS overdue,
+               COALESCE(SUM(d.n) FILTER (WHERE d.missed), 0)::bigint AS missed, COALESCE(SUM(d.n) FILTER (WHERE d.no_deadline), 0)::bigint AS no_deadline,
+               (SELECT s.status_confirmed_on FROM ${summarySource(asOf, version)} WHERE s.status_confirmed_on IS NOT NULL
+                ORDER BY s.status_confirmed_on DESC LIMIT 1) AS last_confirmed
+        FROM area a LEFT JOIN state_count_delta d ON d.area_id = a.id AND d.day <= ${asOf}::date
+        GROUP BY a.slug, a.title, a.position, d.status
+        ORDER BY a.position`
+    : await db.$queryRaw<Row[]>`
+        SELECT a.slug, a.title, a.position, CASE WHEN s.commitment_id IS NULL THEN NULL ELSE ${PUBLIC_STATUS_SQL} END AS status, COUNT(s.commitment_id) AS n,
+               COUNT(*) FILTER (WHERE s.overdue) AS overdue, COUNT(*) FILTER (WHERE s.missed_count > 0) AS missed,
+               COUNT(*) FILTER (WHERE s.commitment_id IS NOT NULL AND s.due_date IS NULL) AS no_deadline, MAX(s.status_confirmed_on) AS last_confirmed
+        FROM area a
+        LEFT JOIN ${commitmentsAt(version)} c ON c.area_id = a.id
+        LEFT JOIN commitment_state_at(${asOf}::date, ${versionSql(version)}) s ON s.commitment_id = c.id
+        GROUP BY a.slug, a.title, a.position, 4
+        ORDER BY a.position`;
   const areas = new Map<string, AreaProgress>();
   const counts = emptyCounts();
   let overdue = 0;
@@ -89,11 +102,13 @@ export async function statusCountsByArea(
     if (row.last_confirmed && (!last || row.last_confirmed > last)) last = row.last_confirmed;
   }
   const list = [...areas.values()].sort((a, b) => a.position - b.position);
-  // The latest confirmation behind a status in effect, with the precision the source gave it.
+  // The latest confirmation behind a status in effect, with the precision the source gave it: the
+  // updates latest confirmed first (status_update_confirmed_order_idx), the first a state names.
   const latest = await db.$queryRaw<{ confirmed_label: string }[]>`
-    SELECT su.confirmed_label FROM commitment_state_at(${asOf}::date, ${versionSql(version)}) s
-    JOIN status_update su ON su.id = s.status_update_id
-    ORDER BY su.confirmed_to DESC, su.confirmed_on DESC, su.id DESC LIMIT 1`;
+    SELECT u.confirmed_label FROM status_update u
+    WHERE u.version <= ${versionSql(version)} AND u.effective_on <= ${asOf}::date
+      AND EXISTS (SELECT 1 FROM commitment_state_at(${asOf}::date, ${versionSql(version)}) s WHERE s.status_update_id = u.id)
+    ORDER BY u.confirmed_to DESC, u.confirmed_on DESC, u.id DESC LIMIT 1`;
   return {
     areas: list,
     total: list.reduce((n, a) => n + a.total, 0),
