@@ -6,10 +6,9 @@ import next from "next";
 import { appConfig, shareWithApp } from "../../src/runtime/env";
 import { runMain } from "../../src/runtime/cli";
 import { serveFromMemory } from "../../src/server/page-cache/fast-path";
-import { conformHeaders } from "../../src/server/http-headers";
 import { CLIENT_ADDRESS_HEADER, frontDoorSetsClientAddress, refusal, refusalResponse } from "../../src/server/front-door";
 import { isTrustedPeer, resolveClientAddress } from "../../src/domain/network";
-import { RENDER_HEADER, renderSecret } from "../../src/server/page-cache/render";
+import { conformHeaders, RENDER_HEADER, renderSecret } from "../../src/server/http";
 
 runMain(async () => {
   // A bad setting stops here, with one sentence, before Next.js loads anything.

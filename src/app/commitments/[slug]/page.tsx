@@ -19,7 +19,7 @@ import { WordingChanges } from "@/components/wording-changes";
 import { Timeline, commitmentTimelineItems, type TimelineItem } from "@/components/timeline";
 import { SourceLink } from "@/components/govuk/source-link";
 import { asOfParams, buildHref } from "@/domain/links";
-import { siteOrigin } from "@/server/open-data/http";
+import { siteOrigin } from "@/server/http";
 import { longDate } from "@/domain/dates";
 import { days } from "@/domain/wording";
 import { CiteThisPage, ViewBanners, hiddenRecordFields, recordMetadata, viewSuffix } from "@/components/record-version";
