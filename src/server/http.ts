@@ -135,9 +135,12 @@ export const RENDER_HEADER = "x-roadmap-tracker-render";
 /** The Host the reader asked for (fetch cannot set Host): API links and feeds are built from it. */
 export const RENDER_HOST_HEADER = "x-roadmap-tracker-host";
 
-/** Known only to this process: an outside request cannot pass itself off as a cache render. */
+/**
+ * Known only to this server (the production server shares it with its web workers, since a
+ * render may be answered by any of them): an outside request cannot pass itself off as a cache render.
+ */
 export function renderSecret(): string {
-  return singleton("render-secret", () => crypto.randomBytes(24).toString("base64url"));
+  return singleton("render-secret", () => appConfig().RT_RENDER_SECRET ?? crypto.randomBytes(24).toString("base64url"));
 }
 
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
@@ -175,4 +178,3 @@ export function publicOrigin(headers: { get(name: string): string | null }, fall
 export function requestOrigin(request: Request): string {
   return publicOrigin(request.headers, request.url);
 }
-

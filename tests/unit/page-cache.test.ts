@@ -224,12 +224,14 @@ describe("the page store", () => {
 
   it("drops only the pages that depend on what a publish names", async () => {
     const { store, renders, renderer, publish } = setup();
-    for (const path of ["/", "/commitments", "/commitments/a", "/commitments/b", "/areas/x", "/organisations/o"]) await store.get(path, answerKeys(path), renderer(path));
+    for (const path of ["/", "/commitments", "/commitments/a", "/commitments/b", "/areas/x", "/organisations/o"])
+      await store.get(path, answerKeys(path), renderer(path));
     publish();
     // A change to commitment a, in area x: its page, its area's and every list; not b's, not the organisation's.
     expect(store.invalidate(["commitment:a", "area:x", "lists"])).toBe(4);
     expect(store.dropped).toBe(4);
-    for (const path of ["/", "/commitments", "/commitments/a", "/commitments/b", "/areas/x", "/organisations/o"]) await store.get(path, answerKeys(path), renderer(path));
+    for (const path of ["/", "/commitments", "/commitments/a", "/commitments/b", "/areas/x", "/organisations/o"])
+      await store.get(path, answerKeys(path), renderer(path));
     expect(renders.slice(6).sort()).toEqual(["/", "/areas/x", "/commitments", "/commitments/a"]);
     // A renamed organisation: every page shows names.
     expect(store.invalidate(["organisation:o", "shared", "lists"])).toBe(6);
