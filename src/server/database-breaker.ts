@@ -8,7 +8,10 @@ import { singleton } from "../runtime/singleton";
 const RECHECK_WHEN_UP_MS = 2_000;
 const RECHECK_WHEN_DOWN_MS = 500;
 
-const state = singleton("database-breaker", (): { known?: { status: DatabaseStatus; checkedAt: number; failures?: number; pending?: Promise<DatabaseStatus> } } => ({}));
+const state = singleton(
+  "database-breaker",
+  (): { known?: { status: DatabaseStatus; checkedAt: number; failures?: number; pending?: Promise<DatabaseStatus> } } => ({}),
+);
 
 function current() {
   return (state.known ??= { status: { ok: true }, checkedAt: 0 });

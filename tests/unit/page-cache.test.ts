@@ -3,6 +3,7 @@ import { cacheKey, cacheKind, isImpossibleDetailPath } from "../../src/server/pa
 import { withoutScripts, entityTag } from "../../src/server/page-cache/html";
 import { PageStore, type RenderResult } from "../../src/server/freshness/page-store";
 import { answerKeys } from "../../src/server/freshness/keys";
+import { DataStore } from "../../src/server/freshness/data-store";
 import { contentSecurityPolicy } from "../../src/server/content-security-policy";
 
 const noHeaders = { has: () => false };
@@ -267,5 +268,38 @@ describe("the page store", () => {
     hearing = true;
     await store.get("/", answerKeys("/"), renderer("/"));
     expect(store.peek("/")).not.toBeNull();
+  });
+});
+
+describe("the cached reads' store (security review F5: no request grows memory past the bound)", () => {
+  it("keeps at most its byte bound however many distinct keys are read, least recently read out first", async () => {
+    const store = new DataStore({ maxBytes: 64 * 1024 });
+    for (let i = 0; i < 5_000; i += 1)
+      await store.read(`listCommitments {"q":"probe ${i}","host":"h${i}.example"}`, async () => ({ rows: "x".repeat(200) }));
+    expect(store.byteSize).toBeLessThanOrEqual(64 * 1024);
+    expect(store.size).toBeGreaterThan(0);
+    expect(store.size).toBeLessThan(5_000);
+  });
+
+  it("answers a copy (nobody can change a kept result) and drops everything on expireAll", async () => {
+    const store = new DataStore();
+    let reads = 0;
+    const read = () => store.read("k", async () => ((reads += 1), { list: [1, 2] }));
+    const first = await read();
+    first.list.push(3);
+    expect((await read()).list).toEqual([1, 2]);
+    expect(reads).toBe(1);
+    store.expireAll();
+    await read();
+    expect(reads).toBe(2);
+  });
+
+  it("does not keep a result read while the instance cannot hear publishes", async () => {
+    const store = new DataStore({ caching: () => false });
+    let reads = 0;
+    await store.read("k", async () => (reads += 1));
+    await store.read("k", async () => (reads += 1));
+    expect(reads).toBe(2);
+    expect(store.size).toBe(0);
   });
 });

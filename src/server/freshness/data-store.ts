@@ -6,7 +6,7 @@
 // a result is also dropped FRESH_MS after it was read (the backstop). No framework imports.
 type Entry = { json: string; readAt: number };
 
-export const DATA_STORE_MAX_BYTES = 32 * 1024 * 1024;
+const DATA_STORE_MAX_BYTES = 32 * 1024 * 1024;
 /** A single result larger than this is returned but not kept. */
 const MAX_ENTRY_BYTES = 4 * 1024 * 1024;
 

@@ -8,8 +8,8 @@
 //   lists                every list, count, search, feed and overview (any commitment's change)
 //   shared               area and organisation names and sources, shown on every page
 //   removed, corrections the 410 answers and /corrections
-export const LISTS = "lists";
-export const SHARED = "shared";
+const LISTS = "lists";
+const SHARED = "shared";
 export const REMOVED = "removed";
 
 const DETAIL = /^\/(?:api\/v1\/)?(commitments|areas|organisations)\/([a-z0-9-]+)(?:\/|$)/;

@@ -21,9 +21,9 @@ export type RenderResult = { page: CachedPage } | { response: Response };
 type Entry = { page: CachedPage; bytes: number; renderedAt: number; keys: readonly string[] };
 type Pending = { promise: Promise<RenderResult>; keys: readonly string[]; void: boolean };
 
-export const FRESH_MS = 60_000;
+const FRESH_MS = 60_000;
 /** The page store's bound (docs/deployment.md "Memory"). */
-export const PAGE_STORE_MAX_BYTES = 128 * 1024 * 1024;
+const PAGE_STORE_MAX_BYTES = 128 * 1024 * 1024;
 
 export type PageStoreOptions = { freshMs?: number; maxBytes?: number; now?: () => number; caching?: () => boolean };
 

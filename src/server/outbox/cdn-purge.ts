@@ -5,7 +5,7 @@
 // request. Any answer but 2xx fails the item, which the worker retries with back-off.
 import { z } from "zod";
 
-export const cdnPurgePayload = z.object({ keys: z.array(z.string()) });
+const cdnPurgePayload = z.object({ keys: z.array(z.string()) });
 
 export type PurgeTarget = { urls: string[]; key: string | undefined; fetch?: typeof fetch };
 

@@ -8,7 +8,16 @@ import { entityTag, withoutScripts } from "./html";
 import type { RenderResult } from "../freshness/page-store";
 import type { CacheKind } from "./routing";
 import { SECURITY_HEADER_NAMES } from "../security-headers";
-import { IMMUTABLE_CACHE_CONTROL, IMMUTABLE_PAGE_META, OPEN_DATA_VARY, PAGE_CACHE_CONTROL, RENDER_HEADER, RENDER_HOST_HEADER, renderSecret, surrogateHeaders } from "../http";
+import {
+  IMMUTABLE_CACHE_CONTROL,
+  IMMUTABLE_PAGE_META,
+  OPEN_DATA_VARY,
+  PAGE_CACHE_CONTROL,
+  RENDER_HEADER,
+  RENDER_HOST_HEADER,
+  renderSecret,
+  surrogateHeaders,
+} from "../http";
 
 // The same URL answers Next's client router with something other than this HTML.
 const PAGE_VARY = "RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch";
