@@ -38,6 +38,9 @@ export default defineConfig({
       HOSTNAME: "127.0.0.1",
       RT_DATA_DIR: settings.E2E_DATA_DIR,
       EMBEDDED_PG_PORT: String(settings.E2E_PG_PORT),
+      // One web worker: the specs read what an editor just published from the instance that
+      // published it (several workers are proved by `npm run test:scale`).
+      WEB_CONCURRENCY: "1",
     },
   },
 });

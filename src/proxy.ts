@@ -20,12 +20,14 @@ import { contentSecurityPolicy, policyOptions } from "./server/content-security-
 import { PLAIN_PAGE_POLICY } from "./server/plain-page";
 import { refusal, refusalResponse } from "./server/front-door";
 import { cacheKind, isImpossibleDetailPath } from "./server/page-cache/routing";
-import { RENDER_HEADER, renderPage, renderSecret } from "./server/page-cache/render";
+import { renderPage } from "./server/page-cache/render";
+import { answerKeys } from "./server/freshness/keys";
+import { RENDER_HEADER, renderSecret } from "./server/http";
 import { cachedPageResponse } from "./server/page-cache/respond";
 import { isDataPath, securityHeaders } from "./server/security-headers";
 import { appConfig } from "./runtime/env";
 import { ALLOWED_METHODS, methodNotAllowed, trailingSlashRedirect } from "./server/open-data/http";
-import { isOpenDataPath } from "./server/http-headers";
+import { isOpenDataPath } from "./server/http";
 import { removedSlugs } from "./server/queries/corrections";
 import { getDb } from "./server/db";
 
@@ -116,7 +118,7 @@ export async function proxy(request: NextRequest) {
     // Rendered here (Next.js keeps a page's own status), like a cached page: without scripts.
     const origin = appConfig().RT_INTERNAL_ORIGIN ?? request.nextUrl.origin;
     const client = { host: request.headers.get("host"), proto: request.headers.get("x-forwarded-proto") };
-    const rendered = await renderPage(origin, `/removed/${removed[1]}`, "page", client);
+    const rendered = await renderPage(origin, `/removed/${removed[1]}`, "page", client, answerKeys(pathname));
     if ("page" in rendered) {
       return new Response(request.method === "HEAD" ? null : rendered.page.body, {
         status: 410,

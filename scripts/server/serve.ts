@@ -1,23 +1,75 @@
 // The production server started by `npm start` (scripts/ops/start.ts): Next.js's request handler
 // behind one fast path, answers that are fresh in the response cache, written from memory
 // (src/server/page-cache/fast-path.ts). Same build, same proxy, same config as `next start`.
+//
+// The primary process runs the outbox worker (unless OUTBOX_WORKER=0) and, with WEB_CONCURRENCY
+// above 1, that many web workers (node:cluster) sharing the port, each with its own page cache
+// kept fresh by the database's notifications; a worker that dies is restarted, with back-off.
+import cluster from "node:cluster";
+import crypto from "node:crypto";
 import http from "node:http";
 import next from "next";
 import { appConfig, shareWithApp } from "../../src/runtime/env";
 import { runMain } from "../../src/runtime/cli";
 import { serveFromMemory } from "../../src/server/page-cache/fast-path";
-import { conformHeaders } from "../../src/server/http-headers";
 import { CLIENT_ADDRESS_HEADER, frontDoorSetsClientAddress, refusal, refusalResponse } from "../../src/server/front-door";
 import { isTrustedPeer, resolveClientAddress } from "../../src/domain/network";
-import { RENDER_HEADER, renderSecret } from "../../src/server/page-cache/render";
+import { conformHeaders, RENDER_HEADER, renderSecret } from "../../src/server/http";
+import { startOutboxWorker } from "../../src/server/outbox/worker";
+import { outboxHandlers } from "../../src/server/outbox/handlers";
 
 runMain(async () => {
   // A bad setting stops here, with one sentence, before Next.js loads anything.
   const env = appConfig();
+  if (cluster.isPrimary) {
+    const { PORT: port, HOSTNAME: hostname } = env;
+    // Where the response cache asks this server for a page: its own address, no name lookup.
+    if (!env.RT_INTERNAL_ORIGIN)
+      shareWithApp("RT_INTERNAL_ORIGIN", `http://${hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname}:${port}`);
+    // A render may be answered by any worker: they share the mark of the cache's own renders.
+    if (!env.RT_RENDER_SECRET) shareWithApp("RT_RENDER_SECRET", crypto.randomBytes(24).toString("base64url"));
+    if (env.outboxWorker && env.DATABASE_URL) {
+      const worker = startOutboxWorker(env.DATABASE_URL, outboxHandlers(env));
+      process.once("exit", () => void worker.stop());
+    }
+    if (env.webConcurrency > 1) return superviseWorkers(env.webConcurrency);
+  }
+  await serve();
+});
+
+/** Keeps `count` web workers running: one that dies is replaced, after a pause that grows while they keep dying. */
+function superviseWorkers(count: number): void {
+  let stopping = false;
+  let deaths: number[] = [];
+  const fork = () => {
+    if (!stopping) cluster.fork();
+  };
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    const now = Date.now();
+    deaths = [...deaths.filter((t) => now - t < 60_000), now];
+    const delay = Math.min(30_000, 250 * 2 ** (deaths.length - 1));
+    console.error(`Web worker ${worker.process.pid} died (${signal ?? `exit code ${code}`}); starting another in ${delay} ms.`);
+    setTimeout(fork, delay);
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      stopping = true;
+      const workers = Object.values(cluster.workers ?? {});
+      if (workers.length === 0) process.exit(0);
+      for (const worker of workers) worker?.process.kill(signal);
+    });
+  }
+  console.log(`Starting ${count} web workers.`);
+  for (let i = 0; i < count; i += 1) fork();
+}
+
+async function serve(): Promise<void> {
+  const env = appConfig();
   const { PORT: port, HOSTNAME: hostname } = env;
-  // Where the response cache asks this server for a page: its own address, no name lookup.
-  if (!env.RT_INTERNAL_ORIGIN)
-    shareWithApp("RT_INTERNAL_ORIGIN", `http://${hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname}:${port}`);
   const app = next({ dev: false, hostname, port, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -66,5 +118,8 @@ runMain(async () => {
   });
   // As `next start` does: keep-alive longer than common load balancers' idle timeouts.
   server.keepAliveTimeout = 65_000;
-  server.listen(port, hostname, () => console.log(`▲ Next.js production server on http://${hostname}:${port}`));
-});
+  server.listen(port, hostname, () => {
+    if (cluster.isPrimary) console.log(`▲ Next.js production server on http://${hostname}:${port}`);
+    else if (cluster.worker?.id === 1) console.log(`▲ Next.js production server on http://${hostname}:${port} (web workers)`);
+  });
+}

@@ -11,7 +11,7 @@ import { DeadlineText } from "@/components/deadline-text";
 import { ChangeList } from "@/components/timeline";
 import { ownerNames } from "@/components/commitment-list";
 import { CiteThisPage, ViewBanners, hiddenRecordFields, recordMetadata } from "@/components/record-version";
-import { siteOrigin } from "@/server/open-data/http";
+import { siteOrigin } from "@/server/http";
 import { asOfParams, buildHref, type QueryValues } from "@/domain/links";
 import { longDate } from "@/domain/dates";
 import { plural } from "@/domain/wording";

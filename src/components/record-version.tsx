@@ -1,6 +1,6 @@
 import type { RecordView } from "../server/public-pages";
 import type { VersionInfo } from "../server/queries/versions";
-import { IMMUTABLE_PAGE_META } from "../server/page-cache/store";
+import { IMMUTABLE_PAGE_META } from "../server/http";
 import { buildHref, type QueryValues } from "../domain/links";
 import { longDate } from "../domain/dates";
 import { InsetText } from "./govuk/inset-text";

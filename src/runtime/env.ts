@@ -9,6 +9,7 @@
 //
 // README "Configuration" and .env.example list the same variables with the same defaults and
 // meanings as VARIABLES below; tests/unit/env.test.ts checks the three agree.
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { isIsoDate, pinToday } from "../domain/dates";
@@ -70,6 +71,23 @@ const appShape = {
       "must be addresses or ranges of the proxies in front of the app, separated by commas, for example 10.0.0.0/8,127.0.0.1",
     )
     .optional(),
+  WEB_CONCURRENCY: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, "must be a whole number from 1 to 256")
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 256, "must be a whole number from 1 to 256")
+    .optional(),
+  CDN_PURGE_URL: z
+    .string()
+    .trim()
+    .refine(
+      (value) => value.split(",").every((url) => webAddress.safeParse(url.trim()).success),
+      "must be web addresses starting with https:// or http://, separated by commas",
+    )
+    .optional(),
+  CDN_PURGE_KEY: text().optional(),
+  OUTBOX_WORKER: flag(),
   OIDC_ISSUER: webAddress.optional(),
   OIDC_CLIENT_ID: text().optional(),
   OIDC_CLIENT_SECRET: text().optional(),
@@ -77,6 +95,7 @@ const appShape = {
   NEXT_DIST_DIR: text().default(".next"),
   NODE_ENV: z.enum(["development", "production", "test"], "must be development, production or test").optional(),
   RT_INTERNAL_ORIGIN: webAddress.optional(),
+  RT_RENDER_SECRET: text().optional(),
   RT_TODAY: z.string().trim().refine(isIsoDate, "must be a real date written YYYY-MM-DD, for example 2026-11-21").optional(),
   RT_BENCHMARK_BASELINE: flag(),
 };
@@ -129,6 +148,26 @@ export const VARIABLES = {
       meaning:
         "the proxies or load balancers in front of the app, as addresses or CIDR ranges separated by commas (`10.0.0.0/8,127.0.0.1`): only a connection from one of them may say, in `X-Forwarded-For` and `X-Forwarded-Proto`, who the client is and whether it used https. Unset, the client is the connection's own address (what sign-in throttling and the audit log record)",
     },
+    WEB_CONCURRENCY: {
+      default: "the number of cores (1 under `npm run dev`)",
+      meaning:
+        "web workers `npm start` runs (`node:cluster`), each with its own page cache kept fresh by the database’s notifications; a worker that dies is restarted",
+    },
+    CDN_PURGE_URL: {
+      default: "unset",
+      meaning:
+        "where a publish purges the CDN: one or more URLs separated by commas, each sent `POST` with the touched keys in `Surrogate-Key` (and as JSON), e.g. Fastly’s `https://api.fastly.com/service/<id>/purge` or the Varnish of `deploy/varnish`; see `docs/deployment.md`. Unset, nothing is purged",
+    },
+    CDN_PURGE_KEY: {
+      default: "unset",
+      meaning: "the CDN’s API token, sent with each purge as `Fastly-Key` and `Authorization: Bearer`",
+      secret: true,
+    },
+    OUTBOX_WORKER: {
+      default: "1",
+      meaning:
+        "`0`: `npm start` runs no outbox worker (run `npm run worker` on its own instead); the worker sends CDN purges, retrying with back-off until done",
+    },
     OIDC_ISSUER: { default: "unset", meaning: "OpenID Connect sign-in for editors: the issuer URL (with the next two; see `docs/editors.md`)" },
     OIDC_CLIENT_ID: { default: "unset", meaning: "OpenID Connect: the client id registered with the issuer" },
     OIDC_CLIENT_SECRET: { default: "unset", meaning: "OpenID Connect: that client's secret", secret: true },
@@ -138,6 +177,11 @@ export const VARIABLES = {
     RT_INTERNAL_ORIGIN: {
       default: "set by the production server",
       meaning: "where the response cache asks its own server for a page (`http://127.0.0.1:$PORT`); not for operators",
+    },
+    RT_RENDER_SECRET: {
+      default: "set by the production server",
+      meaning: "marks the response cache's own renders, the same in every web worker; not for operators",
+      secret: true,
     },
     RT_TODAY: { default: "unset: the real date", meaning: 'tests only: pins "today" (YYYY-MM-DD) for the whole process' },
     RT_BENCHMARK_BASELINE: {
@@ -190,6 +234,12 @@ export type Env = z.infer<typeof appSchema> & {
   dev: boolean;
   /** OpenID Connect sign-in, or null when it is not switched on. */
   oidc: OidcConfig | null;
+  /** WEB_CONCURRENCY, or the number of cores (1 in development). */
+  webConcurrency: number;
+  /** CDN_PURGE_URL, split: where a publish purges the CDN (none: nothing to purge). */
+  cdnPurgeUrls: string[];
+  /** OUTBOX_WORKER is not 0: `npm start` runs the outbox worker. */
+  outboxWorker: boolean;
 };
 
 export type TestEnv = z.infer<z.ZodObject<typeof testShape>>;
@@ -245,6 +295,9 @@ export function readEnv(source: EnvSource = process.env): Env {
     https: nextAuthUrl.startsWith("https://"),
     dev: env.NODE_ENV === "development",
     oidc,
+    webConcurrency: env.WEB_CONCURRENCY ?? (env.NODE_ENV === "development" ? 1 : os.availableParallelism()),
+    cdnPurgeUrls: env.CDN_PURGE_URL ? env.CDN_PURGE_URL.split(",").map((url) => url.trim()) : [],
+    outboxWorker: env.OUTBOX_WORKER !== "0",
   };
 }
 
@@ -282,7 +335,7 @@ export function useAppEnv(source?: EnvSource): Env {
  * The production server (scripts/server/serve.ts) tells the app where it listens: Next.js loads
  * the app in bundles of its own, which share only the process environment with the server.
  */
-export function shareWithApp(name: "RT_INTERNAL_ORIGIN", value: string): Env {
+export function shareWithApp(name: "RT_INTERNAL_ORIGIN" | "RT_RENDER_SECRET", value: string): Env {
   process.env[name] = value;
   current = undefined;
   return appConfig();

@@ -3,21 +3,23 @@
 // with an error page, and so the app recovers by itself when the database returns.
 import { checkDatabase, type DatabaseStatus } from "./health";
 import { plainPage } from "./plain-page";
+import { singleton } from "../runtime/singleton";
 
 const RECHECK_WHEN_UP_MS = 2_000;
 const RECHECK_WHEN_DOWN_MS = 500;
 
-const state = globalThis as unknown as {
-  __rtDatabase?: { status: DatabaseStatus; checkedAt: number; failures?: number; pending?: Promise<DatabaseStatus> };
-};
+const state = singleton(
+  "database-breaker",
+  (): { known?: { status: DatabaseStatus; checkedAt: number; failures?: number; pending?: Promise<DatabaseStatus> } } => ({}),
+);
 
 function current() {
-  return (state.__rtDatabase ??= { status: { ok: true }, checkedAt: 0 });
+  return (state.known ??= { status: { ok: true }, checkedAt: 0 });
 }
 
 /** Forgets every check, as a new process would (tests): nothing is known until the next check. */
 export function resetDatabaseStatus() {
-  state.__rtDatabase = undefined;
+  state.known = undefined;
 }
 
 /** Failed checks in a row that make an outage: one can be a slow answer under heavy load. */

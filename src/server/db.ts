@@ -3,6 +3,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { appConfig } from "../runtime/env";
+import { singleton } from "../runtime/singleton";
 
 export function createPrismaClient(connectionString: string) {
   const adapter = new PrismaPg({ connectionString, max: appConfig().DATABASE_POOL_SIZE, connectionTimeoutMillis: 5_000 });
@@ -11,7 +12,7 @@ export function createPrismaClient(connectionString: string) {
 
 export type Db = ReturnType<typeof createPrismaClient>;
 
-const globalForPrisma = globalThis as unknown as { prisma?: Db };
+const globalForPrisma = singleton("prisma", (): { prisma?: Db } => ({}));
 
 /** Closes the app's client, if any; the next getDb() opens a new one with the current settings (tests, shutdown). */
 export async function closeDb(): Promise<void> {

@@ -9,6 +9,7 @@ import { parseAddress } from "../domain/network";
 import { IMPORT_TOO_LARGE } from "../schemas/editor";
 import { isDataPath, securityHeaders } from "./security-headers";
 import { PLAIN_PAGE_POLICY, plainPage } from "./plain-page";
+import { singleton } from "../runtime/singleton";
 
 /** Server actions (the import form's file included) may send this much; Next's own limit (next.config.ts) is the same. */
 export const ACTION_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -110,11 +111,11 @@ export function refusalResponse(refused: Refusal, target: string): { status: num
 /** The header in which the production server hands the client's address to the app. */
 export const CLIENT_ADDRESS_HEADER = "x-roadmap-tracker-client-address";
 
-const frontDoor = globalThis as unknown as { __rtFrontDoor?: boolean };
+const frontDoor = singleton("front-door", () => ({ setsClientAddress: false }));
 
 /** Called by the production server: from now on, CLIENT_ADDRESS_HEADER is its own (it overwrites whatever a client sent). */
 export function frontDoorSetsClientAddress(): void {
-  frontDoor.__rtFrontDoor = true;
+  frontDoor.setsClientAddress = true;
 }
 
 /**
@@ -123,7 +124,7 @@ export function frontDoorSetsClientAddress(): void {
  * have come from anyone.
  */
 export function clientAddressOf(headers: { get(name: string): string | null } | Record<string, string | string[] | undefined>): string {
-  if (!frontDoor.__rtFrontDoor) return "unknown";
+  if (!frontDoor.setsClientAddress) return "unknown";
   const raw =
     typeof headers.get === "function"
       ? (headers as { get(name: string): string | null }).get(CLIENT_ADDRESS_HEADER)

@@ -5,21 +5,22 @@
 // connection is closed by the server, the next check fails, and later checks reconnect.
 import pg from "pg";
 import { appConfig } from "../runtime/env";
+import { singleton } from "../runtime/singleton";
 
 const TIMEOUT_MS = 3_000;
 
 /** Whether the database answered, and if not, why (for the health endpoint and the outage breaker). */
 export type DatabaseStatus = { ok: true } | { ok: false; reason: string };
 type Held = { url: string; client: Promise<pg.Client> };
-const state = globalThis as unknown as { __rtHealthConnection?: Held };
+const state = singleton("health-connection", (): { held?: Held } => ({}));
 
 function forget(held: Held) {
-  if (state.__rtHealthConnection === held) state.__rtHealthConnection = undefined;
+  if (state.held === held) state.held = undefined;
   held.client.then((c) => c.end()).catch(() => {});
 }
 
 function connection(url: string): Promise<pg.Client> {
-  const known = state.__rtHealthConnection;
+  const known = state.held;
   if (known?.url === url) return known.client;
   if (known) forget(known);
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: TIMEOUT_MS, query_timeout: TIMEOUT_MS });
@@ -29,7 +30,7 @@ function connection(url: string): Promise<pg.Client> {
   client.on("error", () => forget(held));
   client.on("end", () => forget(held));
   held.client.catch(() => forget(held));
-  state.__rtHealthConnection = held;
+  state.held = held;
   return held.client;
 }
 
@@ -41,7 +42,7 @@ export async function checkDatabase(connectionString = appConfig().DATABASE_URL)
     await client.query("SELECT 1");
     return { ok: true };
   } catch (error) {
-    const held = state.__rtHealthConnection;
+    const held = state.held;
     if (held) forget(held);
     const message = error instanceof Error ? error.message.split("\n").filter(Boolean).pop() : String(error);
     return { ok: false, reason: `The database is unreachable: ${message || "no answer"}` };

@@ -1,12 +1,12 @@
 // The data the public pages read (server-only: never import it from a client component):
-// publicData holds the queries of src/server/queries, each wrapped in unstable_cache under
-// PUBLIC_DATA_TAG and keyed by all its arguments (as-of date, record version, filters, page).
-// Editors call expirePublicData() when they publish, which drops every entry at once. The as-of
+// publicData holds the queries of src/server/queries, each a cached read (src/server/freshness)
+// keyed by all its arguments (as-of date, record version, filters, page). Every publish drops
+// every entry at once, on every instance (docs/decisions/0013). The as-of
 // date is always an argument: nothing inside a cached function reads the clock. The pages'
 // loaders, which read GET parameters and call these, are in public-pages.ts.
 //
-// See docs/decisions/0004-public-page-caching.md.
-import { CACHE_EPOCH, cachedPublicData } from "./cache-tags";
+// See docs/decisions/0013-one-truth-for-freshness.md.
+import { cachedRead } from "./freshness";
 import { getDb, type Db } from "./db";
 import { commitmentExists, getCommitmentSummary, listCommitments } from "./queries/commitments";
 import { commitmentTimeline, listChanges } from "./queries/changes";
@@ -19,17 +19,10 @@ import { originalDeadlines } from "./queries/timeline";
 import { lastVersionOf, revisedSince } from "./queries/versions";
 import { getRemoval, listCorrections } from "./queries/corrections";
 
-/**
- * A safety net only: entries are dropped by tag the moment anything is published in this process.
- * This bounds how long a change this process was not told about (published through another app
- * instance, or a manual database fix) can stay hidden.
- */
-const CACHE_SAFETY_SECONDS = 300;
-
 function cachedQuery<A extends unknown[], R>(name: string, query: (db: Db, ...args: A) => Promise<R>): (...args: A) => Promise<R> {
-  // The key is ["public-data", epoch, name] plus the JSON of the arguments, so every argument
-  // (as-of date, filters, paging) is part of it. Results must be JSON: the queries return ISO strings.
-  return cachedPublicData((...args: A) => query(getDb(), ...args), ["public-data", CACHE_EPOCH, name], CACHE_SAFETY_SECONDS);
+  // The key is the name plus the JSON of the arguments, so every argument (as-of date, filters,
+  // paging) is part of it. Results must be JSON: the queries return ISO strings.
+  return cachedRead(`public-data ${name}`, (...args: A) => query(getDb(), ...args));
 }
 
 export const publicData = {

@@ -11,7 +11,7 @@
 //  - Reporting-Endpoints, where browsers send CSP violation reports (/api/csp-report).
 // No framework imports.
 import { appConfig, type Env } from "../runtime/env";
-import { isOpenDataPath } from "./http-headers";
+import { isOpenDataPath } from "./http";
 import { CSP_REPORT_PATH, DATA_POLICY, contentSecurityPolicy, policyOptions } from "./content-security-policy";
 
 /** The same on every response, whatever the route or the deployment: next.config.ts can set these at build time. */

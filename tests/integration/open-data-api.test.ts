@@ -472,7 +472,7 @@ describe("paging and unknown paths", () => {
 
 describe("absolute links", () => {
   it("use SITE_URL when set, else the Host header the client sent, never X-Forwarded-Host", async () => {
-    const { publicOrigin } = await import("../../src/server/open-data/http");
+    const { publicOrigin } = await import("../../src/server/http");
     const headers = (h: Record<string, string>) => new Headers(h);
     const { url } = await database.get();
     try {
@@ -489,7 +489,7 @@ describe("absolute links", () => {
       );
       // The response cache renders on the reader's behalf and passes their Host in a header that
       // only counts with this process's secret.
-      const { RENDER_HEADER, RENDER_HOST_HEADER, renderSecret } = await import("../../src/server/page-cache/render");
+      const { RENDER_HEADER, RENDER_HOST_HEADER, renderSecret } = await import("../../src/server/http");
       expect(
         publicOrigin(
           headers({ host: "127.0.0.1:3000", [RENDER_HEADER]: renderSecret(), [RENDER_HOST_HEADER]: "tracker.example" }),

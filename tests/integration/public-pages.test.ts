@@ -1,7 +1,7 @@
 // The public pages' data layer (src/server/public-data.ts) against the real seeded database:
-// parameter checking, friendly errors for bad input, time travel, and the cache wrappers.
-// unstable_cache needs the Next.js server, so it is replaced by a pass-through that records how
-// each query was registered; getDb() is pointed at this file's test database.
+// parameter checking, friendly errors for bad input, time travel, and the cached reads' JSON.
+// Nothing here hears publishes, so the cached reads run every query; getDb() is pointed at this
+// file's test database.
 import { loadSeedFiles } from "../../src/server/seed/load-seed-files";
 import { describe, it, expect, beforeAll, vi } from "vitest";
 import type pg from "pg";
@@ -10,18 +10,7 @@ import { useTestDatabase } from "../helpers/test-database";
 import { seedCommitments } from "../helpers/seeds";
 import type { Db } from "../../src/server/db";
 
-const state = vi.hoisted(() => ({
-  db: undefined as unknown as Db,
-  registered: [] as { keyParts: string[]; options: { tags?: string[]; revalidate?: number | false } }[],
-}));
-
-vi.mock("next/cache", () => ({
-  unstable_cache: (fn: unknown, keyParts: string[], options: { tags?: string[]; revalidate?: number | false }) => {
-    state.registered.push({ keyParts, options });
-    return fn;
-  },
-  revalidateTag: () => {},
-}));
+const state = vi.hoisted(() => ({ db: undefined as unknown as Db }));
 
 vi.mock("../../src/server/db", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../../src/server/db")>()),
@@ -34,7 +23,6 @@ const { loadCommitmentsPage, loadCommitmentPage, loadMissedPage, loadChangesPage
 const { OPEN_STATUS_CODES, OPEN_PUBLIC_STATUS_CODES } = await import("../../src/domain/status");
 const { listEditorCommitments } = await import("../../src/server/editor/queries");
 const { isStale, STALE_AFTER_DAYS } = await import("../../src/domain/attention");
-const { PUBLIC_DATA_TAG, CACHE_EPOCH } = await import("../../src/server/cache-tags");
 const { todayIso, addDays } = await import("../../src/domain/dates");
 
 const database = useTestDatabase();
@@ -50,20 +38,7 @@ beforeAll(async () => {
 const messages = (errors: { message: string }[]) => errors.map((e) => e.message);
 
 describe("cache wrappers", () => {
-  it("register every public query under the public data tag, each with its own key", () => {
-    const names = Object.keys(publicData);
-    expect(state.registered).toHaveLength(names.length);
-    for (const r of state.registered) {
-      expect(r.options.tags).toEqual([PUBLIC_DATA_TAG]);
-      expect(r.options.revalidate).toBe(300);
-      expect(r.keyParts[0]).toBe("public-data");
-    }
-    expect(new Set(state.registered.map((r) => r.keyParts.join("/"))).size).toBe(names.length);
-    expect(new Set(state.registered.map((r) => r.keyParts[1]))).toEqual(new Set([CACHE_EPOCH]));
-    expect(state.registered.map((r) => r.keyParts[2]).sort()).toEqual(names.sort());
-  });
-
-  it("return plain JSON (what unstable_cache stores) for every query", async () => {
+  it("return plain JSON (what the cached read keeps) for every query", async () => {
     const results = await Promise.all([
       publicData.listCommitments({ asOf: "2026-11-21" }, { page: 1, pageSize: 5 }),
       publicData.getCommitmentSummary("digital-sourcing-strategy", "2026-11-21"),

@@ -6,7 +6,7 @@ import zlib from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { describe, it, expect, beforeAll, afterAll, beforeEach } from "vitest";
 import { serveFromMemory } from "../../src/server/page-cache/fast-path";
-import { pageStore } from "../../src/server/page-cache/store";
+import { freshness, pageStore } from "../../src/server/freshness";
 import { recordDatabaseStatus, resetDatabaseStatus } from "../../src/server/database-breaker";
 
 let base = "";
@@ -25,9 +25,10 @@ beforeAll(async () => {
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
 beforeEach(async () => {
+  freshness().hearing = true;
   pageStore().expireAll();
   recordDatabaseStatus({ ok: true });
-  await pageStore().get("/", async () => ({
+  await pageStore().get("/", [], async () => ({
     page: { body: new TextEncoder().encode(html), headers: { "content-type": "text/html; charset=utf-8", etag: '"v1"', vary: "RSC" }, etag: '"v1"' },
   }));
 });

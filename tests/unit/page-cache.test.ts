@@ -1,7 +1,9 @@
 import { describe, it, expect } from "vitest";
 import { cacheKey, cacheKind, isImpossibleDetailPath } from "../../src/server/page-cache/routing";
 import { withoutScripts, entityTag } from "../../src/server/page-cache/html";
-import { PageStore, type RenderResult } from "../../src/server/page-cache/store";
+import { PageStore, type RenderResult } from "../../src/server/freshness/page-store";
+import { answerKeys } from "../../src/server/freshness/keys";
+import { DataStore } from "../../src/server/freshness/data-store";
 import { contentSecurityPolicy } from "../../src/server/content-security-policy";
 
 const noHeaders = { has: () => false };
@@ -144,11 +146,11 @@ describe("cached pages are documents without scripts", () => {
 });
 
 describe("the page store", () => {
-  function setup(options: { maxBytes?: number } = {}) {
+  function setup(options: { maxBytes?: number; caching?: () => boolean } = {}) {
     let now = 0;
     const renders: string[] = [];
     let version = 1;
-    const store = new PageStore({ freshMs: 1_000, maxBytes: options.maxBytes, now: () => now });
+    const store = new PageStore({ freshMs: 1_000, maxBytes: options.maxBytes, now: () => now, caching: options.caching });
     const renderer =
       (path: string, delay = 0) =>
       () =>
@@ -163,48 +165,48 @@ describe("the page store", () => {
 
   it("renders a page once and serves it from memory while fresh", async () => {
     const { store, renders, renderer } = setup();
-    expect(html(await store.get("/", renderer("/")))).toBe("/ v1");
-    expect(html(await store.get("/", renderer("/")))).toBe("/ v1");
+    expect(html(await store.get("/", answerKeys("/"), renderer("/")))).toBe("/ v1");
+    expect(html(await store.get("/", answerKeys("/"), renderer("/")))).toBe("/ v1");
     expect(renders).toEqual(["/"]);
   });
 
   it("shares one render among readers who arrive while it runs", async () => {
     const { store, renders, renderer } = setup();
-    const pages = await Promise.all(Array.from({ length: 20 }, () => store.get("/missed", renderer("/missed", 20))));
+    const pages = await Promise.all(Array.from({ length: 20 }, () => store.get("/missed", answerKeys("/missed"), renderer("/missed", 20))));
     expect(new Set(pages.map(html))).toEqual(new Set(["/missed v1"]));
     expect(renders).toEqual(["/missed"]);
   });
 
   it("serves an old page while one background render replaces it", async () => {
     const { store, renders, renderer, tick, publish } = setup();
-    await store.get("/", renderer("/"));
+    await store.get("/", answerKeys("/"), renderer("/"));
     tick(1_500);
     publish();
-    expect(html(await store.get("/", renderer("/", 5)))).toBe("/ v1");
+    expect(html(await store.get("/", answerKeys("/"), renderer("/", 5)))).toBe("/ v1");
     await new Promise((r) => setTimeout(r, 20));
-    expect(html(await store.get("/", renderer("/")))).toBe("/ v2");
+    expect(html(await store.get("/", answerKeys("/"), renderer("/")))).toBe("/ v2");
     expect(renders).toEqual(["/", "/"]);
   });
 
   it("drops every page when something is published, and never keeps a render begun before it", async () => {
     const { store, renderer, publish } = setup();
-    await store.get("/", renderer("/"));
-    const before = store.get("/changes", renderer("/changes", 20));
+    await store.get("/", answerKeys("/"), renderer("/"));
+    const before = store.get("/changes", answerKeys("/changes"), renderer("/changes", 20));
     publish();
     store.expireAll();
-    expect(html(await store.get("/", renderer("/")))).toBe("/ v2");
+    expect(html(await store.get("/", answerKeys("/"), renderer("/")))).toBe("/ v2");
     // The reader who came after the publish waits for a fresh render, not the one already running.
-    expect(html(await store.get("/changes", renderer("/changes")))).toBe("/changes v2");
+    expect(html(await store.get("/changes", answerKeys("/changes"), renderer("/changes")))).toBe("/changes v2");
     await before;
-    expect(html(await store.get("/changes", renderer("/changes")))).toBe("/changes v2");
+    expect(html(await store.get("/changes", answerKeys("/changes"), renderer("/changes")))).toBe("/changes v2");
   });
 
   it("passes on answers that are not pages (not found, errors) without keeping them", async () => {
     const { store } = setup();
     let calls = 0;
     const notFound = async (): Promise<RenderResult> => ((calls += 1), { response: new Response("no", { status: 404 }) });
-    expect(html(await store.get("/commitments/nope", notFound))).toBe("status 404");
-    expect(html(await store.get("/commitments/nope", notFound))).toBe("status 404");
+    expect(html(await store.get("/commitments/nope", answerKeys("/commitments/nope"), notFound))).toBe("status 404");
+    expect(html(await store.get("/commitments/nope", answerKeys("/commitments/nope"), notFound))).toBe("status 404");
     expect(calls).toBe(2);
     expect(store.size).toBe(0);
   });
@@ -212,13 +214,93 @@ describe("the page store", () => {
   it("evicts the least recently read pages to stay within its memory bound", async () => {
     // Each page here takes 5 bytes: room for two.
     const { store, renders, renderer } = setup({ maxBytes: 12 });
-    await store.get("/a", renderer("/a"));
-    await store.get("/b", renderer("/b"));
-    await store.get("/a", renderer("/a"));
-    await store.get("/c", renderer("/c"));
+    await store.get("/a", answerKeys("/a"), renderer("/a"));
+    await store.get("/b", answerKeys("/b"), renderer("/b"));
+    await store.get("/a", answerKeys("/a"), renderer("/a"));
+    await store.get("/c", answerKeys("/c"), renderer("/c"));
     expect(store.size).toBe(2);
-    await store.get("/a", renderer("/a"));
-    await store.get("/b", renderer("/b"));
+    await store.get("/a", answerKeys("/a"), renderer("/a"));
+    await store.get("/b", answerKeys("/b"), renderer("/b"));
     expect(renders).toEqual(["/a", "/b", "/c", "/b"]);
+  });
+
+  it("drops only the pages that depend on what a publish names", async () => {
+    const { store, renders, renderer, publish } = setup();
+    for (const path of ["/", "/commitments", "/commitments/a", "/commitments/b", "/areas/x", "/organisations/o"])
+      await store.get(path, answerKeys(path), renderer(path));
+    publish();
+    // A change to commitment a, in area x: its page, its area's and every list; not b's, not the organisation's.
+    expect(store.invalidate(["commitment:a", "area:x", "lists"])).toBe(4);
+    expect(store.dropped).toBe(4);
+    for (const path of ["/", "/commitments", "/commitments/a", "/commitments/b", "/areas/x", "/organisations/o"])
+      await store.get(path, answerKeys(path), renderer(path));
+    expect(renders.slice(6).sort()).toEqual(["/", "/areas/x", "/commitments", "/commitments/a"]);
+    // A renamed organisation: every page shows names.
+    expect(store.invalidate(["organisation:o", "shared", "lists"])).toBe(6);
+  });
+
+  it("keeps a page whose render names no keys (a version that can never change) through every publish", async () => {
+    const { store } = setup();
+    const page = { body: new TextEncoder().encode("v3"), headers: {}, etag: '"v3"', keys: [] };
+    await store.get("/commitments/a?version=3", answerKeys("/commitments/a"), async () => ({ page }));
+    expect(store.invalidate(["commitment:a", "lists", "shared"])).toBe(0);
+    expect(store.size).toBe(1);
+  });
+
+  it("does not keep a render under way when a publish touches its keys, but keeps one it does not touch", async () => {
+    const { store, renders, renderer, publish } = setup();
+    const a = store.get("/commitments/a", answerKeys("/commitments/a"), renderer("/commitments/a", 20));
+    const b = store.get("/commitments/b", answerKeys("/commitments/b"), renderer("/commitments/b", 20));
+    publish();
+    store.invalidate(["commitment:a"]);
+    await Promise.all([a, b]);
+    expect(html(await store.get("/commitments/a", answerKeys("/commitments/a"), renderer("/commitments/a")))).toBe("/commitments/a v2");
+    expect(html(await store.get("/commitments/b", answerKeys("/commitments/b"), renderer("/commitments/b")))).toBe("/commitments/b v1");
+    expect(renders).toEqual(["/commitments/a", "/commitments/b", "/commitments/a"]);
+  });
+
+  it("keeps and serves nothing while the instance cannot hear publishes", async () => {
+    let hearing = false;
+    const { store, renders, renderer } = setup({ caching: () => hearing });
+    await store.get("/", answerKeys("/"), renderer("/"));
+    await store.get("/", answerKeys("/"), renderer("/"));
+    expect(store.peek("/")).toBeNull();
+    expect(renders).toEqual(["/", "/"]);
+    hearing = true;
+    await store.get("/", answerKeys("/"), renderer("/"));
+    expect(store.peek("/")).not.toBeNull();
+  });
+});
+
+describe("the cached reads' store (security review F5: no request grows memory past the bound)", () => {
+  it("keeps at most its byte bound however many distinct keys are read, least recently read out first", async () => {
+    const store = new DataStore({ maxBytes: 64 * 1024 });
+    for (let i = 0; i < 5_000; i += 1)
+      await store.read(`listCommitments {"q":"probe ${i}","host":"h${i}.example"}`, async () => ({ rows: "x".repeat(200) }));
+    expect(store.byteSize).toBeLessThanOrEqual(64 * 1024);
+    expect(store.size).toBeGreaterThan(0);
+    expect(store.size).toBeLessThan(5_000);
+  });
+
+  it("answers a copy (nobody can change a kept result) and drops everything on expireAll", async () => {
+    const store = new DataStore();
+    let reads = 0;
+    const read = () => store.read("k", async () => ((reads += 1), { list: [1, 2] }));
+    const first = await read();
+    first.list.push(3);
+    expect((await read()).list).toEqual([1, 2]);
+    expect(reads).toBe(1);
+    store.expireAll();
+    await read();
+    expect(reads).toBe(2);
+  });
+
+  it("does not keep a result read while the instance cannot hear publishes", async () => {
+    const store = new DataStore({ caching: () => false });
+    let reads = 0;
+    await store.read("k", async () => (reads += 1));
+    await store.read("k", async () => (reads += 1));
+    expect(reads).toBe(2);
+    expect(store.size).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import { changesFeedBody } from "@/server/open-data/feeds";
 import { ATOM_CONTENT_TYPE } from "@/server/open-data/atom";
-import { invalidParameters, preflight, requestOrigin, sendProblem, sendText, withProblems } from "@/server/open-data/http";
+import { invalidParameters, preflight, sendProblem, sendText, withProblems } from "@/server/open-data/http";
+import { requestOrigin } from "@/server/http";
 import { parseFeedParams } from "@/server/open-data/params";
 import { cacheControlFor, readView, recordRef } from "@/server/open-data/view";
 

@@ -10,7 +10,7 @@ import { asOfParams, buildHref, type QueryValues } from "@/domain/links";
 import { longDate } from "@/domain/dates";
 import { plural } from "@/domain/wording";
 import { CiteThisPage, ViewBanners, hiddenRecordFields, recordMetadata } from "@/components/record-version";
-import { siteOrigin } from "@/server/open-data/http";
+import { siteOrigin } from "@/server/http";
 
 type Props = { searchParams: Promise<RawParams> };
 

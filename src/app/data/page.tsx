@@ -4,7 +4,7 @@ import { ENDPOINT_EXAMPLES, openApiDocument } from "@/server/open-data/openapi";
 import { COMMITMENT_COLUMNS, DEADLINE_REVISION_COLUMNS, STATUS_UPDATE_COLUMNS, type CsvColumn } from "@/server/open-data/csv";
 import { LICENCE, suggestedCitation } from "@/server/open-data/licence";
 import { FEED_ENTRY_LIMIT } from "@/server/open-data/atom";
-import { PUBLIC_CACHE_CONTROL, siteOrigin } from "@/server/open-data/http";
+import { PUBLIC_CACHE_CONTROL, siteOrigin } from "@/server/http";
 import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from "@/schemas/commitment-query";
 import { formatLongDate, todayIso } from "@/domain/dates";
 import { Code, CodeBlock, EndpointReference, SchemaReference, Table } from "./reference";

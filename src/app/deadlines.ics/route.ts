@@ -1,6 +1,7 @@
 import { deadlinesCalendarBody } from "@/server/open-data/feeds";
 import { ICS_CONTENT_TYPE } from "@/server/open-data/ics";
-import { invalidParameters, preflight, requestOrigin, sendProblem, sendText, withProblems } from "@/server/open-data/http";
+import { invalidParameters, preflight, sendProblem, sendText, withProblems } from "@/server/open-data/http";
+import { requestOrigin } from "@/server/http";
 import { parseFeedParams } from "@/server/open-data/params";
 import { cacheControlFor, readView, recordRef } from "@/server/open-data/view";
 

@@ -15,7 +15,7 @@ import { longDate } from "@/domain/dates";
 import { plural } from "@/domain/wording";
 import { CiteThisPage, ViewBanners, hiddenRecordFields, recordMetadata, viewSuffix } from "@/components/record-version";
 import { MissedTable } from "@/components/missed-deadlines";
-import { siteOrigin } from "@/server/open-data/http";
+import { siteOrigin } from "@/server/http";
 
 type Props = { searchParams: Promise<RawParams> };
 

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { Breadcrumbs } from "@/components/govuk/breadcrumbs";
 import { ReportForm } from "@/components/report/report-form";
 import { reportedPath } from "@/domain/reports";
-import { siteOrigin } from "@/server/open-data/http";
+import { siteOrigin } from "@/server/http";
 import { submitReportAction } from "./actions";
 
 export const metadata: Metadata = { title: "Report something wrong on a page" };

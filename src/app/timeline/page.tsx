@@ -7,7 +7,7 @@ import { CommitmentFilters, filterQuery } from "@/components/commitment-filters"
 import { StatusTag } from "@/components/govuk/tag";
 import { BAR_CLASSES } from "@/components/progress-bar";
 import { CiteThisPage, ViewBanners, hiddenRecordFields, recordMetadata } from "@/components/record-version";
-import { siteOrigin } from "@/server/open-data/http";
+import { siteOrigin } from "@/server/http";
 import { asOfParams, buildHref, type QueryValues } from "@/domain/links";
 import { longDate } from "@/domain/dates";
 import { plural } from "@/domain/wording";

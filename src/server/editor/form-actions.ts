@@ -5,7 +5,6 @@ import { redirect } from "next/navigation";
 import { headers } from "next/headers";
 import { currentUser, signInUrl } from "../auth/session";
 import { editorReturnPath } from "../auth/return-path";
-import { expirePublicData } from "../cache-tags";
 import { clientAddressOf } from "../front-door";
 import { recordAudit } from "./audit";
 import type { EditorUser } from "./actor";
@@ -114,9 +113,4 @@ export async function commitmentConflictState(
   const rebased: FormValues = { ...values, version: String(failure.currentVersion) };
   for (const k of keys) rebased[BASE[k]] = k === "supporting" ? (current.supporting ?? "").split(", ").filter(Boolean) : (current[k] ?? "");
   return failureState(prev, failure, rebased, { conflict });
-}
-
-/** After publishing (or changing what the public sees): public pages refresh at once. */
-export function publicDataChanged(): void {
-  expirePublicData();
 }

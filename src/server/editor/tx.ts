@@ -1,6 +1,8 @@
 import type { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../db";
 import { catchRollBack, RollBack, type Result } from "./result";
+import { freshness } from "../freshness";
+import { parseKeys } from "../freshness/keys";
 
 /** A database handle inside a transaction (or the client itself, for reads). */
 export type Tx = Prisma.TransactionClient;
@@ -8,8 +10,22 @@ export type Tx = Prisma.TransactionClient;
 /** Interactive transactions: generous limits, since approvals may wait on a row lock. */
 const TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 } as const;
 
-export function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.$transaction(work, TX_OPTIONS);
+/**
+ * `work` in one transaction. Whatever it changes that the public sees is published by the
+ * commit itself: the database's triggers name the keys touched (roadmap_tracker.touched) and
+ * NOTIFY every instance at commit; this instance drops them the moment the commit returns, so
+ * the editor's next page already shows the change (docs/decisions/0013).
+ */
+export async function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  let touched = "";
+  const result = await db.$transaction(async (tx) => {
+    const value = await work(tx);
+    const [row] = await tx.$queryRaw<{ touched: string | null }[]>`SELECT current_setting('roadmap_tracker.touched', true) AS touched`;
+    touched = row?.touched ?? "";
+    return value;
+  }, TX_OPTIONS);
+  freshness().published(parseKeys(touched), "commit");
+  return result;
 }
 
 /** A mutation in one transaction: a failed Result (or a RollBack thrown inside) rolls everything back and is answered. */

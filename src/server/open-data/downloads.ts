@@ -10,7 +10,8 @@ import { COMMITMENT_COLUMNS, CSV_CONTENT_TYPE, DEADLINE_REVISION_COLUMNS, STATUS
 import { apiBase, toApiArea, toApiChange, toApiCommitment, toApiOrganisation } from "./serialise";
 import { inChunks, mapAsync, toWebStream } from "./stream";
 import { DATASET_TITLE, LICENCE, suggestedCitation } from "./licence";
-import { invalidParameters, requestOrigin, sendStream, weakEtag, withProblems } from "./http";
+import { invalidParameters, sendStream, weakEtag, withProblems } from "./http";
+import { requestOrigin } from "../http";
 import { parseAsOfParams } from "./params";
 import { cacheControlFor, readView, recordRef, type RecordRef } from "./view";
 import type { ApiDeadlineRevisionChange, ApiStatusUpdateChange } from "../../schemas/api";

@@ -2,23 +2,10 @@
 // headers, validators (ETag) with conditional GET, CORS for GET from any origin, and errors as
 // RFC 9457 problem details. See docs/decisions/0005-open-data.md.
 import crypto from "node:crypto";
-import { appConfig } from "../../runtime/env";
-import { CORS_HEADERS, isOpenDataPath, OPEN_DATA_VARY, REPRESENTATION_HEADERS } from "../http-headers";
+import { CORS_HEADERS, etagMatches, isOpenDataPath, OPEN_DATA_VARY, PUBLIC_CACHE_CONTROL, REPRESENTATION_HEADERS, requestOrigin } from "../http";
 import { problemSchema, type Problem } from "../../schemas/api";
-import { RENDER_HEADER, RENDER_HOST_HEADER, renderSecret } from "../page-cache/render";
 import type { FieldError } from "../../schemas/errors";
 
-/**
- * Browsers may reuse a response for a minute and shared caches (CDNs) for five; a shared cache
- * may serve a stale copy for ten more minutes while it refetches, or for a day if we are down.
- * Publishing a change expires the server-side data cache at once (PUBLIC_DATA_TAG).
- */
-export const PUBLIC_CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400";
-/**
- * An answer at a record version the reader chose (version=, or recorded_on= a day that has
- * ended): nothing published later changes it (docs/decisions/0009-record-versions.md).
- */
-export const IMMUTABLE_CACHE_CONTROL = "public, max-age=31536000, s-maxage=31536000, immutable";
 /** Errors are cacheable too, but only briefly: a missing commitment may be published soon. */
 const ERROR_CACHE_CONTROL = "public, max-age=60, s-maxage=60";
 
@@ -80,16 +67,6 @@ export function weakEtag(parts: readonly string[]): string {
   return `W/"${crypto.createHash("sha256").update(parts.join("\u0000")).digest("base64url")}"`;
 }
 
-const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
-
-/** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): W/"x" matches "x". */
-export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  if (ifNoneMatch.trim() === "*") return true;
-  const wanted = opaque(etag);
-  return (ifNoneMatch.match(/(?:W\/)?"[^"]*"/g) ?? []).some((tag) => opaque(tag) === wanted);
-}
-
 function baseHeaders(etag: string, cacheControl: string, contentType: string, extra?: Record<string, string>): Headers {
   const headers = new Headers({
     ...CORS_HEADERS,
@@ -138,42 +115,6 @@ export function sendStream(
   const headers = baseHeaders(options.etag, options.cacheControl ?? PUBLIC_CACHE_CONTROL, options.contentType, extra);
   if (etagMatches(request.headers.get("if-none-match"), options.etag)) return notModified(headers);
   return new Response(open(), { status: 200, headers });
-}
-
-const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
-
-/**
- * The site's public address for text on pages (citations, the API's base address): SITE_URL, or
- * else NEXTAUTH_URL (whose default is http://localhost:$PORT). Pages do not read the Host header: they are
- * cached whole and shared by every reader (src/server/page-cache).
- */
-export function siteOrigin(): string {
-  const env = appConfig();
-  return env.siteOrigin ?? new URL(env.NEXTAUTH_URL).origin;
-}
-
-/**
- * The public origin for absolute links (API links, CSV urls, feeds, calendar): SITE_URL when the
- * operator sets it (do, behind a proxy or CDN), otherwise the Host header the client sent, with
- * X-Forwarded-Proto for the scheme. X-Forwarded-Host is not trusted: a cache that does not key
- * on it could be poisoned with links to another site. (Next's request.url carries the address
- * the server listens on, not the one the client used, so it is only the last resort.)
- */
-export function publicOrigin(headers: { get(name: string): string | null }, fallback: string): string {
-  const configured = appConfig().siteOrigin;
-  if (configured) return configured;
-  const fallbackUrl = new URL(fallback);
-  // A render for the response cache carries the reader's Host in its own header (fetch cannot set Host).
-  const forCache = headers.get(RENDER_HEADER) === renderSecret();
-  const host = ((forCache ? headers.get(RENDER_HOST_HEADER) : null) ?? headers.get("host"))?.trim();
-  const forwardedProto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
-  const proto = forwardedProto === "https" || forwardedProto === "http" ? forwardedProto : fallbackUrl.protocol.replace(":", "");
-  return host && HOST.test(host) ? `${proto}://${host.toLowerCase()}` : `${proto}://${fallbackUrl.host}`;
-}
-
-/** The public origin of a route handler's request. */
-export function requestOrigin(request: Request): string {
-  return publicOrigin(request.headers, request.url);
 }
 
 const PROBLEM_TYPES = {

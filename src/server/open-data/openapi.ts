@@ -18,7 +18,7 @@ import {
   trackerSnapshotSchema,
 } from "../../schemas/api";
 import { LICENCE } from "./licence";
-import { IMMUTABLE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, siteOrigin } from "./http";
+import { IMMUTABLE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, siteOrigin } from "../http";
 
 type Fields = Record<string, z.ZodType>;
 

@@ -6,7 +6,8 @@ import { resolveView, recordParams, type View } from "../record-at";
 import { todayIso } from "../../domain/dates";
 import type { FieldError } from "../../schemas/errors";
 import type { WhenParams } from "./params";
-import { IMMUTABLE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, invalidParameters } from "./http";
+import { invalidParameters } from "./http";
+import { IMMUTABLE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from "../http";
 
 /** What an answer's meta says about the version it shows (and what its cache key needs). */
 export type RecordRef = { version: number; publishedAt: string | null };

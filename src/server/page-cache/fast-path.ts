@@ -6,11 +6,11 @@
 // connections is what separates a p99 of ~150 ms from one well under 100 ms.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import zlib from "node:zlib";
-import { etagMatches } from "../open-data/http";
-import { notModifiedHeaders, varyHeader, weakened } from "../http-headers";
+import { etagMatches, notModifiedHeaders, varyHeader, weakened } from "../http";
 import { recentDatabaseStatus } from "../database-breaker";
 import { securityHeaders } from "../security-headers";
-import { pageStore, type CachedPage } from "./store";
+import { pageStore } from "../freshness";
+import type { CachedPage } from "../freshness/page-store";
 import { cacheKey, cacheKind } from "./routing";
 
 const MIN_GZIP_BYTES = 1024;

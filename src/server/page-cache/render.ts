@@ -3,14 +3,21 @@
 // (rather than sending it back to the cache). It comes back exactly as a reader would get it
 // uncached. A page is kept without its scripts (see html.ts), with a policy that allows none;
 // API answers and feeds with their own headers (ETag, Cache-Control, CORS, Link).
-import crypto from "node:crypto";
 import { contentSecurityPolicy, policyOptions } from "../content-security-policy";
 import { entityTag, withoutScripts } from "./html";
-import type { RenderResult } from "./store";
+import type { RenderResult } from "../freshness/page-store";
 import type { CacheKind } from "./routing";
-import { IMMUTABLE_PAGE_CACHE_CONTROL, IMMUTABLE_PAGE_META, PAGE_CACHE_CONTROL } from "./store";
 import { SECURITY_HEADER_NAMES } from "../security-headers";
-import { OPEN_DATA_VARY } from "../http-headers";
+import {
+  IMMUTABLE_CACHE_CONTROL,
+  IMMUTABLE_PAGE_META,
+  OPEN_DATA_VARY,
+  PAGE_CACHE_CONTROL,
+  RENDER_HEADER,
+  RENDER_HOST_HEADER,
+  renderSecret,
+  surrogateHeaders,
+} from "../http";
 
 // The same URL answers Next's client router with something other than this HTML.
 const PAGE_VARY = "RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch";
@@ -29,21 +36,11 @@ const NOT_KEPT = new Set([
   ...SECURITY_HEADER_NAMES,
 ]);
 
-export const RENDER_HEADER = "x-roadmap-tracker-render";
-/** The Host the reader asked for (fetch cannot set Host): API links and feeds are built from it. */
-export const RENDER_HOST_HEADER = "x-roadmap-tracker-host";
-
 /** Who asked: what absolute links in API answers and feeds are built from (see publicOrigin). */
 export type Client = { host: string | null; proto: string | null };
 
-const globalForRender = globalThis as unknown as { __rtRenderSecret?: string };
-
-/** Known only to this process: an outside request cannot pass itself off as a cache render. */
-export function renderSecret(): string {
-  return (globalForRender.__rtRenderSecret ??= crypto.randomBytes(24).toString("base64url"));
-}
-
-export async function renderPage(serverOrigin: string, url: string, kind: CacheKind, client: Client): Promise<RenderResult> {
+/** `keys`: what the answer depends on (src/server/freshness/keys.ts), told to a CDN in its headers. */
+export async function renderPage(serverOrigin: string, url: string, kind: CacheKind, client: Client, keys: readonly string[]): Promise<RenderResult> {
   // identity: the answer goes straight into memory, so having Next.js gzip it and fetch unzip it
   // again is only work (the fast path gzips each entry once, when a reader asks for it).
   const headers: Record<string, string> = {
@@ -64,19 +61,24 @@ export async function renderPage(serverOrigin: string, url: string, kind: CacheK
     const body = new Uint8Array(await response.arrayBuffer());
     const etag = response.headers.get("etag") ?? entityTag(new TextDecoder().decode(body));
     // Vary: what the answer depends on, not the headers Next.js adds for its client router.
-    return { page: { body, headers: { ...keptHeaders(response.headers), etag, vary: OPEN_DATA_VARY }, etag } };
+    const immutable = response.headers.get("cache-control") === IMMUTABLE_CACHE_CONTROL;
+    const kept = immutable ? [] : keys;
+    const headers = { ...keptHeaders(response.headers), ...surrogateHeaders(kept), etag, vary: OPEN_DATA_VARY };
+    return { page: { body, headers, etag, keys: kept } };
   }
   if (!type.startsWith("text/html")) return { response };
   const html = withoutScripts(await response.text());
   const etag = entityTag(html);
+  const immutable = isImmutablePage(html);
   const pageHeaders = {
     "content-type": "text/html; charset=utf-8",
     "content-security-policy": contentSecurityPolicy({ none: true }, policyOptions()),
-    "cache-control": isImmutablePage(html) ? IMMUTABLE_PAGE_CACHE_CONTROL : PAGE_CACHE_CONTROL,
+    "cache-control": immutable ? IMMUTABLE_CACHE_CONTROL : PAGE_CACHE_CONTROL,
+    ...surrogateHeaders(immutable ? [] : keys),
     etag,
     vary: PAGE_VARY,
   };
-  return { page: { body: new TextEncoder().encode(html), headers: pageHeaders, etag } };
+  return { page: { body: new TextEncoder().encode(html), headers: pageHeaders, etag, keys: immutable ? [] : keys } };
 }
 
 /** True for a page that marks its record as never changing again (see IMMUTABLE_PAGE_META). */

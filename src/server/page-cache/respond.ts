@@ -1,9 +1,9 @@
 // The answer to a cacheable request (see routing.ts), served by src/proxy.ts before Next.js
 // routes it: from memory, rendered when missing or expired. Pages may also be kept by a CDN or
 // caching proxy for a minute (the scale-out path); API answers say so themselves.
-import { etagMatches } from "../open-data/http";
-import { notModifiedHeaders } from "../http-headers";
-import { pageStore } from "./store";
+import { etagMatches, notModifiedHeaders } from "../http";
+import { pageStore } from "../freshness";
+import { answerKeys } from "../freshness/keys";
 import { keptHeaders, renderPage } from "./render";
 import { cacheKey, type CacheKind } from "./routing";
 
@@ -17,8 +17,9 @@ export async function cachedPageResponse(
 ): Promise<Response> {
   const client = { host: request.headers.get("host"), proto: request.headers.get("x-forwarded-proto") };
   const key = cacheKey(kind, url, client.host, client.proto);
+  const pathname = url.split("?")[0]!;
   const result = await pageStore()
-    .get(key, () => renderPage(serverOrigin, url, kind, client))
+    .get(key, answerKeys(pathname), () => renderPage(serverOrigin, url, kind, client, answerKeys(pathname)))
     .catch((error: unknown) => {
       console.error(`Response cache: rendering ${url} failed:`, error);
       throw error;

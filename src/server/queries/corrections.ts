@@ -2,6 +2,7 @@
 // addresses answer 410 Gone). Both tables are append-only (migration 20261204000000_provenance).
 import type { Db } from "../db";
 import { isoDay } from "../../domain/dates";
+import { freshness } from "../freshness";
 
 export type Removal = { slug: string; title: string; reason: string; removedOn: string; publishedAt: string };
 export type ReaderCorrection = { id: number; pagePath: string; correction: string; acceptedOn: string };
@@ -47,17 +48,14 @@ export async function listCorrections(db: Db): Promise<{ corrections: Correction
   };
 }
 
-/** Removed slugs, for the proxy's 410 answer; read at most every REMOVED_TTL_MS. */
-const REMOVED_TTL_MS = 30_000;
-const memo = globalThis as unknown as { __rtRemoved?: { at: number; slugs: Promise<Set<string>> } };
-
+/** Removed slugs, for the proxy's 410 answer: kept until a removal is published (src/server/freshness). */
 export function removedSlugs(db: Db, now = Date.now()): Promise<Set<string>> {
-  const known = memo.__rtRemoved;
-  if (known && now - known.at < REMOVED_TTL_MS) return known.slugs;
-  const slugs = db.commitmentRemoval
-    .findMany({ select: { slug: true } })
-    .then((rows) => new Set(rows.map((r) => r.slug)))
-    .catch(() => new Set<string>());
-  memo.__rtRemoved = { at: now, slugs };
-  return slugs;
+  return freshness().removedSlugs(
+    () =>
+      db.commitmentRemoval
+        .findMany({ select: { slug: true } })
+        .then((rows) => new Set(rows.map((r) => r.slug)))
+        .catch(() => new Set<string>()),
+    now,
+  );
 }

@@ -20,7 +20,7 @@ import { Timeline, commitmentTimelineItems, type TimelineItem } from "@/componen
 import { CommitmentChart, commitmentMarks } from "@/components/charts";
 import { SourceLink } from "@/components/govuk/source-link";
 import { asOfParams, buildHref } from "@/domain/links";
-import { siteOrigin } from "@/server/open-data/http";
+import { siteOrigin } from "@/server/http";
 import { longDate } from "@/domain/dates";
 import { days } from "@/domain/wording";
 import { CiteThisPage, ViewBanners, hiddenRecordFields, recordMetadata, viewSuffix } from "@/components/record-version";

@@ -1,5 +1,6 @@
 import { changesBody } from "@/server/open-data/api-data";
-import { invalidParameters, linkHeader, preflight, requestOrigin, sendJson, withProblems } from "@/server/open-data/http";
+import { invalidParameters, linkHeader, preflight, sendJson, withProblems } from "@/server/open-data/http";
+import { requestOrigin } from "@/server/http";
 import { parseChangeListParams } from "@/server/open-data/params";
 import { cacheControlFor, readView, recordRef, viewParams } from "@/server/open-data/view";
 

@@ -1,5 +1,6 @@
 import { commitmentsBody } from "@/server/open-data/api-data";
-import { invalidParameters, linkHeader, preflight, requestOrigin, sendJson, withProblems } from "@/server/open-data/http";
+import { invalidParameters, linkHeader, preflight, sendJson, withProblems } from "@/server/open-data/http";
+import { requestOrigin } from "@/server/http";
 import { parseCommitmentListParams } from "@/server/open-data/params";
 import { cacheControlFor, readView, recordRef, viewParams } from "@/server/open-data/view";
 

@@ -1,5 +1,6 @@
 import { openApiDocument } from "@/server/open-data/openapi";
-import { invalidParameters, preflight, requestOrigin, sendJson, withProblems } from "@/server/open-data/http";
+import { invalidParameters, preflight, sendJson, withProblems } from "@/server/open-data/http";
+import { requestOrigin } from "@/server/http";
 import { parseNoParams } from "@/server/open-data/params";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,6 @@
 import { organisationsBody } from "@/server/open-data/api-data";
-import { invalidParameters, preflight, requestOrigin, sendJson, withProblems } from "@/server/open-data/http";
+import { invalidParameters, preflight, sendJson, withProblems } from "@/server/open-data/http";
+import { requestOrigin } from "@/server/http";
 import { parseAsOfParams } from "@/server/open-data/params";
 import { cacheControlFor, readView, recordRef } from "@/server/open-data/view";
 

@@ -2,16 +2,13 @@
 import { redirect } from "next/navigation";
 import { getDb } from "@/server/db";
 import { checkForcedPublication, forcePublishProposal, reviewProposal, withdrawProposal } from "@/server/editor/proposals";
-import { failureState, publicDataChanged, sessionUser, valuesOf } from "@/server/editor/form-actions";
+import { failureState, sessionUser, valuesOf } from "@/server/editor/form-actions";
 import type { FormState } from "@/schemas/form-state";
 
 export async function reviewProposalAction(prev: FormState, formData: FormData): Promise<FormState> {
   const values = valuesOf(formData);
   const result = await reviewProposal(getDb(), await sessionUser(), values);
-  if (result.ok) {
-    if (result.value.decision === "approve") publicDataChanged();
-    redirect(`/editor/proposals/${result.value.id}?notice=${result.value.decision === "approve" ? "approved" : "returned"}`);
-  }
+  if (result.ok) redirect(`/editor/proposals/${result.value.id}?notice=${result.value.decision === "approve" ? "approved" : "returned"}`);
   // Someone else decided first (or the author changed it): show the proposal as it is now.
   if (result.kind === "conflict") redirect(`/editor/proposals/${String(values.proposalId)}?notice=stale`);
   return failureState(prev, result, values);
@@ -28,10 +25,7 @@ export async function withdrawProposalAction(prev: FormState, formData: FormData
 export async function forcePublishAction(prev: FormState, formData: FormData): Promise<FormState> {
   const values = valuesOf(formData);
   const result = await forcePublishProposal(getDb(), await sessionUser(), values);
-  if (result.ok) {
-    publicDataChanged();
-    redirect(`/editor/proposals/${result.value.id}?notice=forced`);
-  }
+  if (result.ok) redirect(`/editor/proposals/${result.value.id}?notice=forced`);
   if (result.kind === "conflict") redirect(`/editor/proposals/${String(values.proposalId)}?notice=stale`);
   return failureState(prev, result, values);
 }
@@ -39,10 +33,7 @@ export async function forcePublishAction(prev: FormState, formData: FormData): P
 export async function checkForcedAction(prev: FormState, formData: FormData): Promise<FormState> {
   const values = valuesOf(formData);
   const result = await checkForcedPublication(getDb(), await sessionUser(), values);
-  if (result.ok) {
-    publicDataChanged();
-    redirect(`/editor/proposals/${result.value.id}?notice=checked`);
-  }
+  if (result.ok) redirect(`/editor/proposals/${result.value.id}?notice=checked`);
   if (result.kind === "conflict") redirect(`/editor/proposals/${String(values.proposalId)}?notice=stale`);
   return failureState(prev, result, values);
 }

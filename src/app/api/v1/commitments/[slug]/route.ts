@@ -1,5 +1,6 @@
 import { commitmentBody } from "@/server/open-data/api-data";
-import { invalidParameters, preflight, requestOrigin, sendJson, sendProblem, withProblems } from "@/server/open-data/http";
+import { invalidParameters, preflight, sendJson, sendProblem, withProblems } from "@/server/open-data/http";
+import { requestOrigin } from "@/server/http";
 import { parseAsOfParams } from "@/server/open-data/params";
 import { cacheControlFor, readView, recordRef } from "@/server/open-data/view";
 import { slugSchema } from "@/schemas/common";

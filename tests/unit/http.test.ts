@@ -3,7 +3,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { conformHeaders, isOpenDataPath, notModifiedHeaders, varyHeader } from "../../src/server/http-headers";
+import { conformHeaders, isOpenDataPath, notModifiedHeaders, varyHeader } from "../../src/server/http";
 
 describe("the open data's URLs", () => {
   it("are the API, the feeds and the downloads, and nothing else", () => {
