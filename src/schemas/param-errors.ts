@@ -7,6 +7,7 @@ import { quoted } from "../domain/wording";
 import { slugSchema } from "./common";
 import { MAX_PAGE_SIZE, MAX_QUERY_LENGTH, NUL_MESSAGE, paramValues, type RawParams } from "./commitment-query";
 import type { FieldError, PageError } from "./errors";
+import { SCORECARD_COLUMN_MESSAGE } from "./scorecard-query";
 
 /** A parameter problem; `value` is the offending value when the parser already knows it (an unknown area). */
 export type ParamError = FieldError & { value?: string };
@@ -26,6 +27,7 @@ const FIELD_TARGETS: Record<string, string> = {
   version: "#main-content",
   recorded_on: "#main-content",
   sort: "#sort",
+  order: "#sort",
   page: "#results",
   page_size: "#results",
 };
@@ -75,7 +77,10 @@ function friendlyMessage(error: ParamError, raw: RawParams): string {
         return "The date to view the tracker on must be on or after 1 January 2026, when the roadmap was published";
       return "The date to view the tracker on must be a real date written as year-month-day, for example 2026-06-01";
     case "sort":
+      if (error.message.includes(SCORECARD_COLUMN_MESSAGE)) return "Choose a column of the scorecard to sort by";
       return "Choose how to sort commitments from the list";
+    case "order":
+      return "Choose to sort smallest first (asc) or largest first (desc)";
     case "page":
       return `Page number must be a whole number, 1 or more (${quoted(first)} is not)`;
     case "page_size":

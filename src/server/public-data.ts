@@ -16,6 +16,7 @@ import { listMissedDeadlines } from "./queries/missed";
 import { listWordingChanges } from "./queries/wording";
 import { lastVersionOf, revisedSince } from "./queries/versions";
 import { getRemoval, listCorrections } from "./queries/corrections";
+import { listScorecards } from "./queries/scorecards";
 
 /**
  * A safety net only: entries are dropped by tag the moment anything is published in this process.
@@ -50,4 +51,5 @@ export const publicData = {
   lastVersionOf: cachedQuery("lastVersionOf", lastVersionOf),
   getRemoval: cachedQuery("getRemoval", getRemoval),
   listCorrections: cachedQuery("listCorrections", listCorrections),
+  listScorecards: cachedQuery("listScorecards", listScorecards),
 };

@@ -27,6 +27,8 @@ import { OPEN_PUBLIC_STATUS_CODES } from "../domain/status";
 import { daysBetween, todayIso } from "../domain/dates";
 import type { FieldError } from "../schemas/errors";
 import { isStale, lastConfirmedOrAnnounced, upcomingWindow } from "../domain/attention";
+import { sortScorecard } from "../domain/scorecard";
+import { parseScorecardQuery } from "../schemas/scorecard-query";
 
 export type { RawParams } from "../schemas/commitment-query";
 
@@ -399,13 +401,31 @@ const areaByKey = cache(async (slug: string, key: string) => {
   });
 });
 
-/** `/organisations`: every organisation with how many commitments it leads and supports. */
+/** `/organisations`: every organisation with how many commitments it leads and supports, and its scorecard, sorted as asked. */
 export const loadOrganisationsPage = (raw: RawParams = {}) => organisationsByKey(canonical(raw));
 const organisationsByKey = cache(async (key: string) => {
   const raw = new URLSearchParams(key);
   const { errors, ...when } = await pageParams(raw);
-  const [organisations, revised] = await Promise.all([publicData.listOrganisations(when.record.version), revisedAfter(when.record)]);
-  return found({ ...when, revised, errors: pageErrors(errors, raw), values: formValues(raw), organisations });
+  const version = when.record.version;
+  const { sort, order, area: areaGiven } = parseScorecardQuery(raw, errors);
+  const { area, areas } = await knownOwners(areaGiven, [], errors, version);
+  const [organisations, scorecards, revised] = await Promise.all([
+    publicData.listOrganisations(version),
+    publicData.listScorecards(when.asOf, version, { area }),
+    revisedAfter(when.record),
+  ]);
+  const supports = new Map(organisations.map((o) => [o.slug, o.supports]));
+  return found({
+    ...when,
+    revised,
+    errors: pageErrors(errors, raw, { sort: "#scorecards", order: "#scorecards" }),
+    values: formValues(raw),
+    sort,
+    order,
+    area,
+    areas,
+    scorecards: sortScorecard(scorecards, sort, order).map((row) => ({ ...row, supports: supports.get(row.slug) ?? 0 })),
+  });
 });
 
 /** `/organisations/[slug]`: commitments the organisation leads or supports, with summary counts. */
@@ -416,10 +436,12 @@ const organisationByKey = cache(async (slug: string, key: string) => {
   if (!organisation) return NOT_FOUND;
   const raw = new URLSearchParams(key);
   const { errors, ...when } = await pageParams(raw);
-  const [{ items }, revised] = await Promise.all([
+  const [{ items }, scorecards, revised] = await Promise.all([
     publicData.listCommitments({ asOf: when.asOf, version: when.record.version, organisation: [slug], sort: "due" }, "all"),
+    publicData.listScorecards(when.asOf, when.record.version, {}),
     revisedAfter(when.record),
   ]);
+  const scorecard = scorecards.find((row) => row.slug === slug) ?? null;
   const leads = items.filter((c) => c.owners.some((o) => o.slug === slug && o.role === "lead"));
   const joint = items.filter((c) => c.owners.some((o) => o.slug === slug && o.role === "joint"));
   return found({
@@ -429,6 +451,7 @@ const organisationByKey = cache(async (slug: string, key: string) => {
     values: formValues(raw),
     organisation,
     items,
+    scorecard,
     leads: leads.length,
     joint: joint.length,
     ...countStatuses(items),

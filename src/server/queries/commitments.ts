@@ -195,7 +195,8 @@ async function summaryRows(
 /** The public status (src/domain/status.ts publicStatus): no update in effect reads no_progress_reported. */
 export const PUBLIC_STATUS_SQL = Prisma.sql`(CASE WHEN s.status_update_id IS NULL THEN ${NO_PROGRESS_REPORTED} ELSE s.status::text END)`;
 
-function whereClause(query: Partial<CommitmentQuery>): Prisma.Sql {
+/** The filters of /commitments over summarySource's aliases. */
+export function whereClause(query: Partial<CommitmentQuery>): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (query.area?.length) conditions.push(Prisma.sql`a.slug = ANY(${query.area}::text[])`);
   if (query.organisation?.length) conditions.push(ownedBy(query.organisation));
@@ -208,7 +209,8 @@ function whereClause(query: Partial<CommitmentQuery>): Prisma.Sql {
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
 
-function orderClause(query: Partial<CommitmentQuery>): Prisma.Sql {
+/** The orders of /commitments over summarySource's aliases. */
+export function orderClause(query: Partial<CommitmentQuery>): Prisma.Sql {
   switch (query.sort) {
     case "overdue":
       return Prisma.sql`ORDER BY s.days_overdue DESC, s.due_date ASC NULLS LAST, c.title ASC`;
