@@ -10,6 +10,7 @@ import type { Precision } from "../../domain/deadline";
 import type { LatenessKind } from "../../domain/lateness";
 import { daysBetween, isoDay } from "../../domain/dates";
 import { commitmentsAt, ownedBy, versionSql } from "./versions";
+import { expandSearch } from "../../domain/search";
 
 /** Dates come from SQL as text (date::text is YYYY-MM-DD), which saves making and formatting a Date for each. */
 const iso = (d: Date | string | null): string | null => (typeof d === "string" ? d : isoDay(d));
@@ -195,6 +196,22 @@ async function summaryRows(
 /** The public status (src/domain/status.ts publicStatus): no update in effect reads no_progress_reported. */
 export const PUBLIC_STATUS_SQL = Prisma.sql`(CASE WHEN s.status_update_id IS NULL THEN ${NO_PROGRESS_REPORTED} ELSE s.status::text END)`;
 
+/**
+ * The full-text query for what a person typed: each synonym group it names (src/domain/search.ts)
+ * matches any of its phrases, and the rest is read as web search syntax (quotes, or, -).
+ */
+export function searchQuery(q: string): Prisma.Sql {
+  const { groups, rest } = expandSearch(q);
+  const parts = groups.map(
+    (phrases) => Prisma.sql`(${Prisma.join(
+      phrases.map((p) => Prisma.sql`phraseto_tsquery('english', ${p})`),
+      " || ",
+    )})`,
+  );
+  if (rest || parts.length === 0) parts.unshift(Prisma.sql`websearch_to_tsquery('english', ${rest || q})`);
+  return Prisma.sql`(${Prisma.join(parts, " && ")})`;
+}
+
 /** The filters of /commitments over summarySource's aliases. */
 export function whereClause(query: Partial<CommitmentQuery>): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
@@ -205,7 +222,7 @@ export function whereClause(query: Partial<CommitmentQuery>): Prisma.Sql {
   if (query.missed !== undefined) conditions.push(query.missed ? Prisma.sql`s.missed_count > 0` : Prisma.sql`s.missed_count = 0`);
   if (query.dueBefore) conditions.push(Prisma.sql`s.due_date <= ${query.dueBefore}::date`);
   if (query.dueAfter) conditions.push(Prisma.sql`s.due_date >= ${query.dueAfter}::date`);
-  if (query.q) conditions.push(Prisma.sql`c.search @@ websearch_to_tsquery('english', ${query.q})`);
+  if (query.q) conditions.push(Prisma.sql`c.search @@ ${searchQuery(query.q)}`);
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
 
@@ -218,7 +235,7 @@ export function orderClause(query: Partial<CommitmentQuery>): Prisma.Sql {
       return Prisma.sql`ORDER BY s.status_confirmed_on DESC NULLS LAST, s.status_update_id DESC NULLS LAST, c.title ASC`;
     case "relevance":
       return query.q
-        ? Prisma.sql`ORDER BY ts_rank(c.search, websearch_to_tsquery('english', ${query.q})) DESC, c.title ASC`
+        ? Prisma.sql`ORDER BY ts_rank(c.search, ${searchQuery(query.q)}) DESC, c.title ASC`
         : Prisma.sql`ORDER BY s.due_date ASC NULLS LAST, c.title ASC`;
     default:
       return Prisma.sql`ORDER BY s.due_date ASC NULLS LAST, c.title ASC`;
