@@ -6,7 +6,8 @@ import { Checkboxes } from "./govuk/checkboxes";
 import { Details } from "./govuk/details";
 import { Radios } from "./govuk/radios";
 import { Select } from "./govuk/select";
-import { DateInput, TextInput } from "./govuk/text-input";
+import { TextInput } from "./govuk/text-input";
+import { DateInput } from "./govuk/date-input";
 import { AsOfInput, errorFor } from "./as-of-form";
 
 type Props = {
@@ -22,7 +23,7 @@ type Props = {
   hidden?: Record<string, string | undefined>;
 };
 
-const DATE_HINT = "Year-month-day, for example 2026-12-31";
+const DATE_HINT = "For example, 31 12 2026";
 
 /**
  * The /commitments filters: one plain GET form, so every combination is a shareable URL and it

@@ -29,6 +29,8 @@ import type { FieldError } from "../schemas/errors";
 import { isStale, lastConfirmedOrAnnounced, upcomingWindow } from "../domain/attention";
 import { sortScorecard } from "../domain/scorecard";
 import { parseScorecardQuery } from "../schemas/scorecard-query";
+import { foldDateFields } from "../schemas/date-input";
+import { PUBLIC_DATE_PARAMS } from "../schemas/param-errors";
 
 export type { RawParams } from "../schemas/commitment-query";
 
@@ -133,8 +135,10 @@ function canonical(raw: RawParams): string {
   const search = new URLSearchParams();
   const entries = raw instanceof URLSearchParams ? [...raw.keys()].map((k) => [k, raw.getAll(k)] as const) : Object.entries(raw);
   for (const [key, value] of entries) for (const v of ([] as string[]).concat(value ?? [])) search.append(key, v);
-  search.sort();
-  return search.toString();
+  // A date typed in the date input's three boxes, or as 30/06/2026, is read as the one parameter.
+  const folded = foldDateFields(search, PUBLIC_DATE_PARAMS);
+  folded.sort();
+  return folded.toString();
 }
 
 function countStatuses(items: CommitmentSummary[]): { counts: StatusCounts; total: number; overdue: number } {
