@@ -22,7 +22,7 @@ import { refusal, refusalResponse } from "./server/front-door";
 import { cacheKind, isImpossibleDetailPath } from "./server/page-cache/routing";
 import { RENDER_HEADER, renderPage, renderSecret } from "./server/page-cache/render";
 import { cachedPageResponse } from "./server/page-cache/respond";
-import { isDataPath, securityHeaders } from "./server/security-headers";
+import { isDataPath, isEmbedPath, securityHeaders } from "./server/security-headers";
 import { appConfig } from "./runtime/env";
 import { ALLOWED_METHODS, methodNotAllowed, trailingSlashRedirect } from "./server/open-data/http";
 import { isOpenDataPath } from "./server/http-headers";
@@ -77,7 +77,7 @@ function onward(request: NextRequest, rewriteTo?: string) {
     request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase() === "https" ? "https" : "http",
   );
   const headers = securityHeaders(request.nextUrl.pathname);
-  if (!isDataPath(request.nextUrl.pathname)) {
+  if (!isDataPath(request.nextUrl.pathname) && !isEmbedPath(request.nextUrl.pathname)) {
     const nonce = btoa(crypto.randomUUID());
     headers["Content-Security-Policy"] = contentSecurityPolicy({ nonce }, policyOptions());
     requestHeaders.set("x-nonce", nonce);
