@@ -12,7 +12,7 @@ export function embedHtml(card: ShareCard, origin: string): string {
     `<title>${escapeXml(card.title)}: ${escapeXml(card.status)} – Roadmap Tracker</title><meta name="robots" content="noindex">`,
     `<link rel="canonical" href="${escapeXml(page)}"><style>${EMBED_CSS}</style></head><body><main>`,
     `<p class="area">${escapeXml(card.area)}</p>`,
-    `<p class="title"><a href="${escapeXml(page)}" target="_blank" rel="noopener">${escapeXml(card.title)}</a></p>`,
+    `<h1 class="title"><a href="${escapeXml(page)}" target="_blank" rel="noopener">${escapeXml(card.title)}</a></h1>`,
     `<p><span class="tag t-${card.tone}" data-status="">${escapeXml(card.status)}</span>`,
     card.overdue ? "<strong>Overdue</strong>" : "",
     `</p><p>Deadline: ${escapeXml(card.deadline)}${escapeXml(when)}</p>`,

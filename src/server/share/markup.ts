@@ -18,7 +18,7 @@ export const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${
 export const EMBED_CSS = [
   "body{margin:0;font-family:Arial,sans-serif;color:#0b0c0c;background:#fff;font-size:16px;line-height:1.35}",
   "main{border:1px solid #b1b4b6;border-left:8px solid #1d70b8;padding:12px 14px;min-height:120px;box-sizing:border-box}",
-  "p{margin:0 0 6px}.area{color:#484949;font-size:14px}.title{font-weight:700;font-size:18px}",
+  "p,h1{margin:0 0 6px}.area{color:#484949;font-size:14px}.title{font-weight:700;font-size:18px}",
   ".tag{display:inline-block;color:#fff;padding:2px 8px;font-weight:700;margin-right:8px}",
   "a{color:#1d70b8}a:focus{outline:3px solid #fd0;background:#fd0;color:#0b0c0c}.src{font-size:14px}",
   ...Object.entries(TONE_COLOURS).map(([tone, colour]) => `.t-${tone}{background:${colour}}`),
