@@ -102,7 +102,7 @@ export const SCORECARD_DEFINITIONS: readonly ScorecardMeasureDefinition[] = [
 
 export type ScorecardCounts = Record<ScorecardMeasure, number>;
 
-export const emptyScorecardCounts = (): ScorecardCounts => Object.fromEntries(SCORECARD_MEASURES.map((m) => [m, 0])) as ScorecardCounts;
+const emptyScorecardCounts = (): ScorecardCounts => Object.fromEntries(SCORECARD_MEASURES.map((m) => [m, 0])) as ScorecardCounts;
 
 /** The measures one commitment counts in. */
 export function scorecardMeasures(facts: ScorecardFacts): ScorecardMeasure[] {

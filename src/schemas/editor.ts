@@ -554,7 +554,7 @@ const LIST_FIELDS = new Set(["supporting", "organisations", "baseSupporting"]);
 
 /** FormData (or any list of entries) as plain values: list fields become arrays; files are left out. */
 /** The editor's date fields, typed in the date input's three boxes (src/components/govuk/date-input.tsx). */
-export const EDITOR_DATE_FIELDS = ["evidencePublishedOn", "sourcePublishedOn", "effectiveOn", "announcedOn"] as const;
+const EDITOR_DATE_FIELDS = ["evidencePublishedOn", "sourcePublishedOn", "effectiveOn", "announcedOn"] as const;
 
 /** FormData (or any list of entries) as plain values: list fields become arrays; files are left out; each date input's boxes become one value. */
 export function formValues(entries: Iterable<[string, unknown]>, listFields: ReadonlySet<string> = LIST_FIELDS): FormValues {

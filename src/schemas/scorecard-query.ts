@@ -7,7 +7,7 @@ import { commitmentQueryFields, parseParam, type RawParams } from "./commitment-
 import type { FieldError } from "./errors";
 
 export const SCORECARD_COLUMN_MESSAGE = "must be a column of the scorecard";
-export const SORT_ORDER_MESSAGE = "must be asc or desc";
+const SORT_ORDER_MESSAGE = "must be asc or desc";
 
 export const scorecardQueryFields = {
   sort: z.enum(SCORECARD_SORTS, { error: `${SCORECARD_COLUMN_MESSAGE}: ${SCORECARD_SORTS.join(", ")}` }).describe("The column to sort by"),

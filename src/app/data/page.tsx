@@ -177,8 +177,8 @@ export default async function DataPage() {
         </p>
         <p className="mb-4">
           commitments.csv also takes every filter of the <a href="/commitments">commitments list</a> and its <Code>sort</Code> (for example{" "}
-          <a href={"/data/commitments.csv?overdue=true&sort=overdue"}>the overdue commitments, most overdue first</a>): each list’s “Download
-          these commitments as CSV” link gives exactly the commitments it lists, in its order. scorecards.csv takes the{" "}
+          <a href={"/data/commitments.csv?overdue=true&sort=overdue"}>the overdue commitments, most overdue first</a>): each list’s “Download these
+          commitments as CSV” link gives exactly the commitments it lists, in its order. scorecards.csv takes the{" "}
           <a href="/organisations">scorecards</a>’ <Code>sort</Code>, <Code>order</Code> and <Code>area</Code>.
         </p>
         <h3 className="text-xl font-bold mb-2">About the CSV files</h3>

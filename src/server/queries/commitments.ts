@@ -200,13 +200,14 @@ export const PUBLIC_STATUS_SQL = Prisma.sql`(CASE WHEN s.status_update_id IS NUL
  * The full-text query for what a person typed: each synonym group it names (src/domain/search.ts)
  * matches any of its phrases, and the rest is read as web search syntax (quotes, or, -).
  */
-export function searchQuery(q: string): Prisma.Sql {
+function searchQuery(q: string): Prisma.Sql {
   const { groups, rest } = expandSearch(q);
   const parts = groups.map(
-    (phrases) => Prisma.sql`(${Prisma.join(
-      phrases.map((p) => Prisma.sql`phraseto_tsquery('english', ${p})`),
-      " || ",
-    )})`,
+    (phrases) =>
+      Prisma.sql`(${Prisma.join(
+        phrases.map((p) => Prisma.sql`phraseto_tsquery('english', ${p})`),
+        " || ",
+      )})`,
   );
   if (rest || parts.length === 0) parts.unshift(Prisma.sql`websearch_to_tsquery('english', ${rest || q})`);
   return Prisma.sql`(${Prisma.join(parts, " && ")})`;

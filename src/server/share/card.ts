@@ -34,7 +34,7 @@ export type ShareCard = {
   cacheControl: string;
 };
 
-export function shareCard(summary: CommitmentSummary, view: View): ShareCard {
+function shareCard(summary: CommitmentSummary, view: View): ShareCard {
   const status = publicStatusDefinition(summary.status.code);
   const query = new URLSearchParams();
   if (view.asOfGiven) query.set("as_of", view.asOf);

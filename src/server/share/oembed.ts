@@ -8,8 +8,8 @@ import { loadShareCard } from "./card";
 import { escapeXml } from "./markup";
 import { SLUG_SOURCE } from "../../schemas/common";
 
-export const EMBED_WIDTH = 480;
-export const EMBED_HEIGHT = 190;
+const EMBED_WIDTH = 480;
+const EMBED_HEIGHT = 190;
 const COMMITMENT_PATH = new RegExp(`^/(?:embed/)?commitments/(${SLUG_SOURCE})$`);
 
 const problem = (status: number, detail: string) =>
