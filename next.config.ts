@@ -9,6 +9,7 @@ import { appConfig } from "./src/runtime/env";
 // build assets under /_next/static (which the proxy skips) get them here: a policy that allows
 // nothing to run, same-origin only.
 const fixedHeaders = Object.entries(FIXED_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
+// X-Frame-Options is per route (the embeddable cards may be framed); build assets get DENY here.
 
 const nextConfig: NextConfig = {
   // A separate build folder lets several checkouts or test runs build side by side.
@@ -31,6 +32,7 @@ const nextConfig: NextConfig = {
         source: "/_next/static/:path*",
         headers: [
           { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
+          { key: "X-Frame-Options", value: "DENY" },
           { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
         ],

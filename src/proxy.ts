@@ -24,7 +24,7 @@ import { renderPage } from "./server/page-cache/render";
 import { answerKeys } from "./server/freshness/keys";
 import { RENDER_HEADER, renderSecret } from "./server/http";
 import { cachedPageResponse } from "./server/page-cache/respond";
-import { isDataPath, securityHeaders } from "./server/security-headers";
+import { isDataPath, isEmbedPath, securityHeaders } from "./server/security-headers";
 import { appConfig } from "./runtime/env";
 import { ALLOWED_METHODS, methodNotAllowed, trailingSlashRedirect } from "./server/open-data/http";
 import { isOpenDataPath } from "./server/http";
@@ -79,7 +79,7 @@ function onward(request: NextRequest, rewriteTo?: string) {
     request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase() === "https" ? "https" : "http",
   );
   const headers = securityHeaders(request.nextUrl.pathname);
-  if (!isDataPath(request.nextUrl.pathname)) {
+  if (!isDataPath(request.nextUrl.pathname) && !isEmbedPath(request.nextUrl.pathname)) {
     const nonce = btoa(crypto.randomUUID());
     headers["Content-Security-Policy"] = contentSecurityPolicy({ nonce }, policyOptions());
     requestHeaders.set("x-nonce", nonce);

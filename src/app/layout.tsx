@@ -1,10 +1,17 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
+import { SITE_DESCRIPTION, SITE_NAME, shareMetadata } from "./share-metadata";
 
-export const metadata: Metadata = {
-  title: { default: "Roadmap Tracker", template: "%s – Roadmap Tracker" },
-  description: "Independent, always-current record of progress on the UK government's Roadmap for Modern Digital Government.",
-};
+/** Every page's defaults, with Open Graph and Twitter tags for the site; pages that can be shared set their own (src/app/share-metadata.ts). */
+export function generateMetadata(): Metadata {
+  return {
+    title: { default: SITE_NAME, template: `%s – ${SITE_NAME}` },
+    description: SITE_DESCRIPTION,
+    ...shareMetadata({ title: SITE_NAME, path: "/" }),
+    // The canonical address is each page's own: none is inherited.
+    alternates: undefined,
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b0c0c" };
 

@@ -1,9 +1,9 @@
 import type { PageError } from "../schemas/errors";
 import { Button } from "./govuk/button";
 import { Details } from "./govuk/details";
-import { DateInput } from "./govuk/text-input";
+import { DateInput } from "./govuk/date-input";
 
-const AS_OF_HINT = "Write the date as year-month-day, for example 2026-06-01. Leave it empty for today.";
+const AS_OF_HINT = "For example, 1 6 2026. Leave it empty for today.";
 
 /** The error for one field, from a page's list of problems. */
 export const errorFor = (errors: readonly PageError[], field: string) => errors.find((e) => e.field === field)?.message;

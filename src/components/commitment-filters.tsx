@@ -7,7 +7,8 @@ import { Checkboxes } from "./govuk/checkboxes";
 import { Details } from "./govuk/details";
 import { Radios } from "./govuk/radios";
 import { Select } from "./govuk/select";
-import { DateInput, TextInput } from "./govuk/text-input";
+import { TextInput } from "./govuk/text-input";
+import { DateInput } from "./govuk/date-input";
 import { AsOfInput, errorFor } from "./as-of-form";
 
 type Props = {
@@ -39,7 +40,7 @@ export function filterQuery(f: Omit<CommitmentQuery, "asOf" | "asOfGiven" | "pag
   };
 }
 
-const DATE_HINT = "Year-month-day, for example 2026-12-31";
+const DATE_HINT = "For example, 31 12 2026";
 
 /**
  * The /commitments filters: one plain GET form, so every combination is a shareable URL and it

@@ -477,6 +477,28 @@ export function resolveDateLabel(label: string, precision: Precision, referenceD
   return { ok: true, dueDate: reading.window.end, windowStart: reading.window.start };
 }
 
+/** “14 March 2026” or “2026-03-14”, with curly quotes, for sentences people read. */
+const curly = (s: string) => s.replace(/"([^"]*)"/g, "“$1”");
+
+/**
+ * Why a deadline as typed cannot be read, in plain English for the person who typed it (the
+ * editor's deadline form): null when it can. `what` names the field ("The new deadline").
+ */
+export function deadlineProblem(label: string, precision: Precision, referenceDate: IsoDate, what = "The deadline"): string | null {
+  const resolved = resolveDeadline(label, precision, referenceDate);
+  if (resolved.ok) return null;
+  const shown = label.trim();
+  if (!shown) return `Enter ${what.charAt(0).toLowerCase()}${what.slice(1)} as it was published`;
+  if (!isPrecision(precision) || precision === "open") return `Choose how precise ${what.toLowerCase()} is`;
+  const reading = readLabel(label, { ...parseIsoDate(referenceDate), anchor: "upcoming" });
+  const chosen = `“${precisionLabel(precision)}”`;
+  if (reading === null)
+    return `${what} “${shown}” cannot be read as ${PRECISION_NOUNS[precision]}: write it like ${curly(HOW_TO_WRITE[precision])}, or choose “${precisionLabel("open")}” if it gives no date`;
+  if (reading.kind === "invalid") return `${what} “${shown}” ${curly(reading.error.replace(/^label "[^"]*" /, ""))}`;
+  if (reading.kind === "open") return `${what} “${shown}” gives no date: choose “${precisionLabel("open")}”, not ${chosen}`;
+  return `${what} “${shown}” describes ${PRECISION_NOUNS[reading.precision]}, but you chose ${chosen}: choose “${precisionLabel(reading.precision)}”`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The published rules
 

@@ -4,7 +4,8 @@
 import { z } from "zod";
 import { STATUS_CODES } from "../domain/status";
 import { PRECISIONS } from "../domain/deadline";
-import { formatLongDate, isIsoDate, todayIso } from "../domain/dates";
+import { formatLongDate } from "../domain/dates";
+import { foldDateFields, typedDateSchema } from "./date-input";
 import { ROLES } from "../domain/permissions";
 import type { FieldError } from "./errors";
 import { SLUG_PATTERN } from "./common";
@@ -42,17 +43,12 @@ function optionalText(label: string, max: number) {
 }
 
 /**
- * A calendar date written YYYY-MM-DD. `label` is the subject of the messages, e.g. "the date
- * progress was confirmed".
+ * A calendar date a person typed: in the date input's three boxes, or one ("30/06/2026",
+ * "2026-06-30"); src/schemas/date-input.ts. `label` is the subject of the messages, e.g. "the
+ * date progress was confirmed".
  */
 function dateField(label: string, options: { notFuture?: boolean } = {}) {
-  const schema = z
-    .string({ error: `Enter ${label}` })
-    .trim()
-    .min(1, `Enter ${label}`)
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${capitalise(label)} must be written as year-month-day, for example 2026-06-30`)
-    .refine((s) => isIsoDate(s), `${capitalise(label)} must be a real date`);
-  return options.notFuture ? schema.refine((s) => !isIsoDate(s) || s <= todayIso(), `${capitalise(label)} must be today or in the past`) : schema;
+  return typedDateSchema(capitalise(label), options);
 }
 
 /** A link to published evidence, normalised and checked by src/domain/citation-url.ts. */
@@ -557,7 +553,15 @@ export type FormValues = Record<string, string | string[]>;
 const LIST_FIELDS = new Set(["supporting", "organisations", "baseSupporting"]);
 
 /** FormData (or any list of entries) as plain values: list fields become arrays; files are left out. */
+/** The editor's date fields, typed in the date input's three boxes (src/components/govuk/date-input.tsx). */
+const EDITOR_DATE_FIELDS = ["evidencePublishedOn", "sourcePublishedOn", "effectiveOn", "announcedOn"] as const;
+
+/** FormData (or any list of entries) as plain values: list fields become arrays; files are left out; each date input's boxes become one value. */
 export function formValues(entries: Iterable<[string, unknown]>, listFields: ReadonlySet<string> = LIST_FIELDS): FormValues {
+  return foldDateFields(entryValues(entries, listFields), EDITOR_DATE_FIELDS) as FormValues;
+}
+
+function entryValues(entries: Iterable<[string, unknown]>, listFields: ReadonlySet<string>): FormValues {
   const values: FormValues = {};
   for (const [key, raw] of entries) {
     if (key.startsWith("$ACTION") || typeof raw !== "string") continue;

@@ -7,6 +7,8 @@ import { quoted } from "../domain/wording";
 import { slugSchema } from "./common";
 import { MAX_PAGE_SIZE, MAX_QUERY_LENGTH, NUL_MESSAGE, paramValues, type RawParams } from "./commitment-query";
 import type { FieldError, PageError } from "./errors";
+import { SCORECARD_COLUMN_MESSAGE } from "./scorecard-query";
+import { typedDateMessage } from "./date-input";
 
 /** A parameter problem; `value` is the offending value when the parser already knows it (an unknown area). */
 export type ParamError = FieldError & { value?: string };
@@ -26,9 +28,13 @@ const FIELD_TARGETS: Record<string, string> = {
   version: "#main-content",
   recorded_on: "#main-content",
   sort: "#sort",
+  order: "#sort",
   page: "#results",
   page_size: "#results",
 };
+
+/** The public pages' date parameters, each typed in a date input (src/components/govuk/date-input.tsx). */
+export const PUBLIC_DATE_PARAMS = ["due_after", "due_before", "as_of"] as const;
 
 /** The parameters the public pages read, in the order their forms show them. */
 export const PAGE_PARAMS = Object.keys(FIELD_TARGETS);
@@ -64,7 +70,7 @@ function friendlyMessage(error: ParamError, raw: RawParams): string {
       if (/due_after must be on or before due_before/.test(error.message)) {
         return "The ‘due on or after’ date must be the same as or earlier than the ‘due on or before’ date";
       }
-      return `The ${name} date must be a real date written as year-month-day, for example 2026-12-31`;
+      return typedDateMessage(`The ${name} date`, first) ?? `The ${name} date must be a real date, for example 31 12 2026`;
     }
     case "q":
       if (error.message.endsWith(NUL_MESSAGE)) return "Search words must not contain invisible control characters";
@@ -73,9 +79,14 @@ function friendlyMessage(error: ParamError, raw: RawParams): string {
       if (/future/.test(error.message)) return "The date to view the tracker on must be today or in the past";
       if (/on or after/.test(error.message))
         return "The date to view the tracker on must be on or after 1 January 2026, when the roadmap was published";
-      return "The date to view the tracker on must be a real date written as year-month-day, for example 2026-06-01";
+      return (
+        typedDateMessage("The date to view the tracker on", first) ?? "The date to view the tracker on must be a real date, for example 1 6 2026"
+      );
     case "sort":
+      if (error.message.includes(SCORECARD_COLUMN_MESSAGE)) return "Choose a column of the scorecard to sort by";
       return "Choose how to sort commitments from the list";
+    case "order":
+      return "Choose to sort smallest first (asc) or largest first (desc)";
     case "page":
       return `Page number must be a whole number, 1 or more (${quoted(first)} is not)`;
     case "page_size":

@@ -16,7 +16,8 @@ export const CORS_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /** The API, the feeds and the downloads: the URLs whose answers follow these conventions. */
-const OPEN_DATA_PATH = /^\/api\/v1(?:\/|$)|^\/changes\.atom$|^\/deadlines\.ics$|^\/data\/[a-z-]+\.(?:csv|json)$/;
+const OPEN_DATA_PATH =
+  /^\/api\/v1(?:\/|$)|^\/changes\.atom$|^\/deadlines\.ics$|^\/data\/[a-z-]+\.(?:csv|json)$|^\/commitments\/[a-z0-9-]+\/(?:badge\.svg|card\.png)$/;
 
 export function isOpenDataPath(pathname: string): boolean {
   return OPEN_DATA_PATH.test(pathname);

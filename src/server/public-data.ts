@@ -18,6 +18,7 @@ import { progressByMonth } from "./queries/progress-over-time";
 import { originalDeadlines } from "./queries/timeline";
 import { lastVersionOf, revisedSince } from "./queries/versions";
 import { getRemoval, listCorrections } from "./queries/corrections";
+import { listScorecards } from "./queries/scorecards";
 
 function cachedQuery<A extends unknown[], R>(name: string, query: (db: Db, ...args: A) => Promise<R>): (...args: A) => Promise<R> {
   // The key is the name plus the JSON of the arguments, so every argument (as-of date, filters,
@@ -47,4 +48,5 @@ export const publicData = {
   lastVersionOf: cachedQuery("lastVersionOf", lastVersionOf),
   getRemoval: cachedQuery("getRemoval", getRemoval),
   listCorrections: cachedQuery("listCorrections", listCorrections),
+  listScorecards: cachedQuery("listScorecards", listScorecards),
 };

@@ -28,6 +28,10 @@ import { daysBetween, todayIso } from "../domain/dates";
 import type { FieldError } from "../schemas/errors";
 import { isStale, lastConfirmedOrAnnounced, upcomingWindow } from "../domain/attention";
 import { quarterIndex, quarterLabel, quarterOf, quarterWindow } from "../domain/glance";
+import { sortScorecard } from "../domain/scorecard";
+import { parseScorecardQuery } from "../schemas/scorecard-query";
+import { foldDateFields } from "../schemas/date-input";
+import { PUBLIC_DATE_PARAMS } from "../schemas/param-errors";
 
 export type { RawParams } from "../schemas/commitment-query";
 
@@ -132,8 +136,10 @@ function canonical(raw: RawParams): string {
   const search = new URLSearchParams();
   const entries = raw instanceof URLSearchParams ? [...raw.keys()].map((k) => [k, raw.getAll(k)] as const) : Object.entries(raw);
   for (const [key, value] of entries) for (const v of ([] as string[]).concat(value ?? [])) search.append(key, v);
-  search.sort();
-  return search.toString();
+  // A date typed in the date input's three boxes, or as 30/06/2026, is read as the one parameter.
+  const folded = foldDateFields(search, PUBLIC_DATE_PARAMS);
+  folded.sort();
+  return folded.toString();
 }
 
 function countStatuses(items: CommitmentSummary[]): { counts: StatusCounts; total: number; overdue: number } {
@@ -410,13 +416,31 @@ const areaByKey = cache(async (slug: string, key: string) => {
   });
 });
 
-/** `/organisations`: every organisation with how many commitments it leads and supports. */
+/** `/organisations`: every organisation with how many commitments it leads and supports, and its scorecard, sorted as asked. */
 export const loadOrganisationsPage = (raw: RawParams = {}) => organisationsByKey(canonical(raw));
 const organisationsByKey = cache(async (key: string) => {
   const raw = new URLSearchParams(key);
   const { errors, ...when } = await pageParams(raw);
-  const [organisations, revised] = await Promise.all([publicData.listOrganisations(when.record.version), revisedAfter(when.record)]);
-  return found({ ...when, revised, errors: pageErrors(errors, raw), values: formValues(raw), organisations });
+  const version = when.record.version;
+  const { sort, order, area: areaGiven } = parseScorecardQuery(raw, errors);
+  const { area, areas } = await knownOwners(areaGiven, [], errors, version);
+  const [organisations, scorecards, revised] = await Promise.all([
+    publicData.listOrganisations(version),
+    publicData.listScorecards(when.asOf, version, { area }),
+    revisedAfter(when.record),
+  ]);
+  const supports = new Map(organisations.map((o) => [o.slug, o.supports]));
+  return found({
+    ...when,
+    revised,
+    errors: pageErrors(errors, raw, { sort: "#scorecards", order: "#scorecards" }),
+    values: formValues(raw),
+    sort,
+    order,
+    area,
+    areas,
+    scorecards: sortScorecard(scorecards, sort, order).map((row) => ({ ...row, supports: supports.get(row.slug) ?? 0 })),
+  });
 });
 
 /** `/organisations/[slug]`: commitments the organisation leads or supports, with summary counts. */
@@ -427,11 +451,13 @@ const organisationByKey = cache(async (slug: string, key: string) => {
   if (!organisation) return NOT_FOUND;
   const raw = new URLSearchParams(key);
   const { errors, ...when } = await pageParams(raw);
-  const [{ items }, byMonth, revised] = await Promise.all([
+  const [{ items }, byMonth, scorecards, revised] = await Promise.all([
     publicData.listCommitments({ asOf: when.asOf, version: when.record.version, organisation: [slug], sort: "due" }, "all"),
     publicData.progressByMonth(when.asOf, when.record.version, { organisation: slug }),
+    publicData.listScorecards(when.asOf, when.record.version, {}),
     revisedAfter(when.record),
   ]);
+  const scorecard = scorecards.find((row) => row.slug === slug) ?? null;
   const leads = items.filter((c) => c.owners.some((o) => o.slug === slug && o.role === "lead"));
   const joint = items.filter((c) => c.owners.some((o) => o.slug === slug && o.role === "joint"));
   return found({
@@ -442,6 +468,7 @@ const organisationByKey = cache(async (slug: string, key: string) => {
     organisation,
     items,
     byMonth,
+    scorecard,
     leads: leads.length,
     joint: joint.length,
     ...countStatuses(items),

@@ -13,11 +13,14 @@
 import { appConfig, type Env } from "../runtime/env";
 import { isOpenDataPath } from "./http";
 import { CSP_REPORT_PATH, DATA_POLICY, contentSecurityPolicy, policyOptions } from "./content-security-policy";
+import { EMBED_POLICY } from "./share/markup";
 
-/** The same on every response, whatever the route or the deployment: next.config.ts can set these at build time. */
+/**
+ * The same on every response, whatever the route or the deployment: next.config.ts can set these
+ * at build time. X-Frame-Options is per route (every route but the embeddable cards says DENY).
+ */
 export const FIXED_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "X-Content-Type-Options": "nosniff",
-  "X-Frame-Options": "DENY",
   "Permissions-Policy":
     "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), browsing-topics=()",
   "Cross-Origin-Opener-Policy": "same-origin",
@@ -31,13 +34,23 @@ export function isDataPath(pathname: string): boolean {
   return isOpenDataPath(pathname) || pathname === "/api" || pathname.startsWith("/api/");
 }
 
+/**
+ * The embeddable status cards (/embed/commitments/[slug]): the only answers any site may frame
+ * (frame-ancestors *, no X-Frame-Options). Everything else keeps frame-ancestors 'none' and DENY.
+ */
+export function isEmbedPath(pathname: string): boolean {
+  return /^\/embed\/commitments\/[^/]+$/.test(pathname);
+}
+
 /** Every security header of an answer at `pathname` (the page policy without scripts; src/proxy.ts swaps in a nonce). */
 export function securityHeaders(pathname: string, env: Pick<Env, "dev" | "https" | "oidc"> = appConfig()): Record<string, string> {
   const editor = pathname === "/editor" || pathname.startsWith("/editor/");
+  const embed = isEmbedPath(pathname);
   return {
     ...FIXED_SECURITY_HEADERS,
-    "Content-Security-Policy": isDataPath(pathname) ? DATA_POLICY : contentSecurityPolicy({ none: true }, policyOptions(env)),
-    "Cross-Origin-Resource-Policy": isOpenDataPath(pathname) ? "cross-origin" : "same-origin",
+    ...(embed ? {} : { "X-Frame-Options": "DENY" }),
+    "Content-Security-Policy": embed ? EMBED_POLICY : isDataPath(pathname) ? DATA_POLICY : contentSecurityPolicy({ none: true }, policyOptions(env)),
+    "Cross-Origin-Resource-Policy": isOpenDataPath(pathname) || embed ? "cross-origin" : "same-origin",
     "Referrer-Policy": editor ? "same-origin" : "strict-origin-when-cross-origin",
     "Reporting-Endpoints": `csp="${CSP_REPORT_PATH}"`,
     ...(env.https ? { "Strict-Transport-Security": HSTS } : {}),
@@ -47,6 +60,7 @@ export function securityHeaders(pathname: string, env: Pick<Env, "dev" | "https"
 /** The names of every header securityHeaders() can set (lower case): a cached answer never keeps its own copy. */
 export const SECURITY_HEADER_NAMES: readonly string[] = [
   ...Object.keys(FIXED_SECURITY_HEADERS),
+  "X-Frame-Options",
   "Content-Security-Policy",
   "Cross-Origin-Resource-Policy",
   "Referrer-Policy",

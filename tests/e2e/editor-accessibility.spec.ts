@@ -141,7 +141,7 @@ test("checking a proposal, and the admin pages", async ({ browser }) => {
   await author.getByLabel("Link to the evidence").fill(`https://www.gov.uk/a11y-review-${uniqueSuffix()}`);
   await author.getByLabel("Title of the evidence").fill("Evidence");
   await author.getByLabel("Who published it").fill("HM Treasury");
-  await author.getByLabel("Date it was published").fill("2026-06-01");
+  await author.getByRole("group", { name: "Date it was published" }).getByLabel("Day").fill("2026-06-01");
   await author.getByRole("button", { name: "Send for checking" }).click();
   await expect(author.getByRole("heading", { name: "Sent for checking" })).toBeVisible();
   await expectNoAxeViolations(author, "proposal (author's view)");
@@ -166,7 +166,7 @@ test("checking a proposal, and the admin pages", async ({ browser }) => {
   await check(page, "/editor/audit", "audit log");
   await check(page, "/editor/audit?action=proposal.create&from=2026-01-01", "audit log filtered");
   await check(page, "/editor/audit?from=yesterday", "audit log with a bad date");
-  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("year-month-day");
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("must be a real date, for example 30 6 2026");
 });
 
 test("issue 12's pages: an edit's field-by-field review, a force-published change, and the public marks, at both widths", async ({ browser }) => {

@@ -285,7 +285,7 @@ test("a server action submitted without a session is refused by the server and w
   await page.getByLabel("Link to the evidence").fill(`https://www.gov.uk/anonymous-${uniqueSuffix()}`);
   await page.getByLabel("Title of the evidence").fill("Anonymous");
   await page.getByLabel("Who published it").fill("Nobody");
-  await page.getByLabel("Date it was published").fill("2026-06-01");
+  await page.getByRole("group", { name: "Date it was published" }).getByLabel("Day").fill("2026-06-01");
   const before = await query<{ count: string }>("SELECT COUNT(*) FROM proposal");
   await context.clearCookies();
   const [response] = await Promise.all([
@@ -313,7 +313,7 @@ test("user text is shown escaped, and javascript: or data: evidence links are re
   await page.getByLabel("Link to the evidence").fill("javascript:alert(document.cookie)");
   await page.getByLabel("Title of the evidence").fill("<b>bold</b>");
   await page.getByLabel("Who published it").fill("Somebody");
-  await page.getByLabel("Date it was published").fill("2026-06-01");
+  await page.getByRole("group", { name: "Date it was published" }).getByLabel("Day").fill("2026-06-01");
   await submit(page, "Send for checking");
   const summary = page.getByRole("alert", { name: "There is a problem" });
   await expect(summary).toContainText("There is a problem");
@@ -354,7 +354,7 @@ test.describe("with JavaScript turned off", () => {
     await page.getByLabel("Link to the evidence").fill(`https://www.gov.uk/no-js-${uniqueSuffix()}`);
     await page.getByLabel("Title of the evidence").fill("Delivered");
     await page.getByLabel("Who published it").fill("Cabinet Office");
-    await page.getByLabel("Date it was published").fill("2026-06-02");
+    await page.getByRole("group", { name: "Date it was published" }).getByLabel("Day").fill("2026-06-02");
     await page.getByRole("button", { name: "Send for checking" }).click();
     await expect(page.getByRole("heading", { name: "Sent for checking" })).toBeVisible();
   });

@@ -37,7 +37,7 @@ async function proposeStatusUpdate(page: Page, note: string, evidenceUrl: string
   await page.getByLabel("Link to the evidence").fill(evidenceUrl);
   await page.getByLabel("Title of the evidence").fill("Spending approvals: progress report");
   await page.getByLabel("Who published it").fill("HM Treasury");
-  await page.getByLabel("Date it was published").fill(new Date().toISOString().slice(0, 10));
+  await page.getByRole("group", { name: "Date it was published" }).getByLabel("Day").fill(new Date().toISOString().slice(0, 10));
   await page.getByRole("button", { name: "Send for checking" }).click();
   await expect(page.getByRole("heading", { name: "Sent for checking" })).toBeVisible();
   const id = Number(page.url().match(/\/editor\/proposals\/(\d+)/)?.[1]);
@@ -268,7 +268,7 @@ test("a deadline revision is proposed, approved and shown on the public page wit
   await a.getByLabel("Link to the source").fill(`https://www.gov.uk/deadline-${uniqueSuffix()}`);
   await a.getByLabel("Title of the source").fill("Pilot extended");
   await a.getByLabel("Who published it").fill("HM Treasury");
-  await a.getByLabel("Date it was published").fill("2026-06-01");
+  await a.getByRole("group", { name: "Date it was published" }).getByLabel("Day").fill("2026-06-01");
   await submit(a, "Send for checking");
   // The resolver's explanation is the field's error; nothing was saved.
   await expect(a.getByRole("alert", { name: "There is a problem" })).toContainText('Could not read a season from label "when it is ready"');

@@ -7,7 +7,7 @@ const CASES: { name: string; path: string; messages: string[] }[] = [
   {
     name: "impossible as-of date",
     path: "/commitments?as_of=2026-13-45",
-    messages: ["The date to view the tracker on must be a real date written as year-month-day, for example 2026-06-01"],
+    messages: ["The date to view the tracker on must be a real date, for example 30 6 2026"],
   },
   { name: "negative page", path: "/commitments?page=-1", messages: ["Page number must be a whole number, 1 or more (“-1” is not)"] },
   { name: "5,000-character search", path: `/commitments?q=${"a".repeat(5000)}`, messages: ["Search words must be 200 characters or fewer"] },
@@ -20,7 +20,7 @@ const CASES: { name: string; path: string; messages: string[] }[] = [
       "There is no status called “bogus”: choose statuses from the list",
       "Choose whether to show overdue commitments (“maybe” is not one of the choices)",
       "There is no area called “atlantis”",
-      "The date to view the tracker on must be a real date written as year-month-day, for example 2026-06-01",
+      "The date to view the tracker on must be a real date, for example 30 6 2026",
       "Choose how to sort commitments from the list",
       "Page number must be a whole number, 1 or more (“-1” is not)",
     ],
@@ -28,7 +28,7 @@ const CASES: { name: string; path: string; messages: string[] }[] = [
   {
     name: "overview with a bad date",
     path: "/?as_of=2026-13-45",
-    messages: ["The date to view the tracker on must be a real date written as year-month-day, for example 2026-06-01"],
+    messages: ["The date to view the tracker on must be a real date, for example 30 6 2026"],
   },
   {
     name: "missed with unknown organisation",
@@ -38,13 +38,23 @@ const CASES: { name: string; path: string; messages: string[] }[] = [
   {
     name: "missed with a bad date",
     path: "/missed?as_of=yesterday",
-    messages: ["The date to view the tracker on must be a real date written as year-month-day, for example 2026-06-01"],
+    messages: ["The date to view the tracker on must be a real date, for example 30 6 2026"],
+  },
+  {
+    name: "as-of date typed without its month (the date input's three boxes)",
+    path: "/commitments?as_of-day=30&as_of-month=&as_of-year=2026",
+    messages: ["The date to view the tracker on must include a month"],
+  },
+  {
+    name: "a due date that does not exist, typed day/month/year",
+    path: "/commitments?due_before-day=31&due_before-month=6&due_before-year=2026",
+    messages: ["The ‘due on or before’ date must be a real date, for example 30 6 2026"],
   },
   { name: "changes with a bad page", path: "/changes?page=zero", messages: ["Page number must be a whole number, 1 or more (“zero” is not)"] },
   {
     name: "commitment with a bad date",
     path: "/commitments/digital-sourcing-strategy?as_of=2026-02-30",
-    messages: ["The date to view the tracker on must be a real date written as year-month-day, for example 2026-06-01"],
+    messages: ["The date to view the tracker on must be a real date, for example 30 6 2026"],
   },
 ];
 

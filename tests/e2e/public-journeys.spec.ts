@@ -79,7 +79,7 @@ test.describe("with JavaScript turned off", () => {
 
   test("look at a past date and come back to today", async ({ page }) => {
     await page.goto("/missed");
-    await page.getByLabel("As it stood on").fill("2026-05-01");
+    await page.getByRole("group", { name: "As it stood on" }).getByLabel("Day").fill("2026-05-01");
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/as_of=2026-05-01/);
     await expect(page.getByRole("region", { name: "Viewing a past date" })).toContainText("1 May 2026");

@@ -54,7 +54,7 @@ test("a journalist follows a cite link after a later, backdated publish and sees
   await a.getByLabel("Link to the evidence").fill(`https://www.gov.uk/government/news/learning-offer-${uniqueSuffix()}`);
   await a.getByLabel("Title of the evidence").fill("Learning offer launched");
   await a.getByLabel("Who published it").fill("Government Digital Service");
-  await a.getByLabel("Date it was published").fill("2026-11-20");
+  await a.getByRole("group", { name: "Date it was published" }).getByLabel("Day").fill("2026-11-20");
   await a.getByRole("button", { name: "Send for checking" }).click();
   await expect(a.getByRole("heading", { name: "Sent for checking" })).toBeVisible();
   const id = Number(a.url().match(/\/editor\/proposals\/(\d+)/)?.[1]);

@@ -110,8 +110,8 @@ describe("propose a status update: bad input", () => {
       (await invalid(() => proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, { confirmedOn: "2026-02-30" })))).confirmedOn,
     ).toBe("The date progress was confirmed must be a real date");
     expect(
-      (await invalid(() => proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, { confirmedOn: "1/3/2026" })))).confirmedOn,
-    ).toMatch(/year-month-day/);
+      (await invalid(() => proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, { confirmedOn: "1/3/20266" })))).confirmedOn,
+    ).toMatch(/^Write the date progress was confirmed as the evidence gives it: a day \(14 March 2026 or 14\/03\/2026\)/);
     expect(
       (await invalid(() => proposeStatusUpdate(db, cast.owner, validStatusUpdate(cast.commitmentId, { confirmedOn: tomorrow() })))).confirmedOn,
     ).toBe("The date progress was confirmed must be today or in the past");
@@ -160,15 +160,17 @@ describe("propose a status update: bad input", () => {
 });
 
 describe("propose a deadline revision: bad input", () => {
-  it("a label that does not resolve is refused with the resolver's explanation", async () => {
+  it("a label that does not resolve is refused in plain English, saying how to write it", async () => {
     const errors = await invalid(() =>
       proposeDeadlineRevision(db, cast.owner, validDeadlineRevision(cast.commitmentId, { label: "when pigs fly", precision: "season" })),
     );
-    expect(errors.label).toMatch(/^Could not read a season from label "when pigs fly"/);
+    expect(errors.label).toBe(
+      "The new deadline “when pigs fly” cannot be read as a season: write it like “summer 2026” or “this summer”, or choose “Open (no date)” if it gives no date",
+    );
     const mismatch = await invalid(() =>
       proposeDeadlineRevision(db, cast.owner, validDeadlineRevision(cast.commitmentId, { label: "March 2027", precision: "season" })),
     );
-    expect(mismatch.label).toBe('Label "March 2027" describes a month, but precision is "season"');
+    expect(mismatch.label).toBe("The new deadline “March 2027” describes a month, but you chose “Season”: choose “Month”");
   });
 
   it("requires a precision, a reason and a source; the effective date cannot be in the future", async () => {
@@ -237,7 +239,7 @@ describe("create a commitment: bad input", () => {
     expect((await invalid(() => createCommitment(db, cast.owner, validCommitment({ slug: "Not A Slug!" })))).slug).toMatch(/lower-case letters/);
     expect(
       (await invalid(() => createCommitment(db, cast.owner, validCommitment({ deadlineLabel: "soonish", deadlinePrecision: "year" })))).deadlineLabel,
-    ).toMatch(/Could not read a year/);
+    ).toMatch(/^The deadline “soonish” cannot be read as a year: write it like/);
     expect((await invalid(() => createCommitment(db, cast.owner, validCommitment({ sourceUrl: "javascript:void(0)" })))).sourceUrl).toMatch(/http/);
   });
 
@@ -478,7 +480,7 @@ describe("CSV import", () => {
   it("reports an unresolvable deadline against its column", async () => {
     const preview = await run("commitments", [header, row("csv-deadline", { deadline_label: "soon" })].join("\n"), "preview");
     expect(preview.rows[0]!.errors).toEqual([
-      { column: "deadline_label", message: expect.stringMatching(/^Could not read a season from label "soon"/) },
+      { column: "deadline_label", message: expect.stringMatching(/^The deadline “soon” cannot be read as a season/) },
     ]);
   });
 

@@ -117,8 +117,8 @@ describe("/commitments", () => {
       "Choose whether to show overdue commitments (“maybe” is not one of the choices)",
       "There is no area called “nowhere”",
       "There is no organisation called “Not A Slug!”",
-      "The ‘due on or before’ date must be a real date written as year-month-day, for example 2026-12-31",
-      "The date to view the tracker on must be a real date written as year-month-day, for example 2026-06-01",
+      "The ‘due on or before’ date must be a real date, for example 30 6 2026",
+      "The date to view the tracker on must be a real date, for example 30 6 2026",
       "Choose how to sort commitments from the list",
       "Page number must be a whole number, 1 or more (“-1” is not)",
     ]);

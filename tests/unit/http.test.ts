@@ -1,4 +1,4 @@
-// The header rules every answer follows, whoever builds it (src/server/http-headers.ts): here on
+// The header rules every answer follows, whoever builds it (src/server/http.ts): here on
 // a real node:http server that sets headers the way Next.js does, after our code has run.
 import http from "node:http";
 import type { AddressInfo } from "node:net";

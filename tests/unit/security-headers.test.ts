@@ -37,3 +37,26 @@ describe("security headers per route", () => {
     expect(securityHeaders("/", https)["Strict-Transport-Security"]).toMatch(/^max-age=\d{7,}; includeSubDomains$/);
   });
 });
+
+describe("framing", () => {
+  it("lets any site frame the embeddable cards, and nothing else", () => {
+    const embed = securityHeaders("/embed/commitments/gov-uk-one-login", http);
+    expect(embed["X-Frame-Options"]).toBeUndefined();
+    expect(embed["Content-Security-Policy"]).toMatch(/frame-ancestors \*/);
+    expect(embed["Content-Security-Policy"]).toMatch(/default-src 'none'/);
+    expect(embed["Content-Security-Policy"]).not.toMatch(/script-src/);
+    for (const path of [
+      "/",
+      "/commitments/gov-uk-one-login",
+      "/embed",
+      "/embed/commitments/x/y",
+      "/editor",
+      "/api/oembed",
+      "/data/commitments.csv",
+    ]) {
+      const h = securityHeaders(path, http);
+      expect(h["X-Frame-Options"], path).toBe("DENY");
+      expect(h["Content-Security-Policy"], path).toMatch(/frame-ancestors 'none'/);
+    }
+  });
+});

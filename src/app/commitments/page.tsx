@@ -101,6 +101,13 @@ export default async function CommitmentsPage({ searchParams }: Props) {
           ) : (
             <CommitmentList items={data.items} linkParams={asOfParams(data.asOf, data.asOfGiven, data.record)} />
           )}
+          {data.total > 0 && (
+            <p className="mb-6">
+              <a href={buildHref("/data/commitments.csv", { ...params, page_size: undefined, sort: data.filters.sort })} download data-download="">
+                Download {data.total === 1 ? "this commitment" : `these ${data.total} commitments`} as CSV
+              </a>
+            </p>
+          )}
           <Pagination
             page={data.page}
             pageCount={data.pageCount}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { areaList } from "@/server/open-data/api-data";
 import { ENDPOINT_EXAMPLES, openApiDocument } from "@/server/open-data/openapi";
-import { COMMITMENT_COLUMNS, DEADLINE_REVISION_COLUMNS, STATUS_UPDATE_COLUMNS, type CsvColumn } from "@/server/open-data/csv";
+import { COMMITMENT_COLUMNS, DEADLINE_REVISION_COLUMNS, SCORECARD_COLUMNS, STATUS_UPDATE_COLUMNS, type CsvColumn } from "@/server/open-data/csv";
 import { LICENCE, suggestedCitation } from "@/server/open-data/licence";
 import { FEED_ENTRY_LIMIT } from "@/server/open-data/atom";
 import { PUBLIC_CACHE_CONTROL, siteOrigin } from "@/server/http";
@@ -42,6 +42,13 @@ const DOWNLOADS: { file: string; href: string; format: string; what: string; col
     format: "CSV",
     what: "Every deadline as first published and every revision: from, to, by how many days, why, and the source.",
     columns: DEADLINE_REVISION_COLUMNS as readonly CsvColumn<never>[],
+  },
+  {
+    file: "scorecards.csv",
+    href: "/data/scorecards.csv",
+    format: "CSV",
+    what: "One row per organisation: the commitments it leads, delivered on time, delivered late, overdue now, missed then moved, with no deadline and with no progress reported.",
+    columns: SCORECARD_COLUMNS as readonly CsvColumn<never>[],
   },
   {
     file: "tracker.json",
@@ -167,6 +174,12 @@ export default async function DataPage() {
           Add <Code>?as_of=YYYY-MM-DD</Code> to any file for the tracker as it stood on that date, for example{" "}
           <a href={`/data/commitments.csv?as_of=2026-06-30`}>commitments.csv as of 30 June 2026</a>, and <Code>version=N</Code> for the record exactly
           as it was published at that version. Files are made from the database when you ask for them, each at one version.
+        </p>
+        <p className="mb-4">
+          commitments.csv also takes every filter of the <a href="/commitments">commitments list</a> and its <Code>sort</Code> (for example{" "}
+          <a href={"/data/commitments.csv?overdue=true&sort=overdue"}>the overdue commitments, most overdue first</a>): each list’s “Download these
+          commitments as CSV” link gives exactly the commitments it lists, in its order. scorecards.csv takes the{" "}
+          <a href="/organisations">scorecards</a>’ <Code>sort</Code>, <Code>order</Code> and <Code>area</Code>.
         </p>
         <h3 className="text-xl font-bold mb-2">About the CSV files</h3>
         <ul className="list-disc pl-6 mb-4">

@@ -13,7 +13,8 @@ import { formatDateTime } from "../../domain/dates";
 import { ErrorSummary } from "../govuk/error-summary";
 import { NotificationBanner } from "../govuk/notification-banner";
 import { DataTable, cellClass, rowHeaderClass } from "../govuk/table";
-import { DateInput, TextInput, type TextInputProps } from "../govuk/text-input";
+import { TextInput, type TextInputProps } from "../govuk/text-input";
+import { DateInput } from "../govuk/date-input";
 import { Textarea } from "../govuk/textarea";
 import { Select, type SelectOption } from "../govuk/select";
 import { Radios } from "../govuk/radios";
@@ -130,7 +131,7 @@ export function TextField(props: Omit<TextInputProps, "value" | "error" | "id">)
 
 export function DateField({ hint, ...props }: Described) {
   const { value, error } = useField(props.name);
-  const fullHint = <>{hint ? <>{hint} </> : null}Write it as year-month-day, for example 2026-06-30.</>;
+  const fullHint = <>{hint ? <>{hint} </> : null}For example, 30 6 2026.</>;
   return <DateInput {...props} hint={fullHint} value={text(value)} error={error} />;
 }
 

@@ -10,12 +10,15 @@ export function DataTable({
   caption,
   captionHidden = false,
   head,
+  sortedColumn,
   children,
 }: {
   id: string;
   caption: ReactNode;
   captionHidden?: boolean;
   head: readonly ReactNode[];
+  /** The column the rows are sorted by, for aria-sort. */
+  sortedColumn?: { index: number; order: "ascending" | "descending" };
   children: ReactNode;
 }) {
   return (
@@ -27,7 +30,12 @@ export function DataTable({
         <thead>
           <tr>
             {head.map((h, i) => (
-              <th key={i} scope="col" className="text-left align-bottom border-b-2 border-ink py-2 pr-2 md:pr-4 font-bold">
+              <th
+                key={i}
+                scope="col"
+                aria-sort={sortedColumn?.index === i ? sortedColumn.order : undefined}
+                className="text-left align-bottom border-b-2 border-ink py-2 pr-2 md:pr-4 font-bold"
+              >
                 {h}
               </th>
             ))}

@@ -1,7 +1,6 @@
-import type { ReactNode } from "react";
 import { Field, controlBorder, describedControl, type FieldProps } from "./field";
 
-const WIDTHS = { full: "w-full", medium: "w-full md:w-2/3", date: "w-full max-w-[14ch] min-w-[11ch]" } as const;
+const WIDTHS = { full: "w-full", medium: "w-full md:w-2/3" } as const;
 
 export type TextInputProps = FieldProps & {
   /** Shown in the box (after a failed submission, what was typed). Never used for passwords. */
@@ -42,9 +41,4 @@ export function TextInput({
       />
     </Field>
   );
-}
-
-/** A date typed as year-month-day (GOV.UK asks for dates this way when a single box is clearer). */
-export function DateInput(props: FieldProps & { value?: string; hint: ReactNode }) {
-  return <TextInput {...props} width="date" inputMode="numeric" spellCheck={false} />;
 }

@@ -6,7 +6,7 @@
 import type { Db } from "../db";
 import type { Actor, Ownership } from "../../domain/permissions";
 import { canCreateCommitment, canEditCommitment } from "../../domain/permissions";
-import { resolveDeadline } from "../../domain/deadline";
+import { deadlineProblem, resolveDeadline } from "../../domain/deadline";
 import {
   commitmentCreateSchema,
   commitmentUpdateSchema,
@@ -150,7 +150,12 @@ export async function prepareNewCommitment(
   if (!decision.allowed) return refused(decision, true);
 
   const deadline = resolveDeadline(input.deadlineLabel, input.deadlinePrecision, input.announcedOn);
-  if (!deadline.ok) return invalidField(fields.deadlineLabel, deadline.error.charAt(0).toUpperCase() + deadline.error.slice(1));
+  if (!deadline.ok)
+    return invalidField(
+      fields.deadlineLabel,
+      deadlineProblem(input.deadlineLabel, input.deadlinePrecision, input.announcedOn) ??
+        deadline.error.charAt(0).toUpperCase() + deadline.error.slice(1),
+    );
 
   const taken = async (slug: string) =>
     Boolean(options.slugsTaken?.has(slug)) || (await tx.commitment.findUnique({ where: { slug }, select: { id: true } })) !== null;

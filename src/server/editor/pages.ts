@@ -1,6 +1,7 @@
 // The editor pages' loaders: what a page shows, read for the signed-in editor, with the read
 // permissions checked here (not in the page), returning a src/server/page-result.ts result.
 // Pages first call requireUser()/requireAdmin() (src/server/auth/session.ts) for the editor.
+import { foldDateFields } from "../../schemas/date-input";
 import type { Db } from "../db";
 import type { Actor } from "../../domain/permissions";
 import { canCheckForced, canForcePublish, canResubmit, canReview, canSeeProposal, canWithdraw } from "../../domain/permissions";
@@ -98,7 +99,12 @@ const NO_FILTER: AuditFilter = {
 };
 
 /** The audit log's GET parameters: the values as typed, the filter, and the problems (with a bad one, the log is shown unfiltered). */
-export function auditParams(raw: RawParams) {
+/** Next.js search parameters as entries (a repeated one is a list). */
+const entriesOf = (raw: Record<string, string | string[] | undefined>): [string, string][] =>
+  Object.entries(raw).flatMap(([k, v]) => ([] as string[]).concat(v ?? []).map((x) => [k, x] as [string, string]));
+
+export function auditParams(given: RawParams) {
+  const raw = foldDateFields(given instanceof URLSearchParams ? given : new URLSearchParams(entriesOf(given)), ["from", "to"]);
   const values: Record<string, string> = {};
   for (const k of AUDIT_PARAMS) {
     const v = raw instanceof URLSearchParams ? (raw.get(k) ?? undefined) : firstParam(raw[k]);

@@ -8,8 +8,9 @@
 import type { Db } from "../db";
 import type { Actor } from "../../domain/permissions";
 import { canCheckForced, canForcePublish, canPropose, canResubmit, canReview, canSeeProposal, canWithdraw } from "../../domain/permissions";
-import { resolveDeadline } from "../../domain/deadline";
-import { dayDate, isIsoDate, todayIso } from "../../domain/dates";
+import { deadlineProblem, resolveDeadline } from "../../domain/deadline";
+import { readTypedDate } from "../../domain/date-entry";
+import { dayDate, formatLongDate, isIsoDate, todayIso } from "../../domain/dates";
 import { detectDatePrecision, resolveConfirmedDate, resolveOccurrence } from "../../domain/occurrence";
 import {
   deadlineRevisionPayloadSchema,
@@ -61,10 +62,17 @@ const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 type Draft<P> = { commitmentId: number; payload: P };
 
 const HOW_TO_WRITE_A_DATE =
-  "as the evidence gives it: a day as year-month-day (2026-03-14) or in words (14 March 2026), or a month or season when that is all it gives (June 2026, summer 2026)";
+  "as the evidence gives it: a day (14 March 2026 or 14/03/2026), or a month or season when that is all it gives (June 2026, summer 2026)";
+
+/** A day typed as 14/03/2026 (src/domain/date-entry.ts) is kept in words, as a source would write it: 14 March 2026. */
+function inWords(label: string): string {
+  const typed = /^\d{4}-\d{2}-\d{2}$/.test(label.trim()) ? null : readTypedDate(label);
+  return typed ? formatLongDate(typed) : label;
+}
 
 /** The evidence's date, as worded, read into its period (precision from the words); never in the future. */
-function confirmedDate(label: string, today: string): Result<DatedPayload> {
+function confirmedDate(typed: string, today: string): Result<DatedPayload> {
+  const label = inWords(typed);
   if (/^\d{4}-\d{2}-\d{2}$/.test(label) && !isIsoDate(label))
     return invalidField("confirmedOn", "The date progress was confirmed must be a real date");
   const precision = detectDatePrecision(label, today);
@@ -75,7 +83,8 @@ function confirmedDate(label: string, today: string): Result<DatedPayload> {
 }
 
 /** When it happened, as worded, read back from the end of the confirmation; never after it. */
-function occurredDate(label: string, confirmed: DatedPayload): Result<DatedPayload> {
+function occurredDate(typed: string, confirmed: DatedPayload): Result<DatedPayload> {
+  const label = inWords(typed);
   if (/^\d{4}-\d{2}-\d{2}$/.test(label) && !isIsoDate(label)) return invalidField("occurred", "When it happened must be a real date");
   const precision = detectDatePrecision(label, confirmed.to);
   if (!precision) return invalidField("occurred", `Write when it happened ${HOW_TO_WRITE_A_DATE}, or leave it empty if the evidence does not say`);
@@ -109,7 +118,11 @@ export function checkStatusUpdate(payload: StatusUpdatePayload, announcedOn: str
 
 function deadlineDraft(input: Omit<DeadlineRevisionProposalInput, "commitmentId">, today: string): Result<DeadlineRevisionPayload> {
   const resolved = resolveDeadline(input.label, input.precision, input.effectiveOn ?? today);
-  if (!resolved.ok) return invalidField("label", sentence(resolved.error));
+  if (!resolved.ok)
+    return invalidField(
+      "label",
+      deadlineProblem(input.label, input.precision, input.effectiveOn ?? today, "The new deadline") ?? sentence(resolved.error),
+    );
   return ok({
     label: input.label,
     precision: input.precision,

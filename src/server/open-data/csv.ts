@@ -7,6 +7,7 @@ import { stringify } from "csv-stringify";
 import type { ApiCommitment, ApiDeadlineRevisionChange, ApiStatusUpdateChange } from "../../schemas/api";
 import { toWebStream } from "./stream";
 import { missedSentence } from "../../domain/wording";
+import { SCORECARD_DEFINITIONS, type ScorecardRow } from "../../domain/scorecard";
 
 type CsvValue = string | number | boolean | null;
 
@@ -267,4 +268,21 @@ export const DEADLINE_REVISION_COLUMNS: readonly CsvColumn<ApiDeadlineRevisionCh
     description: "Evidence: publication date as the source gives it, when not a day",
     value: (d) => d.source?.publishedLabel ?? null,
   },
+];
+
+/** A scorecard row, with the date and version of the record it counts. */
+export type ScorecardCsvRow = ScorecardRow & { asOf: string; recordVersion: number };
+
+export const SCORECARD_COLUMNS: readonly CsvColumn<ScorecardCsvRow>[] = [
+  { header: "organisation_slug", description: "Organisation (identifier)", value: (r) => r.slug },
+  { header: "organisation_name", description: "Organisation", value: (r) => r.name },
+  { header: "organisation_abbreviation", description: "Its abbreviation, when it has one", value: (r) => r.abbreviation },
+  { header: "leads", description: "Commitments it leads that had been announced by the as-of date", value: (r) => r.leads },
+  ...SCORECARD_DEFINITIONS.map((d): CsvColumn<ScorecardCsvRow> => ({
+    header: d.measure,
+    description: `${d.label}: ${d.counts}`,
+    value: (r) => r[d.measure],
+  })),
+  { header: "as_of", description: "The date the counts are for (YYYY-MM-DD)", value: (r) => r.asOf },
+  { header: "record_version", description: "The version of the record counted", value: (r) => r.recordVersion },
 ];

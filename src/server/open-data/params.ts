@@ -6,6 +6,7 @@ import { commitmentQueryFields, parseCommitmentQuery, parseParam, parseRecordVer
 import type { FieldError } from "../../schemas/errors";
 import { asOfQueryFields, changeQueryFields, feedQueryFields, CHANGE_KINDS } from "../../schemas/api";
 import { todayIso } from "../../domain/dates";
+import { parseScorecardQuery, scorecardQueryFields, type ScorecardQuery } from "../../schemas/scorecard-query";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
@@ -82,4 +83,27 @@ export function parseFeedParams(params: URLSearchParams): Parsed<{ area: string[
   const area = parseParam(params, "area", feedQueryFields.area, errors, true) ?? [];
   const { version, recordedOn } = parseWhen(new URLSearchParams([...params].filter(([k]) => k !== "as_of")), errors);
   return result({ area, version, recordedOn }, errors);
+}
+
+/** /data/scorecards.csv: the scorecards page's parameters (sort, order, area) with an as-of date and a record version. */
+export function parseScorecardParams(params: URLSearchParams): Parsed<WhenParams & ScorecardQuery> {
+  const errors = unknownParameters(params, [...Object.keys(scorecardQueryFields), ...Object.keys(asOfQueryFields)]);
+  const when = parseWhen(params, errors);
+  return result({ ...when, ...parseScorecardQuery(params, errors) }, errors);
+}
+
+/**
+ * /data/commitments.csv: an as-of date and a record version, and optionally every filter and the
+ * sort of /commitments (not its paging: a download holds every match). With no filter and no
+ * sort, every commitment in the dataset's own order (by area, then slug).
+ */
+export function parseCommitmentDownloadParams(params: URLSearchParams, today = todayIso()): Parsed<WhenParams & { filters: CommitmentQuery | null }> {
+  const fields = Object.keys(commitmentQueryFields).filter((name) => name !== "page" && name !== "page_size");
+  const errors = unknownParameters(params, fields);
+  const when = parseWhen(params, errors);
+  const filtered = fields.some((name) => !(name in asOfQueryFields) && params.getAll(name).some((v) => v.trim() !== ""));
+  const parsed = filtered ? parseCommitmentQuery(params, today) : null;
+  // parseCommitmentQuery checks as_of, version and recorded_on again: report each problem once.
+  const more = parsed ? parsed.errors.filter((e) => !(e.field in asOfQueryFields)) : [];
+  return result({ ...when, filters: parsed?.query ?? null }, [...errors, ...more]);
 }

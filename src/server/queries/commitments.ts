@@ -10,6 +10,7 @@ import type { Precision } from "../../domain/deadline";
 import type { LatenessKind } from "../../domain/lateness";
 import { daysBetween, isoDay } from "../../domain/dates";
 import { commitmentsAt, ownedBy, versionSql } from "./versions";
+import { expandSearch } from "../../domain/search";
 
 /** Dates come from SQL as text (date::text is YYYY-MM-DD), which saves making and formatting a Date for each. */
 const iso = (d: Date | string | null): string | null => (typeof d === "string" ? d : isoDay(d));
@@ -205,7 +206,25 @@ async function summaryRows(
 /** The public status (src/domain/status.ts publicStatus): no update in effect reads no_progress_reported. */
 export const PUBLIC_STATUS_SQL = Prisma.sql`(CASE WHEN s.status_update_id IS NULL THEN ${NO_PROGRESS_REPORTED} ELSE s.status::text END)`;
 
-function whereClause(query: Partial<CommitmentQuery>): Prisma.Sql {
+/**
+ * The full-text query for what a person typed: each synonym group it names (src/domain/search.ts)
+ * matches any of its phrases, and the rest is read as web search syntax (quotes, or, -).
+ */
+function searchQuery(q: string): Prisma.Sql {
+  const { groups, rest } = expandSearch(q);
+  const parts = groups.map(
+    (phrases) =>
+      Prisma.sql`(${Prisma.join(
+        phrases.map((p) => Prisma.sql`phraseto_tsquery('english', ${p})`),
+        " || ",
+      )})`,
+  );
+  if (rest || parts.length === 0) parts.unshift(Prisma.sql`websearch_to_tsquery('english', ${rest || q})`);
+  return Prisma.sql`(${Prisma.join(parts, " && ")})`;
+}
+
+/** The filters of /commitments over summarySource's aliases. */
+export function whereClause(query: Partial<CommitmentQuery>): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (query.area?.length) conditions.push(Prisma.sql`a.slug = ANY(${query.area}::text[])`);
   if (query.organisation?.length) conditions.push(ownedBy(query.organisation));
@@ -214,7 +233,7 @@ function whereClause(query: Partial<CommitmentQuery>): Prisma.Sql {
   if (query.missed !== undefined) conditions.push(query.missed ? Prisma.sql`s.missed_count > 0` : Prisma.sql`s.missed_count = 0`);
   if (query.dueBefore) conditions.push(Prisma.sql`s.due_date <= ${query.dueBefore}::date`);
   if (query.dueAfter) conditions.push(Prisma.sql`s.due_date >= ${query.dueAfter}::date`);
-  if (query.q) conditions.push(Prisma.sql`c.search @@ websearch_to_tsquery('english', ${query.q})`);
+  if (query.q) conditions.push(Prisma.sql`c.search @@ ${searchQuery(query.q)}`);
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
 
@@ -223,7 +242,7 @@ function whereClause(query: Partial<CommitmentQuery>): Prisma.Sql {
  * revision it points at, so the same as c.title), and the deadline order is the order of the index
  * commitment_state_period_page_order_idx, so a first page is read along it and stops after its rows.
  */
-function orderClause(query: Partial<CommitmentQuery>): Prisma.Sql {
+export function orderClause(query: Partial<CommitmentQuery>): Prisma.Sql {
   const byDeadline = Prisma.sql`ORDER BY s.due_date ASC NULLS LAST, s.sort_title ASC, s.commitment_id`;
   switch (query.sort) {
     case "overdue":
@@ -232,7 +251,7 @@ function orderClause(query: Partial<CommitmentQuery>): Prisma.Sql {
     case "updated":
       return Prisma.sql`ORDER BY s.status_confirmed_on DESC NULLS LAST, s.status_update_id DESC NULLS LAST, s.sort_title ASC`;
     case "relevance":
-      return query.q ? Prisma.sql`ORDER BY ts_rank(c.search, websearch_to_tsquery('english', ${query.q})) DESC, s.sort_title ASC` : byDeadline;
+      return query.q ? Prisma.sql`ORDER BY ts_rank(c.search, ${searchQuery(query.q)}) DESC, s.sort_title ASC` : byDeadline;
     default:
       return byDeadline;
   }

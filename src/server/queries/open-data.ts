@@ -5,7 +5,8 @@
 import { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../db";
 import type { ChangeEntry, CommitmentSummary } from "./types";
-import { summaryRows, toSummary, type CommitmentRow } from "./commitments";
+import { orderClause, summaryRows, toSummary, whereClause, type CommitmentRow } from "./commitments";
+import type { CommitmentQuery } from "../../schemas/commitment-query";
 import { SOURCE_COLUMNS, UPDATE_DATE_COLUMNS, toChangeEntry, type HistoryRow } from "./changes";
 import { commitmentsAt } from "./versions";
 
@@ -27,6 +28,27 @@ export async function* streamCommitments(db: Db, asOf: string, version: number, 
     for (const row of rows) yield toSummary(row, asOf);
     const last = rows[rows.length - 1]!;
     after = { position: last.area_position, slug: last.slug };
+    if (rows.length < batchSize) return;
+  }
+}
+
+/**
+ * Every commitment a /commitments query picks, in the page's order (ties by id, so batches never
+ * overlap), a batch at a time. The as-of date and version are fixed, so the order is too.
+ */
+export async function* streamFilteredCommitments(
+  db: Db,
+  query: Partial<CommitmentQuery> & { asOf: string; version: number },
+  batchSize = EXPORT_BATCH_SIZE,
+): AsyncGenerator<CommitmentSummary> {
+  for (let offset = 0; ; offset += batchSize) {
+    const rows: CommitmentRow[] = await summaryRows(db, query.asOf, query.version, {
+      where: whereClause(query),
+      order: Prisma.sql`${orderClause(query)}, c.id`,
+      limit: Prisma.sql`LIMIT ${batchSize} OFFSET ${offset}`,
+      search: Boolean(query.q),
+    });
+    for (const row of rows) yield toSummary(row, query.asOf);
     if (rows.length < batchSize) return;
   }
 }

@@ -29,6 +29,9 @@ import { MissedDeadlineList } from "@/components/missed-deadlines";
 import { PendingUpdate } from "@/components/pending-update";
 import { areaRow, ownerRows } from "@/components/owners";
 import { RemovedCommitment } from "@/components/removed-commitment";
+import { ShareSnippets, shareQuery } from "@/components/share-snippets";
+import { shareMetadata } from "@/app/share-metadata";
+import { publicStatusDefinition } from "@/domain/status";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawParams> };
 
@@ -36,9 +39,26 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const data = await loadCommitmentPage((await params).slug, await searchParams);
   if (data.kind === "not-found") return { title: "Page not found" };
   const title = data.kind === "found" ? data.summary.title : data.kind === "removed" ? `Removed: ${data.removal.title}` : data.title;
+  const base = { title: pageTitle(`${title}${viewSuffix(data)}`, data.errors), ...recordMetadata(data, data.kind === "found" ? data.revised : null) };
+  if (data.kind !== "found") return base;
+  const slug = data.summary.slug;
+  const query = shareQuery(data);
+  const status = publicStatusDefinition(data.summary.status.code).label;
+  const deadline = data.summary.deadline ? data.summary.deadline.label : "No deadline published";
+  const share = shareMetadata({
+    title: `${data.summary.title}: ${status}`,
+    description: `${status}. Deadline: ${deadline}. ${data.summary.area.title}.${data.asOfGiven ? ` As it stood on ${longDate(data.asOf)}.` : ""}`,
+    path: `/commitments/${slug}${query}`,
+    image: { path: `/commitments/${slug}/card.png${query}`, alt: `${data.summary.title}: ${status}; deadline ${deadline}` },
+  });
+  const page = `${siteOrigin()}/commitments/${slug}${query}`;
   return {
-    title: pageTitle(`${title}${viewSuffix(data)}`, data.errors),
-    ...recordMetadata(data, data.kind === "found" ? data.revised : null),
+    ...base,
+    ...share,
+    alternates: {
+      ...share.alternates,
+      types: { "application/json+oembed": `${siteOrigin()}/api/oembed?url=${encodeURIComponent(page)}&format=json` },
+    },
   };
 }
 
@@ -230,6 +250,8 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
       <Timeline items={[...commitmentTimelineItems(timeline), ...announced]} />
 
       <CiteThisPage title={c.title} path={path} record={data.record} asOf={data.asOf} origin={origin} version={data.citeVersion} />
+
+      <ShareSnippets origin={origin} slug={slug} query={shareQuery(data)} title={c.title} />
 
       <AsOfForm action={path} value={data.values.as_of?.[0]} errors={data.errors} hidden={hiddenRecordFields(data.record)} />
     </>

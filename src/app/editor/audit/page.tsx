@@ -8,7 +8,8 @@ import { buildHref } from "@/domain/links";
 import { plural } from "@/domain/wording";
 import { ErrorSummary } from "@/components/govuk/error-summary";
 import { PageHeading } from "@/components/govuk/heading";
-import { TextInput, DateInput } from "@/components/govuk/text-input";
+import { TextInput } from "@/components/govuk/text-input";
+import { DateInput } from "@/components/govuk/date-input";
 import { Select } from "@/components/govuk/select";
 import { Button } from "@/components/govuk/button";
 import { DataTable, cellClass } from "@/components/govuk/table";
@@ -27,7 +28,7 @@ function Json({ value }: { value: unknown }) {
   return <pre className="whitespace-pre-wrap break-words text-sm bg-panel p-2 max-w-[40ch] md:max-w-none">{JSON.stringify(value, null, 2)}</pre>;
 }
 
-const DATE_HINT = "Year-month-day, for example 2026-06-30";
+const DATE_HINT = "For example, 30 6 2026";
 
 export default async function AuditPage({ searchParams }: Props) {
   await requireAdmin("/editor/audit");

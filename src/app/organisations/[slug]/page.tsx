@@ -14,6 +14,7 @@ import { longDate } from "@/domain/dates";
 import { plural } from "@/domain/wording";
 import { ViewBanners, hiddenRecordFields, recordMetadata } from "@/components/record-version";
 import { OWNER_ROLE_NOUNS } from "@/domain/ownership";
+import { HowWeCount, OrganisationScorecard } from "@/components/scorecard";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawParams> };
 
@@ -66,6 +67,20 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
         </div>
       )}
       {data.total > 0 && <StatusOverTime id="status-over-time" months={data.byMonth} subject="The commitments it leads or supports" />}
+
+      {data.scorecard && (
+        <section aria-labelledby="scorecard-heading" className="mb-8">
+          <h2 id="scorecard-heading" className="text-2xl md:text-3xl font-bold mb-4">
+            Scorecard
+          </h2>
+          <p className="mb-4">Of the {plural(data.scorecard.leads, "commitment")} it leads:</p>
+          <OrganisationScorecard row={data.scorecard} />
+          <p className="mb-4">
+            <a href={buildHref("/organisations", { ...keep, sort: "overdue", order: "desc" })}>Compare with other organisations</a>
+          </p>
+          <HowWeCount asOf={data.asOf} />
+        </section>
+      )}
 
       <h2 className="text-2xl md:text-3xl font-bold mb-2">{plural(data.total, "commitment")}</h2>
       <p className="text-secondary-ink mb-4">Led or supported by {organisation.name}, soonest deadline first.</p>

@@ -1,0 +1,31 @@
+// Open Graph and Twitter card tags for public pages, with absolute addresses from the site's public
+// origin (SITE_URL; src/server/open-data/http.ts siteOrigin). Next.js merges metadata shallowly, so
+// every field is given here rather than inherited from the layout.
+import type { Metadata } from "next";
+import { siteOrigin } from "@/server/http";
+
+export const SITE_NAME = "Roadmap Tracker";
+export const SITE_DESCRIPTION = "Independent, always-current record of progress on the UK government's Roadmap for Modern Digital Government.";
+
+export function shareMetadata({
+  title,
+  description = SITE_DESCRIPTION,
+  path,
+  image,
+}: {
+  title: string;
+  description?: string;
+  /** The page's path with any query that chooses what it shows (as_of, version). */
+  path: string;
+  /** An image path (1200 × 630 PNG) with its description. */
+  image?: { path: string; alt: string };
+}): Metadata {
+  const origin = siteOrigin();
+  const url = `${origin}${path}`;
+  const images = image ? [{ url: `${origin}${image.path}`, width: 1200, height: 630, alt: image.alt }] : undefined;
+  return {
+    alternates: { canonical: url },
+    openGraph: { type: "website", locale: "en_GB", siteName: SITE_NAME, title, description, url, images },
+    twitter: { card: image ? "summary_large_image" : "summary", title, description, images: images?.map((i) => ({ url: i.url, alt: i.alt })) },
+  };
+}
