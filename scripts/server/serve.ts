@@ -10,6 +10,44 @@ import { conformHeaders } from "../../src/server/http-headers";
 import { CLIENT_ADDRESS_HEADER, frontDoorSetsClientAddress, refusal, refusalResponse } from "../../src/server/front-door";
 import { isTrustedPeer, resolveClientAddress } from "../../src/domain/network";
 import { RENDER_HEADER, renderSecret } from "../../src/server/page-cache/render";
+import { isDataPath } from "../../src/server/security-headers";
+import { actionBodyProblem } from "../../src/server/action-body";
+import { readBody, replayRequest } from "../../src/server/request-body";
+import { ACTION_BODY_LIMIT_BYTES, ACTION_TOO_LARGE, type Refusal } from "../../src/server/front-door";
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/** A refusal, with every security header, closing the connection (what the client sent may not have been read). */
+function refuse(request: IncomingMessage, response: ServerResponse, refused: Refusal): void {
+  const answer = refusalResponse(refused, request.url ?? "/");
+  response.writeHead(answer.status, { ...answer.headers, Connection: "close" });
+  response.end(request.method === "HEAD" ? undefined : answer.body);
+}
+
+/**
+ * A POST to a page is a server action (or nothing): its body is read here first, up to the
+ * actions' limit, and checked (src/server/action-body.ts), so a malformed, over-deep or oversized
+ * one gets a clear 4xx instead of Next's 500 (security review F10e). Next.js then reads the same
+ * bytes. Returns the request to hand on, or null when it has been answered.
+ */
+async function checkedActionRequest(request: IncomingMessage, response: ServerResponse): Promise<IncomingMessage | null> {
+  if (request.method !== "POST" || isDataPath((request.url ?? "/").split("?")[0]!)) return request;
+  const body = await readBody(request, ACTION_BODY_LIMIT_BYTES);
+  if (!body) {
+    refuse(request, response, ACTION_TOO_LARGE);
+    return null;
+  }
+  const actionId = request.headers["next-action"];
+  const problem = await actionBodyProblem({
+    actionId: Array.isArray(actionId) ? actionId[0] : actionId,
+    contentType: request.headers["content-type"],
+    body,
+  });
+  if (problem) {
+    refuse(request, response, problem);
+    return null;
+  }
+  return replayRequest(request, body);
+}
 
 runMain(async () => {
   // A bad setting stops here, with one sentence, before Next.js loads anything.
@@ -31,12 +69,7 @@ runMain(async () => {
       origin: request.headers.origin,
       contentLength: request.headers["content-length"],
     });
-    if (refused) {
-      const answer = refusalResponse(refused, request.url ?? "/");
-      response.writeHead(answer.status, { ...answer.headers, Connection: "close" });
-      response.end(request.method === "HEAD" ? undefined : answer.body);
-      return;
-    }
+    if (refused) return refuse(request, response, refused);
     // Who the client is: the connection's peer, or what a trusted proxy says (TRUSTED_PROXIES); forwarded headers from anyone else are dropped.
     const peer = request.socket.remoteAddress;
     const forwardedFor = request.headers["x-forwarded-for"];
@@ -54,7 +87,10 @@ runMain(async () => {
     // The fast path writes conforming headers itself; what Next.js answers is checked as it is sent.
     if (serveFromMemory(request, response)) return;
     conformHeaders(request, response);
-    void handle(request, response);
+    void checkedActionRequest(request, response).then(
+      (checked) => checked && handle(checked, response),
+      () => response.destroy(),
+    );
   });
   // Node's own refusals (a malformed request, headers too large) get a short answer with no detail.
   server.on("clientError", (error: NodeJS.ErrnoException, socket) => {

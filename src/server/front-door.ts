@@ -26,6 +26,9 @@ type Incoming = {
   contentLength: string | undefined;
 };
 
+/** A form (server action) over ACTION_BODY_LIMIT_BYTES, by its Content-Length or as read (scripts/server/serve.ts). */
+export const ACTION_TOO_LARGE: Refusal = { status: 413, title: "Content Too Large", detail: `What you sent is too large. ${IMPORT_TOO_LARGE}.` };
+
 const METHODS = new Set(["GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE"]);
 
 /** A Host header a browser could send: a name or an address, and a port from 1 to 65535. */
@@ -63,8 +66,7 @@ export function refusal(request: Incoming): Refusal | null {
     const length = Number(request.contentLength ?? 0);
     const auth = path.startsWith("/api/auth/");
     if (auth && length > AUTH_BODY_LIMIT_BYTES) return { status: 413, title: "Content Too Large", detail: "A sign-in form is never this large." };
-    if (!isDataPath(path) && length > ACTION_BODY_LIMIT_BYTES)
-      return { status: 413, title: "Content Too Large", detail: `What you sent is too large. ${IMPORT_TOO_LARGE}.` };
+    if (!isDataPath(path) && length > ACTION_BODY_LIMIT_BYTES) return ACTION_TOO_LARGE;
     // Forms of the editor (server actions) only from this site's own pages; sign-in forms, if an Origin is sent, likewise.
     if (!isDataPath(path) || (auth && request.origin !== undefined)) {
       if (!sameOrigin(request.origin, request.host))
