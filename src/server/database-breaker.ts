@@ -3,6 +3,8 @@
 // with an error page, and so the app recovers by itself when the database returns.
 import { checkDatabase, type DatabaseStatus } from "./health";
 import { plainPage } from "./plain-page";
+import { logFor } from "./log";
+import { breakerState } from "./metrics";
 
 const RECHECK_WHEN_UP_MS = 2_000;
 const RECHECK_WHEN_DOWN_MS = 500;
@@ -27,7 +29,10 @@ const STRIKES_FOR_OUTAGE = 2;
 export function recordDatabaseStatus(status: DatabaseStatus) {
   const known = current();
   if (status.ok) {
-    if (!known.status.ok) console.error("Database available again.");
+    if (!known.status.ok) {
+      logFor("database").warn("Database available again.");
+      breakerState("closed");
+    }
     Object.assign(known, { status, checkedAt: Date.now(), failures: 0 });
     return;
   }
@@ -38,7 +43,10 @@ export function recordDatabaseStatus(status: DatabaseStatus) {
     return;
   }
   // Operators see each change of state once, with the reason.
-  if (known.status.ok) console.error(`Database unavailable: ${status.reason}. Answering 503 until it returns.`);
+  if (known.status.ok) {
+    logFor("database").error({ reason: status.reason }, "Database unavailable: answering 503 until it returns.");
+    breakerState("open");
+  }
   Object.assign(known, { status, checkedAt: Date.now() });
 }
 

@@ -15,7 +15,7 @@ export const ACTION_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 /** Sign-in forms are tiny: anything bigger is not one. */
 export const AUTH_BODY_LIMIT_BYTES = 16 * 1024;
 
-export type Refusal = { status: 400 | 403 | 405 | 413; title: string; detail: string; allow?: string };
+export type Refusal = { status: 400 | 401 | 403 | 404 | 405 | 413; title: string; detail: string; allow?: string };
 
 type Incoming = {
   method: string;

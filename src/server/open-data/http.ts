@@ -7,6 +7,7 @@ import { CORS_HEADERS, isOpenDataPath, OPEN_DATA_VARY, REPRESENTATION_HEADERS } 
 import { problemSchema, type Problem } from "../../schemas/api";
 import { RENDER_HEADER, RENDER_HOST_HEADER, renderSecret } from "../page-cache/render";
 import type { FieldError } from "../../schemas/errors";
+import { logFor } from "../log";
 
 /**
  * Browsers may reuse a response for a minute and shared caches (CDNs) for five; a shared cache
@@ -221,7 +222,7 @@ export async function withProblems(request: Request, handler: () => Promise<Resp
   try {
     return await handler();
   } catch (error) {
-    console.error(`open data: ${request.method} ${new URL(request.url).pathname} failed`, error);
+    logFor("open-data").error({ err: error, method: request.method, path: new URL(request.url).pathname }, "an open-data request failed");
     const response = sendProblem(request, "unavailable", "Something went wrong reading the data. Try again in a minute.");
     response.headers.set("Cache-Control", "no-store");
     response.headers.set("Retry-After", "60");
