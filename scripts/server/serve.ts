@@ -18,6 +18,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import crypto from "node:crypto";
 import { logFor, logger, requestIdOf, withRequestId } from "../../src/server/log";
+import type { Logger } from "pino";
 import { countRequest, metricsText, routeKind, shuttingDown } from "../../src/server/metrics";
 import type { Cidr } from "../../src/domain/network";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -25,8 +26,12 @@ import { isShuttingDown, markShuttingDown } from "../../src/server/lifecycle";
 import { closeDb } from "../../src/server/db";
 import { closeHealthConnection } from "../../src/server/health";
 
-const log = logFor("server");
-const access = logFor("access");
+// Loggers read LOG_LEVEL, so they are made only once the settings have been checked (in runMain).
+const log = {
+  info: (...a: Parameters<Logger["info"]>) => logFor("server").info(...a),
+  error: (...a: Parameters<Logger["error"]>) => logFor("server").error(...a),
+};
+const access = () => logFor("access");
 
 /**
  * Every request: its id (a trusted proxy's X-Request-Id, else a new one) on the request, in the
@@ -46,7 +51,7 @@ function observe(request: IncomingMessage, response: ServerResponse, trusted: Ci
     const ms = performance.now() - started;
     if (!internal) countRequest(kind, response.statusCode, ms);
     withRequestId(id, () =>
-      access[internal ? "debug" : "info"](
+      access()[internal ? "debug" : "info"](
         {
           method: request.method,
           path: path.slice(0, 200),
