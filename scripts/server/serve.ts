@@ -97,6 +97,13 @@ function listenForMetrics(port: number, hostname: string): void {
   server.unref();
 }
 
+/**
+ * After SIGTERM, how long the public port keeps accepting (readiness already 503) before it
+ * closes: connections a client opened just before the signal, still queued in the kernel, are
+ * accepted and answered rather than reset, and a load balancer polling readiness has a moment to
+ * stop sending. Answers in this time say `Connection: close`.
+ */
+const SHUTDOWN_DRAIN_MS = 1_000;
 /** How long requests in flight may take to finish after SIGTERM before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 20_000;
 
@@ -124,8 +131,9 @@ function shutDownGracefully(publicServer: http.Server, internalServer: http.Serv
     markShuttingDown();
     shuttingDown();
     log.info({ signal, inFlight: inFlight() }, `${signal}: finishing the requests in flight, then stopping (at most ${SHUTDOWN_GRACE_MS / 1000} s).`);
-    publicServer.close();
     const deadline = Date.now() + SHUTDOWN_GRACE_MS;
+    await sleep(SHUTDOWN_DRAIN_MS);
+    publicServer.close();
     while (inFlight() > 0 && Date.now() < deadline) await sleep(25);
     const cut = inFlight();
     publicServer.closeAllConnections();
