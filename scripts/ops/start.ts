@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { appConfig, childEnv, ConfigError, describeDatabaseUrl } from "../../src/runtime/env";
 import { provideDatabase } from "../../src/runtime/database";
+import { leaveStopSignalsToCaller } from "../../src/runtime/embedded-postgres";
 import { migrate } from "../../src/runtime/migrate";
 import { dropEverything } from "../../src/runtime/reset";
 import { assertPortFree } from "../../src/runtime/port";
@@ -68,11 +69,22 @@ runMain(async () => {
   // Lets operators and the fault tests find the server process (it renames itself "next-server").
   fs.writeFileSync(path.join(env.dataDir, "server.pid"), String(server.pid));
   console.log(`Roadmap Tracker: http://localhost:${env.PORT}`);
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => {
-      server.kill(signal);
-    });
-  }
+  forwardStopSignals(server);
   // A server killed by a signal (kill -9, the OOM killer) is a failure, as a shell would report it: 128 + the signal's number.
   server.on("exit", (code, signal) => void shutdown(code ?? 128 + (signal ? os.constants.signals[signal] : 0)));
 });
+
+/**
+ * SIGTERM / SIGINT go to the server, which finishes its requests in flight (at most 20 s,
+ * scripts/server/serve.ts) and exits; its exit then stops the embedded PostgreSQL cleanly and
+ * ends this process with the server's code. A server still running 25 s later is killed.
+ */
+function forwardStopSignals(server: ReturnType<typeof spawn>): void {
+  leaveStopSignalsToCaller();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      server.kill(signal);
+      setTimeout(() => server.kill("SIGKILL"), 25_000).unref();
+    });
+  }
+}

@@ -17,16 +17,192 @@ import { isTrustedPeer, resolveClientAddress } from "../../src/domain/network";
 import { conformHeaders, RENDER_HEADER, renderSecret } from "../../src/server/http";
 import { startOutboxWorker } from "../../src/server/outbox/worker";
 import { outboxHandlers } from "../../src/server/outbox/handlers";
+import { isDataPath } from "../../src/server/security-headers";
+import { actionBodyProblem } from "../../src/server/action-body";
+import { readBody, replayRequest } from "../../src/server/request-body";
+import { ACTION_BODY_LIMIT_BYTES, ACTION_TOO_LARGE, type Refusal } from "../../src/server/front-door";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { logFor, logger, requestIdOf, withRequestId } from "../../src/server/log";
+import type { Logger } from "pino";
+import { countRequest, metricsText, routeKind, shuttingDown, workerRestart } from "../../src/server/metrics";
+import type { Cidr } from "../../src/domain/network";
+import { setTimeout as sleep } from "node:timers/promises";
+import { isShuttingDown, markShuttingDown } from "../../src/server/lifecycle";
+import { closeDb } from "../../src/server/db";
+import { closeHealthConnection } from "../../src/server/health";
+
+// Loggers read LOG_LEVEL, so they are made only once the settings have been checked (in runMain).
+const log = {
+  info: (...a: Parameters<Logger["info"]>) => logFor("server").info(...a),
+  error: (...a: Parameters<Logger["error"]>) => logFor("server").error(...a),
+};
+const access = () => logFor("access");
+
+/**
+ * Every request: its id (a trusted proxy's X-Request-Id, else a new one) on the request, in the
+ * answer's X-Request-Id and on every log line written while it is answered; when it ends, one
+ * access line (method, path without the query, status, time) and the request metrics. The
+ * response cache's own renders are counted in the request they serve, not again.
+ */
+function observe(request: IncomingMessage, response: ServerResponse, trusted: Cidr[], answer: () => void): void {
+  const started = performance.now();
+  const id = requestIdOf(request.headers["x-request-id"], isTrustedPeer(request.socket.remoteAddress, trusted));
+  request.headers["x-request-id"] = id;
+  response.setHeader("X-Request-Id", id);
+  const internal = request.headers[RENDER_HEADER] === renderSecret();
+  const path = (request.url ?? "/").split("?")[0]!;
+  const kind = routeKind(request.method ?? "GET", path);
+  response.once("close", () => {
+    const ms = performance.now() - started;
+    if (!internal) countRequest(kind, response.statusCode, ms);
+    withRequestId(id, () =>
+      access()[internal ? "debug" : "info"](
+        {
+          method: request.method,
+          path: path.slice(0, 200),
+          kind,
+          status: response.statusCode,
+          ms: Math.round(ms),
+          complete: response.writableFinished,
+        },
+        "request",
+      ),
+    );
+  });
+  withRequestId(id, answer);
+}
+
+/** `/metrics` on the public port: only with `Authorization: Bearer METRICS_TOKEN`; without a token set, it does not exist. */
+function answerMetrics(request: IncomingMessage, response: ServerResponse, token: string | undefined): void {
+  const sent = request.headers.authorization?.match(/^Bearer (.+)$/)?.[1] ?? "";
+  const allowed = token !== undefined && sent.length === token.length && crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(token));
+  if (!allowed) {
+    const refused: Refusal = token
+      ? { status: 401, title: "Unauthorized", detail: "The metrics need the bearer token set in METRICS_TOKEN." }
+      : { status: 404, title: "Not Found", detail: "There is no page at this address." };
+    return refuse(request, response, refused);
+  }
+  void writeMetrics(response);
+}
+
+async function writeMetrics(response: ServerResponse): Promise<void> {
+  const { body, contentType } = await metricsText();
+  response.writeHead(200, { "Content-Type": contentType, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" });
+  response.end(body);
+}
+
+/** METRICS_PORT: a listener of its own answering only /metrics, with no token (keep it off the public network). */
+function listenForMetrics(port: number, hostname: string): void {
+  const server = http.createServer((request, response) => {
+    if ((request.url ?? "/").split("?")[0] === "/metrics" && request.method === "GET") return void writeMetrics(response);
+    response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
+    response.end("Only /metrics is served on this port.\n");
+  });
+  server.listen(port, hostname, () => log.info({ port }, `Metrics on http://${hostname}:${port}/metrics`));
+  server.unref();
+}
+
+/**
+ * After SIGTERM, how long the public port keeps accepting (readiness already 503) before it
+ * closes: connections a client opened just before the signal, still queued in the kernel, are
+ * accepted and answered rather than reset, and a load balancer polling readiness has a moment to
+ * stop sending. Answers in this time say `Connection: close`.
+ */
+const SHUTDOWN_DRAIN_MS = 1_000;
+/** How long requests in flight may take to finish after SIGTERM before their connections are cut. */
+const SHUTDOWN_GRACE_MS = 20_000;
+
+/** Counts the requests being answered (a request ends when its response is finished or its connection closes). */
+function countInFlight(server: http.Server): () => number {
+  let inFlight = 0;
+  server.on("request", (_request: IncomingMessage, response: ServerResponse) => {
+    inFlight++;
+    response.once("close", () => inFlight--);
+  });
+  return () => inFlight;
+}
+
+/**
+ * SIGTERM (or SIGINT): readiness turns 503 (src/server/lifecycle.ts), the public port stops
+ * accepting connections and closes idle keep-alive ones, answers still being written say
+ * `Connection: close`, requests in flight finish (at most SHUTDOWN_GRACE_MS; the response
+ * cache's own renders keep their internal listener until then), then the database pool and the
+ * health check's connection close and the process exits: 0 when every request finished, 1 when
+ * some had to be cut off. The launcher (scripts/ops/start.ts) then stops the embedded PostgreSQL.
+ */
+function shutDownGracefully(publicServer: http.Server, internalServer: http.Server, inFlight: () => number): void {
+  const stop = async (signal: NodeJS.Signals) => {
+    if (isShuttingDown()) return;
+    markShuttingDown();
+    shuttingDown();
+    log.info({ signal, inFlight: inFlight() }, `${signal}: finishing the requests in flight, then stopping (at most ${SHUTDOWN_GRACE_MS / 1000} s).`);
+    const deadline = Date.now() + SHUTDOWN_GRACE_MS;
+    await sleep(SHUTDOWN_DRAIN_MS);
+    publicServer.close();
+    while (inFlight() > 0 && Date.now() < deadline) await sleep(25);
+    const cut = inFlight();
+    publicServer.closeAllConnections();
+    internalServer.close();
+    internalServer.closeAllConnections();
+    await Promise.allSettled([closeDb(), closeHealthConnection()]);
+    if (cut) log.error({ cut }, `Stopped with ${cut} request(s) still unfinished after ${SHUTDOWN_GRACE_MS / 1000} s.`);
+    else log.info("Stopped: every request in flight was answered.");
+    logger().flush();
+    process.exit(cut ? 1 : 0);
+  };
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, (s) => void stop(s));
+}
+
+/**
+ * The response cache renders pages by asking this server (RT_INTERNAL_ORIGIN): on a loopback
+ * port of its own, so those renders still work while the public port has stopped accepting
+ * during a graceful shutdown. Returns the listening server (its handler is set later).
+ */
+async function listenInternally(): Promise<{ server: http.Server; origin: string }> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/** A refusal, with every security header, closing the connection (what the client sent may not have been read). */
+function refuse(request: IncomingMessage, response: ServerResponse, refused: Refusal): void {
+  const answer = refusalResponse(refused, request.url ?? "/");
+  response.writeHead(answer.status, { ...answer.headers, Connection: "close" });
+  response.end(request.method === "HEAD" ? undefined : answer.body);
+}
+
+/**
+ * A POST to a page is a server action (or nothing): its body is read here first, up to the
+ * actions' limit, and checked (src/server/action-body.ts), so a malformed, over-deep or oversized
+ * one gets a clear 4xx instead of Next's 500 (security review F10e). Next.js then reads the same
+ * bytes. Returns the request to hand on, or null when it has been answered.
+ */
+async function checkedActionRequest(request: IncomingMessage, response: ServerResponse): Promise<IncomingMessage | null> {
+  if (request.method !== "POST" || isDataPath((request.url ?? "/").split("?")[0]!)) return request;
+  const body = await readBody(request, ACTION_BODY_LIMIT_BYTES);
+  if (!body) {
+    refuse(request, response, ACTION_TOO_LARGE);
+    return null;
+  }
+  const actionId = request.headers["next-action"];
+  const problem = await actionBodyProblem({
+    actionId: Array.isArray(actionId) ? actionId[0] : actionId,
+    contentType: request.headers["content-type"],
+    body,
+  });
+  if (problem) {
+    refuse(request, response, problem);
+    return null;
+  }
+  return replayRequest(request, body);
+}
 
 runMain(async () => {
   // A bad setting stops here, with one sentence, before Next.js loads anything.
   const env = appConfig();
   if (cluster.isPrimary) {
-    const { PORT: port, HOSTNAME: hostname } = env;
-    // Where the response cache asks this server for a page: its own address, no name lookup.
-    if (!env.RT_INTERNAL_ORIGIN)
-      shareWithApp("RT_INTERNAL_ORIGIN", `http://${hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname}:${port}`);
-    // A render may be answered by any worker: they share the mark of the cache's own renders.
+    // Each worker renders for its cache on a loopback port of its own (listenInternally); they share the mark of those renders.
     if (!env.RT_RENDER_SECRET) shareWithApp("RT_RENDER_SECRET", crypto.randomBytes(24).toString("base64url"));
     if (env.outboxWorker && env.DATABASE_URL) {
       const worker = startOutboxWorker(env.DATABASE_URL, outboxHandlers(env));
@@ -52,7 +228,11 @@ function superviseWorkers(count: number): void {
     const now = Date.now();
     deaths = [...deaths.filter((t) => now - t < 60_000), now];
     const delay = Math.min(30_000, 250 * 2 ** (deaths.length - 1));
-    console.error(`Web worker ${worker.process.pid} died (${signal ?? `exit code ${code}`}); starting another in ${delay} ms.`);
+    workerRestart("server");
+    log.error(
+      { pid: worker.process.pid, code, signal, delay },
+      `Web worker ${worker.process.pid} died (${signal ?? `exit code ${code}`}); starting another in ${delay} ms.`,
+    );
     setTimeout(fork, delay);
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -63,51 +243,58 @@ function superviseWorkers(count: number): void {
       for (const worker of workers) worker?.process.kill(signal);
     });
   }
-  console.log(`Starting ${count} web workers.`);
+  log.info({ count }, `Starting ${count} web workers.`);
   for (let i = 0; i < count; i += 1) fork();
 }
 
 async function serve(): Promise<void> {
   const env = appConfig();
   const { PORT: port, HOSTNAME: hostname } = env;
+  // Where the response cache asks this server for a page: an internal loopback port of its own, no name lookup.
+  const internal = await listenInternally();
+  if (!env.RT_INTERNAL_ORIGIN) shareWithApp("RT_INTERNAL_ORIGIN", internal.origin);
   const app = next({ dev: false, hostname, port, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();
   frontDoorSetsClientAddress();
-  const server = http.createServer((request, response) => {
-    // Requests no route should see get a clear 4xx here (TRACE, an absolute-form target, a bad Host, U+0000, too large a body).
-    const refused = refusal({
-      method: request.method ?? "GET",
-      target: request.url ?? "/",
-      host: request.headers.host,
-      origin: request.headers.origin,
-      contentLength: request.headers["content-length"],
-    });
-    if (refused) {
-      const answer = refusalResponse(refused, request.url ?? "/");
-      response.writeHead(answer.status, { ...answer.headers, Connection: "close" });
-      response.end(request.method === "HEAD" ? undefined : answer.body);
-      return;
-    }
-    // Who the client is: the connection's peer, or what a trusted proxy says (TRUSTED_PROXIES); forwarded headers from anyone else are dropped.
-    const peer = request.socket.remoteAddress;
-    const forwardedFor = request.headers["x-forwarded-for"];
-    request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(
-      peer,
-      Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor,
-      env.trustedProxies,
-    );
-    // (The response cache's own renders pass on the reader's scheme, which the door already vetted.)
-    if (!isTrustedPeer(peer, env.trustedProxies) && request.headers[RENDER_HEADER] !== renderSecret()) {
-      delete request.headers["x-forwarded-for"];
-      delete request.headers["x-forwarded-proto"];
-    }
-    delete request.headers["x-forwarded-host"];
-    // The fast path writes conforming headers itself; what Next.js answers is checked as it is sent.
-    if (serveFromMemory(request, response)) return;
-    conformHeaders(request, response);
-    void handle(request, response);
-  });
+  if (env.METRICS_PORT) listenForMetrics(env.METRICS_PORT, hostname);
+  const server = http.createServer((request, response) =>
+    observe(request, response, env.trustedProxies, () => {
+      if ((request.url ?? "/").split("?")[0] === "/metrics") return answerMetrics(request, response, env.METRICS_TOKEN);
+      // While shutting down, keep-alive clients are told to go elsewhere after this answer.
+      if (isShuttingDown()) response.setHeader("Connection", "close");
+      // Requests no route should see get a clear 4xx here (TRACE, an absolute-form target, a bad Host, U+0000, too large a body).
+      const refused = refusal({
+        method: request.method ?? "GET",
+        target: request.url ?? "/",
+        host: request.headers.host,
+        origin: request.headers.origin,
+        contentLength: request.headers["content-length"],
+      });
+      if (refused) return refuse(request, response, refused);
+      // Who the client is: the connection's peer, or what a trusted proxy says (TRUSTED_PROXIES); forwarded headers from anyone else are dropped.
+      const peer = request.socket.remoteAddress;
+      const forwardedFor = request.headers["x-forwarded-for"];
+      request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(
+        peer,
+        Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor,
+        env.trustedProxies,
+      );
+      // (The response cache's own renders pass on the reader's scheme, which the door already vetted.)
+      if (!isTrustedPeer(peer, env.trustedProxies) && request.headers[RENDER_HEADER] !== renderSecret()) {
+        delete request.headers["x-forwarded-for"];
+        delete request.headers["x-forwarded-proto"];
+      }
+      delete request.headers["x-forwarded-host"];
+      // The fast path writes conforming headers itself; what Next.js answers is checked as it is sent.
+      if (serveFromMemory(request, response)) return;
+      conformHeaders(request, response);
+      void checkedActionRequest(request, response).then(
+        (checked) => checked && handle(checked, response),
+        () => response.destroy(),
+      );
+    }),
+  );
   // Node's own refusals (a malformed request, headers too large) get a short answer with no detail.
   server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return;
@@ -118,8 +305,12 @@ async function serve(): Promise<void> {
   });
   // As `next start` does: keep-alive longer than common load balancers' idle timeouts.
   server.keepAliveTimeout = 65_000;
+  for (const listener of server.listeners("request")) internal.server.on("request", listener as http.RequestListener);
+  const inFlight = countInFlight(server);
+  const internalInFlight = countInFlight(internal.server);
+  shutDownGracefully(server, internal.server, () => inFlight() + internalInFlight());
   server.listen(port, hostname, () => {
-    if (cluster.isPrimary) console.log(`▲ Next.js production server on http://${hostname}:${port}`);
-    else if (cluster.worker?.id === 1) console.log(`▲ Next.js production server on http://${hostname}:${port} (web workers)`);
+    if (cluster.isPrimary) log.info({ port, hostname }, `Next.js production server on http://${hostname}:${port}`);
+    else if (cluster.worker?.id === 1) log.info({ port, hostname }, `Next.js production server on http://${hostname}:${port} (web workers)`);
   });
 }

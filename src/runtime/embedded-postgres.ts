@@ -155,3 +155,13 @@ async function ensureDatabase(adminUrl: string, database: string) {
     await client.end();
   }
 }
+
+/**
+ * For the launcher (scripts/ops/start.ts) once its server runs: the library's own SIGINT and
+ * SIGTERM handlers would stop PostgreSQL at once, under requests still in flight. The launcher
+ * stops its cluster itself, after the server has finished them (graceful shutdown).
+ */
+export function leaveStopSignalsToCaller(): void {
+  exitHook.unhookEvent("SIGINT");
+  exitHook.unhookEvent("SIGTERM");
+}

@@ -88,6 +88,11 @@ const appShape = {
     .optional(),
   CDN_PURGE_KEY: text().optional(),
   OUTBOX_WORKER: flag(),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "must be one of fatal, error, warn, info, debug, trace or silent")
+    .default("info"),
+  METRICS_TOKEN: z.string().trim().min(32, "must be at least 32 characters (a long random string)").optional(),
+  METRICS_PORT: wholeNumber(0, 65535, 0),
   OIDC_ISSUER: webAddress.optional(),
   OIDC_CLIENT_ID: text().optional(),
   OIDC_CLIENT_SECRET: text().optional(),
@@ -167,6 +172,21 @@ export const VARIABLES = {
       default: "1",
       meaning:
         "`0`: `npm start` runs no outbox worker (run `npm run worker` on its own instead); the worker sends CDN purges, retrying with back-off until done",
+    },
+    LOG_LEVEL: {
+      default: "info",
+      meaning:
+        "the least severe log lines written: fatal, error, warn, info, debug or trace (or silent); JSON lines on standard output in production, readable lines under `npm run dev`",
+    },
+    METRICS_TOKEN: {
+      default: "unset",
+      meaning:
+        "a long random string: `/metrics` (Prometheus format) on the public port then answers only requests with `Authorization: Bearer` and this token. Unset (and no `METRICS_PORT`), `/metrics` answers 404",
+      secret: true,
+    },
+    METRICS_PORT: {
+      default: "0: none",
+      meaning: "a port of its own for `/metrics`, with no token (keep it off the public network); 0 for none",
     },
     OIDC_ISSUER: { default: "unset", meaning: "OpenID Connect sign-in for editors: the issuer URL (with the next two; see `docs/editors.md`)" },
     OIDC_CLIENT_ID: { default: "unset", meaning: "OpenID Connect: the client id registered with the issuer" },

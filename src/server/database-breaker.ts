@@ -4,6 +4,8 @@
 import { checkDatabase, type DatabaseStatus } from "./health";
 import { plainPage } from "./plain-page";
 import { singleton } from "../runtime/singleton";
+import { logFor } from "./log";
+import { breakerState } from "./metrics";
 
 const RECHECK_WHEN_UP_MS = 2_000;
 const RECHECK_WHEN_DOWN_MS = 500;
@@ -29,7 +31,10 @@ const STRIKES_FOR_OUTAGE = 2;
 export function recordDatabaseStatus(status: DatabaseStatus) {
   const known = current();
   if (status.ok) {
-    if (!known.status.ok) console.error("Database available again.");
+    if (!known.status.ok) {
+      logFor("database").warn("Database available again.");
+      breakerState("closed");
+    }
     Object.assign(known, { status, checkedAt: Date.now(), failures: 0 });
     return;
   }
@@ -40,7 +45,10 @@ export function recordDatabaseStatus(status: DatabaseStatus) {
     return;
   }
   // Operators see each change of state once, with the reason.
-  if (known.status.ok) console.error(`Database unavailable: ${status.reason}. Answering 503 until it returns.`);
+  if (known.status.ok) {
+    logFor("database").error({ reason: status.reason }, "Database unavailable: answering 503 until it returns.");
+    breakerState("open");
+  }
   Object.assign(known, { status, checkedAt: Date.now() });
 }
 

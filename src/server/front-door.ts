@@ -16,7 +16,7 @@ export const ACTION_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 /** Sign-in forms are tiny: anything bigger is not one. */
 export const AUTH_BODY_LIMIT_BYTES = 16 * 1024;
 
-export type Refusal = { status: 400 | 403 | 405 | 413; title: string; detail: string; allow?: string };
+export type Refusal = { status: 400 | 401 | 403 | 404 | 405 | 413; title: string; detail: string; allow?: string };
 
 type Incoming = {
   method: string;
@@ -26,6 +26,9 @@ type Incoming = {
   origin: string | undefined;
   contentLength: string | undefined;
 };
+
+/** A form (server action) over ACTION_BODY_LIMIT_BYTES, by its Content-Length or as read (scripts/server/serve.ts). */
+export const ACTION_TOO_LARGE: Refusal = { status: 413, title: "Content Too Large", detail: `What you sent is too large. ${IMPORT_TOO_LARGE}.` };
 
 const METHODS = new Set(["GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE"]);
 
@@ -64,8 +67,7 @@ export function refusal(request: Incoming): Refusal | null {
     const length = Number(request.contentLength ?? 0);
     const auth = path.startsWith("/api/auth/");
     if (auth && length > AUTH_BODY_LIMIT_BYTES) return { status: 413, title: "Content Too Large", detail: "A sign-in form is never this large." };
-    if (!isDataPath(path) && length > ACTION_BODY_LIMIT_BYTES)
-      return { status: 413, title: "Content Too Large", detail: `What you sent is too large. ${IMPORT_TOO_LARGE}.` };
+    if (!isDataPath(path) && length > ACTION_BODY_LIMIT_BYTES) return ACTION_TOO_LARGE;
     // Forms of the editor (server actions) only from this site's own pages; sign-in forms, if an Origin is sent, likewise.
     if (!isDataPath(path) || (auth && request.origin !== undefined)) {
       if (!sameOrigin(request.origin, request.host))

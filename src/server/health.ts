@@ -19,7 +19,7 @@ function forget(held: Held) {
   held.client.then((c) => c.end()).catch(() => {});
 }
 
-function connection(url: string): Promise<pg.Client> {
+export function connection(url: string): Promise<pg.Client> {
   const known = state.held;
   if (known?.url === url) return known.client;
   if (known) forget(known);
@@ -47,4 +47,11 @@ export async function checkDatabase(connectionString = appConfig().DATABASE_URL)
     const message = error instanceof Error ? error.message.split("\n").filter(Boolean).pop() : String(error);
     return { ok: false, reason: `The database is unreachable: ${message || "no answer"}` };
   }
+}
+
+/** Closes the health check's own connection (graceful shutdown). */
+export async function closeHealthConnection(): Promise<void> {
+  const held = state.held;
+  state.held = undefined;
+  await held?.client.then((c) => c.end()).catch(() => {});
 }

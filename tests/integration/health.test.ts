@@ -1,5 +1,8 @@
 import { describe, it, expect, afterEach } from "vitest";
 import { GET } from "../../src/app/api/health/route";
+import { GET as READY } from "../../src/app/api/health/ready/route";
+import { readMigrations } from "../../src/runtime/migrate";
+import { markShuttingDown } from "../../src/server/lifecycle";
 import { closeDb, getDb } from "../../src/server/db";
 import { useAppEnv } from "../../src/runtime/env";
 import { useTestDatabase } from "../helpers/test-database";
@@ -44,4 +47,47 @@ describe("GET /api/health", () => {
     expect(response.status).toBe(200);
     await busy;
   }, 15_000);
+});
+
+describe("GET /api/health/ready (readiness, separate from liveness)", () => {
+  const empty = useTestDatabase({ empty: true });
+
+  it("answers 200 when the database answers and has every migration of this version", async () => {
+    await useDatabase({ DATABASE_URL: (await database.get()).url });
+    const response = await READY();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ready" });
+    expect(response.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("answers 503 when a migration is missing or the database has none, while liveness stays 200", async () => {
+    const { url, db } = await database.get();
+    const last = readMigrations().at(-1)!.name;
+    await db.$executeRaw`UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = ${last}`;
+    try {
+      await useDatabase({ DATABASE_URL: url });
+      const response = await READY();
+      expect(response.status).toBe(503);
+      expect((await response.json()).reason).toBe(`The database lacks 1 migration(s) of this version, such as ${last}.`);
+      expect((await GET()).status).toBe(200);
+    } finally {
+      await db.$executeRaw`UPDATE _prisma_migrations SET rolled_back_at = NULL WHERE migration_name = ${last}`;
+    }
+    await useDatabase({ DATABASE_URL: (await empty.get()).url });
+    expect(await (await READY()).json()).toEqual({ status: "not ready", reason: "The database has no migrations applied." });
+  });
+
+  it("answers 503 when the database is unreachable, and once the server is shutting down", async () => {
+    await useDatabase({ DATABASE_URL: "postgresql://postgres:x@127.0.0.1:1/none" });
+    const down = await READY();
+    expect(down.status).toBe(503);
+    expect(JSON.stringify(await down.json())).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
+    await useDatabase({ DATABASE_URL: (await database.get()).url });
+    markShuttingDown();
+    try {
+      expect(await (await READY()).json()).toEqual({ status: "not ready", reason: "The server is shutting down." });
+    } finally {
+      (globalThis as { __rtShuttingDown?: boolean }).__rtShuttingDown = false;
+    }
+  });
 });

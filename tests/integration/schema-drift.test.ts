@@ -1,13 +1,17 @@
 // Fails when prisma/schema.prisma and the database built by our SQL migrations disagree:
+// The "restored" run also proves a backup restores into the same schema (npm run db:backup / db:restore).
 // a table, column, type, nullability, enum value or index missing or different on either side.
 // (Expression indexes, such as the GiST index on a date range, cannot be written in
 // schema.prisma and are left out of the index comparison.)
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, it, expect, beforeAll } from "vitest";
 import { get_dmmf } from "@prisma/prisma-schema-wasm";
 import type pg from "pg";
 import { connect } from "../../src/runtime/connect";
 import { useTestDatabase } from "../helpers/test-database";
+import { backupDatabase, restoreDatabase } from "../../src/runtime/backup";
 
 type DmmfField = {
   name: string;
@@ -73,14 +77,25 @@ function actualType(r: { data_type: string; udt_name: string }): string {
   return r.data_type;
 }
 const database = useTestDatabase({});
-let client: pg.Client;
+const restored = useTestDatabase({ empty: true });
 
-beforeAll(async () => {
-  client = await connect((await database.get()).url);
-  return () => client.end();
-});
+/** The migrated database, and one restored from a backup of it (npm run db:restore must give the same schema). */
+async function databaseUrl(which: "migrated" | "restored"): Promise<string> {
+  if (which === "migrated") return (await database.get()).url;
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "rt-drift-")), "backup.gz");
+  await backupDatabase((await database.get()).url, file);
+  await restoreDatabase((await restored.get()).url, file);
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  return (await restored.get()).url;
+}
 
-describe("schema.prisma matches the migrated database", () => {
+describe.each(["migrated", "restored"] as const)("schema.prisma matches the %s database", (which) => {
+  let client: pg.Client;
+  beforeAll(async () => {
+    client = await connect(await databaseUrl(which));
+    return () => client.end();
+  });
+
   it("has the same tables", async () => {
     const { rows } = await client.query(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY 1`,

@@ -16,6 +16,7 @@ import { clientAddressOf } from "../front-door";
 import { authorizeCredentials } from "./credentials";
 import { createSession, describeUserAgent, endSession, findSession, SESSION_RULES, sessionExpires } from "./sessions";
 import { sessionSecret } from "./secret";
+import { logFor } from "../log";
 
 const SESSION_MAX_AGE_SECONDS = SESSION_RULES.absoluteHours * 60 * 60;
 export const SIGN_IN_PATH = "/editor/sign-in";
@@ -72,7 +73,7 @@ async function requestContext() {
 function logAuthProblem(code: string, detail: unknown) {
   const safeCode = /^[A-Z_]{1,64}$/.test(code) ? code : "UNRECOGNISED_CODE";
   const message = detail instanceof Error ? detail.message : "";
-  console.error(`[auth] ${safeCode}${message ? ` ${JSON.stringify(message.slice(0, 300))}` : ""}`);
+  logFor("auth").error({ code: safeCode, detail: message.slice(0, 300) || undefined }, "next-auth reported a problem");
 }
 
 type FirstStepUser = { id: string; email: string; name: string; sessionVersion: number };

@@ -13,6 +13,8 @@ import { singleton } from "../../runtime/singleton";
 import { DataStore } from "./data-store";
 import { PageStore } from "./page-store";
 import { REMOVED } from "./keys";
+import { logFor } from "../log";
+import { pageCache } from "../metrics";
 
 /** One instance's caches and whether it hears publishes. Tests make several (two "instances"). */
 export class Freshness {
@@ -29,7 +31,8 @@ export class Freshness {
     this.data.expireAll();
     if (keys.includes(REMOVED)) this.removed = null;
     const dropped = this.pages.invalidate(keys);
-    console.log(`Publish (${from}): ${dropped} cached page${dropped === 1 ? "" : "s"} dropped for ${keys.join(" ")}`);
+    pageCache("drop", dropped);
+    logFor("freshness").info({ from, dropped, keys }, `Publish (${from}): ${dropped} cached page${dropped === 1 ? "" : "s"} dropped`);
     return dropped;
   }
 
@@ -40,7 +43,8 @@ export class Freshness {
     this.data.expireAll();
     this.removed = null;
     const dropped = this.pages.expireAll();
-    console.error(
+    logFor("freshness")[hearing ? "info" : "warn"](
+      { dropped },
       hearing
         ? `Freshness: hearing publishes again; ${dropped} cached pages dropped (anything may have changed meanwhile).`
         : "Freshness: not hearing publishes; caching nothing until the notification connection is back.",

@@ -6,6 +6,7 @@
 import pg from "pg";
 import { parseKeys } from "./keys";
 import type { Freshness } from "./index";
+import { logFor } from "../log";
 
 export const PUBLISH_CHANNEL = "roadmap_tracker_publish";
 const FIRST_RETRY_MS = 100;
@@ -35,7 +36,7 @@ export function listenForPublishes(url: string, freshness: Freshness): Listener 
     freshness.setHearing(false);
     current.end().catch(() => {});
     if (stopped) return;
-    console.error(`Freshness: the notification connection was lost (${why}); reconnecting in ${retryMs} ms.`);
+    logFor("freshness").warn({ why, retryMs }, `Freshness: the notification connection was lost; reconnecting in ${retryMs} ms.`);
     timer = setTimeout(connect, retryMs);
     retryMs = Math.min(retryMs * 2, LAST_RETRY_MS);
   };

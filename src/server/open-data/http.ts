@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import { CORS_HEADERS, etagMatches, isOpenDataPath, OPEN_DATA_VARY, PUBLIC_CACHE_CONTROL, REPRESENTATION_HEADERS, requestOrigin } from "../http";
 import { problemSchema, type Problem } from "../../schemas/api";
 import type { FieldError } from "../../schemas/errors";
+import { logFor } from "../log";
 
 /** Errors are cacheable too, but only briefly: a missing commitment may be published soon. */
 const ERROR_CACHE_CONTROL = "public, max-age=60, s-maxage=60";
@@ -162,7 +163,7 @@ export async function withProblems(request: Request, handler: () => Promise<Resp
   try {
     return await handler();
   } catch (error) {
-    console.error(`open data: ${request.method} ${new URL(request.url).pathname} failed`, error);
+    logFor("open-data").error({ err: error, method: request.method, path: new URL(request.url).pathname }, "an open-data request failed");
     const response = sendProblem(request, "unavailable", "Something went wrong reading the data. Try again in a minute.");
     response.headers.set("Cache-Control", "no-store");
     response.headers.set("Retry-After", "60");

@@ -1,5 +1,6 @@
 // Turning async iterables into web streams for Response bodies, pulling one chunk at a time so
 // nothing runs ahead of the client (backpressure), and stopping the source if the client leaves.
+import { logFor } from "../log";
 
 const encoder = new TextEncoder();
 
@@ -18,7 +19,7 @@ export function toWebStream(source: AsyncIterable<string | Uint8Array>): Readabl
             controller.enqueue(typeof value === "string" ? encoder.encode(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
         } catch (error) {
           if (cancelled) return;
-          console.error("open data: download stream failed", error);
+          logFor("open-data").error({ err: error }, "a download stream failed");
           controller.error(error);
         }
       },

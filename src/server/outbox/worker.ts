@@ -6,6 +6,8 @@
 import pg from "pg";
 import { PUBLISH_CHANNEL } from "../freshness/listen";
 import { claimDue, deleteOldDone, markDone, markFailed } from "./queue";
+import { logFor } from "../log";
+import { outboxSendFailure } from "../metrics";
 
 export type OutboxHandlers = Record<string, (payload: unknown) => Promise<void>>;
 
@@ -51,7 +53,8 @@ export function startOutboxWorker(url: string, handlers: OutboxHandlers, options
             await markDone(db, item.id);
           } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
-            console.error(`Outbox: ${item.kind} #${item.id} failed (attempt ${item.attempts}): ${message}; retried later.`);
+            outboxSendFailure();
+            logFor("outbox").warn({ kind: item.kind, id: item.id, attempts: item.attempts, err: message }, "an outbox item failed; retried later");
             await markFailed(db, item.id, message);
           }
         }),
@@ -71,7 +74,7 @@ export function startOutboxWorker(url: string, handlers: OutboxHandlers, options
         retryMs = 100;
       })
       .catch((error: unknown) => {
-        console.error(`Outbox: ${error instanceof Error ? error.message : String(error)}; trying again in ${retryMs} ms.`);
+        logFor("outbox").error({ err: error, retryMs }, `Outbox: draining failed; trying again in ${retryMs} ms.`);
         client?.end().catch(() => {});
         client = null;
         setTimeout(() => wake(), retryMs);

@@ -12,6 +12,7 @@ import { securityHeaders } from "../security-headers";
 import { pageStore } from "../freshness";
 import type { CachedPage } from "../freshness/page-store";
 import { cacheKey, cacheKind } from "./routing";
+import { pageCache } from "../metrics";
 
 const MIN_GZIP_BYTES = 1024;
 
@@ -36,6 +37,7 @@ export function serveFromMemory(request: IncomingMessage, response: ServerRespon
   const proto = (request.headers["x-forwarded-proto"] as string | undefined) ?? null;
   const page = pageStore().peek(cacheKey(kind, pathname + search, host, proto));
   if (!page) return false;
+  pageCache("hit");
 
   const out: Record<string, string> = {
     ...securityHeaders(pathname),

@@ -1,5 +1,6 @@
 import { checkDatabase } from "@/server/health";
 import { recordDatabaseStatus } from "@/server/database-breaker";
+import { logFor } from "@/server/log";
 
 export const dynamic = "force-dynamic";
 
@@ -9,6 +10,6 @@ export async function GET() {
   const headers = { "Cache-Control": "no-store" };
   if (database.ok) return Response.json({ status: "ok" }, { headers });
   // The driver's words (addresses, ports, error codes) go to the server log, never to whoever asked.
-  console.error(`[health] ${JSON.stringify(database.reason.slice(0, 300))}`);
+  logFor("health").error({ reason: database.reason.slice(0, 300) }, "the health check found the database unreachable");
   return Response.json({ status: "unavailable", reason: "The database is not answering." }, { status: 503, headers });
 }
