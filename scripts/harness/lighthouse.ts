@@ -1,6 +1,6 @@
 // npm run lighthouse: starts the real production app (own embedded PostgreSQL seeded with the
 // real dataset, own build folder) and runs Lighthouse's default mobile profile (emulated phone,
-// simulated throttling) three times each on the overview `/` and the first commitment page.
+// simulated throttling) three times each on the overview `/`, the first commitment page and `/timeline`.
 // Prints the performance, accessibility, best-practices and SEO scores of the run with the
 // median performance score, names the audits that lost points, and writes docs/lighthouse.md.
 // A measurement: exits 0 even when a target is missed, but says which ones were.
@@ -113,6 +113,7 @@ async function main() {
     const pages = [
       { name: "Overview", path: "/" },
       { name: "Commitment page", path: `/commitments/${slug}` },
+      { name: "Timeline", path: "/timeline" },
     ];
     chromium = await browserVersion();
     for (const page of pages) {

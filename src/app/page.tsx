@@ -17,6 +17,7 @@ import { longDate } from "@/domain/dates";
 import { plural } from "@/domain/wording";
 import { headlineSentence } from "@/domain/glance";
 import { DueAndDelivered, StatusOverTime } from "@/components/charts";
+import { viewShareMetadata } from "@/app/share-metadata";
 
 type Props = { searchParams: Promise<RawParams> };
 
@@ -26,6 +27,19 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   return {
     title: { absolute: pageTitle(`${title}${data.record.pinned ? `, version ${data.record.version}` : ""} – Roadmap Tracker`, data.errors) },
     ...recordMetadata(data, data.revised),
+    ...viewShareMetadata(title, "/", data, headlineSentence(headlineCounts(data.progress))),
+  };
+}
+
+/** The overview's headline numbers: delivered includes delivered differently, as the sentence says. */
+function headlineCounts(progress: Awaited<ReturnType<typeof loadOverviewPage>>["progress"]) {
+  return {
+    total: progress.total,
+    delivered: progress.counts.delivered + progress.counts.delivered_differently,
+    deliveredDifferently: progress.counts.delivered_differently,
+    overdue: progress.overdue,
+    missed: progress.missed,
+    noDeadline: progress.noDeadline,
   };
 }
 
@@ -50,14 +64,7 @@ export default async function OverviewPage({ searchParams }: Props) {
         confirmed by published sources.
       </p>
       <p className="text-xl md:text-2xl font-bold mb-4 max-w-3xl" id="headline">
-        {headlineSentence({
-          total: progress.total,
-          delivered: progress.counts.delivered + progress.counts.delivered_differently,
-          deliveredDifferently: progress.counts.delivered_differently,
-          overdue: progress.overdue,
-          missed: progress.missed,
-          noDeadline: progress.noDeadline,
-        })}
+        {headlineSentence(headlineCounts(progress))}
       </p>
       <p className="mb-8" id="last-confirmed">
         {progress.lastConfirmedOn ? (

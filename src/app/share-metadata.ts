@@ -3,6 +3,7 @@
 // every field is given here rather than inherited from the layout.
 import type { Metadata } from "next";
 import { siteOrigin } from "@/server/http";
+import { shareQuery } from "@/components/share-snippets";
 
 export const SITE_NAME = "Roadmap Tracker";
 export const SITE_DESCRIPTION = "Independent, always-current record of progress on the UK government's Roadmap for Modern Digital Government.";
@@ -28,4 +29,12 @@ export function shareMetadata({
     openGraph: { type: "website", locale: "en_GB", siteName: SITE_NAME, title, description, url, images },
     twitter: { card: image ? "summary_large_image" : "summary", title, description, images: images?.map((i) => ({ url: i.url, alt: i.alt })) },
   };
+}
+
+/**
+ * The share tags of a page that shows the record as it stands, or as of a date or version: its
+ * link keeps as_of and version (so a shared card shows what the sharer saw) and nothing else.
+ */
+export function viewShareMetadata(title: string, path: string, view: Parameters<typeof shareQuery>[0], description?: string): Metadata {
+  return shareMetadata({ title, description, path: `${path}${shareQuery(view)}` });
 }

@@ -70,6 +70,22 @@ test.describe("with JavaScript off", () => {
     await expect(page.locator('meta[property="og:image"]')).toHaveAttribute("content", new RegExp(`/commitments/${SLUG}/card\\.png`));
     await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
   });
+
+  test("every shareable page says what it is in its share tags, keeping the date it was seen at", async ({ page }) => {
+    await page.goto("/");
+    const headline = (await page.locator("#headline").innerText()).trim();
+    await expect(page.locator('meta[property="og:description"]')).toHaveAttribute("content", headline);
+    for (const [path, title] of [
+      ["/missed?as_of=2026-06-30", "Missed deadlines"],
+      ["/timeline", "Roadmap timeline"],
+      ["/organisations", "Organisations"],
+      ["/areas/ai-for-the-public-good", "Harness the power of AI for the public good"],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.locator('meta[property="og:title"]'), path).toHaveAttribute("content", title);
+      await expect(page.locator('meta[property="og:url"]'), path).toHaveAttribute("content", new RegExp(`${path.replace(/[?.]/g, "\\$&")}$`));
+    }
+  });
 });
 
 test("the status card renders inside a page on another origin; an ordinary page refuses to be framed", async ({ page }) => {

@@ -7,12 +7,13 @@ import { Breadcrumbs } from "@/components/govuk/breadcrumbs";
 import { ProgressBar } from "@/components/progress-bar";
 import { asOfParams, buildHref } from "@/domain/links";
 import { ViewBanners, hiddenRecordFields, recordMetadata } from "@/components/record-version";
+import { viewShareMetadata } from "@/app/share-metadata";
 
 type Props = { searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const data = await loadAreasPage(await searchParams);
-  return { title: pageTitle("Areas", data.errors), ...recordMetadata(data, data.revised) };
+  return { title: pageTitle("Areas", data.errors), ...recordMetadata(data, data.revised), ...viewShareMetadata("Areas", "/areas", data) };
 }
 
 export default async function AreasPage({ searchParams }: Props) {

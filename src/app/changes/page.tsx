@@ -11,6 +11,7 @@ import { longDate } from "@/domain/dates";
 import { plural } from "@/domain/wording";
 import { WordingChanges } from "@/components/wording-changes";
 import { ViewBanners, hiddenRecordFields, recordMetadata } from "@/components/record-version";
+import { viewShareMetadata } from "@/app/share-metadata";
 
 type Props = { searchParams: Promise<RawParams> };
 
@@ -19,6 +20,12 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   return {
     title: pageTitle(`Changes${data.page > 1 ? ` (page ${data.page} of ${data.pageCount})` : ""}`, data.errors),
     ...recordMetadata(data, data.revised),
+    ...viewShareMetadata(
+      "Changes",
+      "/changes",
+      data,
+      "Every published change to the tracker: status updates, moved deadlines and changes of wording.",
+    ),
   };
 }
 

@@ -11,13 +11,23 @@ import { longDate } from "@/domain/dates";
 import { plural } from "@/domain/wording";
 import { CiteThisPage, ViewBanners, hiddenRecordFields, recordMetadata } from "@/components/record-version";
 import { siteOrigin } from "@/server/http";
+import { viewShareMetadata } from "@/app/share-metadata";
 
 type Props = { searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const data = await loadCommitmentsPage(await searchParams);
   const title = data.page > 1 ? `Commitments (page ${data.page} of ${data.pageCount})` : "Commitments";
-  return { title: pageTitle(title, data.errors), ...recordMetadata(data, data.revised) };
+  return {
+    title: pageTitle(title, data.errors),
+    ...recordMetadata(data, data.revised),
+    ...viewShareMetadata(
+      "Commitments",
+      "/commitments",
+      data,
+      "Every commitment of the Roadmap for Modern Digital Government, with its status and deadline.",
+    ),
+  };
 }
 
 /** The valid filters as GET parameters: what pagination and "today" links carry over. */

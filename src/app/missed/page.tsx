@@ -16,13 +16,18 @@ import { plural } from "@/domain/wording";
 import { CiteThisPage, ViewBanners, hiddenRecordFields, recordMetadata, viewSuffix } from "@/components/record-version";
 import { MissedTable } from "@/components/missed-deadlines";
 import { siteOrigin } from "@/server/http";
+import { viewShareMetadata } from "@/app/share-metadata";
 
 type Props = { searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const data = await loadMissedPage(await searchParams);
   const page = data.page > 1 ? ` (deadlines moved, page ${data.page} of ${data.pageCount})` : "";
-  return { title: pageTitle(`Missed deadlines${viewSuffix(data)}${page}`, data.errors), ...recordMetadata(data, data.revised) };
+  return {
+    title: pageTitle(`Missed deadlines${viewSuffix(data)}${page}`, data.errors),
+    ...recordMetadata(data, data.revised),
+    ...viewShareMetadata("Missed deadlines", "/missed", data, "Commitments overdue now, deadlines missed and moved, and those delivered late."),
+  };
 }
 
 export default async function MissedPage({ searchParams }: Props) {

@@ -10,12 +10,22 @@ import { longDate } from "@/domain/dates";
 import { ErrorSummary } from "@/components/govuk/error-summary";
 import { ViewBanners, hiddenRecordFields, recordMetadata } from "@/components/record-version";
 import { asOfParams, buildHref } from "@/domain/links";
+import { viewShareMetadata } from "@/app/share-metadata";
 
 type Props = { searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const data = await loadOrganisationsPage(await searchParams);
-  return { title: pageTitle("Organisations", data.errors), ...recordMetadata(data, data.revised) };
+  return {
+    title: pageTitle("Organisations", data.errors),
+    ...recordMetadata(data, data.revised),
+    ...viewShareMetadata(
+      "Organisations",
+      "/organisations",
+      data,
+      "Department scorecards: what each organisation leads, delivered on time or late, overdue and missed.",
+    ),
+  };
 }
 // Read from the database at request time (through the cache), never at build time.
 export const dynamic = "force-dynamic";

@@ -13,13 +13,23 @@ import { longDate } from "@/domain/dates";
 import { plural } from "@/domain/wording";
 import { publicStatusDefinition } from "@/domain/status";
 import { TIMELINE_START, TIMELINE_END, quarterIndex, quarterLabel, quarterLongLabel, quarterOf, quartersBetween } from "@/domain/glance";
+import { viewShareMetadata } from "@/app/share-metadata";
 
 type Props = { searchParams: Promise<RawParams> };
 type Data = Awaited<ReturnType<typeof loadTimelinePage>>;
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const data = await loadTimelinePage(await searchParams);
-  return { title: pageTitle("Roadmap timeline", data.errors), ...recordMetadata(data, data.revised) };
+  return {
+    title: pageTitle("Roadmap timeline", data.errors),
+    ...recordMetadata(data, data.revised),
+    ...viewShareMetadata(
+      "Roadmap timeline",
+      "/timeline",
+      data,
+      "Every commitment with a deadline, quarter by quarter to 2030, with missed and moved deadlines.",
+    ),
+  };
 }
 
 /** The valid filters as GET parameters (the same as /commitments'). */

@@ -13,13 +13,18 @@ import { asOfParams, buildHref } from "@/domain/links";
 import { longDate } from "@/domain/dates";
 import { plural } from "@/domain/wording";
 import { ViewBanners, hiddenRecordFields, recordMetadata } from "@/components/record-version";
+import { viewShareMetadata } from "@/app/share-metadata";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const data = await loadAreaPage((await params).slug, await searchParams);
   if (data.kind === "not-found") return { title: "Page not found" };
-  return { title: pageTitle(data.area.title, data.errors), ...recordMetadata(data, data.revised) };
+  return {
+    title: pageTitle(data.area.title, data.errors),
+    ...recordMetadata(data, data.revised),
+    ...viewShareMetadata(data.area.title, `/areas/${data.area.slug}`, data),
+  };
 }
 
 export default async function AreaPage({ params, searchParams }: Props) {

@@ -15,13 +15,18 @@ import { plural } from "@/domain/wording";
 import { ViewBanners, hiddenRecordFields, recordMetadata } from "@/components/record-version";
 import { OWNER_ROLE_NOUNS } from "@/domain/ownership";
 import { HowWeCount, OrganisationScorecard } from "@/components/scorecard";
+import { viewShareMetadata } from "@/app/share-metadata";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const data = await loadOrganisationPage((await params).slug, await searchParams);
   if (data.kind === "not-found") return { title: "Page not found" };
-  return { title: pageTitle(data.organisation.name, data.errors), ...recordMetadata(data, data.revised) };
+  return {
+    title: pageTitle(data.organisation.name, data.errors),
+    ...recordMetadata(data, data.revised),
+    ...viewShareMetadata(data.organisation.name, `/organisations/${data.organisation.slug}`, data),
+  };
 }
 
 export default async function OrganisationPage({ params, searchParams }: Props) {
