@@ -100,7 +100,7 @@ test("a malformed, over-deep or oversized server-action request gets a clear 4xx
   await page.getByLabel("Link to the evidence").fill(`https://www.gov.uk/f10e-${uniqueSuffix()}`);
   await page.getByLabel("Title of the evidence").fill("Still working");
   await page.getByLabel("Who published it").fill("Cabinet Office");
-  await page.getByLabel("Date it was published").fill("2026-06-03");
+  await page.getByRole("group", { name: "Date it was published" }).getByLabel("Day").fill("2026-06-03");
   await page.getByRole("button", { name: "Send for checking" }).click();
   await expect(page.getByRole("heading", { name: "Sent for checking" })).toBeVisible();
   expect(Number((await counts()).proposals)).toBe(Number(before.proposals) + 1);

@@ -271,7 +271,7 @@ test("a deadline revision is proposed, approved and shown on the public page wit
   await a.getByRole("group", { name: "Date it was published" }).getByLabel("Day").fill("2026-06-01");
   await submit(a, "Send for checking");
   // The resolver's explanation is the field's error; nothing was saved.
-  await expect(a.getByRole("alert", { name: "There is a problem" })).toContainText('Could not read a season from label "when it is ready"');
+  await expect(a.getByRole("alert", { name: "There is a problem" })).toContainText("The new deadline “when it is ready” cannot be read as a season");
   await expect(a.getByLabel("Why the deadline changed")).toHaveValue("Ministers extended the pilot to two more departments.");
   await a.getByLabel("New deadline, as published").fill("spring 2027");
   await a.getByRole("button", { name: "Send for checking" }).click();
