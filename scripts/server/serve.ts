@@ -172,6 +172,25 @@ function refuse(request: IncomingMessage, response: ServerResponse, refused: Ref
   response.end(request.method === "HEAD" ? undefined : answer.body);
 }
 
+/** How long the rest of an oversized body may keep coming after its 413, read and thrown away. */
+const DISCARD_AFTER_REFUSAL_MS = 10_000;
+
+/**
+ * The 413 for a body over the actions' limit. The connection is not closed at once: closing it with
+ * the client's bytes still unread makes the kernel reset it, which can destroy the answer before
+ * the client reads it. The rest of the body is read and discarded instead (for at most
+ * DISCARD_AFTER_REFUSAL_MS, then the connection is cut).
+ */
+function refuseOversized(request: IncomingMessage, response: ServerResponse): void {
+  const answer = refusalResponse(ACTION_TOO_LARGE, request.url ?? "/");
+  response.writeHead(answer.status, answer.headers);
+  response.end(answer.body);
+  const cut = setTimeout(() => request.socket.destroy(), DISCARD_AFTER_REFUSAL_MS);
+  cut.unref();
+  request.once("end", () => clearTimeout(cut));
+  request.resume();
+}
+
 /**
  * A POST to a page is a server action (or nothing): its body is read here first, up to the
  * actions' limit, and checked (src/server/action-body.ts), so a malformed, over-deep or oversized
@@ -182,7 +201,7 @@ async function checkedActionRequest(request: IncomingMessage, response: ServerRe
   if (request.method !== "POST" || isDataPath((request.url ?? "/").split("?")[0]!)) return request;
   const body = await readBody(request, ACTION_BODY_LIMIT_BYTES);
   if (!body) {
-    refuse(request, response, ACTION_TOO_LARGE);
+    refuseOversized(request, response);
     return null;
   }
   const actionId = request.headers["next-action"];

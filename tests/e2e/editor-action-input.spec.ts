@@ -25,14 +25,22 @@ async function counts() {
 /** A body sent in chunks, with no Content-Length (so only reading it shows how large it is). */
 function postChunked(path: string, headers: Record<string, string>, size: number): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
+    let answer: { status: number; body: string } | null = null;
     const request = http.request(`${baseURL}${path}`, { method: "POST", headers: { ...headers, "Transfer-Encoding": "chunked" } }, (response) => {
-      let body = "";
+      answer = { status: response.statusCode ?? 0, body: "" };
       response.setEncoding("utf8");
-      response.on("data", (chunk: string) => (body += chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+      response.on("data", (chunk: string) => (answer!.body += chunk));
+      response.on("end", () => resolve(answer!));
+      // The server closes the connection once it has answered (it has not read the rest): the
+      // answer may end with the connection rather than with its last byte.
+      response.on("close", () => resolve(answer!));
     });
-    // The server may answer and close before everything is sent.
-    request.on("error", (error: NodeJS.ErrnoException) => (error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error)));
+    // The server may answer and close before everything is sent; an error before any answer is a failure.
+    request.on("error", (error: NodeJS.ErrnoException) => {
+      if (answer && (error.code === "EPIPE" || error.code === "ECONNRESET")) return resolve(answer);
+      if (error.code !== "EPIPE" && error.code !== "ECONNRESET") return reject(error);
+    });
+    request.on("close", () => (answer ? resolve(answer) : reject(new Error("the connection closed with no answer"))));
     const piece = Buffer.alloc(64 * 1024, "x");
     let sent = 0;
     const write = () => {
