@@ -19,19 +19,26 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions(),
   },
   projects: [
-    { name: "chromium", use: { browserName: "chromium" }, testIgnore: /\.behind-the-app\.spec\.ts$/ },
+    { name: "chromium", use: { browserName: "chromium" }, testIgnore: /\.(behind-the-app|after-everything)\.spec\.ts$/ },
     // Specs that write to the database behind the app's back (and check the app notices) run
     // after every other spec, whose pages they would otherwise change under them.
     { name: "behind-the-app", use: { browserName: "chromium" }, testMatch: /\.behind-the-app\.spec\.ts$/, dependencies: ["chromium"] },
+    // The check of the server's log lines runs last, over the lines of every spec before it.
+    { name: "after-everything", use: { browserName: "chromium" }, testMatch: /\.after-everything\.spec\.ts$/, dependencies: ["behind-the-app"] },
   ],
   webServer: {
-    // The real production build on its own embedded PostgreSQL, data re-created from seeds/.
-    command: "node --import tsx scripts/ops/start.ts --fresh",
+    // The real production build on its own embedded PostgreSQL, data re-created from seeds/
+    // (`npm start -- --fresh`, through a wrapper that keeps every line the server writes for the
+    // log check: tests/helpers/e2e-server.ts).
+    command: "node --import tsx tests/helpers/e2e-server.ts",
     url: `${baseURL}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
+    // SIGTERM, as an orchestrator stops it: the server finishes its requests, then the embedded
+    // PostgreSQL stops cleanly (the launcher kills a server still running after 25 s).
+    gracefulShutdown: { signal: "SIGTERM", timeout: 60_000 },
     // Added to this process's environment by Playwright.
     env: {
       PORT: String(settings.E2E_PORT),

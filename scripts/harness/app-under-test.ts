@@ -121,7 +121,8 @@ export async function proposeStatusUpdate(page: Page, commitment: string, note: 
   await page.getByLabel("Link to the evidence").fill(evidenceUrl);
   await page.getByLabel("Title of the evidence").fill("Progress report");
   await page.getByLabel("Who published it").fill("Government Digital Service");
-  await page.getByLabel("Date it was published").fill(today);
+  // A GOV.UK date input (day, month, year); a whole date typed into Day is taken too.
+  await page.getByRole("group", { name: "Date it was published" }).getByLabel("Day").fill(today);
   await page.getByRole("button", { name: "Send for checking" }).click();
   await page.getByRole("heading", { name: "Sent for checking" }).waitFor();
   const id = Number(page.url().match(/\/editor\/proposals\/(\d+)/)?.[1]);
@@ -129,11 +130,12 @@ export async function proposeStatusUpdate(page: Page, commitment: string, note: 
   return id;
 }
 
-export async function approve(page: Page, proposalId: number) {
+/** Approves the proposal as a reviewer; `timeout` for the answer (a 1,000-row import takes longer). */
+export async function approve(page: Page, proposalId: number, timeout?: number) {
   await page.goto(`/editor/proposals/${proposalId}`);
   await page.getByLabel("Approve and publish").check();
   await page.getByRole("button", { name: "Confirm decision" }).click();
-  await page.getByRole("heading", { name: /Approved and published|Someone else acted on this proposal first/ }).waitFor();
+  await page.getByRole("heading", { name: /Approved and published|Someone else acted on this proposal first/ }).waitFor({ timeout });
 }
 
 export const sql = queryOnce;

@@ -1,13 +1,20 @@
 // The one Prisma client of the app, over node-postgres through the driver adapter (no engine
 // binary). DATABASE_URL is set by the launcher (embedded PostgreSQL) or by the operator.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { appConfig } from "../runtime/env";
 import { singleton } from "../runtime/singleton";
+import { poolUse } from "./metrics";
+
+/** A client over a pg pool of its own (DATABASE_POOL_SIZE connections), which `$disconnect()` closes. */
+function clientWithPool(connectionString: string) {
+  const pool = new pg.Pool({ connectionString, max: appConfig().DATABASE_POOL_SIZE, connectionTimeoutMillis: 5_000 });
+  return { pool, client: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) };
+}
 
 export function createPrismaClient(connectionString: string) {
-  const adapter = new PrismaPg({ connectionString, max: appConfig().DATABASE_POOL_SIZE, connectionTimeoutMillis: 5_000 });
-  return new PrismaClient({ adapter });
+  return clientWithPool(connectionString).client;
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;
@@ -25,7 +32,10 @@ export function getDb(): Db {
   if (!globalForPrisma.prisma) {
     const url = appConfig().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides the database.");
-    globalForPrisma.prisma = createPrismaClient(url);
+    const { pool, client } = clientWithPool(url);
+    // The app's pool is the one /metrics reports (rt_database_pool_connections).
+    poolUse(pool);
+    globalForPrisma.prisma = client;
   }
   return globalForPrisma.prisma;
 }

@@ -108,15 +108,13 @@ export function breakerState(state: "open" | "closed"): void {
   metrics().breaker.set(state === "open" ? 1 : 0);
 }
 
-/**
- * @public For src/server/db.ts once it owns its pg pool (the adapter keeps its own today).
- * Reports `pool`'s use at every scrape (the app's pg pool, src/server/db.ts). */
+/** Reports `pool`'s use at every scrape (the app's pg pool, src/server/db.ts). */
 export function poolUse(pool: PoolLike): void {
   shared.__rtPool = pool;
   if (pool.options?.max) metrics().poolMax.set(pool.options.max);
 }
 
-/** @public Called by the outbox worker (issue 16, scale branch) after each pass. */
+/** Called by the outbox worker after each pass: the items still to do. */
 export function outboxDepth(n: number): void {
   metrics().outboxDepth.set(n);
 }

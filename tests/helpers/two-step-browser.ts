@@ -33,7 +33,11 @@ async function usableStep(lastUsed: number | null): Promise<number> {
   }
 }
 
-export async function completeTwoStep(page: Page, email: string, app: AppUnderTest2sv): Promise<void> {
+/** What the set-up page showed, the first time: the key an app would scan and the recovery codes. */
+export type TwoStepSetUp = { totpKey: string; recoveryCodes: string[] };
+
+/** The second step; returns what was shown when it set up two-step verification, else null. */
+export async function completeTwoStep(page: Page, email: string, app: AppUnderTest2sv): Promise<TwoStepSetUp | null> {
   await page.waitForURL(/\/editor\/sign-in\/two-step/);
   const heading = (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
   if (/Set up two-step verification/.test(heading)) {
@@ -41,8 +45,9 @@ export async function completeTwoStep(page: Page, email: string, app: AppUnderTe
     await page.getByLabel("Code from your authenticator app").fill(codeForStep(key, stepAt(Date.now())));
     await page.getByRole("button", { name: "Continue", exact: true }).click();
     await page.waitForURL(/\/editor\/sign-in\/recovery-codes/);
+    const recoveryCodes = (await page.getByTestId("recovery-codes").getByRole("listitem").allTextContents()).map((c) => c.trim());
     await page.getByRole("button", { name: "I have saved my recovery codes", exact: true }).click();
-    return;
+    return { totpKey: key.trim(), recoveryCodes };
   }
   const [row] = await queryOnce<{ totp_secret: string; totp_last_step: number | null }>(
     app.databaseUrl,
@@ -55,4 +60,5 @@ export async function completeTwoStep(page: Page, email: string, app: AppUnderTe
   if (!secret) throw new Error(`cannot read the two-step secret of ${email}`);
   await page.getByLabel("Code", { exact: true }).fill(codeForStep(secret, await usableStep(row!.totp_last_step)));
   await page.getByRole("button", { name: "Continue", exact: true }).click();
+  return null;
 }

@@ -6,6 +6,7 @@ import { markShuttingDown } from "../../src/server/lifecycle";
 import { closeDb, getDb } from "../../src/server/db";
 import { useAppEnv } from "../../src/runtime/env";
 import { useTestDatabase } from "../helpers/test-database";
+import { metricsText } from "../../src/server/metrics";
 
 const database = useTestDatabase();
 
@@ -45,7 +46,13 @@ describe("GET /api/health", () => {
     await new Promise((r) => setTimeout(r, 200));
     const response = await GET();
     expect(response.status).toBe(200);
+    // /metrics sees the app's pool as it is: its one connection open and in use.
+    const { body } = await metricsText();
+    expect(body).toMatch(/^rt_database_pool_connections\{state="total"\} 1$/m);
+    expect(body).toMatch(/^rt_database_pool_connections\{state="idle"\} 0$/m);
+    expect(body).toMatch(/^rt_database_pool_max 1$/m);
     await busy;
+    expect((await metricsText()).body).toMatch(/^rt_database_pool_connections\{state="idle"\} 1$/m);
   }, 15_000);
 });
 

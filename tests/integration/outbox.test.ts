@@ -9,6 +9,7 @@ import { useTestDatabase } from "../helpers/test-database";
 import { startOutboxWorker, type OutboxWorker } from "../../src/server/outbox/worker";
 import { purgeKeys } from "../../src/server/outbox/cdn-purge";
 import { outboxDepth } from "../../src/server/outbox/queue";
+import { metricsText } from "../../src/server/metrics";
 import { todayIso } from "../../src/domain/dates";
 
 const database = useTestDatabase();
@@ -44,6 +45,9 @@ async function until(check: () => Promise<boolean>, limitMs: number) {
   }
 }
 
+/** rt_outbox_depth's value in the metrics text. */
+const reportedDepth = ({ body }: { body: string }) => Number(body.match(/^rt_outbox_depth (\S+)$/m)?.[1]);
+
 describe("the outbox worker", () => {
   it("purges the keys a publish touched at the CDN, retrying until the CDN accepts", async () => {
     const db = await database.get();
@@ -64,6 +68,12 @@ describe("the outbox worker", () => {
       await until(async () => (await outboxDepth(client)) === 0, 5_000);
       const { rows } = await client.query(`SELECT attempts, last_error FROM outbox ORDER BY id DESC LIMIT 1`);
       expect(rows[0]).toEqual({ attempts: 2, last_error: null });
+      await until(async () => reportedDepth(await metricsText()) === 0, 5_000);
+
+      // An item no handler takes stays to do, and /metrics says so after the worker's pass.
+      await client.query(`INSERT INTO outbox (kind, dedupe_key, payload) VALUES ('no-such-kind', 'metrics-test', '{}')`);
+      await until(async () => reportedDepth(await metricsText()) === 1, 5_000);
+      await client.query(`UPDATE outbox SET done_at = now() WHERE kind = 'no-such-kind'`);
     } finally {
       await worker.stop();
     }

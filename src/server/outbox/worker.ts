@@ -5,9 +5,9 @@
 // in the table until a handler has succeeded. Issue 13 adds e-mail and webhook kinds here.
 import pg from "pg";
 import { PUBLISH_CHANNEL } from "../freshness/listen";
-import { claimDue, deleteOldDone, markDone, markFailed } from "./queue";
+import { claimDue, deleteOldDone, markDone, markFailed, outboxDepth } from "./queue";
 import { logFor } from "../log";
-import { outboxSendFailure } from "../metrics";
+import { outboxDepth as reportOutboxDepth, outboxSendFailure } from "../metrics";
 
 export type OutboxHandlers = Record<string, (payload: unknown) => Promise<void>>;
 
@@ -60,6 +60,8 @@ export function startOutboxWorker(url: string, handlers: OutboxHandlers, options
         }),
       );
     }
+    // What is left (items failed and waiting for their retry): /metrics' rt_outbox_depth.
+    reportOutboxDepth(await outboxDepth(db));
     if (Math.random() < 0.01) await deleteOldDone(db);
   };
 
