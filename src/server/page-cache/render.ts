@@ -50,11 +50,7 @@ export async function renderPage(serverOrigin: string, url: string, kind: CacheK
   };
   if (client.host) headers[RENDER_HOST_HEADER] = client.host;
   if (client.proto) headers["x-forwarded-proto"] = client.proto;
-  const response = await fetch(new URL(url, serverOrigin), {
-    headers,
-    redirect: "manual",
-    cache: "no-store",
-  });
+  const response = await renderFetch(new URL(url, serverOrigin), headers);
   const type = response.headers.get("content-type") ?? "";
   if (response.status !== 200) return { response };
   if (kind === "data") {
@@ -93,4 +89,20 @@ export function keptHeaders(headers: Headers): Record<string, string> {
     if (!NOT_KEPT.has(name)) kept[name] = value;
   });
   return kept;
+}
+
+/**
+ * The render's GET to this process's own internal port. A kept-alive connection the server has
+ * just closed (as it does while shutting down) fails with "other side closed" before any answer;
+ * the GET changes nothing, so it is sent once more on a new connection.
+ */
+async function renderFetch(url: URL, headers: Record<string, string>): Promise<Response> {
+  const send = () => fetch(url, { headers, redirect: "manual", cache: "no-store" });
+  try {
+    return await send();
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (code !== "UND_ERR_SOCKET" && code !== "ECONNRESET") throw error;
+    return send();
+  }
 }
