@@ -12,6 +12,7 @@
 //     5xx, the launcher exits 0 and the embedded PostgreSQL has stopped cleanly; outbox messages
 //     written just before the signal are all done once the app is started again.
 import fs from "node:fs";
+import pg from "pg";
 import http from "node:http";
 import { once } from "node:events";
 import path from "node:path";
@@ -106,14 +107,37 @@ async function previewImport(page: Page, csv: string, rows: number) {
   await page.getByRole("button", { name: `Import ${rows} rows` }).waitFor({ timeout: 120_000 });
 }
 
-/** True once PostgreSQL shows a transaction of the app's that has written and not yet committed. */
-async function openWriteTransaction(): Promise<boolean> {
+/**
+ * True once PostgreSQL shows a transaction of the app's that is open and writing: it has written
+ * and not committed, or it waits for the lock `holdProposalWrites` holds (`except`: that holder).
+ */
+async function openWriteTransaction(except: number): Promise<boolean> {
   const rows = await sql<{ n: string }>(
     settings.databaseUrl,
-    `SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
-       AND backend_xid IS NOT NULL AND xact_start < now() - interval '100 milliseconds'`,
+    `SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND pid <> $1
+       AND xact_start IS NOT NULL AND (backend_xid IS NOT NULL OR wait_event_type = 'Lock')`,
+    [except],
   );
   return Number(rows[0]!.n) > 0;
+}
+
+/**
+ * Holds back every write to the proposal table (SELECTs still run) until released, so an import,
+ * one quick INSERT of its proposal, is certainly caught with its transaction open.
+ */
+async function holdProposalWrites(): Promise<{ pid: number; release: () => Promise<void> }> {
+  const client = new pg.Client({ connectionString: settings.databaseUrl });
+  await client.connect();
+  await client.query("BEGIN");
+  await client.query("LOCK TABLE proposal IN SHARE ROW EXCLUSIVE MODE");
+  const pid = Number((await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid);
+  return {
+    pid,
+    release: async () => {
+      await client.query("ROLLBACK").catch(() => {});
+      await client.end().catch(() => {});
+    },
+  };
 }
 
 type Outcome = { path: string; beforeSignal: boolean; status?: number; error?: string };
@@ -293,13 +317,15 @@ async function main() {
       ).map((p) => ({ id: Number(p.id), state: p.state }));
     const csv = commitmentsCsv(prefix, ROWS);
     await previewImport(authorPage, csv, ROWS);
+    const hold = await holdProposalWrites();
     const importing = authorPage
       .getByRole("button", { name: `Import ${ROWS} rows` })
       .click()
       .catch(() => "interrupted");
-    const caughtInFlight = await waitFor("the import's transaction to be open", openWriteTransaction, 60);
+    const caughtInFlight = await waitFor("the import's transaction to be open", () => openWriteTransaction(hold.pid), 60);
     check(failures, caughtInFlight, "the app was killed while the import's transaction was open in PostgreSQL");
     process.kill(nextServerPid(settings.dataDir), "SIGKILL");
+    await hold.release();
     await importing;
     await new Promise((resolve) => app.process.once("exit", resolve));
     console.log("Killed the app with SIGKILL during a 1,000-row import; restarting…");
