@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { pageTitle } from "@/app/page-title";
 import { loadOverviewPage, upcomingFilters, type RawParams } from "@/server/public-pages";
 import { UPCOMING_DAYS } from "@/domain/attention";
-import { PUBLIC_STATUS_DEFINITIONS } from "@/domain/status";
+import { PUBLIC_STATUS_DEFINITIONS, deliveredCount } from "@/domain/status";
 import { ErrorSummary } from "@/components/govuk/error-summary";
 import { AsOfForm } from "@/components/as-of-form";
 import { ProgressBar } from "@/components/progress-bar";
@@ -35,7 +35,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 function headlineCounts(progress: Awaited<ReturnType<typeof loadOverviewPage>>["progress"]) {
   return {
     total: progress.total,
-    delivered: progress.counts.delivered + progress.counts.delivered_differently,
+    delivered: deliveredCount(progress.counts),
     deliveredDifferently: progress.counts.delivered_differently,
     overdue: progress.overdue,
     missed: progress.missed,

@@ -8,13 +8,12 @@
 // print. See docs/decisions/0016-charts-and-timeline.md.
 import { scaleLinear } from "d3-scale";
 import { line } from "d3-shape";
-import { PUBLIC_STATUS_DEFINITIONS, type PublicStatusCode } from "../domain/status";
+import { PUBLIC_STATUS_DEFINITIONS, deliveredCount, statusLabel, type PublicStatusCode } from "../domain/status";
 import { isoDateToDayNumber, longDate } from "../domain/dates";
 import { monthLabel, monthPoints, shortMonthLabel } from "../domain/glance";
 import { plural } from "../domain/wording";
 import type { MonthCounts } from "../server/queries/progress-over-time";
 import type { TimelineEntry } from "../server/queries/types";
-import { statusLabel } from "../domain/status";
 import { Details } from "./govuk/details";
 import { DataTable, cellClass, rowHeaderClass } from "./govuk/table";
 
@@ -155,14 +154,14 @@ function MonthTable({
 function statusOverTimeSummary(months: MonthCounts[]): string {
   const end = months.at(-1)!;
   const start = months[0]!;
-  const delivered = end.counts.delivered + end.counts.delivered_differently;
+  const delivered = deliveredCount(end.counts);
   const silent = end.counts.no_progress_reported;
   return (
     `From ${monthLabel(start.month)} to ${longDate(end.on)}, ` +
     (start.total === end.total
       ? `the record held the same ${plural(end.total, "commitment")} throughout; `
       : `the commitments on the record went from ${start.total} to ${end.total}; `) +
-    `${plural(delivered, "commitment")} ${delivered === 1 ? "is" : "are"} now delivered (${start.counts.delivered + start.counts.delivered_differently} at the end of ${monthLabel(start.month)}), and ` +
+    `${plural(delivered, "commitment")} ${delivered === 1 ? "is" : "are"} now delivered (${deliveredCount(start.counts)} at the end of ${monthLabel(start.month)}), and ` +
     `${silent} still ${silent === 1 ? "has" : "have"} no progress reported.`
   );
 }

@@ -1,4 +1,4 @@
-import { PUBLIC_STATUS_DEFINITIONS, type PublicStatusCode, type PublicStatusDefinition, type StatusTone } from "../domain/status";
+import { PUBLIC_STATUS_DEFINITIONS, deliveredCount, type PublicStatusCode, type PublicStatusDefinition, type StatusTone } from "../domain/status";
 import { percent, plural } from "../domain/wording";
 
 /** Bar order: done first, then work under way, then not started, then nothing reported. */
@@ -57,7 +57,7 @@ export function ProgressBar({
   overdue: number;
   label: string;
 }) {
-  const delivered = counts.delivered + counts.delivered_differently;
+  const delivered = deliveredCount(counts);
   const defs = BAR_ORDER.map((code) => PUBLIC_STATUS_DEFINITIONS.find((d) => d.code === code)!);
   return (
     <div>

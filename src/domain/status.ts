@@ -146,3 +146,8 @@ export function isClosedStatus(code: PublicStatusCode): boolean {
 export function isDeliveredStatus(code: PublicStatusCode): boolean {
   return code === "delivered" || code === "delivered_differently";
 }
+
+/** How many of a set of counts by status are delivered (isDeliveredStatus). */
+export function deliveredCount(counts: Readonly<Record<PublicStatusCode, number>>): number {
+  return PUBLIC_STATUS_CODES.filter(isDeliveredStatus).reduce((n, code) => n + counts[code], 0);
+}

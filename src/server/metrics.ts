@@ -4,6 +4,7 @@
 // worth setting on it. One registry per process, shared through globalThis (the production server
 // and Next.js's route modules are separate module graphs in one process). No framework imports.
 import client from "prom-client";
+import { isOpenDataPath } from "./http";
 
 type Metrics = ReturnType<typeof createMetrics>;
 type PoolLike = { totalCount: number; idleCount: number; waitingCount: number; options?: { max?: number } };
@@ -18,7 +19,7 @@ export function routeKind(method: string, path: string): RouteKind {
   if (path === "/api/health" || path.startsWith("/api/health/")) return "health";
   if (path.startsWith("/api/auth/")) return "auth";
   if (path.startsWith("/api/")) return "api";
-  if (/^\/(changes\.atom|deadlines\.ics|data\/[a-z-]+\.(csv|json))$/.test(path)) return "data";
+  if (isOpenDataPath(path)) return "data";
   if (method === "POST") return "action";
   if (path === "/editor" || path.startsWith("/editor/")) return "editor";
   return path.startsWith("/") ? "page" : "other";

@@ -13,6 +13,7 @@ import {
   type HeadlineCounts,
 } from "../../src/domain/glance";
 import { addDays, lastDayOfMonth } from "../../src/domain/dates";
+import { PUBLIC_STATUS_CODES, deliveredCount, type PublicStatusCode } from "../../src/domain/status";
 
 const counts = (h: Partial<HeadlineCounts>): HeadlineCounts => ({
   total: 67,
@@ -132,6 +133,18 @@ describe("quarters", () => {
         const qs = quartersBetween(d, addDays(d, gap));
         for (let i = 1; i < qs.length; i++) expect(quarterIndex(qs[i]!)).toBe(quarterIndex(qs[i - 1]!) + 1);
         expect(quarterIndex(qs.at(-1)!)).toBe(quarterIndex(quarterOf(addDays(d, gap))));
+      }),
+    );
+  });
+});
+
+describe("deliveredCount", () => {
+  it("adds exactly the statuses isDeliveredStatus names, whatever the counts", () => {
+    const codes = [...PUBLIC_STATUS_CODES];
+    fc.assert(
+      fc.property(fc.array(fc.nat(1000), { minLength: codes.length, maxLength: codes.length }), (ns) => {
+        const counts = Object.fromEntries(codes.map((code, i) => [code, ns[i]!])) as Record<PublicStatusCode, number>;
+        expect(deliveredCount(counts)).toBe(counts.delivered + counts.delivered_differently);
       }),
     );
   });
