@@ -91,14 +91,7 @@ function Panel({
       </p>
       <svg role="img" aria-labelledby={`${id}-desc`} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="block w-full h-auto text-ink" fontSize={13}>
         {/* The axis from zero, with its top. */}
-        {[0, top].map((v) => (
-          <g key={v}>
-            <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(v)} y2={y(v)} stroke={v === 0 ? "#0b0c0c" : "#b1b4b6"} strokeWidth={1} />
-            <text x={MARGIN.left - 6} y={y(v)} textAnchor="end" dominantBaseline="middle" fill="#0b0c0c">
-              {v}
-            </text>
-          </g>
-        ))}
+        <ValueLines values={[0, top]} left={MARGIN.left} right={WIDTH - MARGIN.right} y={y} />
         <text x={MARGIN.left} y={HEIGHT - 8} fill="#0b0c0c">
           {shortMonthLabel(first.month)}
         </text>
@@ -148,6 +141,18 @@ function MonthTable({
       </DataTable>
     </Details>
   );
+}
+
+/** Horizontal value lines, each labelled at its left: the zero line dark, the others light. */
+function ValueLines({ values, left, right, y }: { values: readonly number[]; left: number; right: number; y: (v: number) => number }) {
+  return values.map((v) => (
+    <g key={v}>
+      <line x1={left} x2={right} y1={y(v)} y2={y(v)} stroke={v === 0 ? "#0b0c0c" : "#b1b4b6"} strokeWidth={1} />
+      <text x={left - 6} y={y(v)} textAnchor="end" dominantBaseline="middle" fill="#0b0c0c">
+        {v}
+      </text>
+    </g>
+  ));
 }
 
 /** A summary sentence of status over time: where it started, where it is now. */
@@ -263,14 +268,7 @@ export function DueAndDelivered({ id, months, subject }: { id: string; months: M
         className="block w-full h-auto max-w-3xl mb-4"
         fontSize={14}
       >
-        {ticks.map((v) => (
-          <g key={v}>
-            <line x1={margin.left} x2={width - margin.right} y1={y(v)} y2={y(v)} stroke={v === 0 ? "#0b0c0c" : "#b1b4b6"} strokeWidth={1} />
-            <text x={margin.left - 6} y={y(v)} textAnchor="end" dominantBaseline="middle" fill="#0b0c0c">
-              {v}
-            </text>
-          </g>
-        ))}
+        <ValueLines values={ticks} left={margin.left} right={width - margin.right} y={y} />
         {yearTicks.map(({ m, i }) => (
           <text key={m.on} x={x(i)} y={height - 10} textAnchor={i === 0 ? "start" : i === last ? "end" : "middle"} fill="#0b0c0c">
             {shortMonthLabel(m.month)}
