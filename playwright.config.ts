@@ -7,6 +7,8 @@ export const baseURL = `http://127.0.0.1:${settings.E2E_PORT}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // No Chromium: one clear message instead of a failure per test.
+  globalSetup: "./tests/helpers/e2e-global-setup.ts",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
