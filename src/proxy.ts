@@ -30,6 +30,8 @@ import { ALLOWED_METHODS, methodNotAllowed, trailingSlashRedirect } from "./serv
 import { isOpenDataPath } from "./server/http";
 import { removedSlugs } from "./server/queries/corrections";
 import { getDb } from "./server/db";
+import { foldedDateQuery } from "./schemas/date-input";
+import { PUBLIC_DATE_PARAMS } from "./schemas/param-errors";
 
 /** During a database outage every page and API call answers 503 at once, with a clear message. */
 async function unavailableResponse(request: NextRequest): Promise<Response | null> {
@@ -56,6 +58,20 @@ async function unavailableResponse(request: NextRequest): Promise<Response | nul
  */
 const NOT_FOUND_ROUTE = "/_not-found";
 const REMOVED_COMMITMENT = /^\/commitments\/([a-z0-9-]+)$/;
+
+/**
+ * A filter form's date typed in three boxes (as_of-day=1&as_of-month=5&as_of-year=2026) is sent on
+ * to the address with the date as one value (as_of=2026-05-01): the link a reader copies and cites
+ * is then the clean one, and one cached page answers both.
+ */
+function dateBoxesRedirect(request: NextRequest): Response | null {
+  if ((request.method !== "GET" && request.method !== "HEAD") || isOpenDataPath(request.nextUrl.pathname)) return null;
+  const folded = foldedDateQuery(request.nextUrl.searchParams, PUBLIC_DATE_PARAMS);
+  if (!folded) return null;
+  const query = folded.toString();
+  const location = new URL(`${request.nextUrl.pathname}${query ? `?${query}` : ""}`, request.nextUrl.origin);
+  return new Response(null, { status: 303, headers: { Location: location.toString(), "Cache-Control": "public, max-age=3600" } });
+}
 
 /** The route's security headers on an answer the proxy gives itself (Next.js adds none to these). */
 function secured(response: Response, pathname: string, csp?: string): Response {
@@ -105,7 +121,7 @@ export async function proxy(request: NextRequest) {
     return new Response(request.method === "HEAD" ? null : answer.body, { status: answer.status, headers: answer.headers });
   }
   if (isOpenDataPath(path) && !ALLOWED_METHODS.split(", ").includes(request.method)) return secured(methodNotAllowed(request), path);
-  const redirect = trailingSlashRedirect(request.nextUrl);
+  const redirect = trailingSlashRedirect(request.nextUrl) ?? dateBoxesRedirect(request);
   if (redirect) return secured(redirect, path);
   const unavailable = await unavailableResponse(request);
   if (unavailable) return secured(unavailable, path, path.startsWith("/api/") ? undefined : PLAIN_PAGE_POLICY);

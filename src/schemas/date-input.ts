@@ -3,7 +3,7 @@
 // schema of a date a person types, with GOV.UK's messages (src/domain/date-entry.ts).
 import { z } from "zod";
 import { DATE_PART_NAMES, combineDateParts, dateProblem, dateProblemMessage, datePartName, readTypedDate } from "../domain/date-entry";
-import { todayIso } from "../domain/dates";
+import { isIsoDate, todayIso } from "../domain/dates";
 
 type Entries = URLSearchParams | Record<string, unknown>;
 
@@ -66,4 +66,22 @@ export function typedDateSchema(label: string, options: { notFuture?: boolean } 
       return z.NEVER;
     });
   return options.notFuture ? schema.refine((s) => s <= todayIso(), `${label} must be today or in the past`) : schema;
+}
+
+/**
+ * The address a GET form's date boxes should have been sent to: the same query with each date
+ * field's three boxes made one `name=YYYY-MM-DD` (a field left empty dropped), so the address a
+ * reader cites is the clean one (`?as_of=2026-05-01`). Null when there are no boxes, or when a
+ * field does not make a date: that page explains the problem in place.
+ */
+export function foldedDateQuery(search: URLSearchParams, names: readonly string[]): URLSearchParams | null {
+  const boxes = names.filter((name) => DATE_PART_NAMES.some((p) => search.has(datePartName(name, p))));
+  if (boxes.length === 0) return null;
+  const folded = foldDateFields(search, names);
+  for (const name of boxes) {
+    const value = folded.get(name) ?? "";
+    if (value === "") folded.delete(name);
+    else if (!isIsoDate(value)) return null;
+  }
+  return folded;
 }

@@ -2,7 +2,7 @@ import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import { combineDateParts, dateProblem, dateProblemMessage, readTypedDate, splitDateValue } from "../../src/domain/date-entry";
 import { addDays } from "../../src/domain/dates";
-import { foldDateFields, typedDateSchema } from "../../src/schemas/date-input";
+import { foldDateFields, foldedDateQuery, typedDateSchema } from "../../src/schemas/date-input";
 
 const arbDate = fc.integer({ min: 0, max: 20_000 }).map((n) => addDays("1990-01-01", n));
 
@@ -68,6 +68,19 @@ describe("foldDateFields and typedDateSchema", () => {
     expect(foldDateFields({ "x-day": "31", "x-month": "6", "x-year": "2026" }, ["x"])).toEqual({ x: "31/6/2026" });
     // Empty boxes are no date at all.
     expect(foldDateFields(new URLSearchParams("as_of-day=&as_of-month=&as_of-year="), ["as_of"]).toString()).toBe("as_of=");
+  });
+
+  it("give the clean address a filter form's date boxes stand for, or none when there is nothing to clean or no date", () => {
+    const clean = (q: string) => foldedDateQuery(new URLSearchParams(q), ["as_of", "due_before"])?.toString() ?? null;
+    expect(clean("status=delivered&as_of-day=1&as_of-month=5&as_of-year=2026&page=2")).toBe("status=delivered&page=2&as_of=2026-05-01");
+    expect(clean("as_of-day=2026-05-01&as_of-month=&as_of-year=")).toBe("as_of=2026-05-01");
+    // A field left empty is dropped; the other kept.
+    expect(clean("as_of-day=&as_of-month=&as_of-year=&due_before-day=30&due_before-month=6&due_before-year=2026")).toBe("due_before=2026-06-30");
+    expect(clean("as_of-day=&as_of-month=&as_of-year=")).toBe("");
+    // Nothing to clean, or a date the page must explain: no redirect.
+    expect(clean("as_of=2026-05-01&q=cloud")).toBeNull();
+    expect(clean("as_of-day=30&as_of-month=&as_of-year=2026")).toBeNull();
+    expect(clean("as_of-day=31&as_of-month=6&as_of-year=2026")).toBeNull();
   });
 
   it("parse to YYYY-MM-DD with plain messages", () => {
