@@ -69,10 +69,11 @@ export function typedDateSchema(label: string, options: { notFuture?: boolean } 
 }
 
 /**
- * The address a GET form's date boxes should have been sent to: the same query with each date
- * field's three boxes made one `name=YYYY-MM-DD` (a field left empty dropped), so the address a
- * reader cites is the clean one (`?as_of=2026-05-01`). Null when there are no boxes, or when a
- * field does not make a date: that page explains the problem in place.
+ * The address a GET filter form should have been sent to: the same query with each date field's
+ * three boxes made one `name=YYYY-MM-DD`, and every field left empty dropped (the pages read an
+ * empty field as none), so the address a reader cites is the clean one (`?as_of=2026-05-01`).
+ * Null when there are no boxes, or when a field does not make a date: that page explains the
+ * problem in place.
  */
 export function foldedDateQuery(search: URLSearchParams, names: readonly string[]): URLSearchParams | null {
   const boxes = names.filter((name) => DATE_PART_NAMES.some((p) => search.has(datePartName(name, p))));
@@ -80,8 +81,7 @@ export function foldedDateQuery(search: URLSearchParams, names: readonly string[
   const folded = foldDateFields(search, names);
   for (const name of boxes) {
     const value = folded.get(name) ?? "";
-    if (value === "") folded.delete(name);
-    else if (!isIsoDate(value)) return null;
+    if (value !== "" && !isIsoDate(value)) return null;
   }
-  return folded;
+  return new URLSearchParams([...folded].filter(([, value]) => value.trim() !== ""));
 }

@@ -70,10 +70,14 @@ describe("foldDateFields and typedDateSchema", () => {
     expect(foldDateFields(new URLSearchParams("as_of-day=&as_of-month=&as_of-year="), ["as_of"]).toString()).toBe("as_of=");
   });
 
-  it("give the clean address a filter form's date boxes stand for, or none when there is nothing to clean or no date", () => {
+  it("give the clean address a filter form stands for, or none when it sent no date boxes or no date", () => {
     const clean = (q: string) => foldedDateQuery(new URLSearchParams(q), ["as_of", "due_before"])?.toString() ?? null;
     expect(clean("status=delivered&as_of-day=1&as_of-month=5&as_of-year=2026&page=2")).toBe("status=delivered&page=2&as_of=2026-05-01");
     expect(clean("as_of-day=2026-05-01&as_of-month=&as_of-year=")).toBe("as_of=2026-05-01");
+    // The form's other fields left empty go too: the pages read them as not given.
+    expect(clean("area=&organisation=&status=&status=delivered&as_of-day=2026-05-01&as_of-month=&as_of-year=")).toBe(
+      "status=delivered&as_of=2026-05-01",
+    );
     // A field left empty is dropped; the other kept.
     expect(clean("as_of-day=&as_of-month=&as_of-year=&due_before-day=30&due_before-month=6&due_before-year=2026")).toBe("due_before=2026-06-30");
     expect(clean("as_of-day=&as_of-month=&as_of-year=")).toBe("");
