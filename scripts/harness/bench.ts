@@ -12,7 +12,8 @@ import { projectScriptBytes } from "./bench/client-js";
 import { measurePublishVisibility } from "./bench/publish";
 import { todayIso } from "../../src/domain/dates";
 import { appEnvironment } from "./app-under-test";
-import { BENCHMARKS_FILE, NOTES_MARKER, readSection, section } from "./bench/report-sections";
+import { BENCHMARKS_FILE, NOTES_MARKER, keptSections, writeSection } from "./bench/report-sections";
+import { measureScaleOut, scaleOutSection } from "./bench/scale-out";
 import { connect } from "../../src/runtime/connect";
 import { provideDatabase } from "../../src/runtime/database";
 import { readEnv } from "../../src/runtime/env";
@@ -31,6 +32,10 @@ const { values } = parseArgs({
     "queries-only": { type: "boolean", default: false },
     // Extra publishes after seeding, each a backdated update, so reads at earlier versions meet closed rows.
     publishes: { type: "string", default: "300" },
+    // Only the scale-out measurements (Varnish against nginx, workers, re-renders, memory).
+    "scale-out-only": { type: "boolean", default: false },
+    "skip-scale-out": { type: "boolean", default: false },
+    "distinct-pages": { type: "string", default: "2000" },
   },
 });
 const seconds = Number(values.seconds);
@@ -130,6 +135,7 @@ async function main() {
   const app = spawn(process.execPath, ["--import", "tsx", "scripts/ops/start.ts"], { stdio: ["ignore", "inherit", "inherit"], env });
   try {
     await waitForHealth(app);
+    if (values["scale-out-only"]) return await scaleOut();
     const seedFile = fs.readdirSync("seeds/commitments").sort()[0]!;
     const seed = JSON.parse(fs.readFileSync(`seeds/commitments/${seedFile}`, "utf8"));
     const pages = [
@@ -170,10 +176,28 @@ async function main() {
     console.log("Publishing 5 changes through the editor forms and timing until each is on its public page…");
     const publish = await measurePublishVisibility({ env, databaseUrl, dataDir }, base, 5);
     writeReport({ pages, results, queries, js, headers, publish, overviewBytes: overviewBytes.length });
+    if (!values["skip-scale-out"]) await scaleOut();
   } finally {
     app.kill("SIGINT");
     await new Promise((resolve) => app.once("exit", resolve));
   }
+}
+
+/** Varnish against nginx, all workers against one, re-renders per publish, memory: its own section of the report. */
+async function scaleOut() {
+  console.log("Scale-out: Varnish against nginx, all web workers against one, pages re-rendered per publish, memory…");
+  const result = await measureScaleOut({
+    app: { base, port: Number(values.port), databaseUrl, dataDir, env },
+    seconds,
+    distinctPages: Number(values["distinct-pages"]),
+  });
+  const body = scaleOutSection(
+    result,
+    new Date(),
+    `${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"}, ${values.commitments} commitments`,
+  );
+  writeSection(values.out!, "scale-out", body, "bench");
+  console.log(`\n${body}\n\nWritten to ${values.out}`);
 }
 
 function writeReport(data: {
@@ -231,13 +255,11 @@ function writeReport(data: {
   lines.push("## Cache-Control sent by each page", "", "| page | Cache-Control |", "|---|---|");
   for (const [path, value] of Object.entries(data.headers)) lines.push(`| \`${path}\` | \`${value}\` |`);
   lines.push("");
-  // Lighthouse's scores (npm run lighthouse) and the notes below the marker (what was changed,
-  // before and after) are kept.
+  // The sections other commands write (Lighthouse's scores, the queries by size, the scale-out
+  // measurements) and the notes below the marker (what was changed, before and after) are kept.
   const previous = fs.existsSync(values.out!) ? fs.readFileSync(values.out!, "utf8") : "";
-  const lighthouse =
-    readSection(previous, "lighthouse") ?? section("lighthouse", "## Lighthouse\n\nNot measured yet: `npm run lighthouse` writes its scores here.");
   const notes = previous.includes(NOTES_MARKER) ? previous.slice(previous.indexOf(NOTES_MARKER)) : `${NOTES_MARKER}\n`;
-  const report = `${lines.join("\n")}\n${lighthouse}\n\n${notes}`;
+  const report = `${lines.join("\n")}\n${keptSections(previous).join("\n\n")}\n\n${notes}`;
   fs.writeFileSync(values.out!, report);
   console.log(`\n${report}\nWritten to ${values.out}`);
 }

@@ -12,13 +12,12 @@
 // The publishes are commits of status updates made straight to the database (as any
 // instance's editor transaction commits them; the triggers announce them the same way), so A
 // hears them by NOTIFY like B does.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { appEnvironment, startApp, stopApp, sql, type AppUnderTest } from "./app-under-test";
 import { todayIso } from "../../src/domain/dates";
+import { ensureDebianPackages, VARNISH } from "./peers/debian-packages";
+import { startVarnish, type Varnish } from "./peers/varnish";
 
 const { values } = parseArgs({ args: process.argv.slice(2), options: { seconds: { type: "string" }, "port-base": { type: "string" } } });
 const seconds = Number(values.seconds ?? 60);
@@ -28,70 +27,27 @@ if (!Number.isInteger(base) || base < 1024 || base > 65530) throw new Error("--p
 const PUBLISHES = 25;
 const LIMIT_MS = 1_000;
 
-function requireVarnish(): string {
-  const found = spawnSync("sh", ["-c", "command -v varnishd"], { encoding: "utf8" }).stdout.trim();
-  if (!found) {
-    console.error(
-      "✖ test:scale needs Varnish 7 with varnish-modules (xkey). On Debian: apt-get install varnish varnish-modules (the CI script installs them when it runs this test).",
-    );
-    process.exit(1);
-  }
-  return found;
-}
-
-function startVarnish(varnishd: string, port: number, backends: number[], purgeDir: string): ChildProcess {
-  const source = fs.readFileSync("deploy/varnish/default.vcl", "utf8");
-  const vcl = source
-    .replace(
-      /^backend app1 .*$/m,
-      backends
-        .map(
-          (p, i) =>
-            `backend app${i + 1} { .host = "127.0.0.1"; .port = "${p}"; .probe = { .url = "/api/health"; .interval = 1s; .timeout = 1s; .window = 3; .threshold = 2; } }`,
-        )
-        .join("\n"),
-    )
-    .replace(/^\s*instances\.add_backend\(app1\);$/m, backends.map((_, i) => `    instances.add_backend(app${i + 1});`).join("\n"));
-  fs.mkdirSync(purgeDir, { recursive: true });
-  const file = path.resolve(purgeDir, "scale.vcl");
-  fs.writeFileSync(file, vcl);
-  return spawn(varnishd, ["-F", "-n", path.resolve(purgeDir, "instance"), "-a", `127.0.0.1:${port}`, "-T", "none", "-f", file, "-s", "malloc,256m"], {
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-}
-
-async function until(check: () => Promise<boolean>, limitMs: number): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  while (Date.now() < deadline) {
-    try {
-      if (await check()) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`not ready within ${limitMs / 1000} s`);
-}
-
 const body = async (url: string) => {
   const response = await fetch(url, { headers: { "accept-encoding": "gzip" } });
   return { status: response.status, text: await response.text() };
 };
 
 async function main() {
-  const varnishd = requireVarnish();
+  // Before anything starts: the packages, installed now if missing (Varnish and varnish-modules).
+  ensureDebianPackages(VARNISH, "npm run test:scale");
   const [pgPort, portA, portB, portVarnish] = [base, base + 1, base + 2, base + 3];
   const varnishBase = `http://127.0.0.1:${portVarnish}`;
   const shared = { WEB_CONCURRENCY: "2", TRUSTED_PROXIES: "127.0.0.1", SITE_URL: varnishBase };
   const a0 = appEnvironment("scale-a", portA, pgPort);
   const apps: AppUnderTest[] = [];
-  let varnish: ChildProcess | null = null;
+  let varnish: Varnish | null = null;
   try {
     const a = await startApp({ ...a0, env: { ...a0.env, ...shared, CDN_PURGE_URL: `${varnishBase}/.purge` } }, { fresh: true });
     apps.push(a);
     const b0 = appEnvironment("scale-b", portB, pgPort);
     const b = await startApp({ ...b0, env: { ...b0.env, ...shared, DATABASE_URL: a.databaseUrl, OUTBOX_WORKER: "0" } }, { fresh: true });
     apps.push(b);
-    varnish = startVarnish(varnishd, portVarnish, [portA, portB], ".data/scale-varnish");
-    await until(async () => (await fetch(`${varnishBase}/`)).ok, 30_000);
+    varnish = await startVarnish({ port: portVarnish, backends: [portA, portB], workDir: ".data/scale-varnish", purpose: "npm run test:scale" });
 
     const slugs = (await sql<{ slug: string }>(a.databaseUrl, "SELECT slug FROM commitment ORDER BY id")).map((r) => r.slug);
     const paths = [
@@ -174,10 +130,7 @@ async function main() {
     console.log(ok ? "✓ test:scale passed" : "✖ test:scale failed");
     process.exitCode = ok ? 0 : 1;
   } finally {
-    if (varnish && varnish.exitCode === null) {
-      varnish.kill("SIGTERM");
-      await new Promise((resolve) => varnish!.once("exit", resolve));
-    }
+    await varnish?.stop();
     for (const app of apps.reverse()) await stopApp(app);
   }
 }
