@@ -22,7 +22,7 @@ import { actionBodyProblem } from "../../src/server/action-body";
 import { readBody, replayRequest } from "../../src/server/request-body";
 import { ACTION_BODY_LIMIT_BYTES, ACTION_TOO_LARGE, type Refusal } from "../../src/server/front-door";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenInternally } from "../../src/server/internal-listener";
 import { logFor, logger, requestIdOf, withRequestId } from "../../src/server/log";
 import type { Logger } from "pino";
 import { countRequest, metricsText, routeKind, shuttingDown, workerRestart } from "../../src/server/metrics";
@@ -154,17 +154,6 @@ function shutDownGracefully(publicServer: http.Server, internalServer: http.Serv
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, (s) => void stop(s));
 }
 
-/**
- * The response cache renders pages by asking this server (RT_INTERNAL_ORIGIN): on a loopback
- * port of its own, so those renders still work while the public port has stopped accepting
- * during a graceful shutdown. Returns the listening server (its handler is set later).
- */
-async function listenInternally(): Promise<{ server: http.Server; origin: string }> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
 /** A refusal, with every security header, closing the connection (what the client sent may not have been read). */
 function refuse(request: IncomingMessage, response: ServerResponse, refused: Refusal): void {
   const answer = refusalResponse(refused, request.url ?? "/");
@@ -269,7 +258,9 @@ function superviseWorkers(count: number): void {
 async function serve(): Promise<void> {
   const env = appConfig();
   const { PORT: port, HOSTNAME: hostname } = env;
-  // Where the response cache asks this server for a page: an internal loopback port of its own, no name lookup.
+  // Where the response cache asks this server for a page: an internal loopback port of its own, no
+  // name lookup; so those renders still work while the public port has stopped accepting during a
+  // graceful shutdown.
   const internal = await listenInternally();
   if (!env.RT_INTERNAL_ORIGIN) shareWithApp("RT_INTERNAL_ORIGIN", internal.origin);
   const app = next({ dev: false, hostname, port, dir: process.cwd() });
