@@ -25,7 +25,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { listenInternally } from "../../src/server/internal-listener";
 import { logFor, logger, requestIdOf, withRequestId } from "../../src/server/log";
 import type { Logger } from "pino";
-import { countRequest, metricsText, routeKind, shuttingDown, workerRestart } from "../../src/server/metrics";
+import { countRequest, metricsText, routeKind, shareMetricsAcrossCluster, shuttingDown, workerRestart } from "../../src/server/metrics";
 import type { Cidr } from "../../src/domain/network";
 import { setTimeout as sleep } from "node:timers/promises";
 import { isShuttingDown, markShuttingDown } from "../../src/server/lifecycle";
@@ -86,13 +86,26 @@ function answerMetrics(request: IncomingMessage, response: ServerResponse, token
   void writeMetrics(response);
 }
 
+/** The metrics (under a cluster, the whole cluster's: src/server/metrics.ts); 503 when a web worker's primary does not answer. */
 async function writeMetrics(response: ServerResponse): Promise<void> {
-  const { body, contentType } = await metricsText();
-  response.writeHead(200, { "Content-Type": contentType, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" });
-  response.end(body);
+  const text = await metricsText().catch((error: unknown) => {
+    log.error({ err: error instanceof Error ? error.message : String(error) }, "The metrics could not be gathered.");
+    return null;
+  });
+  const headers = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+  if (!text) {
+    response.writeHead(503, { ...headers, "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5" });
+    return void response.end("The metrics could not be gathered from every process in time; try again.\n");
+  }
+  response.writeHead(200, { ...headers, "Content-Type": text.contentType });
+  response.end(text.body);
 }
 
-/** METRICS_PORT: a listener of its own answering only /metrics, with no token (keep it off the public network). */
+/**
+ * METRICS_PORT: a listener of its own answering only /metrics, with no token (keep it off the
+ * public network). Under a cluster the primary listens, not the workers: a port shared by the
+ * workers would answer with the numbers of whichever worker took the connection.
+ */
 function listenForMetrics(port: number, hostname: string): void {
   const server = http.createServer((request, response) => {
     if ((request.url ?? "/").split("?")[0] === "/metrics" && request.method === "GET") return void writeMetrics(response);
@@ -216,7 +229,12 @@ runMain(async () => {
       const worker = startOutboxWorker(env.DATABASE_URL, outboxHandlers(env));
       process.once("exit", () => void worker.stop());
     }
-    if (env.webConcurrency > 1) return superviseWorkers(env.webConcurrency);
+    if (env.webConcurrency > 1) {
+      // The whole cluster's metrics are served by the primary (src/server/metrics.ts).
+      shareMetricsAcrossCluster();
+      if (env.METRICS_PORT) listenForMetrics(env.METRICS_PORT, env.HOSTNAME);
+      return superviseWorkers(env.webConcurrency);
+    }
   }
   await serve();
 });
@@ -251,6 +269,8 @@ function superviseWorkers(count: number): void {
       for (const worker of workers) worker?.process.kill(signal);
     });
   }
+  // Structured clone over IPC: the metrics' values (NaN included) reach the primary as they are.
+  cluster.setupPrimary({ serialization: "advanced" });
   log.info({ count }, `Starting ${count} web workers.`);
   for (let i = 0; i < count; i += 1) fork();
 }
@@ -267,7 +287,8 @@ async function serve(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   frontDoorSetsClientAddress();
-  if (env.METRICS_PORT) listenForMetrics(env.METRICS_PORT, hostname);
+  if (cluster.isWorker) shareMetricsAcrossCluster();
+  else if (env.METRICS_PORT) listenForMetrics(env.METRICS_PORT, hostname);
   const server = http.createServer((request, response) =>
     observe(request, response, env.trustedProxies, () => {
       if ((request.url ?? "/").split("?")[0] === "/metrics") return answerMetrics(request, response, env.METRICS_TOKEN);

@@ -2,12 +2,8 @@
 // node:cluster a plain listen(0) in a worker is shared through the primary, so the response
 // cache's renders asked by one worker would be answered by whichever worker took the connection.
 // Two real cluster workers each listen, then ask their own origin over new connections.
-import { spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { repoModule, runClusterScript } from "../helpers/cluster-script";
 
 type Report = { pid: number; origin: string; answeredBy: number[] };
 
@@ -15,7 +11,7 @@ type Report = { pid: number; origin: string; answeredBy: number[] };
 function clusterScript(listen: string): string {
   return `
 import cluster from "node:cluster";
-import { listenInternally } from ${JSON.stringify(pathToFileURL(path.resolve("src/server/internal-listener.ts")).href)};
+import { listenInternally } from ${repoModule("src/server/internal-listener.ts")};
 if (cluster.isPrimary) {
   const workers = [cluster.fork(), cluster.fork()];
   const listening = new Set();
@@ -49,20 +45,8 @@ if (cluster.isPrimary) {
 `;
 }
 
-async function runCluster(listen: string): Promise<Report[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rt-cluster-"));
-  const script = path.join(dir, "cluster.mts");
-  fs.writeFileSync(script, clusterScript(listen));
-  try {
-    const child = spawn(process.execPath, ["--import", "tsx", script], { stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
-    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-    expect(code).toBe(0);
-    return JSON.parse(out.trim()) as Report[];
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+function runCluster(listen: string): Promise<Report[]> {
+  return runClusterScript<Report[]>(clusterScript(listen));
 }
 
 describe("the internal render listener under node:cluster", () => {
