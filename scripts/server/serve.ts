@@ -15,7 +15,7 @@ import { serveFromMemory } from "../../src/server/page-cache/fast-path";
 import { CLIENT_ADDRESS_HEADER, frontDoorSetsClientAddress, refusal, refusalResponse } from "../../src/server/front-door";
 import { isTrustedPeer, resolveClientAddress } from "../../src/domain/network";
 import { conformHeaders, RENDER_HEADER, renderSecret } from "../../src/server/http";
-import { startOutboxWorker } from "../../src/server/outbox/worker";
+import { startOutboxWorker, type OutboxWorker } from "../../src/server/outbox/worker";
 import { outboxHandlers } from "../../src/server/outbox/handlers";
 import { isDataPath } from "../../src/server/security-headers";
 import { actionBodyProblem } from "../../src/server/action-body";
@@ -38,6 +38,13 @@ const log = {
   error: (...a: Parameters<Logger["error"]>) => logFor("server").error(...a),
 };
 const access = () => logFor("access");
+
+/**
+ * The primary's outbox worker, stopped before the process exits: the items it is sending are
+ * finished and marked (a stop at exit could not be waited for, and left them to their back-off).
+ */
+let outbox: OutboxWorker | null = null;
+const stopOutbox = () => outbox?.stop() ?? Promise.resolve();
 
 /**
  * Every request: its id (a trusted proxy's X-Request-Id, else a new one) on the request, in the
@@ -140,8 +147,8 @@ function countInFlight(server: http.Server): () => number {
  * SIGTERM (or SIGINT): readiness turns 503 (src/server/lifecycle.ts), the public port stops
  * accepting connections and closes idle keep-alive ones, answers still being written say
  * `Connection: close`, requests in flight finish (at most SHUTDOWN_GRACE_MS; the response
- * cache's own renders keep their internal listener until then), then the database pool and the
- * health check's connection close and the process exits: 0 when every request finished, 1 when
+ * cache's own renders keep their internal listener until then), then the database pool, the
+ * health check's connection and the outbox worker (after the items it holds) close and the process exits: 0 when every request finished, 1 when
  * some had to be cut off. The launcher (scripts/ops/start.ts) then stops the embedded PostgreSQL.
  */
 function shutDownGracefully(publicServer: http.Server, internalServer: http.Server, inFlight: () => number): void {
@@ -158,7 +165,7 @@ function shutDownGracefully(publicServer: http.Server, internalServer: http.Serv
     publicServer.closeAllConnections();
     internalServer.close();
     internalServer.closeAllConnections();
-    await Promise.allSettled([closeDb(), closeHealthConnection()]);
+    await Promise.allSettled([closeDb(), closeHealthConnection(), stopOutbox()]);
     if (cut) log.error({ cut }, `Stopped with ${cut} request(s) still unfinished after ${SHUTDOWN_GRACE_MS / 1000} s.`);
     else log.info("Stopped: every request in flight was answered.");
     logger().flush();
@@ -226,8 +233,7 @@ runMain(async () => {
     // Each worker renders for its cache on a loopback port of its own (listenInternally); they share the mark of those renders.
     if (!env.RT_RENDER_SECRET) shareWithApp("RT_RENDER_SECRET", crypto.randomBytes(24).toString("base64url"));
     if (env.outboxWorker && env.DATABASE_URL) {
-      const worker = startOutboxWorker(env.DATABASE_URL, outboxHandlers(env));
-      process.once("exit", () => void worker.stop());
+      outbox = startOutboxWorker(env.DATABASE_URL, outboxHandlers(env));
     }
     if (env.webConcurrency > 1) {
       // The whole cluster's metrics are served by the primary (src/server/metrics.ts).
@@ -248,7 +254,7 @@ function superviseWorkers(count: number): void {
   };
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) void stopOutbox().finally(() => process.exit(0));
       return;
     }
     const now = Date.now();
@@ -265,7 +271,7 @@ function superviseWorkers(count: number): void {
     process.on(signal, () => {
       stopping = true;
       const workers = Object.values(cluster.workers ?? {});
-      if (workers.length === 0) process.exit(0);
+      if (workers.length === 0) return void stopOutbox().finally(() => process.exit(0));
       for (const worker of workers) worker?.process.kill(signal);
     });
   }
