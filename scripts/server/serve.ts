@@ -15,17 +15,17 @@ import { serveFromMemory } from "../../src/server/page-cache/fast-path";
 import { CLIENT_ADDRESS_HEADER, frontDoorSetsClientAddress, refusal, refusalResponse } from "../../src/server/front-door";
 import { isTrustedPeer, resolveClientAddress } from "../../src/domain/network";
 import { conformHeaders, RENDER_HEADER, renderSecret } from "../../src/server/http";
-import { startOutboxWorker } from "../../src/server/outbox/worker";
+import { startOutboxWorker, type OutboxWorker } from "../../src/server/outbox/worker";
 import { outboxHandlers } from "../../src/server/outbox/handlers";
 import { isDataPath } from "../../src/server/security-headers";
 import { actionBodyProblem } from "../../src/server/action-body";
 import { readBody, replayRequest } from "../../src/server/request-body";
 import { ACTION_BODY_LIMIT_BYTES, ACTION_TOO_LARGE, type Refusal } from "../../src/server/front-door";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenInternally } from "../../src/server/internal-listener";
 import { logFor, logger, requestIdOf, withRequestId } from "../../src/server/log";
 import type { Logger } from "pino";
-import { countRequest, metricsText, routeKind, shuttingDown, workerRestart } from "../../src/server/metrics";
+import { countRequest, metricsText, routeKind, shareMetricsAcrossCluster, shuttingDown, workerRestart } from "../../src/server/metrics";
 import type { Cidr } from "../../src/domain/network";
 import { setTimeout as sleep } from "node:timers/promises";
 import { isShuttingDown, markShuttingDown } from "../../src/server/lifecycle";
@@ -38,6 +38,13 @@ const log = {
   error: (...a: Parameters<Logger["error"]>) => logFor("server").error(...a),
 };
 const access = () => logFor("access");
+
+/**
+ * The primary's outbox worker, stopped before the process exits: the items it is sending are
+ * finished and marked (a stop at exit could not be waited for, and left them to their back-off).
+ */
+let outbox: OutboxWorker | null = null;
+const stopOutbox = () => outbox?.stop() ?? Promise.resolve();
 
 /**
  * Every request: its id (a trusted proxy's X-Request-Id, else a new one) on the request, in the
@@ -86,13 +93,26 @@ function answerMetrics(request: IncomingMessage, response: ServerResponse, token
   void writeMetrics(response);
 }
 
+/** The metrics (under a cluster, the whole cluster's: src/server/metrics.ts); 503 when a web worker's primary does not answer. */
 async function writeMetrics(response: ServerResponse): Promise<void> {
-  const { body, contentType } = await metricsText();
-  response.writeHead(200, { "Content-Type": contentType, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" });
-  response.end(body);
+  const text = await metricsText().catch((error: unknown) => {
+    log.error({ err: error instanceof Error ? error.message : String(error) }, "The metrics could not be gathered.");
+    return null;
+  });
+  const headers = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+  if (!text) {
+    response.writeHead(503, { ...headers, "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5" });
+    return void response.end("The metrics could not be gathered from every process in time; try again.\n");
+  }
+  response.writeHead(200, { ...headers, "Content-Type": text.contentType });
+  response.end(text.body);
 }
 
-/** METRICS_PORT: a listener of its own answering only /metrics, with no token (keep it off the public network). */
+/**
+ * METRICS_PORT: a listener of its own answering only /metrics, with no token (keep it off the
+ * public network). Under a cluster the primary listens, not the workers: a port shared by the
+ * workers would answer with the numbers of whichever worker took the connection.
+ */
 function listenForMetrics(port: number, hostname: string): void {
   const server = http.createServer((request, response) => {
     if ((request.url ?? "/").split("?")[0] === "/metrics" && request.method === "GET") return void writeMetrics(response);
@@ -127,8 +147,8 @@ function countInFlight(server: http.Server): () => number {
  * SIGTERM (or SIGINT): readiness turns 503 (src/server/lifecycle.ts), the public port stops
  * accepting connections and closes idle keep-alive ones, answers still being written say
  * `Connection: close`, requests in flight finish (at most SHUTDOWN_GRACE_MS; the response
- * cache's own renders keep their internal listener until then), then the database pool and the
- * health check's connection close and the process exits: 0 when every request finished, 1 when
+ * cache's own renders keep their internal listener until then), then the database pool, the
+ * health check's connection and the outbox worker (after the items it holds) close and the process exits: 0 when every request finished, 1 when
  * some had to be cut off. The launcher (scripts/ops/start.ts) then stops the embedded PostgreSQL.
  */
 function shutDownGracefully(publicServer: http.Server, internalServer: http.Server, inFlight: () => number): void {
@@ -145,24 +165,13 @@ function shutDownGracefully(publicServer: http.Server, internalServer: http.Serv
     publicServer.closeAllConnections();
     internalServer.close();
     internalServer.closeAllConnections();
-    await Promise.allSettled([closeDb(), closeHealthConnection()]);
+    await Promise.allSettled([closeDb(), closeHealthConnection(), stopOutbox()]);
     if (cut) log.error({ cut }, `Stopped with ${cut} request(s) still unfinished after ${SHUTDOWN_GRACE_MS / 1000} s.`);
     else log.info("Stopped: every request in flight was answered.");
     logger().flush();
     process.exit(cut ? 1 : 0);
   };
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, (s) => void stop(s));
-}
-
-/**
- * The response cache renders pages by asking this server (RT_INTERNAL_ORIGIN): on a loopback
- * port of its own, so those renders still work while the public port has stopped accepting
- * during a graceful shutdown. Returns the listening server (its handler is set later).
- */
-async function listenInternally(): Promise<{ server: http.Server; origin: string }> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
 /** A refusal, with every security header, closing the connection (what the client sent may not have been read). */
@@ -224,10 +233,14 @@ runMain(async () => {
     // Each worker renders for its cache on a loopback port of its own (listenInternally); they share the mark of those renders.
     if (!env.RT_RENDER_SECRET) shareWithApp("RT_RENDER_SECRET", crypto.randomBytes(24).toString("base64url"));
     if (env.outboxWorker && env.DATABASE_URL) {
-      const worker = startOutboxWorker(env.DATABASE_URL, outboxHandlers(env));
-      process.once("exit", () => void worker.stop());
+      outbox = startOutboxWorker(env.DATABASE_URL, outboxHandlers(env));
     }
-    if (env.webConcurrency > 1) return superviseWorkers(env.webConcurrency);
+    if (env.webConcurrency > 1) {
+      // The whole cluster's metrics are served by the primary (src/server/metrics.ts).
+      shareMetricsAcrossCluster();
+      if (env.METRICS_PORT) listenForMetrics(env.METRICS_PORT, env.HOSTNAME);
+      return superviseWorkers(env.webConcurrency);
+    }
   }
   await serve();
 });
@@ -241,7 +254,7 @@ function superviseWorkers(count: number): void {
   };
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) void stopOutbox().finally(() => process.exit(0));
       return;
     }
     const now = Date.now();
@@ -258,10 +271,12 @@ function superviseWorkers(count: number): void {
     process.on(signal, () => {
       stopping = true;
       const workers = Object.values(cluster.workers ?? {});
-      if (workers.length === 0) process.exit(0);
+      if (workers.length === 0) return void stopOutbox().finally(() => process.exit(0));
       for (const worker of workers) worker?.process.kill(signal);
     });
   }
+  // Structured clone over IPC: the metrics' values (NaN included) reach the primary as they are.
+  cluster.setupPrimary({ serialization: "advanced" });
   log.info({ count }, `Starting ${count} web workers.`);
   for (let i = 0; i < count; i += 1) fork();
 }
@@ -269,14 +284,17 @@ function superviseWorkers(count: number): void {
 async function serve(): Promise<void> {
   const env = appConfig();
   const { PORT: port, HOSTNAME: hostname } = env;
-  // Where the response cache asks this server for a page: an internal loopback port of its own, no name lookup.
+  // Where the response cache asks this server for a page: an internal loopback port of its own, no
+  // name lookup; so those renders still work while the public port has stopped accepting during a
+  // graceful shutdown.
   const internal = await listenInternally();
   if (!env.RT_INTERNAL_ORIGIN) shareWithApp("RT_INTERNAL_ORIGIN", internal.origin);
   const app = next({ dev: false, hostname, port, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();
   frontDoorSetsClientAddress();
-  if (env.METRICS_PORT) listenForMetrics(env.METRICS_PORT, hostname);
+  if (cluster.isWorker) shareMetricsAcrossCluster();
+  else if (env.METRICS_PORT) listenForMetrics(env.METRICS_PORT, hostname);
   const server = http.createServer((request, response) =>
     observe(request, response, env.trustedProxies, () => {
       if ((request.url ?? "/").split("?")[0] === "/metrics") return answerMetrics(request, response, env.METRICS_TOKEN);

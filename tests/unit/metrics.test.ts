@@ -23,6 +23,7 @@ describe("the metrics", () => {
       rt_outbox_send_failures_total: "counter",
       rt_worker_restarts_total: "counter",
       rt_shutting_down: "gauge",
+      rt_metrics_workers_reporting: "gauge",
       rt_process_cpu_seconds_total: "counter",
       rt_nodejs_eventloop_lag_seconds: "gauge",
     });
@@ -30,6 +31,8 @@ describe("the metrics", () => {
     expect(body).toMatch(/^rt_http_request_duration_seconds_bucket\{le="0.025",kind="page",status_class="2xx"\} 1$/m);
     expect(body).toMatch(/^rt_page_cache_events_total\{event="hit"\} 1$/m);
     expect(body).toMatch(/^rt_database_breaker_open 1$/m);
+    // Without a cluster, the one process is the one worker reporting.
+    expect(body).toMatch(/^rt_metrics_workers_reporting 1$/m);
   });
 
   it("group requests into a few route kinds", () => {
