@@ -17,6 +17,7 @@ import { isTrustedPeer, resolveClientAddress } from "../../src/domain/network";
 import { conformHeaders, RENDER_HEADER, renderSecret } from "../../src/server/http";
 import { startOutboxWorker } from "../../src/server/outbox/worker";
 import { outboxHandlers } from "../../src/server/outbox/handlers";
+import { mailDestination } from "../../src/server/mail/transport";
 import { isDataPath } from "../../src/server/security-headers";
 import { actionBodyProblem } from "../../src/server/action-body";
 import { readBody, replayRequest } from "../../src/server/request-body";
@@ -226,6 +227,7 @@ runMain(async () => {
     if (env.outboxWorker && env.DATABASE_URL) {
       const worker = startOutboxWorker(env.DATABASE_URL, outboxHandlers(env));
       process.once("exit", () => void worker.stop());
+      log.info({ mail: mailDestination(env) }, `Outbox worker running; email goes to ${mailDestination(env)}.`);
     }
     if (env.webConcurrency > 1) return superviseWorkers(env.webConcurrency);
   }
