@@ -16,7 +16,7 @@ import { CLIENT_ADDRESS_HEADER, frontDoorSetsClientAddress, refusal, refusalResp
 import { isTrustedPeer, resolveClientAddress } from "../../src/domain/network";
 import { conformHeaders, RENDER_HEADER, renderSecret } from "../../src/server/http";
 import { startOutboxWorker } from "../../src/server/outbox/worker";
-import { outboxHandlers } from "../../src/server/outbox/handlers";
+import { outboxHandlers, outboxPeriodic } from "../../src/server/outbox/handlers";
 import { mailDestination } from "../../src/server/mail/transport";
 import { isDataPath } from "../../src/server/security-headers";
 import { actionBodyProblem } from "../../src/server/action-body";
@@ -225,7 +225,7 @@ runMain(async () => {
     // Each worker renders for its cache on a loopback port of its own (listenInternally); they share the mark of those renders.
     if (!env.RT_RENDER_SECRET) shareWithApp("RT_RENDER_SECRET", crypto.randomBytes(24).toString("base64url"));
     if (env.outboxWorker && env.DATABASE_URL) {
-      const worker = startOutboxWorker(env.DATABASE_URL, outboxHandlers(env));
+      const worker = startOutboxWorker(env.DATABASE_URL, outboxHandlers(env), { periodic: outboxPeriodic });
       process.once("exit", () => void worker.stop());
       log.info({ mail: mailDestination(env) }, `Outbox worker running; email goes to ${mailDestination(env)}.`);
     }
