@@ -44,7 +44,7 @@ export type SubscribeValues = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** The name of what a subscription follows, or null when there is no such commitment, area or organisation. */
-async function followedName(db: Db | Tx, scope: SubscriptionScope, slug: string): Promise<string | null> {
+export async function followedName(db: Db | Tx, scope: SubscriptionScope, slug: string): Promise<string | null> {
   if (scope === "everything") return "";
   if (scope === "commitment") return (await db.commitment.findUnique({ where: { slug }, select: { title: true } }))?.title ?? null;
   if (scope === "area") return (await db.area.findUnique({ where: { slug }, select: { title: true } }))?.title ?? null;
@@ -143,4 +143,51 @@ export async function confirmSubscription(db: Db, token: string, now = new Date(
   await db.subscription.updateMany({ where: { id: row.subscriptionId, confirmedAt: null }, data: { confirmedAt: now } });
   const followed = await describe(db, row.subscriptionId);
   return followed ? ok(followed) : notFound("This subscription no longer exists.");
+}
+
+export type ManagedSubscription = Followed & { id: number };
+
+/** What a manage link shows: every subscription of that address, or null for an unknown or tampered link. */
+export async function manageView(db: Db, token: string): Promise<ManagedSubscription[] | null> {
+  const row = await tokenRow(db, "manage", token);
+  if (!row) return null;
+  const subscriptions = await db.subscription.findMany({ where: { subscriberId: row.subscriberId }, orderBy: { id: "asc" } });
+  return Promise.all(
+    subscriptions.map(async (s) => ({
+      id: s.id,
+      scope: s.scope,
+      slug: s.slug,
+      name: (await followedName(db, s.scope, s.slug)) ?? s.slug,
+      frequency: s.frequency,
+      confirmed: s.confirmedAt !== null,
+    })),
+  );
+}
+
+/**
+ * Stops one subscription: by its own unsubscribe link (one click, RFC 8058), or from the manage
+ * page (the manage link and the subscription's id, which must be that address's). Deleting the
+ * last one deletes the address (a trigger). `addressGone` says so.
+ */
+export async function unsubscribe(
+  db: Db,
+  link: { unsubscribe: string } | { manage: string; subscriptionId: number },
+): Promise<Result<{ followed: Followed; addressGone: boolean }>> {
+  const row = "unsubscribe" in link ? await tokenRow(db, "unsubscribe", link.unsubscribe) : await tokenRow(db, "manage", link.manage);
+  const subscriptionId = "unsubscribe" in link ? row?.subscriptionId : link.subscriptionId;
+  const gone = notFound("This link is not valid: it may have been copied wrongly, or you have already unsubscribed.");
+  if (!row || !subscriptionId) return gone;
+  return transaction(db, async (tx) => {
+    const followed = await describe(tx, subscriptionId);
+    const { count } = await tx.subscription.deleteMany({ where: { id: subscriptionId, subscriberId: row.subscriberId } });
+    if (!followed || count === 0) return gone;
+    const addressGone = (await tx.subscriber.count({ where: { id: row.subscriberId } })) === 0;
+    return ok({ followed, addressGone });
+  });
+}
+
+/** What an unsubscribe link would stop (the page shows it with a button), or null. */
+export async function unsubscribeTarget(db: Db, token: string): Promise<Followed | null> {
+  const row = await tokenRow(db, "unsubscribe", token);
+  return row?.subscriptionId ? describe(db, row.subscriptionId) : null;
 }

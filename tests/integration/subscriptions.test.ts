@@ -13,7 +13,16 @@ import { startSmtpSink, type SmtpSink } from "../helpers/smtp-sink";
 import { startOutboxWorker, type OutboxWorker } from "../../src/server/outbox/worker";
 import { outboxHandlers } from "../../src/server/outbox/handlers";
 import { deleteExpiredSubscriptions } from "../../src/server/outbox/mail";
-import { confirmSubscription, pendingConfirmation, subscribe, tokenHash } from "../../src/server/subscriptions";
+import {
+  confirmSubscription,
+  linkToken,
+  manageView,
+  pendingConfirmation,
+  subscribe,
+  tokenHash,
+  unsubscribe,
+  unsubscribeTarget,
+} from "../../src/server/subscriptions";
 import { SUBSCRIBE_EMAIL_LIMIT, SUBSCRIBE_IP_LIMIT } from "../../src/domain/subscriptions";
 
 const database = useTestDatabase();
@@ -179,5 +188,42 @@ describe("subscribing to email alerts", () => {
     // The attempts outlive the address, without it.
     const { rows } = await client.query(`SELECT count(*)::int AS n FROM mail_attempt WHERE subscriber_id IS NULL`);
     expect(rows[0].n).toBe(sent[0].n + 2);
+  });
+
+  it("unsubscribes in one click by a subscription's link, and from the manage page; the last one deletes the address", async () => {
+    const { db } = await database.get();
+    const area = (await db.area.findFirstOrThrow()).slug;
+    await subscribe(db, form("leaving@example.com"), "203.0.113.30");
+    await subscribe(db, form("leaving@example.com", { scope: "area", slug: area }), "203.0.113.30");
+    await subscribe(db, form("leaving@example.com", { scope: "everything", slug: "" }), "203.0.113.30");
+    const subscriber = await db.subscriber.findUniqueOrThrow({
+      where: { email: "leaving@example.com" },
+      include: { subscriptions: { orderBy: { id: "asc" } } },
+    });
+    const [commitment, areaSubscription, everything] = subscriber.subscriptions;
+    const manage = linkToken("manage", subscriber.id, SECRET);
+    expect((await manageView(db, manage))!.map((s) => s.scope)).toEqual(["commitment", "area", "everything"]);
+
+    // One click (RFC 8058): the subscription's own link.
+    const oneClick = linkToken("unsubscribe", commitment!.id, SECRET);
+    expect(await unsubscribeTarget(db, oneClick)).toMatchObject({ scope: "commitment" });
+    expect(await unsubscribe(db, { unsubscribe: oneClick })).toMatchObject({
+      ok: true,
+      value: { followed: { scope: "commitment" }, addressGone: false },
+    });
+    expect(await unsubscribe(db, { unsubscribe: oneClick })).toMatchObject({ ok: false, kind: "not_found" });
+    // A tampered link, and another address's subscription through this manage link, change nothing.
+    expect(await unsubscribe(db, { unsubscribe: `${oneClick.slice(0, -2)}xx` })).toMatchObject({ ok: false, kind: "not_found" });
+    const other = await db.subscription.findFirstOrThrow({ where: { subscriber: { email: "reader@example.com" } } });
+    expect(await unsubscribe(db, { manage, subscriptionId: other.id })).toMatchObject({ ok: false, kind: "not_found" });
+    expect(await db.subscription.count({ where: { id: other.id } })).toBe(1);
+    expect(await manageView(db, `${manage.slice(0, -1)}${manage.endsWith("a") ? "b" : "a"}`)).toBeNull();
+
+    expect(await unsubscribe(db, { manage, subscriptionId: areaSubscription!.id })).toMatchObject({ ok: true, value: { addressGone: false } });
+    expect((await manageView(db, manage))!.map((s) => s.scope)).toEqual(["everything"]);
+    expect(await unsubscribe(db, { manage, subscriptionId: everything!.id })).toMatchObject({ ok: true, value: { addressGone: true } });
+    expect(await db.subscriber.count({ where: { email: "leaving@example.com" } })).toBe(0);
+    expect(await db.subscriptionToken.count({ where: { subscriberId: subscriber.id } })).toBe(0);
+    expect(await manageView(db, manage)).toBeNull();
   });
 });
