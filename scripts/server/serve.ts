@@ -16,7 +16,8 @@ import { CLIENT_ADDRESS_HEADER, frontDoorSetsClientAddress, refusal, refusalResp
 import { isTrustedPeer, resolveClientAddress } from "../../src/domain/network";
 import { conformHeaders, RENDER_HEADER, renderSecret } from "../../src/server/http";
 import { startOutboxWorker, type OutboxWorker } from "../../src/server/outbox/worker";
-import { outboxHandlers } from "../../src/server/outbox/handlers";
+import { outboxHandlers, outboxPeriodic } from "../../src/server/outbox/handlers";
+import { mailDestination } from "../../src/server/mail/transport";
 import { isDataPath } from "../../src/server/security-headers";
 import { actionBodyProblem } from "../../src/server/action-body";
 import { readBody, replayRequest } from "../../src/server/request-body";
@@ -233,7 +234,8 @@ runMain(async () => {
     // Each worker renders for its cache on a loopback port of its own (listenInternally); they share the mark of those renders.
     if (!env.RT_RENDER_SECRET) shareWithApp("RT_RENDER_SECRET", crypto.randomBytes(24).toString("base64url"));
     if (env.outboxWorker && env.DATABASE_URL) {
-      outbox = startOutboxWorker(env.DATABASE_URL, outboxHandlers(env));
+      outbox = startOutboxWorker(env.DATABASE_URL, outboxHandlers(env), { periodic: outboxPeriodic });
+      log.info({ mail: mailDestination(env) }, `Outbox worker running; email goes to ${mailDestination(env)}.`);
     }
     if (env.webConcurrency > 1) {
       // The whole cluster's metrics are served by the primary (src/server/metrics.ts).

@@ -88,6 +88,15 @@ const appShape = {
     .optional(),
   CDN_PURGE_KEY: text().optional(),
   OUTBOX_WORKER: flag(),
+  SMTP_URL: urlOf(["smtp:", "smtps:"], "must look like smtp://user:password@smtp.example:587 (or smtps:// for TLS from the start)").optional(),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(
+      /^[^<>@\s][^<>]*<[^\s<>@]+@[^\s<>@]+>$|^[^\s<>@]+@[^\s<>@]+$/,
+      "must be an address, optionally with a name: Roadmap Tracker <alerts@example.gov.uk>",
+    )
+    .optional(),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "must be one of fatal, error, warn, info, debug, trace or silent")
     .default("info"),
@@ -172,6 +181,16 @@ export const VARIABLES = {
       default: "1",
       meaning:
         "`0`: `npm start` runs no outbox worker (run `npm run worker` on its own instead); the worker sends CDN purges, retrying with back-off until done",
+    },
+    SMTP_URL: {
+      default: "unset: `.eml` files in `.data/outbox/`",
+      meaning:
+        "where the outbox worker sends email (subscription confirmations, alerts): `smtp://user:password@host:587` (STARTTLS when offered) or `smtps://…:465`. Unset, each message is written as an `.eml` file to `outbox/` in `RT_DATA_DIR`, and the start-up log says where",
+      secret: true,
+    },
+    MAIL_FROM: {
+      default: "Roadmap Tracker <no-reply@localhost>",
+      meaning: "the From of every email the tracker sends; set it to an address your SMTP server may send from",
     },
     LOG_LEVEL: {
       default: "info",
@@ -260,6 +279,8 @@ export type Env = z.infer<typeof appSchema> & {
   cdnPurgeUrls: string[];
   /** OUTBOX_WORKER is not 0: `npm start` runs the outbox worker. */
   outboxWorker: boolean;
+  /** MAIL_FROM, or its default. */
+  mailFrom: string;
 };
 
 export type TestEnv = z.infer<z.ZodObject<typeof testShape>>;
@@ -318,6 +339,7 @@ export function readEnv(source: EnvSource = process.env): Env {
     webConcurrency: env.WEB_CONCURRENCY ?? (env.NODE_ENV === "development" ? 1 : os.availableParallelism()),
     cdnPurgeUrls: env.CDN_PURGE_URL ? env.CDN_PURGE_URL.split(",").map((url) => url.trim()) : [],
     outboxWorker: env.OUTBOX_WORKER !== "0",
+    mailFrom: env.MAIL_FROM ?? VARIABLES.app.MAIL_FROM.default,
   };
 }
 

@@ -9,6 +9,12 @@ const optional = (schema: z.ZodString) =>
     .transform((v) => (v === "" ? undefined : v))
     .pipe(schema.optional());
 
+/** An email address as people type it (the report form, the subscribe form). */
+export const emailAddressSchema = z
+  .string()
+  .max(REPORT_EMAIL_MAX, `The email address must be ${REPORT_EMAIL_MAX} characters or fewer`)
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "Enter an email address in the correct format, like name@example.com");
+
 export const reportFormSchema = z.object({
   page: z.string().trim().max(300).default("/"),
   what: z
@@ -29,12 +35,7 @@ export const reportFormSchema = z.object({
         }
       }, "Enter a full web address that starts with https://, for example https://www.gov.uk/…"),
   ),
-  email: optional(
-    z
-      .string()
-      .max(REPORT_EMAIL_MAX, `The email address must be ${REPORT_EMAIL_MAX} characters or fewer`)
-      .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "Enter an email address in the correct format, like name@example.com"),
-  ),
+  email: optional(emailAddressSchema),
   website: z.string().default(""),
 });
 

@@ -10,6 +10,7 @@ import { useFormStatus } from "react-dom";
 import type { FormValues } from "../../schemas/editor";
 import { initialFormState, type FormAction, type FormState } from "../../schemas/form-state";
 import { formatDateTime } from "../../domain/dates";
+import { REPORT_HONEYPOT } from "../../domain/reports";
 import { ErrorSummary } from "../govuk/error-summary";
 import { NotificationBanner } from "../govuk/notification-banner";
 import { DataTable, cellClass, rowHeaderClass } from "../govuk/table";
@@ -160,6 +161,16 @@ export function CheckboxesField(props: ChoiceFieldProps) {
 export function FileField(props: Described & { accept?: string }) {
   const { error } = useField(props.name);
   return <FileUpload {...props} error={error} />;
+}
+
+/** The public forms' honeypot: left empty by people (it is hidden from them); robots fill it in. */
+export function HoneypotField() {
+  return (
+    <div className="hidden" aria-hidden="true">
+      <label htmlFor={REPORT_HONEYPOT}>Leave this empty</label>
+      <input id={REPORT_HONEYPOT} name={REPORT_HONEYPOT} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+    </div>
+  );
 }
 
 export function HiddenField({ name }: { name: string }) {

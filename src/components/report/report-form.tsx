@@ -1,7 +1,7 @@
 "use client";
 // The reader's report form: works as a plain HTML form without JavaScript (a server action).
-import { ActionForm, HiddenField, SubmitButton, TextAreaField, TextField } from "../editor/action-form";
-import { REPORT_HONEYPOT, REPORT_WHAT_MAX } from "../../domain/reports";
+import { ActionForm, HiddenField, HoneypotField, SubmitButton, TextAreaField, TextField } from "../editor/action-form";
+import { REPORT_WHAT_MAX } from "../../domain/reports";
 import type { FormAction } from "../../schemas/form-state";
 
 export function ReportForm({ action, page }: { action: FormAction; page: string }) {
@@ -31,11 +31,7 @@ export function ReportForm({ action, page }: { action: FormAction; page: string 
         autoComplete="email"
         spellCheck={false}
       />
-      {/* Left empty by people (it is hidden from them); robots fill it in. */}
-      <div className="hidden" aria-hidden="true">
-        <label htmlFor={REPORT_HONEYPOT}>Leave this empty</label>
-        <input id={REPORT_HONEYPOT} name={REPORT_HONEYPOT} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
-      </div>
+      <HoneypotField />
       <SubmitButton>Send report</SubmitButton>
     </ActionForm>
   );

@@ -9,12 +9,18 @@ import { claimDue, deleteOldDone, markDone, markFailed, outboxDepth } from "./qu
 import { logFor } from "../log";
 import { outboxDepth as reportOutboxDepth, outboxSendFailure } from "../metrics";
 
-export type OutboxHandlers = Record<string, (payload: unknown) => Promise<void>>;
+/** A handler gets the item's payload, and its row id and the worker's connection for those that need them (an email's Message-ID). */
+export type OutboxHandlers = Record<string, (payload: unknown, item: { id: string; db: pg.ClientBase }) => Promise<void>>;
+
+/** Housekeeping the worker runs now and then (every 10 minutes at most), like deleting expired subscriptions. */
+type Periodic = (db: pg.ClientBase) => Promise<unknown>;
+const PERIODIC_MS = 10 * 60_000;
 
 export type OutboxWorker = { stop(): Promise<void>; /** Resolves after the next full pass over what is due. */ pass(): Promise<void> };
 
-export function startOutboxWorker(url: string, handlers: OutboxHandlers, options: { pollMs?: number } = {}): OutboxWorker {
+export function startOutboxWorker(url: string, handlers: OutboxHandlers, options: { pollMs?: number; periodic?: Periodic } = {}): OutboxWorker {
   const pollMs = options.pollMs ?? 2_000;
+  let periodicAt = 0;
   let client: pg.Client | null = null;
   let stopped = false;
   let running: Promise<void> | null = null;
@@ -49,7 +55,7 @@ export function startOutboxWorker(url: string, handlers: OutboxHandlers, options
           const handle = handlers[item.kind];
           try {
             if (!handle) throw new Error(`no handler for outbox items of kind "${item.kind}"`);
-            await handle(item.payload);
+            await handle(item.payload, { id: item.id, db });
             await markDone(db, item.id);
           } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
@@ -63,6 +69,10 @@ export function startOutboxWorker(url: string, handlers: OutboxHandlers, options
     // What is left (items failed and waiting for their retry): /metrics' rt_outbox_depth.
     reportOutboxDepth(await outboxDepth(db));
     if (Math.random() < 0.01) await deleteOldDone(db);
+    if (options.periodic && Date.now() - periodicAt >= PERIODIC_MS) {
+      periodicAt = Date.now();
+      await options.periodic(db);
+    }
   };
 
   function wake(): void {

@@ -32,6 +32,7 @@ import { RemovedCommitment } from "@/components/removed-commitment";
 import { ShareSnippets, shareQuery } from "@/components/share-snippets";
 import { shareMetadata } from "@/app/share-metadata";
 import { publicStatusDefinition } from "@/domain/status";
+import { GetEmails } from "@/components/get-emails";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawParams> };
 
@@ -252,6 +253,8 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
       <CiteThisPage title={c.title} path={path} record={data.record} asOf={data.asOf} origin={origin} version={data.citeVersion} />
 
       <ShareSnippets origin={origin} slug={slug} query={shareQuery(data)} title={c.title} />
+
+      <GetEmails scope="commitment" slug={slug} subject="this commitment" />
 
       <AsOfForm action={path} value={data.values.as_of?.[0]} errors={data.errors} hidden={hiddenRecordFields(data.record)} />
     </>
