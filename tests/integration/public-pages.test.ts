@@ -72,6 +72,19 @@ describe("/commitments", () => {
       expect(["in_progress", "delivered"]).toContain(c.status.code);
       expect(c.area.slug).toBe("join-up-public-services");
     }
+    // The status filter (written over the columns, not the public-status expression) picks exactly
+    // the commitments whose public status is one asked for, no progress reported included.
+    const { listCommitments } = await import("../../src/server/queries/commitments");
+    const every = (await listCommitments(state.db, { asOf: "2026-11-21" }, "all")).items;
+    for (const codes of [["no_progress_reported"], ["in_progress", "delivered"], ["no_progress_reported", "at_risk", "not_started"]] as const) {
+      const picked = (await listCommitments(state.db, { asOf: "2026-11-21", status: [...codes] }, "all")).items.map((c) => c.slug).sort();
+      const expected = every
+        .filter((c) => (codes as readonly string[]).includes(c.status.code))
+        .map((c) => c.slug)
+        .sort();
+      expect(expected.length, codes.join()).toBeGreaterThan(0);
+      expect(picked, codes.join()).toEqual(expected);
+    }
     const overdue = await loadCommitmentsPage({ overdue: "true", as_of: "2026-11-21", organisation: "hm-revenue-and-customs" });
     for (const c of overdue.items) {
       expect(c.overdue).toBe(true);

@@ -5,7 +5,7 @@ import { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../db";
 import type { CommitmentQuery } from "../../schemas/commitment-query";
 import type { CommitmentSummary, DatedRef, MissedDeadlineRef, Owner, SourceRef } from "./types";
-import { NO_PROGRESS_REPORTED, publicStatus, type StatusCode } from "../../domain/status";
+import { NO_PROGRESS_REPORTED, publicStatus, type PublicStatusCode, type StatusCode } from "../../domain/status";
 import type { Precision } from "../../domain/deadline";
 import type { LatenessKind } from "../../domain/lateness";
 import { daysBetween, isoDay } from "../../domain/dates";
@@ -207,6 +207,20 @@ async function summaryRows(
 export const PUBLIC_STATUS_SQL = Prisma.sql`(CASE WHEN s.status_update_id IS NULL THEN ${NO_PROGRESS_REPORTED} ELSE s.status::text END)`;
 
 /**
+ * The public status is one of these: the same as PUBLIC_STATUS_SQL = ANY(codes), written over the
+ * columns themselves so that PostgreSQL estimates it from their statistics. Over the CASE
+ * expression it guessed 0.5% of rows (in_progress is 70%), and so sorted every commitment's state
+ * instead of reading the first page along the index in page order (1 s at 100,000 commitments).
+ */
+function publicStatusIn(codes: PublicStatusCode[]): Prisma.Sql {
+  const reported = codes.filter((c): c is StatusCode => c !== NO_PROGRESS_REPORTED);
+  const parts: Prisma.Sql[] = [];
+  if (reported.length) parts.push(Prisma.sql`(s.status_update_id IS NOT NULL AND s.status = ANY(${reported}::"StatusCode"[]))`);
+  if (reported.length < codes.length) parts.push(Prisma.sql`s.status_update_id IS NULL`);
+  return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
+}
+
+/**
  * The full-text query for what a person typed: each synonym group it names (src/domain/search.ts)
  * matches any of its phrases, and the rest is read as web search syntax (quotes, or, -).
  */
@@ -228,7 +242,7 @@ export function whereClause(query: Partial<CommitmentQuery>): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (query.area?.length) conditions.push(Prisma.sql`a.slug = ANY(${query.area}::text[])`);
   if (query.organisation?.length) conditions.push(ownedBy(query.organisation));
-  if (query.status?.length) conditions.push(Prisma.sql`${PUBLIC_STATUS_SQL} = ANY(${query.status}::text[])`);
+  if (query.status?.length) conditions.push(publicStatusIn(query.status));
   if (query.overdue !== undefined) conditions.push(Prisma.sql`s.overdue = ${query.overdue}`);
   if (query.missed !== undefined) conditions.push(query.missed ? Prisma.sql`s.missed_count > 0` : Prisma.sql`s.missed_count = 0`);
   if (query.dueBefore) conditions.push(Prisma.sql`s.due_date <= ${query.dueBefore}::date`);
