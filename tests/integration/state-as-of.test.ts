@@ -217,6 +217,21 @@ async function compareChangeCounts(asOf?: string) {
   }
 }
 
+/** The counts kept per organisation (migration 20261215000100_organisation_counts) equal counting the latest revisions. */
+async function compareOrganisationCounts() {
+  const counted = await client.query(
+    `SELECT o.id, COUNT(*) FILTER (WHERE r.lead_organisation_id = o.id)::int AS leads, COUNT(*) FILTER (WHERE o.id = ANY(r.supporting_organisation_ids))::int AS supports
+     FROM organisation o
+     JOIN (SELECT DISTINCT ON (commitment_id) * FROM commitment_revision ORDER BY commitment_id, version DESC) r
+       ON r.removal_reason IS NULL AND (r.lead_organisation_id = o.id OR o.id = ANY(r.supporting_organisation_ids))
+     GROUP BY o.id ORDER BY o.id`,
+  );
+  const kept = await client.query(
+    `SELECT organisation_id AS id, leads::int, supports::int FROM organisation_commitment_count WHERE leads <> 0 OR supports <> 0 ORDER BY 1`,
+  );
+  expect(kept.rows, "organisation_commitment_count against the latest revisions").toEqual(counted.rows);
+}
+
 describe("commitment_state_at agrees with the domain rules", () => {
   it("on the real dataset, on dates from before launch to years ahead", async () => {
     const v = await latest();
@@ -237,10 +252,12 @@ describe("commitment_state_at agrees with the domain rules", () => {
       await compareFastPaths(asOf);
     }
     for (const asOf of ["2026-01-19", "2026-06-30", "2027-01-01"]) await compareChangeCounts(asOf);
+    await compareOrganisationCounts();
   });
 
-  it("the change log's kept totals follow a commitment moved to another area, re-dated, and taken off the tracker", async () => {
+  it("the change log's and organisations' kept totals follow a commitment moved to another area and owners, re-dated, and taken off the tracker", async () => {
     const other = (await client.query(`SELECT id FROM area ORDER BY position DESC LIMIT 1`)).rows[0].id;
+    const orgs = (await client.query(`SELECT id FROM organisation ORDER BY id DESC LIMIT 2`)).rows.map((r) => r.id as number);
     const target = (
       await client.query(
         `SELECT c.id FROM commitment c WHERE c.area_id <> $1 AND EXISTS (SELECT 1 FROM status_update u WHERE u.commitment_id = c.id)
@@ -253,6 +270,9 @@ describe("commitment_state_at agrees with the domain rules", () => {
     try {
       for (const change of [
         `UPDATE commitment SET area_id = ${other} WHERE id = ${target}`,
+        `UPDATE commitment SET lead_organisation_id = ${orgs[0]} WHERE id = ${target}`,
+        `INSERT INTO commitment_owner (commitment_id, organisation_id) VALUES (${target}, ${orgs[1]}) ON CONFLICT DO NOTHING`,
+        `UPDATE commitment SET lead_organisation_id = NULL WHERE id = ${target}`,
         `UPDATE commitment SET announced_on = announced_on + 200 WHERE id = ${target}`,
         // A backdated deadline before the first: the first becomes a change.
         `INSERT INTO deadline_revision (commitment_id, label, precision, due_date, effective_on) VALUES (${target}, 'x', 'day', '2026-04-01', '2025-06-01')`,
@@ -267,6 +287,7 @@ describe("commitment_state_at agrees with the domain rules", () => {
         await client.query("SET CONSTRAINTS ALL IMMEDIATE");
         await client.query("SET CONSTRAINTS ALL DEFERRED");
         await compareChangeCounts();
+        await compareOrganisationCounts();
       }
     } finally {
       await client.query("ROLLBACK");
@@ -364,6 +385,7 @@ describe("commitment_state_at agrees with the domain rules", () => {
             for (let version = first; version <= last; version++) for (const asOf of dates) await compareOn(asOf, version);
             for (const asOf of dates) await compareFastPaths(asOf);
             await compareChangeCounts();
+            await compareOrganisationCounts();
           } finally {
             await client.query("ROLLBACK");
           }
