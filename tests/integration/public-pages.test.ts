@@ -72,6 +72,39 @@ describe("/commitments", () => {
       expect(["in_progress", "delivered"]).toContain(c.status.code);
       expect(c.area.slug).toBe("join-up-public-services");
     }
+    // The status filter (written over the columns, not the public-status expression) picks exactly
+    // the commitments whose public status is one asked for, no progress reported included.
+    const { listCommitments } = await import("../../src/server/queries/commitments");
+    const every = (await listCommitments(state.db, { asOf: "2026-11-21" }, "all")).items;
+    for (const codes of [["no_progress_reported"], ["in_progress", "delivered"], ["no_progress_reported", "at_risk", "not_started"]] as const) {
+      const picked = (await listCommitments(state.db, { asOf: "2026-11-21", status: [...codes] }, "all")).items.map((c) => c.slug).sort();
+      const expected = every
+        .filter((c) => (codes as readonly string[]).includes(c.status.code))
+        .map((c) => c.slug)
+        .sort();
+      expect(expected.length, codes.join()).toBeGreaterThan(0);
+      expect(picked, codes.join()).toEqual(expected);
+    }
+    // "Most days overdue first" pages (overdue ones read first, then the rest, along the index)
+    // are, page after page (of 3), the order of the whole list sorted at once, across the page where the
+    // overdue ones end.
+    for (const q of [
+      { sort: "overdue" as const },
+      { sort: "overdue" as const, missed: true },
+      { sort: "overdue" as const, status: ["in_progress" as const] },
+    ]) {
+      for (const asOf of ["2026-06-30", "2026-11-21"]) {
+        const whole = (await listCommitments(state.db, { ...q, asOf }, "all")).items.map((c) => c.slug);
+        const paged: string[] = [];
+        for (let page = 1; paged.length < whole.length && page < 100; page++) {
+          const { items, total } = await listCommitments(state.db, { ...q, asOf }, { page, pageSize: 3 });
+          expect(total).toBe(whole.length);
+          paged.push(...items.map((c) => c.slug));
+        }
+        expect(whole.length, `${JSON.stringify(q)} ${asOf}`).toBeGreaterThan(3);
+        expect(paged, `${JSON.stringify(q)} ${asOf}`).toEqual(whole);
+      }
+    }
     const overdue = await loadCommitmentsPage({ overdue: "true", as_of: "2026-11-21", organisation: "hm-revenue-and-customs" });
     for (const c of overdue.items) {
       expect(c.overdue).toBe(true);

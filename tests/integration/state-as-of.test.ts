@@ -11,6 +11,7 @@ import { STATUS_CODES } from "../../src/domain/status";
 import { DATED_PRECISIONS, labelFor, resolvePastDate } from "../../src/domain/occurrence";
 import { addDays, daysBetween, isoDay } from "../../src/domain/dates";
 import { useTestDatabase } from "../helpers/test-database";
+import { listChanges, type ChangeFilters } from "../../src/server/queries/changes";
 
 const database = useTestDatabase();
 let client: pg.Client;
@@ -176,6 +177,61 @@ async function compareFastPaths(asOf: string) {
   expect(titles.rows[0].n, "periods whose sort_title is not their revision's title").toBe(0);
 }
 
+/**
+ * The change log's totals kept per day (change_count_delta, migration 20261215000000_change_counts)
+ * equal the table counted afresh from the history and each commitment's latest revision, and
+ * the log's total (from the kept steps) equals the number of changes it lists.
+ */
+async function compareChangeCounts(asOf?: string) {
+  const rebuilt = await client.query(
+    `SELECT e.day::text, r.announced_on::text, r.area_id, e.kind, COUNT(*)::int AS n
+     FROM (
+       SELECT u.commitment_id, u.effective_on AS day, 'status_update' AS kind FROM status_update u
+       UNION ALL
+       SELECT d.commitment_id, d.effective_on, 'deadline_revision' FROM (
+         SELECT d.commitment_id, d.effective_on, ROW_NUMBER() OVER (PARTITION BY d.commitment_id ORDER BY d.effective_on, d.id) AS k FROM deadline_revision d
+       ) d WHERE d.k > 1
+     ) e
+     JOIN (SELECT DISTINCT ON (commitment_id) commitment_id, announced_on, area_id, removal_reason FROM commitment_revision ORDER BY commitment_id, version DESC) r
+       ON r.commitment_id = e.commitment_id AND r.removal_reason IS NULL
+     GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+  );
+  const kept = await client.query(
+    `SELECT day::text, announced_on::text, area_id, kind, SUM(n)::int AS n FROM change_count_delta GROUP BY 1, 2, 3, 4 HAVING SUM(n) <> 0 ORDER BY 1, 2, 3, 4`,
+  );
+  expect(kept.rows, "change_count_delta against the history counted afresh").toEqual(rebuilt.rows);
+  if (!asOf) return;
+  const db = (await database.get()).db;
+  const area = (await client.query(`SELECT slug FROM area ORDER BY position LIMIT 1`)).rows[0].slug as string;
+  const filters: ChangeFilters[] = [
+    { asOf },
+    { asOf, kind: "status_update" },
+    { asOf, kind: "deadline_revision" },
+    { asOf, area: [area] },
+    { asOf, since: "2026-06-01" },
+  ];
+  for (const f of filters) {
+    const page = await listChanges(db, f, { page: 1, pageSize: 1 });
+    const all = await listChanges(db, f, "all");
+    expect(page.total, `log total for ${JSON.stringify(f)}`).toBe(all.items.length);
+  }
+}
+
+/** The counts kept per organisation (migration 20261215000100_organisation_counts) equal counting the latest revisions. */
+async function compareOrganisationCounts() {
+  const counted = await client.query(
+    `SELECT o.id, COUNT(*) FILTER (WHERE r.lead_organisation_id = o.id)::int AS leads, COUNT(*) FILTER (WHERE o.id = ANY(r.supporting_organisation_ids))::int AS supports
+     FROM organisation o
+     JOIN (SELECT DISTINCT ON (commitment_id) * FROM commitment_revision ORDER BY commitment_id, version DESC) r
+       ON r.removal_reason IS NULL AND (r.lead_organisation_id = o.id OR o.id = ANY(r.supporting_organisation_ids))
+     GROUP BY o.id ORDER BY o.id`,
+  );
+  const kept = await client.query(
+    `SELECT organisation_id AS id, leads::int, supports::int FROM organisation_commitment_count WHERE leads <> 0 OR supports <> 0 ORDER BY 1`,
+  );
+  expect(kept.rows, "organisation_commitment_count against the latest revisions").toEqual(counted.rows);
+}
+
 describe("commitment_state_at agrees with the domain rules", () => {
   it("on the real dataset, on dates from before launch to years ahead", async () => {
     const v = await latest();
@@ -194,6 +250,47 @@ describe("commitment_state_at agrees with the domain rules", () => {
     ]) {
       await compareOn(asOf, v);
       await compareFastPaths(asOf);
+    }
+    for (const asOf of ["2026-01-19", "2026-06-30", "2027-01-01"]) await compareChangeCounts(asOf);
+    await compareOrganisationCounts();
+  });
+
+  it("the change log's and organisations' kept totals follow a commitment moved to another area and owners, re-dated, and taken off the tracker", async () => {
+    const other = (await client.query(`SELECT id FROM area ORDER BY position DESC LIMIT 1`)).rows[0].id;
+    const orgs = (await client.query(`SELECT id FROM organisation ORDER BY id DESC LIMIT 2`)).rows.map((r) => r.id as number);
+    const target = (
+      await client.query(
+        `SELECT c.id FROM commitment c WHERE c.area_id <> $1 AND EXISTS (SELECT 1 FROM status_update u WHERE u.commitment_id = c.id)
+         AND EXISTS (SELECT 1 FROM deadline_revision d WHERE d.commitment_id = c.id) ORDER BY c.id LIMIT 1`,
+        [other],
+      )
+    ).rows[0].id;
+    const source = (await client.query(`SELECT id FROM source LIMIT 1`)).rows[0].id;
+    await client.query("BEGIN");
+    try {
+      for (const change of [
+        `UPDATE commitment SET area_id = ${other} WHERE id = ${target}`,
+        `UPDATE commitment SET lead_organisation_id = ${orgs[0]} WHERE id = ${target}`,
+        `INSERT INTO commitment_owner (commitment_id, organisation_id) VALUES (${target}, ${orgs[1]}) ON CONFLICT DO NOTHING`,
+        `UPDATE commitment SET lead_organisation_id = NULL WHERE id = ${target}`,
+        `UPDATE commitment SET announced_on = announced_on + 200 WHERE id = ${target}`,
+        // A backdated deadline before the first: the first becomes a change.
+        `INSERT INTO deadline_revision (commitment_id, label, precision, due_date, effective_on) VALUES (${target}, 'x', 'day', '2026-04-01', '2025-06-01')`,
+        `INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on) VALUES (${target}, 'at_risk', 'Test', ${source}, '2026-07-01')`,
+        `UPDATE commitment SET removal_reason = 'No source states it.' WHERE id = ${target}`,
+        `INSERT INTO status_update (commitment_id, status, note, source_id, confirmed_on) VALUES (${target}, 'delivered', 'Test', ${source}, '2026-08-01')`,
+        `UPDATE commitment SET removal_reason = NULL WHERE id = ${target}`,
+      ]) {
+        await client.query(`SELECT set_config('roadmap_tracker.publication', '', true)`);
+        await client.query(change);
+        // The commitment's revision is written at commit; run that now, inside this transaction.
+        await client.query("SET CONSTRAINTS ALL IMMEDIATE");
+        await client.query("SET CONSTRAINTS ALL DEFERRED");
+        await compareChangeCounts();
+        await compareOrganisationCounts();
+      }
+    } finally {
+      await client.query("ROLLBACK");
     }
   });
 
@@ -287,6 +384,8 @@ describe("commitment_state_at agrees with the domain rules", () => {
             const last = await latest();
             for (let version = first; version <= last; version++) for (const asOf of dates) await compareOn(asOf, version);
             for (const asOf of dates) await compareFastPaths(asOf);
+            await compareChangeCounts();
+            await compareOrganisationCounts();
           } finally {
             await client.query("ROLLBACK");
           }

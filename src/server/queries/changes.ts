@@ -117,6 +117,22 @@ export type ChangeFilters = {
   includeOriginalDeadlines?: boolean;
 };
 
+/**
+ * How many changes the log holds for these filters, from the steps kept per day
+ * (change_count_delta, migration 20261215000000_change_counts): for filters on area, kind and
+ * since only, at the latest version (SQL that gives NULL at an earlier one). Null when the filters
+ * need more (a commitment, an organisation, original deadlines).
+ */
+function changeCountFromSteps(filters: ChangeFilters): Prisma.Sql | null {
+  if (filters.commitmentSlug || filters.organisation?.length || filters.includeOriginalDeadlines) return null;
+  const conditions: Prisma.Sql[] = [Prisma.sql`k.day <= ${filters.asOf}::date`, Prisma.sql`k.announced_on <= ${filters.asOf}::date`];
+  if (filters.since) conditions.push(Prisma.sql`k.day >= ${filters.since}::date`);
+  if (filters.kind) conditions.push(Prisma.sql`k.kind = ${filters.kind}`);
+  if (filters.area?.length) conditions.push(Prisma.sql`k.area_id IN (SELECT id FROM area WHERE slug = ANY(${filters.area}::text[]))`);
+  return Prisma.sql`SELECT CASE WHEN ${versionSql(filters.version)} = latest_publication()
+    THEN (SELECT COALESCE(SUM(k.n), 0)::bigint FROM change_count_delta k WHERE ${Prisma.join(conditions, " AND ")}) END`;
+}
+
 export async function listChanges(db: Db, filters: ChangeFilters, paging: { page: number; pageSize: number } | "all" = { page: 1, pageSize: 50 }) {
   const version = versionSql(filters.version);
   const commitmentConditions: Prisma.Sql[] = [Prisma.sql`c.announced_on <= ${filters.asOf}::date`];
@@ -170,9 +186,12 @@ export async function listChanges(db: Db, filters: ChangeFilters, paging: { page
     ${limit}`;
   let total = rows.length;
   if (paging !== "all") {
-    const counts = await db.$queryRaw<{ n: bigint }[]>`
-      SELECT ${wantUpdates ? Prisma.sql`(SELECT COUNT(*) FROM status_update u JOIN ${commitments} c ON c.id = u.commitment_id JOIN area a ON a.id = c.area_id WHERE ${updateScope})` : Prisma.sql`0`}
-           + ${wantRevisions ? Prisma.sql`(SELECT COUNT(*) FROM deadline_revision d JOIN ${commitments} c ON c.id = d.commitment_id JOIN area a ON a.id = c.area_id WHERE ${revisionScope})` : Prisma.sql`0`} AS n`;
+    const counted = Prisma.sql`
+      ${wantUpdates ? Prisma.sql`(SELECT COUNT(*) FROM status_update u JOIN ${commitments} c ON c.id = u.commitment_id JOIN area a ON a.id = c.area_id WHERE ${updateScope})` : Prisma.sql`0`}
+      + ${wantRevisions ? Prisma.sql`(SELECT COUNT(*) FROM deadline_revision d JOIN ${commitments} c ON c.id = d.commitment_id JOIN area a ON a.id = c.area_id WHERE ${revisionScope})` : Prisma.sql`0`}`;
+    const fast = changeCountFromSteps(filters);
+    // COALESCE evaluates the full count only when the kept one has no answer (an earlier version).
+    const counts = await db.$queryRaw<{ n: bigint }[]>`SELECT ${fast ? Prisma.sql`COALESCE((${fast}), ${counted})` : counted} AS n`;
     total = Number(counts[0]?.n ?? 0);
   }
   return { items: rows.map(toChangeEntry), total };

@@ -5,7 +5,7 @@ import { Prisma } from "../../generated/prisma/client";
 import type { Db } from "../db";
 import type { CommitmentQuery } from "../../schemas/commitment-query";
 import type { CommitmentSummary, DatedRef, MissedDeadlineRef, Owner, SourceRef } from "./types";
-import { NO_PROGRESS_REPORTED, publicStatus, type StatusCode } from "../../domain/status";
+import { NO_PROGRESS_REPORTED, publicStatus, type PublicStatusCode, type StatusCode } from "../../domain/status";
 import type { Precision } from "../../domain/deadline";
 import type { LatenessKind } from "../../domain/lateness";
 import { daysBetween, isoDay } from "../../domain/dates";
@@ -172,7 +172,15 @@ async function summaryRows(
   db: Db,
   asOf: string,
   version: number | undefined,
-  query: { where: Prisma.Sql; order: Prisma.Sql; limit?: Prisma.Sql; search?: boolean; count?: false | { fast: Prisma.Sql | null } },
+  query: {
+    where: Prisma.Sql;
+    order: Prisma.Sql;
+    limit?: Prisma.Sql;
+    search?: boolean;
+    count?: false | { fast: Prisma.Sql | null };
+    /** The statement that picks the page's ids in order, when it is not `where`, `order` and `limit` over the source. */
+    pick?: Prisma.Sql;
+  },
 ): Promise<(CommitmentRow & { total: bigint })[]> {
   const source = summarySource(asOf, version, { search: query.search });
   if (!query.limit) {
@@ -183,7 +191,7 @@ async function summaryRows(
   // statement (COUNT(*) OVER ()), every matching row had to be read and sorted before the first
   // could be returned; alone, a page in index order stops after its rows (migration 20261211000000_flat_query_cost).
   const [picked, counted] = await Promise.all([
-    db.$queryRaw<{ id: number }[]>`SELECT c.id FROM ${source} ${query.where} ${query.order} ${query.limit}`,
+    db.$queryRaw<{ id: number }[]>`${query.pick ?? Prisma.sql`SELECT c.id FROM ${source} ${query.where} ${query.order} ${query.limit}`}`,
     query.count === false
       ? Promise.resolve([])
       : query.count?.fast
@@ -207,6 +215,20 @@ async function summaryRows(
 export const PUBLIC_STATUS_SQL = Prisma.sql`(CASE WHEN s.status_update_id IS NULL THEN ${NO_PROGRESS_REPORTED} ELSE s.status::text END)`;
 
 /**
+ * The public status is one of these: the same as PUBLIC_STATUS_SQL = ANY(codes), written over the
+ * columns themselves so that PostgreSQL estimates it from their statistics. Over the CASE
+ * expression it guessed 0.5% of rows (in_progress is 70%), and so sorted every commitment's state
+ * instead of reading the first page along the index in page order (1 s at 100,000 commitments).
+ */
+function publicStatusIn(codes: PublicStatusCode[]): Prisma.Sql {
+  const reported = codes.filter((c): c is StatusCode => c !== NO_PROGRESS_REPORTED);
+  const parts: Prisma.Sql[] = [];
+  if (reported.length) parts.push(Prisma.sql`(s.status_update_id IS NOT NULL AND s.status = ANY(${reported}::"StatusCode"[]))`);
+  if (reported.length < codes.length) parts.push(Prisma.sql`s.status_update_id IS NULL`);
+  return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
+}
+
+/**
  * The full-text query for what a person typed: each synonym group it names (src/domain/search.ts)
  * matches any of its phrases, and the rest is read as web search syntax (quotes, or, -).
  */
@@ -225,16 +247,21 @@ function searchQuery(q: string): Prisma.Sql {
 
 /** The filters of /commitments over summarySource's aliases. */
 export function whereClause(query: Partial<CommitmentQuery>): Prisma.Sql {
+  const conditions = whereConditions(query);
+  return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+}
+
+function whereConditions(query: Partial<CommitmentQuery>): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   if (query.area?.length) conditions.push(Prisma.sql`a.slug = ANY(${query.area}::text[])`);
   if (query.organisation?.length) conditions.push(ownedBy(query.organisation));
-  if (query.status?.length) conditions.push(Prisma.sql`${PUBLIC_STATUS_SQL} = ANY(${query.status}::text[])`);
+  if (query.status?.length) conditions.push(publicStatusIn(query.status));
   if (query.overdue !== undefined) conditions.push(Prisma.sql`s.overdue = ${query.overdue}`);
   if (query.missed !== undefined) conditions.push(query.missed ? Prisma.sql`s.missed_count > 0` : Prisma.sql`s.missed_count = 0`);
   if (query.dueBefore) conditions.push(Prisma.sql`s.due_date <= ${query.dueBefore}::date`);
   if (query.dueAfter) conditions.push(Prisma.sql`s.due_date >= ${query.dueAfter}::date`);
   if (query.q) conditions.push(Prisma.sql`c.search @@ ${searchQuery(query.q)}`);
-  return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  return conditions;
 }
 
 /**
@@ -242,8 +269,10 @@ export function whereClause(query: Partial<CommitmentQuery>): Prisma.Sql {
  * revision it points at, so the same as c.title), and the deadline order is the order of the index
  * commitment_state_period_page_order_idx, so a first page is read along it and stops after its rows.
  */
+const BY_DEADLINE = Prisma.sql`ORDER BY s.due_date ASC NULLS LAST, s.sort_title ASC, s.commitment_id`;
+
 export function orderClause(query: Partial<CommitmentQuery>): Prisma.Sql {
-  const byDeadline = Prisma.sql`ORDER BY s.due_date ASC NULLS LAST, s.sort_title ASC, s.commitment_id`;
+  const byDeadline = BY_DEADLINE;
   switch (query.sort) {
     case "overdue":
       // Among overdue commitments the most days overdue are the earliest due: the index's order.
@@ -255,6 +284,33 @@ export function orderClause(query: Partial<CommitmentQuery>): Prisma.Sql {
     default:
       return byDeadline;
   }
+}
+
+/**
+ * A page in the order "most days overdue first" when the list is not only of overdue commitments
+ * (missed=true, or sort=overdue alone): the overdue ones come first, earliest due first (most days
+ * overdue), then the rest, whose days overdue are all 0, in deadline order. Each part is read along
+ * commitment_state_period_page_order_idx and stops after the rows the page needs, instead of
+ * every matching commitment's state being sorted (360 ms for missed=true at 100,000). Null when
+ * another order or no paging applies.
+ */
+function overdueFirstPick(query: Partial<CommitmentQuery> & { asOf: string }, paging: { page: number; pageSize: number } | "all"): Prisma.Sql | null {
+  if (query.sort !== "overdue" || query.overdue !== undefined || paging === "all") return null;
+  const source = summarySource(query.asOf, query.version, { search: Boolean(query.q) });
+  const needed = paging.page * paging.pageSize;
+  const part = (overdue: boolean, extra: Prisma.Sql[] = []) => {
+    const conditions = [...whereConditions(query), Prisma.sql`s.overdue = ${overdue}`, ...extra];
+    return Prisma.sql`SELECT c.id, ${overdue ? 0 : 1}::int AS part, s.due_date, s.sort_title, s.commitment_id FROM ${source}
+      WHERE ${Prisma.join(conditions, " AND ")} ${BY_DEADLINE} LIMIT ${needed}`;
+  };
+  // The rest is read only when the overdue ones do not fill the page (a one-time condition).
+  return Prisma.sql`WITH overdue AS MATERIALIZED (${part(true)})
+    SELECT x.id FROM (
+      SELECT * FROM overdue
+      UNION ALL (${part(false, [Prisma.sql`(SELECT COUNT(*) FROM overdue) < ${needed}`])})
+    ) x
+    ORDER BY x.part, x.due_date ASC NULLS LAST, x.sort_title ASC, x.commitment_id
+    LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}`;
 }
 
 /**
@@ -361,6 +417,7 @@ export async function listCommitments(
     limit: paging === "all" ? undefined : limit,
     search: Boolean(query.q),
     count: { fast: countFromSteps(query) },
+    pick: overdueFirstPick(query, paging) ?? undefined,
   });
   let total = rows[0] ? Number(rows[0].total) : 0;
   if (rows.length === 0 && paging !== "all" && paging.page > 1) {

@@ -47,8 +47,7 @@ export async function statusCountsByArea(
     no_deadline: bigint;
     last_confirmed: Date | null;
   };
-  const atLatest =
-    version === undefined || (await db.$queryRaw<{ latest: boolean }[]>`SELECT latest_publication() = ${version}::int AS latest`)[0]?.latest === true;
+  const atLatest = await isLatest(db, version);
   // At the latest version the counts come from the steps kept per day (state_count_delta, migration
   // 20261211000100_state_counts), a few rows per day whatever the number of commitments, and the
   // last confirmation from the periods in order of it; at an earlier one, from every commitment's state.
@@ -125,16 +124,30 @@ export async function listAreas(db: Db) {
   return db.area.findMany({ orderBy: { position: "asc" }, select: { slug: true, title: true, summary: true, position: true } });
 }
 
+/** Is this version (undefined: the latest) the latest? */
+async function isLatest(db: Db, version: number | undefined): Promise<boolean> {
+  return (
+    version === undefined || (await db.$queryRaw<{ latest: boolean }[]>`SELECT latest_publication() = ${version}::int AS latest`)[0]?.latest === true
+  );
+}
+
 /** Every organisation with how many commitments it led and supported at a version (undefined: the latest). */
 export async function listOrganisations(db: Db, version?: number) {
-  const rows = await db.$queryRaw<{ slug: string; name: string; abbreviation: string | null; leads: number; supports: number }[]>`
+  type Row = { slug: string; name: string; abbreviation: string | null; leads: number; supports: number };
+  // At the latest version the counts are kept per organisation (organisation_commitment_count,
+  // migration 20261215000100_organisation_counts); at an earlier one, counted from the revisions.
+  if (await isLatest(db, version))
+    return db.$queryRaw<Row[]>`
+      SELECT o.slug, o.name, o.abbreviation, COALESCE(k.leads, 0)::int AS leads, COALESCE(k.supports, 0)::int AS supports
+      FROM organisation o LEFT JOIN organisation_commitment_count k ON k.organisation_id = o.id
+      ORDER BY o.name`;
+  return db.$queryRaw<Row[]>`
     SELECT o.slug, o.name, o.abbreviation,
            COUNT(*) FILTER (WHERE c.lead_organisation_id = o.id)::int AS leads,
            COUNT(*) FILTER (WHERE o.id = ANY(c.supporting_ids))::int AS supports
     FROM organisation o LEFT JOIN ${commitmentsAt(version)} c ON c.lead_organisation_id = o.id OR o.id = ANY(c.supporting_ids)
     GROUP BY o.id, o.slug, o.name, o.abbreviation
     ORDER BY o.name`;
-  return rows;
 }
 
 export async function getArea(db: Db, slug: string) {
