@@ -38,3 +38,25 @@ export function shareMetadata({
 export function viewShareMetadata(title: string, path: string, view: Parameters<typeof shareQuery>[0], description?: string): Metadata {
   return shareMetadata({ title, description, path: `${path}${shareQuery(view)}` });
 }
+
+type AlternateTypes = NonNullable<NonNullable<Metadata["alternates"]>["types"]>;
+
+/**
+ * The metadata with the <link rel="alternate"> of the feeds of one commitment, area or
+ * organisation (`path`, its page's path): its Atom feed and, for an area or organisation, its
+ * deadline calendar. `types`: other alternates of the page (oEmbed), kept.
+ */
+export function withFeeds(metadata: Metadata, feeds: { path: string; name: string; calendar: boolean }, types: AlternateTypes = {}): Metadata {
+  const base = `${siteOrigin()}${feeds.path}`;
+  return {
+    ...metadata,
+    alternates: {
+      ...metadata.alternates,
+      types: {
+        ...types,
+        "application/atom+xml": [{ url: `${base}/changes.atom`, title: `${SITE_NAME}: published changes: ${feeds.name}` }],
+        ...(feeds.calendar ? { "text/calendar": [{ url: `${base}/deadlines.ics`, title: `${SITE_NAME}: upcoming deadlines: ${feeds.name}` }] } : {}),
+      },
+    },
+  };
+}

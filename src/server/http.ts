@@ -17,7 +17,7 @@ export const CORS_HEADERS: Readonly<Record<string, string>> = {
 
 /** The API, the feeds and the downloads: the URLs whose answers follow these conventions. */
 const OPEN_DATA_PATH =
-  /^\/api\/v1(?:\/|$)|^\/changes\.atom$|^\/deadlines\.ics$|^\/data\/[a-z-]+\.(?:csv|json)$|^\/commitments\/[a-z0-9-]+\/(?:badge\.svg|card\.png)$/;
+  /^\/api\/v1(?:\/|$)|^\/changes\.atom$|^\/deadlines\.ics$|^\/data\/[a-z-]+\.(?:csv|json)$|^\/commitments\/[a-z0-9-]+\/(?:badge\.svg|card\.png|changes\.atom)$|^\/(?:areas|organisations)\/[a-z0-9-]+\/(?:changes\.atom|deadlines\.ics)$/;
 
 export function isOpenDataPath(pathname: string): boolean {
   return OPEN_DATA_PATH.test(pathname);

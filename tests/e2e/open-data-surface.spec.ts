@@ -22,7 +22,8 @@ test.describe("the /data page", () => {
     await expect(page.locator("blockquote")).toContainText("/data/tracker.json?as_of=");
     await expect(page.getByRole("link", { name: "All published changes (Atom feed)" })).toHaveAttribute("href", "/changes.atom");
     await expect(page.getByRole("link", { name: "Upcoming deadlines (iCalendar)" })).toHaveAttribute("href", "/deadlines.ics");
-    await expect(page.locator('a[href^="/changes.atom?area="]')).toHaveCount(6);
+    await expect(page.locator('a[href^="/areas/"][href$="/changes.atom"]')).toHaveCount(6);
+    await expect(page.locator('a[href^="/areas/"][href$="/deadlines.ics"]')).toHaveCount(6);
     for (const path of ["/areas", "/organisations", "/commitments", "/commitments/{slug}", "/changes"]) {
       await expect(page.getByRole("heading", { level: 3, name: `GET /api/v1${path}`, exact: true })).toBeVisible();
     }
@@ -153,5 +154,27 @@ test.describe("downloads, feed and calendar over HTTP", () => {
     expect(calendar.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
     const vcalendar = new ICAL.Component(ICAL.parse(await calendar.text()));
     for (const vevent of vcalendar.getAllSubcomponents("vevent")) expect(new ICAL.Event(vevent).startDate.isDate).toBe(true);
+  });
+
+  test("a commitment page advertises and links its own feed, which parses and holds only that commitment", async ({ page, request }) => {
+    const slug = "digital-sourcing-strategy";
+    await page.goto(`/commitments/${slug}`);
+    const alternate = page.locator('link[rel="alternate"][type="application/atom+xml"]');
+    await expect(alternate).toHaveAttribute("href", new RegExp(`/commitments/${slug}/changes\\.atom$`));
+    const follow = page.getByRole("region", { name: "Follow this commitment" });
+    await expect(follow.getByRole("link", { name: "Atom feed of its published changes" })).toHaveAttribute(
+      "href",
+      `/commitments/${slug}/changes.atom`,
+    );
+
+    const response = await request.get(new URL((await alternate.getAttribute("href"))!).pathname);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");
+    const body = await response.text();
+    expect(XMLValidator.validate(body)).toBe(true);
+    expect(body).toContain(`/commitments/${slug}/changes.atom"`);
+    const entryLinks = [...body.matchAll(/<link href="([^"]+)"\/>/g)].map((m) => m[1]);
+    expect(entryLinks.length).toBeGreaterThan(0);
+    for (const href of entryLinks) expect(href).toMatch(new RegExp(`/commitments/${slug}$`));
   });
 });

@@ -19,6 +19,14 @@ test("a change written straight to the database is on the public pages at once",
   expect((await request.get(`/commitments/${slug}`, { headers: { "if-none-match": etag } })).status()).toBe(304);
   const otherPage = "/commitments/digital-sourcing-strategy";
   const otherEtag = (await request.get(otherPage)).headers()["etag"]!;
+  // The commitment's own feed is kept under its key too; another commitment's feed under its own.
+  const feed = `/commitments/${slug}/changes.atom`;
+  const feedBefore = await request.get(feed, { headers: { "accept-encoding": "identity" } });
+  expect(feedBefore.headers()["surrogate-key"]).toBe(`commitment:${slug} shared`);
+  const feedEtag = feedBefore.headers()["etag"]!;
+  expect((await request.get(feed, { headers: { "if-none-match": feedEtag } })).status()).toBe(304);
+  const otherFeed = "/commitments/digital-sourcing-strategy/changes.atom";
+  const otherFeedEtag = (await request.get(otherFeed, { headers: { "accept-encoding": "identity" } })).headers()["etag"]!;
 
   const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
   await client.connect();
@@ -42,4 +50,9 @@ test("a change written straight to the database is on the public pages at once",
   await expect(item.locator("[data-status]")).toHaveText("In progress");
   // A page the change does not appear on is still the one kept before it.
   expect((await request.get(otherPage, { headers: { "if-none-match": otherEtag } })).status()).toBe(304);
+  // The commitment's feed has the change at once; the other commitment's feed is as it was.
+  const feedAfter = await request.get(feed, { headers: { "if-none-match": feedEtag, "accept-encoding": "identity" } });
+  expect(feedAfter.status()).toBe(200);
+  expect(await feedAfter.text()).toContain("Written directly to the database by the cache test.");
+  expect((await request.get(otherFeed, { headers: { "if-none-match": otherFeedEtag, "accept-encoding": "identity" } })).status()).toBe(304);
 });

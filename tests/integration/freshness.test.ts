@@ -143,6 +143,43 @@ describe("what the database announces", () => {
     expect(outbox.rows[0].payload.keys).toEqual([...keys].sort());
   });
 
+  it("expires the feeds of the commitment, its area and an owner, and no other scope's", async () => {
+    const here = freshness();
+    here.hearing = true;
+    const [{ area, lead }] = (
+      await writer.query(
+        `SELECT a.slug AS area, o.slug AS lead FROM commitment c JOIN area a ON a.id = c.area_id
+           JOIN organisation o ON o.id = c.lead_organisation_id OR o.id IN (SELECT organisation_id FROM commitment_owner WHERE commitment_id = c.id)
+         WHERE c.slug = $1 ORDER BY o.slug LIMIT 1`,
+        [SLUG],
+      )
+    ).rows;
+    const [other] = (
+      await writer.query(
+        `SELECT (SELECT slug FROM area WHERE slug <> $1 ORDER BY slug LIMIT 1) AS area,
+                (SELECT o.slug FROM organisation o JOIN commitment s ON s.slug = $2
+                  WHERE o.id IS DISTINCT FROM s.lead_organisation_id AND NOT EXISTS (SELECT 1 FROM commitment_owner w WHERE w.commitment_id = s.id AND w.organisation_id = o.id)
+                  ORDER BY o.slug LIMIT 1) AS lead`,
+        [area, SLUG],
+      )
+    ).rows;
+    const touched = [
+      `/commitments/${SLUG}/changes.atom`,
+      `/areas/${area}/changes.atom`,
+      `/areas/${area}/deadlines.ics`,
+      `/organisations/${lead}/changes.atom`,
+      `/organisations/${lead}/deadlines.ics`,
+      "/changes.atom",
+      "/deadlines.ics",
+    ];
+    const untouched = [`/commitments/${OTHER}/changes.atom`, `/areas/${other.area}/changes.atom`, `/organisations/${other.lead}/deadlines.ics`];
+    for (const path of [...touched, ...untouched]) await keep(here, path);
+    await transaction(db, (tx) => tx.$executeRawUnsafe(INSERT_UPDATE, SLUG, "A change every feed of its scope shows.", todayIso()));
+    for (const path of touched) expect(here.pages.peek(path), path).toBeNull();
+    for (const path of untouched) expect(here.pages.peek(path), path).not.toBeNull();
+    here.hearing = false;
+  });
+
   it("is applied by the committing instance as soon as its commit returns", async () => {
     const here = freshness();
     here.hearing = true;

@@ -15,9 +15,24 @@ describe("the open data's URLs", () => {
       "/deadlines.ics",
       "/data/commitments.csv",
       "/data/tracker.json",
+      "/commitments/digital-sourcing-strategy/changes.atom",
+      "/areas/ai-for-the-public-good/changes.atom",
+      "/areas/ai-for-the-public-good/deadlines.ics",
+      "/organisations/cabinet-office/changes.atom",
+      "/organisations/cabinet-office/deadlines.ics",
     ])
       expect(isOpenDataPath(path), path).toBe(true);
-    for (const path of ["/", "/data", "/changes", "/api/health", "/api/auth/signin", "/api/v10", "/editor"])
+    for (const path of [
+      "/",
+      "/data",
+      "/changes",
+      "/api/health",
+      "/api/auth/signin",
+      "/api/v10",
+      "/editor",
+      "/commitments/x/deadlines.ics",
+      "/areas/x/card.png",
+    ])
       expect(isOpenDataPath(path), path).toBe(false);
   });
 });

@@ -66,6 +66,18 @@ describe("which requests the page cache answers", () => {
     expect(cacheKind(get("/api/v1/openapi.json"))).toBe("data");
     expect(cacheKind(get("/changes.atom", "?area=ai-for-the-public-good"))).toBe("data");
     expect(cacheKind(get("/deadlines.ics"))).toBe("data");
+    for (const path of [
+      "/commitments/digital-sourcing-strategy/changes.atom",
+      "/areas/ai-for-the-public-good/deadlines.ics",
+      "/organisations/cabinet-office/changes.atom",
+    ])
+      expect(cacheKind(get(path)), path).toBe("data");
+    expect(cacheKind(get("/commitments/digital-sourcing-strategy/deadlines.ics"))).toBe(null);
+    // A scoped feed depends on its record's key (and the shared names), told to the CDN as Surrogate-Key.
+    expect(answerKeys("/commitments/digital-sourcing-strategy/changes.atom")).toEqual(["commitment:digital-sourcing-strategy", "shared"]);
+    expect(answerKeys("/areas/ai-for-the-public-good/deadlines.ics")).toEqual(["area:ai-for-the-public-good", "shared"]);
+    expect(answerKeys("/organisations/cabinet-office/changes.atom")).toEqual(["organisation:cabinet-office", "shared"]);
+    expect(answerKeys("/changes.atom")).toEqual(["lists", "shared"]);
     expect(cacheKind(get("/api/v1/commitments", "", noHeaders, "OPTIONS"))).toBe(null);
     expect(cacheKind(get("/api/v1/commitments", `?q=${"x".repeat(500)}`))).toBe(null);
   });

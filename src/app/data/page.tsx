@@ -222,15 +222,24 @@ export default async function DataPage() {
           a link to the commitment and the source. It holds the latest {FEED_ENTRY_LIMIT}; the full log is on the <a href="/changes">changes page</a>{" "}
           and in the API.
         </p>
-        <p className="mb-2">One feed for each area:</p>
+        <p className="mb-2">
+          Every commitment, area and organisation has its own feed, at its page’s address with <Code>/changes.atom</Code> added, for example{" "}
+          <Code>{`${origin}/organisations/cabinet-office/changes.atom`}</Code>. Each page links its feeds under “Follow”. The feeds of each area:
+        </p>
         <ul className="list-disc pl-6 mb-4">
           {areas.map((a) => (
             <li key={a.slug}>
-              <a href={`/changes.atom?area=${a.slug}`}>{a.title} (Atom feed)</a>
+              <a href={`/areas/${a.slug}/changes.atom`}>{a.title} (Atom feed)</a>,{" "}
+              <a href={`/areas/${a.slug}/deadlines.ics`}>its deadlines (iCalendar)</a>
             </li>
           ))}
         </ul>
-        <h3 className="text-xl font-bold mb-2">Deadline calendar</h3>
+        <p className="mb-4">
+          An entry is the same in every feed that holds it (its id does not change), links to the commitment’s page, and names the source of the
+          change and a link to cite: the commitment’s page exactly as published with that change. <Code>?area=</Code> and an area slug still limits{" "}
+          <Code>/changes.atom</Code> to one or more areas.
+        </p>
+        <h3 className="text-xl font-bold mb-2">Deadline calendars</h3>
         <p className="mb-2">
           <a href="/deadlines.ics">Upcoming deadlines (iCalendar)</a> has an all-day event on the due date of every commitment that is not yet closed,
           with the deadline as published and a link to the commitment. Subscribe to it in your calendar app with this address, and it moves events
@@ -238,8 +247,10 @@ export default async function DataPage() {
         </p>
         <CodeBlock>{`${origin}/deadlines.ics`}</CodeBlock>
         <p className="mb-4">
-          Add <Code>?area=</Code> and an area slug for one area, for example{" "}
-          <a href={`/deadlines.ics?area=${areas[0]?.slug ?? ""}`}>{areas[0]?.title ?? "one area"} deadlines</a>.
+          Each area and organisation has its own calendar, at its page’s address with <Code>/deadlines.ics</Code> added, for example{" "}
+          <Code>{`${origin}/organisations/cabinet-office/deadlines.ics`}</Code>. An event is the same in every calendar (its UID is fixed per
+          commitment), so subscribing to two does not duplicate it in one calendar app. <Code>?area=</Code> still works on <Code>/deadlines.ics</Code>
+          .
         </p>
       </section>
 

@@ -1,6 +1,9 @@
-// The Atom 1.0 feed of published changes (/changes.atom, and ?area= for one area), written by
-// the `feed` library. One entry per change; entry ids are name-based UUIDs of the change id, so
-// they never change and do not depend on the host name.
+// The Atom 1.0 feeds of published changes (/changes.atom, ?area= for some areas, and one per area,
+// organisation and commitment: /areas/<slug>/changes.atom…), written by the `feed` library. One
+// entry per change; entry ids are name-based UUIDs of the change id, so they never change, do
+// not depend on the host name, and are the same in every feed that holds the change (a reader
+// following two feeds sees it once). Each entry links to the commitment's page, and its content
+// to the citable version of that page as the change was published (docs/decisions/0019).
 import { Feed } from "feed";
 import type { ApiChange } from "../../schemas/api";
 import type { WordingChange } from "../queries/wording";
@@ -8,14 +11,28 @@ import { formatLongDate } from "../../domain/dates";
 import { escapeHtml } from "./html";
 import { urnUuid } from "./ids";
 import { LICENCE } from "./licence";
-import { urlWith } from "./serialise";
+import { maxIsoDate, todayIso } from "../../domain/dates";
+import type { ResolvedScope } from "./feed-scope";
 
 export const ATOM_CONTENT_TYPE = "application/atom+xml; charset=utf-8";
 /** The newest changes in the feed; the full log is at /changes and /api/v1/changes. */
 export const FEED_ENTRY_LIMIT = 100;
 
 export const changeEntryId = (changeId: string) => urnUuid(`change/${changeId}`);
-const feedId = (areaSlugs: readonly string[]) => urnUuid(areaSlugs.length ? `changes.atom?area=${[...areaSlugs].sort().join(",")}` : "changes.atom");
+
+/**
+ * The commitment's page exactly as the tracker published it with the change (its version), on
+ * the day the change was published or took effect, whichever is later: a link that always shows
+ * the same, to cite.
+ */
+function citableUrl(origin: string, slug: string, version: number, publishedAt: string, inEffectOn?: string): string {
+  const day = todayIso(new Date(publishedAt));
+  const asOf = inEffectOn ? maxIsoDate(day, inEffectOn) : day;
+  return `${origin}/commitments/${encodeURIComponent(slug)}?version=${version}&as_of=${asOf}`;
+}
+
+const cite = (href: string) =>
+  `<p>Cite this: <a href="${escapeHtml(href)}">the commitment’s page as published with this change</a> (this link always shows the same).</p>`;
 
 function entryTitle(change: ApiChange): string {
   if (change.kind === "status_update") return `${change.commitment.title}: ${change.status.label}`;
@@ -24,14 +41,16 @@ function entryTitle(change: ApiChange): string {
     : `${change.commitment.title}: deadline moved to “${change.label}”`;
 }
 
-function entryContent(change: ApiChange): string {
+function entryContent(change: ApiChange, origin: string): string {
   const p = (html: string) => `<p>${html}</p>`;
   const source = change.source
     ? p(
         `Source: <a href="${escapeHtml(change.source.url)}">${escapeHtml(change.source.title)}</a>, ${escapeHtml(change.source.publisher)}, published ${escapeHtml(change.source.publishedLabel ?? formatLongDate(change.source.publishedOn))}.`,
       )
     : "";
-  const recorded = p(`Published by the tracker at ${escapeHtml(change.publishedAt)}, record version ${change.version}.`);
+  const recorded =
+    p(`Published by the tracker at ${escapeHtml(change.publishedAt)}, record version ${change.version}.`) +
+    cite(citableUrl(origin, change.commitment.slug, change.version, change.publishedAt, change.date));
   if (change.kind === "status_update") {
     const happened = change.occurred ? `Happened: ${escapeHtml(change.occurred.label)}.` : "When it happened: not stated by the source.";
     return [
@@ -58,8 +77,8 @@ function entryContent(change: ApiChange): string {
 
 export type ChangesFeedInput = {
   origin: string;
-  /** The areas the feed is limited to (empty: every area). */
-  areas: readonly { slug: string; title: string }[];
+  /** What the feed covers (everything, some areas, one area, organisation or commitment). */
+  scope: Pick<ResolvedScope, "names" | "page" | "feedUrl" | "idName">;
   changes: readonly ApiChange[];
   /** Published changes of commitments' wording (title, summary), newest first. */
   wordingChanges?: readonly WordingChange[];
@@ -67,7 +86,7 @@ export type ChangesFeedInput = {
   updated: Date;
 };
 
-function wordingContent(change: WordingChange): string {
+function wordingContent(change: WordingChange, origin: string): string {
   const p = (html: string) => `<p>${html}</p>`;
   return [
     change.title ? p(`Title changed from “${escapeHtml(change.title.before)}” to “${escapeHtml(change.title.after)}”.`) : "",
@@ -77,18 +96,18 @@ function wordingContent(change: WordingChange): string {
       ? p(`Source: <a href="${escapeHtml(change.source.url)}">${escapeHtml(change.source.title)}</a>, ${escapeHtml(change.source.publisher)}.`)
       : "",
     p(`Published by the tracker at ${escapeHtml(change.publishedAt)}, record version ${change.version}.`),
+    cite(citableUrl(origin, change.commitment.slug, change.version, change.publishedAt)),
   ].join("");
 }
 
-export function changesFeed({ origin, areas, changes, wordingChanges = [], updated }: ChangesFeedInput): string {
-  const areaSlugs = areas.map((a) => a.slug);
-  const scope = areas.length ? `: ${areas.map((a) => a.title).join(", ")}` : "";
+export function changesFeed({ origin, scope, changes, wordingChanges = [], updated }: ChangesFeedInput): string {
+  const about = scope.names.length ? `: ${scope.names.join(", ")}` : "";
   const feed = new Feed({
-    id: feedId(areaSlugs),
-    title: `Roadmap Tracker: published changes${scope}`,
+    id: urnUuid(scope.idName("changes.atom")),
+    title: `Roadmap Tracker: published changes${about}`,
     description: "Every status update, deadline revision and change of wording published by Roadmap Tracker.",
-    link: areas.length === 1 ? `${origin}/areas/${encodeURIComponent(areas[0]!.slug)}` : `${origin}/changes`,
-    feedLinks: { atom: urlWith(`${origin}/changes.atom`, { area: areaSlugs }) },
+    link: scope.page,
+    feedLinks: { atom: scope.feedUrl("changes.atom") },
     updated,
     language: "en-GB",
     author: { name: "Roadmap Tracker", link: `${origin}/` },
@@ -103,7 +122,7 @@ export function changesFeed({ origin, areas, changes, wordingChanges = [], updat
       link: change.commitment.links.html,
       date: published,
       published,
-      content: entryContent(change),
+      content: entryContent(change, origin),
       category: [
         { term: change.commitment.area.slug, name: change.commitment.area.title, scheme: `${origin}/areas/` },
         {
@@ -121,7 +140,7 @@ export function changesFeed({ origin, areas, changes, wordingChanges = [], updat
       link: `${origin}/commitments/${encodeURIComponent(change.commitment.slug)}#wording-changes`,
       date: published,
       published,
-      content: wordingContent(change),
+      content: wordingContent(change, origin),
       category: [
         { term: change.commitment.area.slug, name: change.commitment.area.title, scheme: `${origin}/areas/` },
         { term: "wording", name: "Wording" },

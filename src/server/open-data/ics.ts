@@ -1,12 +1,14 @@
-// The iCalendar of upcoming deadlines (/deadlines.ics), written by ical-generator: one all-day
-// event on each open commitment's due date. The event's UID is fixed per commitment and its
-// SEQUENCE is the number of deadline revisions, so calendars move the event when a deadline moves.
+// The iCalendar of upcoming deadlines (/deadlines.ics, ?area= for some areas, and one per area and
+// organisation: /areas/<slug>/deadlines.ics…), written by ical-generator: one all-day event on each
+// open commitment's due date. The event's UID is fixed per commitment (the same in every calendar
+// that holds it) and its SEQUENCE is the number of deadline revisions, so calendars move the event
+// when a deadline moves rather than add another.
 import ical, { ICalEventTransparency } from "ical-generator";
 import type { ApiCommitment } from "../../schemas/api";
 import { addDays, formatLongDate } from "../../domain/dates";
 import { LICENCE } from "./licence";
 import { missedSentence } from "../../domain/wording";
-import { urlWith } from "./serialise";
+import type { ResolvedScope } from "./feed-scope";
 
 export const ICS_CONTENT_TYPE = "text/calendar; charset=utf-8";
 
@@ -15,8 +17,8 @@ const utcMidnight = (isoDate: string) => new Date(`${isoDate}T00:00:00.000Z`);
 const deadlineEventUid = (slug: string) => `deadline-${slug}@roadmap-tracker`;
 
 export type DeadlineCalendarInput = {
-  origin: string;
-  areas: readonly { slug: string; title: string }[];
+  /** What the calendar covers (everything, some areas, one area or organisation). */
+  scope: Pick<ResolvedScope, "names" | "feedUrl">;
   /** Open commitments with a due date on or after asOf. */
   commitments: readonly ApiCommitment[];
   asOf: string;
@@ -24,13 +26,13 @@ export type DeadlineCalendarInput = {
   stamp: Date;
 };
 
-export function deadlineCalendar({ origin, areas, commitments, asOf, stamp }: DeadlineCalendarInput): string {
-  const scope = areas.length ? `: ${areas.map((a) => a.title).join(", ")}` : "";
+export function deadlineCalendar({ scope, commitments, asOf, stamp }: DeadlineCalendarInput): string {
+  const about = scope.names.length ? `: ${scope.names.join(", ")}` : "";
   const calendar = ical({
-    name: `Roadmap Tracker: upcoming deadlines${scope}`,
+    name: `Roadmap Tracker: upcoming deadlines${about}`,
     description: `Due dates of open commitments in the Roadmap for Modern Digital Government, from Roadmap Tracker. ${LICENCE.name}.`,
     prodId: { company: "Roadmap Tracker", product: "Deadlines", language: "EN" },
-    url: urlWith(`${origin}/deadlines.ics`, { area: areas.map((a) => a.slug) }),
+    url: scope.feedUrl("deadlines.ics"),
     ttl: 60 * 60,
   });
   for (const c of commitments) {

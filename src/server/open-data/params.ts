@@ -77,10 +77,16 @@ export function parseChangeListParams(params: URLSearchParams, today = todayIso(
   return result(value, errors);
 }
 
-/** /changes.atom and /deadlines.ics: an optional area filter, and a record version. */
-export function parseFeedParams(params: URLSearchParams): Parsed<{ area: string[]; version?: number; recordedOn?: string }> {
-  const errors = unknownParameters(params, Object.keys(feedQueryFields));
-  const area = parseParam(params, "area", feedQueryFields.area, errors, true) ?? [];
+/**
+ * /changes.atom and /deadlines.ics: an optional area filter, and a record version. The feeds of one
+ * area, organisation or commitment (`withArea: false`) take only the record version.
+ */
+export function parseFeedParams(params: URLSearchParams, withArea = true): Parsed<{ area: string[]; version?: number; recordedOn?: string }> {
+  const errors = unknownParameters(
+    params,
+    Object.keys(feedQueryFields).filter((name) => withArea || name !== "area"),
+  );
+  const area = withArea ? (parseParam(params, "area", feedQueryFields.area, errors, true) ?? []) : [];
   const { version, recordedOn } = parseWhen(new URLSearchParams([...params].filter(([k]) => k !== "as_of")), errors);
   return result({ area, version, recordedOn }, errors);
 }

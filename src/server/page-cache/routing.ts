@@ -1,5 +1,5 @@
 // Which requests the whole-response cache answers: GET or HEAD of a public page, the JSON API or
-// the Atom and iCalendar feeds, with or without a query string (filters, as-of dates, paging: each URL is its own entry),
+// the Atom and iCalendar feeds (site-wide, and those of one area, organisation or commitment), with or without a query string (filters, as-of dates, paging: each URL is its own entry),
 // pages asked for as documents (not React Server Components requests from Next's client router).
 // Editor pages, sign-in and the (large, streamed) downloads are not cached here.
 // No framework imports: src/proxy.ts calls this on every request, and it is unit-tested.
@@ -7,7 +7,9 @@ import { SLUG_SOURCE } from "../../schemas/common";
 
 const LIST_PAGES = new Set(["/", "/commitments", "/timeline", "/missed", "/changes", "/areas", "/organisations", "/data", "/methodology"]);
 const DETAIL_PAGE = new RegExp(`^/(?:commitments|areas|organisations)/${SLUG_SOURCE}$`);
-const DATA = /^\/api\/v1\/[a-z0-9./-]*$|^\/changes\.atom$|^\/deadlines\.ics$/;
+const DATA = new RegExp(
+  `^/api/v1/[a-z0-9./-]*$|^/changes\\.atom$|^/deadlines\\.ics$|^/commitments/${SLUG_SOURCE}/changes\\.atom$|^/(?:areas|organisations)/${SLUG_SOURCE}/(?:changes\\.atom|deadlines\\.ics)$`,
+);
 const MAX_PATH_LENGTH = 160;
 /** Longer queries (nobody types them; someone probing might) are rendered but not kept. */
 const MAX_SEARCH_LENGTH = 400;

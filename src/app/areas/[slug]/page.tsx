@@ -13,18 +13,19 @@ import { asOfParams, buildHref } from "@/domain/links";
 import { longDate } from "@/domain/dates";
 import { plural } from "@/domain/wording";
 import { ViewBanners, hiddenRecordFields, recordMetadata } from "@/components/record-version";
-import { viewShareMetadata } from "@/app/share-metadata";
+import { viewShareMetadata, withFeeds } from "@/app/share-metadata";
+import { FollowLinks } from "@/components/follow-links";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const data = await loadAreaPage((await params).slug, await searchParams);
   if (data.kind === "not-found") return { title: "Page not found" };
-  return {
-    title: pageTitle(data.area.title, data.errors),
-    ...recordMetadata(data, data.revised),
-    ...viewShareMetadata(data.area.title, `/areas/${data.area.slug}`, data),
-  };
+  const path = `/areas/${data.area.slug}`;
+  return withFeeds(
+    { title: pageTitle(data.area.title, data.errors), ...recordMetadata(data, data.revised), ...viewShareMetadata(data.area.title, path, data) },
+    { path, name: data.area.title, calendar: true },
+  );
 }
 
 export default async function AreaPage({ params, searchParams }: Props) {
@@ -66,6 +67,7 @@ export default async function AreaPage({ params, searchParams }: Props) {
       <p>
         <a href={buildHref("/commitments", { area: slug, ...keep })}>Search and filter this area’s commitments</a>
       </p>
+      <FollowLinks path={path} subject="this area" calendar />
       <AsOfForm action={path} value={data.values.as_of?.[0]} errors={data.errors} hidden={hiddenRecordFields(data.record)} />
     </>
   );

@@ -30,7 +30,8 @@ import { PendingUpdate } from "@/components/pending-update";
 import { areaRow, ownerRows } from "@/components/owners";
 import { RemovedCommitment } from "@/components/removed-commitment";
 import { ShareSnippets, shareQuery } from "@/components/share-snippets";
-import { shareMetadata } from "@/app/share-metadata";
+import { shareMetadata, withFeeds } from "@/app/share-metadata";
+import { FollowLinks } from "@/components/follow-links";
 import { publicStatusDefinition } from "@/domain/status";
 import { GetEmails } from "@/components/get-emails";
 
@@ -53,14 +54,11 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     image: { path: `/commitments/${slug}/card.png${query}`, alt: `${data.summary.title}: ${status}; deadline ${deadline}` },
   });
   const page = `${siteOrigin()}/commitments/${slug}${query}`;
-  return {
-    ...base,
-    ...share,
-    alternates: {
-      ...share.alternates,
-      types: { "application/json+oembed": `${siteOrigin()}/api/oembed?url=${encodeURIComponent(page)}&format=json` },
-    },
-  };
+  return withFeeds(
+    { ...base, ...share },
+    { path: `/commitments/${slug}`, name: data.summary.title, calendar: false },
+    { "application/json+oembed": `${siteOrigin()}/api/oembed?url=${encodeURIComponent(page)}&format=json` },
+  );
 }
 
 export default async function CommitmentPage({ params, searchParams }: Props) {
@@ -255,6 +253,7 @@ export default async function CommitmentPage({ params, searchParams }: Props) {
       <ShareSnippets origin={origin} slug={slug} query={shareQuery(data)} title={c.title} />
 
       <GetEmails scope="commitment" slug={slug} subject="this commitment" />
+      <FollowLinks path={path} subject="this commitment" calendar={false} />
 
       <AsOfForm action={path} value={data.values.as_of?.[0]} errors={data.errors} hidden={hiddenRecordFields(data.record)} />
     </>

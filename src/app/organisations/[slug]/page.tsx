@@ -15,18 +15,23 @@ import { plural } from "@/domain/wording";
 import { ViewBanners, hiddenRecordFields, recordMetadata } from "@/components/record-version";
 import { OWNER_ROLE_NOUNS } from "@/domain/ownership";
 import { HowWeCount, OrganisationScorecard } from "@/components/scorecard";
-import { viewShareMetadata } from "@/app/share-metadata";
+import { viewShareMetadata, withFeeds } from "@/app/share-metadata";
+import { FollowLinks } from "@/components/follow-links";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const data = await loadOrganisationPage((await params).slug, await searchParams);
   if (data.kind === "not-found") return { title: "Page not found" };
-  return {
-    title: pageTitle(data.organisation.name, data.errors),
-    ...recordMetadata(data, data.revised),
-    ...viewShareMetadata(data.organisation.name, `/organisations/${data.organisation.slug}`, data),
-  };
+  const path = `/organisations/${data.organisation.slug}`;
+  return withFeeds(
+    {
+      title: pageTitle(data.organisation.name, data.errors),
+      ...recordMetadata(data, data.revised),
+      ...viewShareMetadata(data.organisation.name, path, data),
+    },
+    { path, name: data.organisation.name, calendar: true },
+  );
 }
 
 export default async function OrganisationPage({ params, searchParams }: Props) {
@@ -99,6 +104,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
       <p>
         <a href={buildHref("/commitments", { organisation: slug, ...keep })}>Search and filter this organisation’s commitments</a>
       </p>
+      <FollowLinks path={path} subject="this organisation" calendar />
       <AsOfForm action={path} value={data.values.as_of?.[0]} errors={data.errors} hidden={hiddenRecordFields(data.record)} />
     </>
   );

@@ -1,0 +1,9 @@
+import { scopedFeedRoute } from "@/server/open-data/feed-routes";
+import { preflight } from "@/server/open-data/http";
+
+export const dynamic = "force-dynamic";
+
+/** iCalendar of the upcoming deadlines of one organisation. */
+export const GET = scopedFeedRoute("deadlines.ics", "organisation");
+
+export const OPTIONS = preflight;
