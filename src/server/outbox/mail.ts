@@ -94,14 +94,11 @@ export async function sendMailItem(settings: MailSettings, payload: unknown, ite
   const outgoing = await compose(item.db, settings.env, item.id, parsed);
   if (!outgoing) return;
   const record = (error: string | null) =>
-    item.db.query(`INSERT INTO mail_attempt (outbox_id, message_id, template, subscriber_id, transport, error) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      item.id,
-      messageIdFor(item.id, siteOriginOf(settings.env)),
-      parsed.template,
-      outgoing.subscriberId,
-      settings.transportName,
-      error,
-    ]);
+    // The address may have been deleted while the message was being sent: the attempt is kept, without it.
+    item.db.query(
+      `INSERT INTO mail_attempt (outbox_id, message_id, template, subscriber_id, transport, error) VALUES ($1, $2, $3, (SELECT id FROM subscriber WHERE id = $4), $5, $6)`,
+      [item.id, messageIdFor(item.id, siteOriginOf(settings.env)), parsed.template, outgoing.subscriberId, settings.transportName, error],
+    );
   try {
     await settings.transport.send(buildMessage(outgoing, settings.env.mailFrom, siteOriginOf(settings.env)));
   } catch (error) {
