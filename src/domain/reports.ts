@@ -11,8 +11,8 @@ export const REPORT_EMAIL_MAX = 254;
 export const REPORT_RATE_LIMIT = 5;
 export const REPORT_RATE_WINDOW_MINUTES = 60;
 
-/** The honeypot field: hidden from people, filled in by robots. A report that fills it is dropped (and looks sent). */
-export const REPORT_HONEYPOT = "website";
+/** The public forms' honeypot field (reports, subscriptions): hidden from people, filled in by robots. A form that fills it is dropped (and looks sent). */
+export const HONEYPOT_FIELD = "website";
 
 /** True when another report from this address would go over the limit. */
 export function overReportLimit(recentFromAddress: number): boolean {

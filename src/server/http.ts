@@ -7,7 +7,7 @@
 // cache's own renders.
 import crypto from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { appConfig } from "../runtime/env";
+import { appConfig, type Env } from "../runtime/env";
 import { singleton } from "../runtime/singleton";
 
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
@@ -151,8 +151,7 @@ const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0
  * else NEXTAUTH_URL (whose default is http://localhost:$PORT). Pages do not read the Host header: they are
  * cached whole and shared by every reader (src/server/page-cache).
  */
-export function siteOrigin(): string {
-  const env = appConfig();
+export function siteOrigin(env: Pick<Env, "siteOrigin" | "NEXTAUTH_URL"> = appConfig()): string {
   return env.siteOrigin ?? new URL(env.NEXTAUTH_URL).origin;
 }
 

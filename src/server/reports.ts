@@ -3,22 +3,21 @@
 // sender's address for the per-address rate limit (the address itself is never stored).
 // Accepting one records the correction (listed on /corrections) and opens a pre-filled proposal;
 // rejecting one records the reason. Both are editors' decisions, written with an audit event.
-import crypto from "node:crypto";
 import type { Db } from "./db";
 import type { Actor } from "../domain/permissions";
 import { canTriageReports } from "../domain/permissions";
-import { REPORT_HONEYPOT, REPORT_RATE_WINDOW_MINUTES, overReportLimit, reportedCommitmentSlug } from "../domain/reports";
+import { HONEYPOT_FIELD, REPORT_RATE_WINDOW_MINUTES, overReportLimit, reportedCommitmentSlug } from "../domain/reports";
 import { reportFormSchema, reportReviewSchema } from "../schemas/report";
 import { fieldErrors } from "../schemas/editor";
 import { invalid, invalidField, notFound, ok, refused, type Result } from "./editor/result";
 import { inTransaction } from "./editor/tx";
 import { recordAudit } from "./editor/audit";
 import { appConfig } from "../runtime/env";
-import { authSecret } from "../runtime/secret";
+import { authSecret, keyedHash } from "../runtime/secret";
 
 /** A keyed hash of the sender's address: the same address gives the same key, and the key gives no address back. */
 function addressKey(address: string, secret = authSecret(appConfig())): string {
-  return crypto.createHmac("sha256", secret).update(`report:${address}`).digest("base64url");
+  return keyedHash(secret, "report", address);
 }
 
 export type ReportValues = Record<string, string | string[] | undefined>;
@@ -30,7 +29,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
  */
 export async function submitReport(db: Db, values: ReportValues, address: string, now = new Date()): Promise<Result<{ dropped: boolean }>> {
   const parsed = reportFormSchema.safeParse(
-    Object.fromEntries(["page", "what", "sourceUrl", "email", REPORT_HONEYPOT].map((k) => [k, one(values[k]) ?? ""])),
+    Object.fromEntries(["page", "what", "sourceUrl", "email", HONEYPOT_FIELD].map((k) => [k, one(values[k]) ?? ""])),
   );
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
   if (parsed.data.website !== "") return ok({ dropped: true });

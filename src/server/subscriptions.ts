@@ -22,19 +22,18 @@ import {
   type SubscriptionScope,
 } from "../domain/subscriptions";
 import { appConfig } from "../runtime/env";
-import { authSecret } from "../runtime/secret";
+import { authSecret, keyedHash } from "../runtime/secret";
+import { HONEYPOT_FIELD } from "../domain/reports";
 
 export type TokenPurpose = "confirm" | "unsubscribe" | "manage";
 
 /** The token in a link: confirm and unsubscribe name a subscription's id, manage a subscriber's. */
 export function linkToken(purpose: TokenPurpose, id: number, secret: string): string {
-  return crypto.createHmac("sha256", secret).update(`subscription-token:${purpose}:${id}`).digest("base64url");
+  return keyedHash(secret, "subscription-token", `${purpose}:${id}`);
 }
 
 /** What the database keeps of a token. */
 export const tokenHash = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
-
-const keyed = (secret: string, label: string, value: string) => crypto.createHmac("sha256", secret).update(`${label}:${value}`).digest("base64url");
 
 /** The outbox kind of every email; its payload names the template and the subscription (never the address). */
 export const MAIL_KIND = "mail";
@@ -58,7 +57,7 @@ export async function followedName(db: Db | Tx, scope: SubscriptionScope, slug: 
  */
 export async function subscribe(db: Db, values: SubscribeValues, clientAddress: string, now = new Date()): Promise<Result<{ queued: boolean }>> {
   const parsed = subscribeFormSchema.safeParse(
-    Object.fromEntries(["scope", "slug", "frequency", "email", "website"].map((k) => [k, one(values[k]) ?? ""])),
+    Object.fromEntries(["scope", "slug", "frequency", "email", HONEYPOT_FIELD].map((k) => [k, one(values[k]) ?? ""])),
   );
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
   const { scope, slug, frequency, email, website } = parsed.data;
@@ -67,8 +66,8 @@ export async function subscribe(db: Db, values: SubscribeValues, clientAddress: 
     return invalidField("scope", "There is nothing of that name on the tracker: choose what you want emails about");
 
   const secret = authSecret(appConfig());
-  const addressHash = keyed(secret, "subscribe-ip", clientAddress);
-  const emailHash = keyed(secret, "subscribe-email", email);
+  const addressHash = keyedHash(secret, "subscribe-ip", clientAddress);
+  const emailHash = keyedHash(secret, "subscribe-email", email);
   const since = new Date(now.getTime() - SUBSCRIBE_WINDOW_MINUTES * 60_000);
   if ((await db.subscribeRequest.count({ where: { addressHash, createdAt: { gte: since } } })) >= SUBSCRIBE_IP_LIMIT) {
     return invalidField("email", "There have been too many requests to subscribe from your connection. Wait an hour, then try again.");
@@ -118,9 +117,9 @@ async function tokenRow(db: Db | Tx, purpose: TokenPurpose, token: string) {
 
 export type Followed = { scope: SubscriptionScope; slug: string; name: string; frequency: SubscriptionFrequency; confirmed: boolean };
 
-async function describe(db: Db | Tx, subscriptionId: number): Promise<Followed | null> {
-  const s = await db.subscription.findUnique({ where: { id: subscriptionId } });
-  if (!s) return null;
+type SubscriptionRow = { scope: SubscriptionScope; slug: string; frequency: SubscriptionFrequency; confirmedAt: Date | null };
+
+async function toFollowed(db: Db | Tx, s: SubscriptionRow): Promise<Followed> {
   return {
     scope: s.scope,
     slug: s.slug,
@@ -128,6 +127,11 @@ async function describe(db: Db | Tx, subscriptionId: number): Promise<Followed |
     frequency: s.frequency,
     confirmed: s.confirmedAt !== null,
   };
+}
+
+async function describe(db: Db | Tx, subscriptionId: number): Promise<Followed | null> {
+  const s = await db.subscription.findUnique({ where: { id: subscriptionId } });
+  return s ? toFollowed(db, s) : null;
 }
 
 /** What a confirmation link would confirm (the page shows it with a button), or null. */
@@ -152,16 +156,7 @@ export async function manageView(db: Db, token: string): Promise<ManagedSubscrip
   const row = await tokenRow(db, "manage", token);
   if (!row) return null;
   const subscriptions = await db.subscription.findMany({ where: { subscriberId: row.subscriberId }, orderBy: { id: "asc" } });
-  return Promise.all(
-    subscriptions.map(async (s) => ({
-      id: s.id,
-      scope: s.scope,
-      slug: s.slug,
-      name: (await followedName(db, s.scope, s.slug)) ?? s.slug,
-      frequency: s.frequency,
-      confirmed: s.confirmedAt !== null,
-    })),
-  );
+  return Promise.all(subscriptions.map(async (s) => ({ id: s.id, ...(await toFollowed(db, s)) })));
 }
 
 /**

@@ -10,7 +10,7 @@ import { useFormStatus } from "react-dom";
 import type { FormValues } from "../../schemas/editor";
 import { initialFormState, type FormAction, type FormState } from "../../schemas/form-state";
 import { formatDateTime } from "../../domain/dates";
-import { REPORT_HONEYPOT } from "../../domain/reports";
+import { HONEYPOT_FIELD } from "../../domain/reports";
 import { ErrorSummary } from "../govuk/error-summary";
 import { NotificationBanner } from "../govuk/notification-banner";
 import { DataTable, cellClass, rowHeaderClass } from "../govuk/table";
@@ -167,8 +167,8 @@ export function FileField(props: Described & { accept?: string }) {
 export function HoneypotField() {
   return (
     <div className="hidden" aria-hidden="true">
-      <label htmlFor={REPORT_HONEYPOT}>Leave this empty</label>
-      <input id={REPORT_HONEYPOT} name={REPORT_HONEYPOT} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      <label htmlFor={HONEYPOT_FIELD}>Leave this empty</label>
+      <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
     </div>
   );
 }

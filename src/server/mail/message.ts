@@ -3,6 +3,7 @@
 // message, and a receiving server or reader can see it is one), and, on alerts, RFC 8058's
 // one-click unsubscribe headers. The transport (transport.ts) only delivers what this builds.
 import type Mail from "nodemailer/lib/mailer";
+import { escapeHtml } from "../open-data/html";
 
 /** A paragraph of the email: words, or a link with its words (shown as "words: address" in plain text). */
 type MailBlock = { text: string } | { link: string; label: string };
@@ -23,9 +24,6 @@ export function messageIdFor(outboxId: string, origin: string): string {
   if (!/^\d+$/.test(outboxId)) throw new Error("an outbox row's id is a whole number");
   return `<outbox-${outboxId}@${new URL(origin).hostname}>`;
 }
-
-const escapeHtml = (value: string) =>
-  value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 function plainText(blocks: MailBlock[]): string {
   return `${blocks.map((b) => ("link" in b ? `${b.label}:\n${b.link}` : b.text)).join("\n\n")}\n`;

@@ -11,6 +11,8 @@ import type Mail from "nodemailer/lib/mailer";
 import type { Env } from "../../runtime/env";
 
 export type MailTransport = {
+  /** Which one (recorded with each attempt in mail_attempt). */
+  name: "smtp" | "eml";
   /** Delivers the message or throws (the outbox worker retries it). */
   send(message: Mail.Options): Promise<void>;
   /** For the start-up log: the SMTP server (without its password) or the folder. */
@@ -36,6 +38,7 @@ export function mailDestination(env: Pick<Env, "SMTP_URL" | "dataDir">): string 
 function emlTransport(folder: string): MailTransport {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return {
+    name: "eml",
     where: `.eml files in ${folder}`,
     async send(message) {
       const info = await transport.sendMail(message);
@@ -52,6 +55,7 @@ function emlTransport(folder: string): MailTransport {
 function smtpTransport(url: string): MailTransport {
   const transport = nodemailer.createTransport(url);
   return {
+    name: "smtp",
     where: mailDestination({ SMTP_URL: url, dataDir: "" }),
     async send(message) {
       const info = await transport.sendMail(message);

@@ -8,7 +8,7 @@ import { MAIL_KIND } from "../subscriptions";
 import type { OutboxHandlers } from "./worker";
 
 export function outboxHandlers(env: Env): OutboxHandlers {
-  const mail = { env, transport: mailTransport(env), transportName: env.SMTP_URL ? ("smtp" as const) : ("eml" as const) };
+  const mail = { env, transport: mailTransport(env) };
   return {
     "cdn-purge": (payload) => purgeKeys({ urls: env.cdnPurgeUrls, key: env.CDN_PURGE_KEY }, payload),
     [MAIL_KIND]: (payload, item) => sendMailItem(mail, payload, item),

@@ -10,6 +10,7 @@ import { FREQUENCY_LABELS, UNCONFIRMED_DAYS, followedPhrase, type SubscriptionFr
 import { buildMessage, messageIdFor, type Outgoing } from "../mail/message";
 import type { MailTransport } from "../mail/transport";
 import { linkToken } from "../subscriptions";
+import { siteOrigin } from "../http";
 
 const mailPayload = z.object({ template: z.enum(["confirm", "already"]), subscriptionId: z.number().int() });
 
@@ -35,9 +36,7 @@ async function subscriptionRow(db: pg.ClientBase, id: number): Promise<Row | nul
   return rows[0] ?? null;
 }
 
-export type MailSettings = { env: Env; transport: MailTransport; transportName: "smtp" | "eml" };
-
-const siteOriginOf = (env: Env) => env.siteOrigin ?? new URL(env.NEXTAUTH_URL).origin;
+export type MailSettings = { env: Env; transport: MailTransport };
 
 /** The email for one "mail" outbox item, or null when there is nobody to send it to any more. */
 async function compose(
@@ -49,7 +48,7 @@ async function compose(
   const row = await subscriptionRow(db, payload.subscriptionId);
   // Unsubscribed or expired meanwhile; or confirmed meanwhile (a confirmation is then moot).
   if (!row || (payload.template === "confirm" && row.confirmed)) return null;
-  const origin = siteOriginOf(env);
+  const origin = siteOrigin(env);
   const secret = authSecret(env);
   const followed = followedPhrase(row.scope, row.name);
   const how = FREQUENCY_LABELS[row.frequency].toLowerCase();
@@ -97,10 +96,10 @@ export async function sendMailItem(settings: MailSettings, payload: unknown, ite
     // The address may have been deleted while the message was being sent: the attempt is kept, without it.
     item.db.query(
       `INSERT INTO mail_attempt (outbox_id, message_id, template, subscriber_id, transport, error) VALUES ($1, $2, $3, (SELECT id FROM subscriber WHERE id = $4), $5, $6)`,
-      [item.id, messageIdFor(item.id, siteOriginOf(settings.env)), parsed.template, outgoing.subscriberId, settings.transportName, error],
+      [item.id, messageIdFor(item.id, siteOrigin(settings.env)), parsed.template, outgoing.subscriberId, settings.transport.name, error],
     );
   try {
-    await settings.transport.send(buildMessage(outgoing, settings.env.mailFrom, siteOriginOf(settings.env)));
+    await settings.transport.send(buildMessage(outgoing, settings.env.mailFrom, siteOrigin(settings.env)));
   } catch (error) {
     await record((error instanceof Error ? error.message : String(error)).slice(0, 1000));
     throw error;
